@@ -1,6 +1,6 @@
 # The two commands a user needs: `make run` (the main job on the bundled sample) and `make test`.
 SHELL := /bin/bash
-PYTHON ?= $(shell command -v python3.12 || ls $$HOME/.pyenv/versions/3.12*/bin/python3.12 2>/dev/null | head -n1 || command -v python3)
+PYTHON ?= $(shell for p in $$HOME/.pyenv/versions/3.12*/bin/python3.12 python3.12 python3; do "$$p" -c "" 2>/dev/null && { command -v "$$p" || echo "$$p"; } && break; done | head -n1)
 VENV := .venv
 BIN := $(VENV)/bin
 DB ?= rashomon.db

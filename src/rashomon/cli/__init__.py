@@ -14,6 +14,7 @@ import click
 from rashomon import __version__
 
 COMMANDS: dict[str, str] = {
+    "eval": "rashomon.cli.eval:eval_group",
     "ingest": "rashomon.cli.ingest:ingest",
     "run": "rashomon.cli.run:run",
     "status": "rashomon.cli.status:status",

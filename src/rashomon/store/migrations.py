@@ -13,6 +13,18 @@ Migration = Callable[[sqlite3.Connection], None]
 MIGRATIONS: list[tuple[str, Migration]] = []
 
 
+def run_script(db: sqlite3.Connection, script: str) -> None:
+    """Execute several statements inside the caller's transaction (``executescript`` would commit it)."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+    if statement.strip():
+        db.execute(statement)
+
+
 def migration(name: str) -> Callable[[Migration], Migration]:
     def register(fn: Migration) -> Migration:
         if any(existing == name for existing, _ in MIGRATIONS):
@@ -25,7 +37,7 @@ def migration(name: str) -> Callable[[Migration], Migration]:
 
 @migration("0001_articles")
 def _articles(db: sqlite3.Connection) -> None:
-    db.executescript(
+    run_script(db, 
         """
         CREATE TABLE articles (
             id TEXT PRIMARY KEY,
@@ -70,7 +82,7 @@ def _articles(db: sqlite3.Connection) -> None:
 
 @migration("0002_analyses_events")
 def _analyses_events(db: sqlite3.Connection) -> None:
-    db.executescript(
+    run_script(db, 
         """
         CREATE TABLE analyses (
             article_id TEXT PRIMARY KEY REFERENCES articles(id),

@@ -1,0 +1,38 @@
+"""``rashomon eval``: score the pipeline against gold data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from rashomon.cli.common import echo_json, json_option, user_errors
+from rashomon.eval import DEFAULT_GOLD_DIR, SCORERS, get_scorer
+
+
+@click.group(name="eval")
+def eval_group() -> None:
+    """Score extraction, clustering or the acceptance gold."""
+
+
+def _task_command(task: str) -> click.Command:
+    @click.command(name=task, help=f"Score {task} on a gold dataset ({', '.join(sorted(SCORERS[task])) or 'none'}).")
+    @click.option("--dataset", "dataset", required=True, help="Dataset name.")
+    @click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_GOLD_DIR,
+                  show_default=True, help="Folder holding the gold datasets.")
+    @click.option("--limit", type=int, default=None, help="Score only the first N documents.")
+    @json_option
+    @user_errors
+    def command(dataset: str, data_dir: Path, limit: int | None, as_json: bool) -> None:
+        metrics = get_scorer(task, dataset)(data_dir, limit=limit)
+        if as_json:
+            echo_json(metrics)
+            return
+        for key, value in metrics.items():
+            click.echo(f"{key:<32} {value:.4f}" if isinstance(value, float) else f"{key:<32} {value}")
+
+    return command
+
+
+for _task in SCORERS:
+    eval_group.add_command(_task_command(_task))

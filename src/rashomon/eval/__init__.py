@@ -1,0 +1,39 @@
+"""Evaluation against the public gold data in ``../shared/gold-data`` (dev splits only) and the acceptance gold.
+
+Each scorer is a function ``(data_dir: Path, *, limit: int | None) -> dict`` of metrics, registered here
+by task and dataset name as ``"module:function"`` and imported only when asked for.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, cast
+
+from rashomon.errors import Errors, EvalError
+
+DEFAULT_GOLD_DIR = Path("../shared/gold-data")
+"""Where the gold data is looked for by default: ``../shared/gold-data`` from the working directory."""
+
+Scorer = Callable[..., dict[str, Any]]
+
+SCORERS: dict[str, dict[str, str]] = {
+    "extraction": {},
+    "clustering": {},
+}
+
+
+def get_scorer(task: str, dataset: str) -> Scorer:
+    known = SCORERS.get(task, {})
+    if dataset not in known:
+        raise EvalError(Errors.V002, name=dataset, known=", ".join(sorted(known)) or "(none yet)")
+    module, attr = known[dataset].split(":")
+    return cast(Scorer, getattr(importlib.import_module(module), attr))
+
+
+def require(path: Path) -> Path:
+    """``path`` if it exists, else an :class:`EvalError` naming it."""
+    if not path.exists():
+        raise EvalError(Errors.V001, path=str(path))
+    return path

@@ -1,0 +1,34 @@
+"""Shared fixtures: small and named. Module-specific fixtures live in their test modules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from rashomon.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_DIR = ROOT / "samples" / "operation-revenge"
+SHARED_DIR = ROOT.parent / "shared"
+GOLD_DIR = SHARED_DIR / "gold-data"
+
+
+@pytest.fixture
+def sample_dir() -> Path:
+    return SAMPLE_DIR
+
+
+@pytest.fixture
+def gold_dir() -> Path:
+    if not GOLD_DIR.is_dir():
+        pytest.skip(f"gold data not found at {GOLD_DIR}")
+    return GOLD_DIR
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """A fresh SQLite store in a file."""
+    with Store(tmp_path / "test.db") as db:
+        yield db
