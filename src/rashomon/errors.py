@@ -14,7 +14,8 @@ CLI and web layers can turn them into one-line messages.
     ├── ClusterError       clustering, splitting or merging events failed (carries ``event_id``)
     ├── ReconcileError     a dossier could not be built (carries ``event_id``)
     ├── ExportError        an export format failed
-    └── EvalError          an evaluation dataset is missing or malformed
+    ├── EvalError          an evaluation dataset is missing or malformed
+    └── WebError           a request the web app refuses (carries its HTTP ``status``)
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ class Errors(str, Enum):
     # extract
     X001 = "analysis of article {article_id} failed: {reason}"
     X002 = "the spaCy model could not be loaded: {reason}"
+    X003 = "{text!r} is not a count"
     # cluster / reconcile / export / eval
     C001 = "cannot {action} event {event_id}: {reason}"
     R001 = "cannot reconcile event {event_id}: {reason}"
@@ -63,6 +65,17 @@ class Errors(str, Enum):
     V001 = "evaluation data not found: {path}"
     V002 = "unknown evaluation dataset {name!r}; choose one of {known}"
     G001 = "invalid option {name}: {reason}"
+    # web / REST API
+    W001 = "invalid request: {reason}"
+    W002 = "request body is over the limit of {limit} bytes"
+    W003 = "unsupported content type {content_type!r}; send one of {known}"
+    W004 = "the body is not valid JSON: {reason}"
+    W005 = "this request needs a bearer token (Authorization: Bearer ...)"
+    W006 = "the bearer token is not valid"
+    W007 = "writes are disabled: start the server with --token or --token-file"
+    W008 = "no such page or endpoint: {path}"
+    W009 = "method {method} is not allowed on {path}"
+    W010 = "internal error: {reason}"
 
     def format(self, **fields: object) -> str:  # type: ignore[override]
         return f"[{self.name}] " + self.value.format(**fields)
@@ -130,3 +143,13 @@ class ExportError(RashomonError):
 
 class EvalError(RashomonError):
     stage = "eval"
+
+
+class WebError(RashomonError):
+    """A request the web app refuses; ``status`` is its HTTP status."""
+
+    stage = "web"
+
+    def __init__(self, code: Errors, *, status: int = 400, **fields: object) -> None:
+        super().__init__(code, **fields)
+        self.status = status
