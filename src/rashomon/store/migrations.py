@@ -119,3 +119,52 @@ def _analyses_events(db: sqlite3.Connection) -> None:
         );
         """
     )
+
+
+@migration("0003_event_summary")
+def _event_summary(db: sqlite3.Connection) -> None:
+    """A read model of each dossier (date, place, type, actors, counts), kept by triggers, for fast listing."""
+    columns = """
+        json_extract(new.data, '$.title'), json_extract(new.data, '$.date'),
+        json_extract(new.data, '$.date_precision'), json_extract(new.data, '$.event_type'),
+        json_extract(new.data, '$.location.name'), json_extract(new.data, '$.location.country_code'),
+        json_extract(new.data, '$.location.lat'), json_extract(new.data, '$.location.lon'),
+        json_array_length(new.data, '$.articles'), json_array_length(new.data, '$.discrepancies'),
+        (SELECT count(*) FROM json_each(new.data, '$.discrepancies')
+          WHERE json_extract(value, '$.kind') IN ('value_conflict', 'attribution_conflict', 'date_conflict',
+                                                  'location_conflict')),
+        '|' || coalesce((SELECT group_concat(coalesce(json_extract(value, '$.id'), '') || '|'
+                                             || coalesce(json_extract(value, '$.name'), ''), '|')
+                         FROM json_each(new.data, '$.actors')), '') || '|',
+        (SELECT sum(json_extract(value, '$.best')) FROM json_each(new.data, '$.casualties')
+          WHERE json_extract(value, '$.kind') = 'killed'),
+        new.built_at"""
+    names = ("event_id, title, date, date_precision, event_type, place, country_code, lat, lon, articles, "
+             "discrepancies, conflicts, actors, killed_best, built_at")
+    run_script(db, f"""
+        CREATE TABLE event_summary (
+            event_id TEXT PRIMARY KEY,
+            title TEXT, date TEXT, date_precision TEXT, event_type TEXT,
+            place TEXT, country_code TEXT, lat REAL, lon REAL,
+            articles INTEGER, discrepancies INTEGER,
+            conflicts INTEGER,             -- value, attribution, date or location conflicts
+            actors TEXT,                   -- '|id|name|id|name|': every actor of the dossier
+            killed_best INTEGER,
+            built_at TEXT
+        );
+        CREATE INDEX event_summary_date ON event_summary(date);
+        CREATE INDEX event_summary_type ON event_summary(event_type);
+        CREATE TRIGGER dossiers_summary_ai AFTER INSERT ON dossiers BEGIN
+            DELETE FROM event_summary WHERE event_id = new.event_id;
+            INSERT INTO event_summary ({names}) SELECT new.event_id, {columns} WHERE json_valid(new.data);
+        END;
+        CREATE TRIGGER dossiers_summary_au AFTER UPDATE ON dossiers BEGIN
+            DELETE FROM event_summary WHERE event_id IN (old.event_id, new.event_id);
+            INSERT INTO event_summary ({names}) SELECT new.event_id, {columns} WHERE json_valid(new.data);
+        END;
+        CREATE TRIGGER dossiers_summary_ad AFTER DELETE ON dossiers BEGIN
+            DELETE FROM event_summary WHERE event_id = old.event_id;
+        END;
+        """)
+    db.execute(f"INSERT INTO event_summary ({names}) SELECT new.event_id, {columns} "
+               "FROM dossiers AS new WHERE json_valid(new.data)")
