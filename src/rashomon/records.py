@@ -165,6 +165,8 @@ class CasualtyFigure(_Record):
     claim_index: int | None = None  # index into ArticleAnalysis.claims of the claim that carries it
     sentence_start: int | None = None
     sentence_end: int | None = None
+    trigger: str | None = None  # the word that says what happened: "killed", "wounded", "deaths"
+    same_as: int | None = None  # index into casualties of an earlier figure counting the same people
 
 
 @dataclass
