@@ -1,0 +1,272 @@
+"""Casualty figures: who was killed, injured, missing, captured or arrested, how many, on whose side.
+
+The ``rashomon.casualties.v1`` component (factory ``rashomon_casualties_v1``) reads the dependency parse. A *trigger* names what happened
+("killed", "died", "dead", "deaths", "wounded", "injuries", "casualties", "arrested", "fatally shot"); the
+parse gives the people it happened to (passive subject, object of an active verb, subject of "die", the
+"of" complement of "death", the noun a participle modifies, the object of "left ... dead"), and
+:mod:`rashomon.extract.numbers` reads how many from the words before that noun. Negated and hypothetical
+triggers ("was not injured", "could have been killed", "threatened to kill") give nothing; "no one was
+injured" gives a count of 0. A figure that re-mentions people already counted ("he died later in hospital",
+"the victim") points at the earlier figure through ``same_as`` so :func:`article_counts` counts them once.
+
+The side of the people counted comes from ``doc._.actors`` (an actor mention inside the victims' phrase,
+"an Azerbaijani soldier"), from the claimant of the carrying claim for possessives ("two of its
+servicemen") and own-forces nouns ("the deaths of two soldiers", confirmed by a ministry), or from the
+previous figure of the sentence for elliptic counts ("an additional 14 wounded").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from rashomon.extract import extensions
+from rashomon.extract.casualty_rules import (
+    Trigger,
+    blocked,
+    find_triggers,
+    victim_heads,
+)
+from rashomon.extract.numbers import Count, find_counts
+from rashomon.records import ActorMention, CasualtyFigure, CasualtyKind, Claim
+
+FACTORY = "rashomon_casualties_v1"
+"""spaCy factory name (spaCy forbids dots in factory names, so ``rashomon.casualties.v1`` is spelt this way)."""
+
+_PRONOUN_ONE = {"he", "she", "him", "her"}
+_PRONOUN_MANY = {"they", "them"}
+_DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "their", "its"}
+_OWN_FORCES = {"soldier", "serviceman", "servicemen", "troop", "personnel", "officer", "fighter",
+               "guard", "border guard", "policeman", "conscript", "member"}
+_ELLIPTIC = {"other", "others", "additional", "more", "further"}
+_SKIP_MODIFIERS = {"other", "additional", "more", "further", "another", "least", "at", "some", "about",
+                   "around", "nearly", "almost", "over", "than", "up", "to", "as", "many", "estimated"}
+_KIND_RANK: dict[str, int] = {"killed": 5, "killed_or_injured": 4, "injured": 3, "missing": 2,
+                              "captured": 1, "arrested": 0}
+
+
+def _count_of(head: Token) -> tuple[str, int, int, Count, bool]:
+    """How many people the phrase headed by ``head`` counts: (value_text, start, end, count, definite)."""
+    doc = head.doc
+    lower = head.lower_
+    if lower in _PRONOUN_ONE:
+        return head.text, head.idx, head.idx + len(head), Count(1, 1), True
+    if lower in _PRONOUN_MANY:
+        return head.text, head.idx, head.idx + len(head), Count(2, None, vague=True), True
+    left = head.left_edge.i
+    if head.pos_ == "NUM" or head.tag_ == "CD" or lower in ("dozens", "hundreds", "scores", "thousands"):
+        stop = head.i + 1
+    else:
+        stop = head.i
+    span_start = doc[left].idx
+    text = doc.text[span_start:doc[stop - 1].idx + len(doc[stop - 1])] if stop > left else ""
+    matches = [m for m in find_counts(text, offset=span_start) if m.text.lower() not in ("another",)]
+    definite = any(t.lower_ in _DEFINITE or t.dep_ == "poss" for t in doc[left:head.i])
+    numbers = [m for m in matches if m.text.lower() not in ("a", "an", "one")] or matches
+    if numbers:
+        best = numbers[-1]
+        return best.text, best.start, best.end, best.count, definite
+    if head.lower_ in ("one", "nobody", "none") and any(t.lower_ == "no" for t in head.lefts):
+        start = head.left_edge.idx
+        return doc.text[start:head.idx + len(head)], start, head.idx + len(head), Count(0, 0), False
+    if head.tag_ in ("NNS", "NNPS"):
+        return head.text, head.idx, head.idx + len(head), Count(2, None, vague=True), definite
+    name = _name_span(head)
+    return name.text, name.start_char, name.end_char, Count(1, 1), definite or head.pos_ == "PROPN"
+
+
+def _name_span(head: Token) -> Span:
+    """A person's name around ``head`` (its compound tokens), or ``head`` alone."""
+    doc = head.doc
+    if head.ent_type_ == "PERSON":
+        for ent in doc.ents:
+            if ent.start <= head.i < ent.end:
+                return ent
+    return doc[head.i:head.i + 1]
+
+
+def _victims_span(head: Token) -> Span | None:
+    """The words naming who was counted: the head noun with its compound and adjective modifiers."""
+    noun = head
+    if head.pos_ == "NUM" or head.tag_ == "CD" or head.lower_ in ("dozens", "hundreds", "scores", "thousands"):
+        objects = [t for prep in head.children if prep.lower_ == "of" for t in prep.children
+                   if t.dep_ == "pobj"]
+        if not objects:
+            return None
+        noun = objects[0]
+    if noun.pos_ == "PRON" or noun.lower_ in _ELLIPTIC:
+        return None
+    mods = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod") and t.lower_ not in _SKIP_MODIFIERS
+            and t.ent_type_ not in ("NORP", "GPE", "DATE", "CARDINAL") and "-year" not in t.text]
+    start = min([t.left_edge.i for t in mods if t.i == t.left_edge.i or t.dep_ == "compound"] + [noun.i])
+    while start < noun.i and not noun.doc[start].is_alpha:
+        start += 1
+    return noun.doc[start:noun.i + 1]
+
+
+def _actor_in(span_start: int, span_end: int, actors: Sequence[ActorMention]) -> ActorMention | None:
+    for actor in actors:
+        if actor.actor_id and span_start <= actor.start and actor.end <= span_end:
+            return actor
+    return None
+
+
+def _claim_index(start: int, claims: Sequence[Claim] | None) -> int | None:
+    for index, claim in enumerate(claims or ()):
+        if claim.start <= start < claim.end:
+            return index
+    return None
+
+
+class CasualtyExtractor:
+    """The ``rashomon.casualties.v1`` component: ``doc._.casualties`` from the parse."""
+
+    def __init__(self, nlp: Language, name: str, *, link_mentions: bool = True,
+                 own_forces_side: bool = True) -> None:
+        extensions.register()
+        self.name = name
+        self.link_mentions = link_mentions
+        self.own_forces_side = own_forces_side
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[CasualtyFigure]:
+        """The figures of ``doc``, in text order, without side or claim (pure)."""
+        chosen: dict[int, tuple[Trigger, Token]] = {}
+        for trigger in find_triggers(doc):
+            if blocked(trigger.token):
+                continue
+            for head in victim_heads(trigger):
+                held = chosen.get(head.i)
+                if held is None or _KIND_RANK[trigger.kind] > _KIND_RANK[held[0].kind]:
+                    chosen[head.i] = (trigger, head)
+        figures = [self._figure(trigger, head) for trigger, head in chosen.values()]
+        figures.sort(key=lambda f: f.start)
+        return figures
+
+    def _figure(self, trigger: Trigger, head: Token) -> CasualtyFigure:
+        value, start, end, count, _definite = _count_of(head)
+        victims = _victims_span(head)
+        sent = head.sent
+        return CasualtyFigure(
+            kind=trigger.kind, value_text=value, start=start, end=end, count_min=count.count_min,
+            count_max=count.count_max, vague=count.vague,
+            victims=victims.text if victims is not None else None,
+            victims_start=victims.start_char if victims is not None else None,
+            victims_end=victims.end_char if victims is not None else None,
+            sentence_start=sent.start_char, sentence_end=sent.end_char,
+            trigger=trigger.token.text,
+        )
+
+    def set_annotations(self, doc: Doc, figures: list[CasualtyFigure]) -> None:
+        claims: list[Claim] | None = doc._.claims
+        actors: list[ActorMention] = doc._.actors or []
+        for index, figure in enumerate(figures):
+            figure.claim_index = _claim_index(figure.start, claims)
+            self._set_side(doc, figure, figures[:index], actors, claims)
+        if self.link_mentions:
+            link_same(doc, figures)
+        doc._.casualties = figures
+
+    def _set_side(self, doc: Doc, figure: CasualtyFigure, earlier: list[CasualtyFigure],
+                  actors: Sequence[ActorMention], claims: Sequence[Claim] | None) -> None:
+        """The side of the people counted, from an actor mention, the claimant, or the previous figure."""
+        np_start = min(figure.start, figure.victims_start if figure.victims_start is not None else figure.start)
+        np_end = max(figure.end, figure.victims_end or figure.end)
+        actor = _actor_in(np_start, np_end, actors)
+        if actor is not None:
+            figure.side, figure.side_actor_id = actor.actor_name, actor.actor_id
+            return
+        claim = claims[figure.claim_index] if claims is not None and figure.claim_index is not None else None
+        span = doc.char_span(np_start, np_end, alignment_mode="expand")
+        possessive = span is not None and any(t.dep_ == "poss" and t.lower_ in ("its", "their", "our")
+                                              for t in span)
+        own = (self.own_forces_side and figure.victims is not None
+               and any(word in figure.victims.lower() for word in _OWN_FORCES)
+               and not figure.victims.lower().startswith(("enemy", "militant")))
+        if claim is not None and claim.claimant_actor_id and (possessive or own):
+            figure.side, figure.side_actor_id = claim.claimant_actor, claim.claimant_actor_id
+            return
+        same_sentence = [f for f in earlier if f.sentence_start == figure.sentence_start and f.side]
+        elliptic = figure.victims is None or figure.victims.lower() in _ELLIPTIC
+        if same_sentence and (elliptic or _mentions_other(doc, figure)):
+            figure.side, figure.side_actor_id = same_sentence[-1].side, same_sentence[-1].side_actor_id
+
+
+def _mentions_other(doc: Doc, figure: CasualtyFigure) -> bool:
+    """Whether the count is marked as more of the same people ("14 other servicemen", "another soldier")."""
+    window = doc.text[max(0, figure.start - 15):figure.victims_end or figure.end].lower()
+    return any(word in window.split() for word in _ELLIPTIC)
+
+
+def link_same(doc: Doc, figures: list[CasualtyFigure]) -> None:
+    """Point re-mentions at the earlier figure counting the same people (``same_as``).
+
+    A re-mention is a pronoun, a definite phrase ("the victim", "the two men") or a name already seen;
+    it is linked to the latest earlier figure with the same best count (names: the same name).
+    """
+    for index, figure in enumerate(figures):
+        if figure.count_min == 0:
+            continue
+        span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+        head = span.root if span is not None else None
+        if head is None:
+            continue
+        rest = _count_of(head) if head.i < len(doc) else None
+        definite = bool(rest and rest[4])
+        for earlier_index in range(index - 1, -1, -1):
+            earlier = figures[earlier_index]
+            if earlier.count_min == 0:
+                continue
+            if head.pos_ == "PROPN" and earlier.value_text == figure.value_text:
+                figure.same_as = earlier_index
+                break
+            if definite and earlier.count_min == figure.count_min and earlier.count_max == figure.count_max:
+                figure.same_as = earlier_index
+                break
+
+
+def _groups(figures: Sequence[CasualtyFigure]) -> list[int]:
+    """The index of the first mention of the people each figure counts (following ``same_as``)."""
+    roots = list(range(len(figures)))
+    for index, figure in enumerate(figures):
+        if figure.same_as is not None and 0 <= figure.same_as < index:
+            roots[index] = roots[figure.same_as]
+    return roots
+
+
+def article_counts(figures: Sequence[CasualtyFigure]) -> dict[CasualtyKind, int]:
+    """The article's best count per kind, people counted once across repeated mentions.
+
+    Within a sentence distinct figures add up; across sentences the largest sentence total wins (news
+    repeats its lead). People who are counted as killed anywhere are not counted as injured.
+    """
+    roots = _groups(figures)
+    killed_groups = {roots[i] for i, f in enumerate(figures) if f.kind == "killed" and (f.count_min or 0) > 0}
+    per_sentence: dict[str, dict[int | None, int]] = defaultdict(lambda: defaultdict(int))
+    for index, figure in enumerate(figures):
+        best = figure.count_min or 0
+        if figure.kind == "injured" and roots[index] in killed_groups:
+            continue
+        per_sentence[figure.kind][figure.sentence_start] += best
+    return {kind: max(totals.values()) for kind, totals in per_sentence.items()}  # type: ignore[misc]
+
+
+def figures_of(doc: Doc) -> Iterable[CasualtyFigure]:
+    """``doc._.casualties`` or an empty list when the component did not run."""
+    return doc._.casualties or []
+
+
+@Language.factory(
+    FACTORY,
+    default_config={"link_mentions": True, "own_forces_side": True},
+    assigns=["doc._.casualties"],
+)
+def make_casualty_extractor(nlp: Language, name: str, link_mentions: bool,
+                            own_forces_side: bool) -> CasualtyExtractor:
+    return CasualtyExtractor(nlp, name, link_mentions=link_mentions, own_forces_side=own_forces_side)

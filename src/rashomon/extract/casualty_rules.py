@@ -1,0 +1,255 @@
+"""The lexicon and parse rules behind ``rashomon.casualties.v1``: triggers, blocking, victim phrases.
+
+A :class:`Trigger` is a token that says something happened to people, with the casualty kind it gives.
+:func:`victim_heads` follows the dependency parse from a trigger to the head tokens of the phrases naming
+those people; :func:`blocked` says when a trigger reports nothing (negated, hypothetical, intended).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from rashomon.records import CasualtyKind
+
+KILL_VERBS = {"kill", "murder", "slay", "execute", "assassinate", "behead", "massacre", "slaughter",
+              "martyr", "gun", "stab"}
+DIE_VERBS = {"die", "perish", "succumb"}
+INJURE_VERBS = {"injure", "wound", "hurt", "maim", "hospitalize", "hospitalise", "graze"}
+SHOOT_VERBS = {"shoot", "stab", "hit", "strike"}
+ARREST_VERBS = {"arrest", "detain", "apprehend", "jail", "imprison"}
+CAPTURE_VERBS = {"capture", "abduct", "kidnap"}
+KILL_NOUNS = {"death", "fatality", "killing", "murder", "homicide", "dead"}
+INJURE_NOUNS = {"injury", "wound", "wounded", "injured"}
+BOTH_NOUNS = {"casualty"}
+CARRY_VERBS = {"take", "transport", "rush", "airlift", "fly", "bring", "drive", "carry", "treat", "admit"}
+HOSPITAL_WORDS = {"hospital", "hospitals", "medical", "trauma", "clinic"}
+MODALS = {"could", "would", "might", "may", "should", "will", "shall", "can", "must"}
+INTENT_HEADS = {"threaten", "try", "attempt", "plan", "want", "intend", "vow", "seek", "fear", "plot",
+                "conspire", "aim", "prevent", "avoid", "deny", "hope"}
+PERSON_WORDS = {"person", "people", "man", "men", "woman", "women", "child", "children", "boy", "girl", "teen",
+                "teenager", "soldier", "serviceman", "servicemen", "civilian", "militant", "fighter", "officer",
+                "member", "suspect", "victim", "resident", "student", "protester", "demonstrator", "journalist",
+                "worker", "policeman", "troops", "troop", "rebel", "insurgent", "gunman", "driver", "passenger",
+                "individual", "adult", "juvenile", "youth", "baby", "infant", "toddler", "son", "daughter",
+                "mother", "father", "wife", "husband", "brother", "sister", "friend", "other", "others",
+                "employee", "guard", "personnel", "villager", "activist", "leader", "commander", "hostage",
+                "pedestrian", "bystander", "customer", "clerk", "deputy", "trooper", "agent", "one", "nobody"}
+NUMERIC_HEADS = {"dozens", "hundreds", "scores", "thousands", "several", "few", "many", "some", "both"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word saying something happened to people, and the casualty kind it gives."""
+
+    token: Token
+    kind: CasualtyKind
+
+
+def _has_child(token: Token, lemmas: set[str], deps: tuple[str, ...] = ()) -> bool:
+    return any(c.lemma_.lower() in lemmas and (not deps or c.dep_ in deps) for c in token.children)
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [token, *token.conjuncts]
+
+
+def _is_fatal(token: Token) -> bool:
+    """"shot dead", "fatally shot", "stabbed to death", "shot and killed"."""
+    if _has_child(token, {"fatally", "dead", "mortally"}):
+        return True
+    for prep in token.children:
+        if prep.lower_ == "to" and _has_child(prep, {"death"}):
+            return True
+    return any(c.lemma_ in KILL_VERBS | DIE_VERBS for c in token.conjuncts if c.lemma_ not in SHOOT_VERBS)
+
+
+def _carried_to_hospital(token: Token) -> bool:
+    """"was taken to a hospital", "was rushed to the trauma center" (the person is injured)."""
+    if token.lemma_ not in CARRY_VERBS:
+        return False
+    return any(t.lower_ in HOSPITAL_WORDS for t in token.subtree if t.i > token.i and t.i - token.i < 6)
+
+
+def _verb_kind(token: Token) -> CasualtyKind | None:
+    """The casualty kind a verb (or participle) gives."""
+    lemma = token.lemma_.lower()
+    lower = token.lower_
+    if lemma in KILL_VERBS - {"stab"} or lower in ("killed", "murdered"):
+        is_or = any(c.dep_ == "cc" and c.lower_ == "or" for c in token.children)
+        if is_or and any(c.lemma_ in INJURE_VERBS for c in token.conjuncts):
+            return "killed_or_injured"
+        return "killed"
+    if lemma in DIE_VERBS:
+        return "killed"
+    if lemma in INJURE_VERBS or lower in ("wounded", "injured", "hospitalized", "hospitalised"):
+        return "injured"
+    if lemma in SHOOT_VERBS and (lemma in ("shoot", "stab") or _is_fatal(token)):
+        return "killed" if _is_fatal(token) else "injured"
+    if lemma in ARREST_VERBS:
+        return "arrested"
+    if lemma in CAPTURE_VERBS:
+        return "captured"
+    if _carried_to_hospital(token):
+        return "injured"
+    return None
+
+
+def _adj_kind(token: Token) -> CasualtyKind | None:
+    lower = token.lower_
+    if lower == "dead":
+        return "killed"
+    if lower in ("wounded", "injured", "hurt"):
+        return "injured"
+    if lower == "missing":
+        return "missing"
+    return None
+
+
+def find_triggers(doc: Doc) -> Iterator[Trigger]:
+    """Every casualty trigger of ``doc`` in text order."""
+    for token in doc:
+        kind: CasualtyKind | None = None
+        if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD", "VBG"):
+            kind = _verb_kind(token)
+        if kind is None and token.pos_ == "ADJ":
+            kind = _adj_kind(token)
+        if kind is None and token.pos_ in ("NOUN", "PROPN"):
+            lemma = token.lemma_.lower()
+            if lemma in KILL_NOUNS:
+                kind = "killed"
+            elif lemma in INJURE_NOUNS:
+                kind = "injured"
+            elif lemma in BOTH_NOUNS:
+                kind = "killed_or_injured"
+        if kind is None and token.lower_ == "condition" and _has_child(token, {"critical", "serious", "stable",
+                                                                                "fair", "grave", "good"}):
+            kind = "injured"
+        if kind is not None and not _is_second_of_pair(token):
+            yield Trigger(token, kind)
+
+
+def _is_second_of_pair(token: Token) -> bool:
+    """The "wounded" of "killed or wounded": its pair already gave one killed_or_injured figure."""
+    return (token.dep_ == "conj" and token.head.lemma_ in KILL_VERBS
+            and any(c.dep_ == "cc" and c.lower_ == "or" for c in token.head.children)
+            and token.lemma_ in INJURE_VERBS)
+
+
+def blocked(token: Token) -> bool:
+    """Whether the trigger reports no casualty: negated, modal, conditional or intended."""
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    if any(c.lower_ in MODALS and c.dep_ == "aux" for c in token.children):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
+        return True
+    head = token
+    for _ in range(2):
+        if head.dep_ in ("xcomp", "ccomp", "advcl", "pcomp") and head.head.lemma_ in INTENT_HEADS:
+            return True
+        if head.dep_ in ("conj",) and head.head is not head:
+            head = head.head
+            continue
+        break
+    if token.dep_ == "pobj" and token.head.head.lemma_ in ("risk", "danger", "threat", "fear"):
+        return True
+    return token.dep_ in ("amod", "compound") and token.head.lemma_ in ("attempt", "threat", "plot", "charge")
+
+
+def _subject(token: Token, deps: tuple[str, ...]) -> Token | None:
+    """The subject of ``token`` (or, for a conjoined verb, of the first verb)."""
+    current: Token | None = token
+    while current is not None:
+        for child in current.children:
+            if child.dep_ in deps:
+                return child
+        current = current.head if current.dep_ == "conj" and current.head is not current else None
+    return None
+
+
+def _resolve_relative(head: Token, trigger: Token) -> Token:
+    """"two suspects, who were not injured": the relative pronoun stands for the noun."""
+    if head.lower_ in ("who", "that", "which", "whom") and trigger.dep_ == "relcl":
+        return trigger.head
+    return head
+
+
+def _is_person(token: Token) -> bool:
+    lower = token.lower_
+    if token.ent_type_ in ("PERSON", "NORP") or token.pos_ == "PRON":
+        return True
+    if token.pos_ == "NUM" or token.tag_ == "CD" or lower in NUMERIC_HEADS:
+        return True
+    return token.lemma_.lower() in PERSON_WORDS or lower in PERSON_WORDS or lower.endswith(("ist", "ian"))
+
+
+def _noun_victims(trigger: Trigger) -> list[Token]:
+    """Victims of a noun trigger: "the death of X", "his death", "X's injuries", "two fatalities"."""
+    token = trigger.token
+    for prep in token.children:
+        if prep.lower_ in ("of", "to", "among") and prep.dep_ == "prep":
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if objects:
+                return objects
+    possessors = [c for c in token.children if c.dep_ == "poss"]
+    if possessors:
+        return possessors
+    if any(c.dep_ in ("nummod", "det") and (c.pos_ == "NUM" or c.lower_ == "no") for c in token.children):
+        return [token]
+    if token.dep_ in ("pobj",) and token.head.lower_ == "with" and token.head.head.pos_ in ("VERB", "AUX"):
+        subject = _subject(token.head.head, ("nsubjpass", "nsubj"))
+        return [subject] if subject is not None else []
+    if token.dep_ == "dobj" and token.head.lemma_ in ("suffer", "sustain", "receive", "have"):
+        subject = _subject(token.head, ("nsubj", "nsubjpass"))
+        return [subject] if subject is not None else []
+    if token.lower_ == "condition" and token.head.dep_ == "prep":
+        subject = _subject(token.head.head, ("nsubj", "nsubjpass"))
+        return [subject] if subject is not None else []
+    return []
+
+
+def _verb_victims(trigger: Trigger) -> list[Token]:
+    """Victims of a verb or adjective trigger, by voice and construction."""
+    token = trigger.token
+    passive = _subject(token, ("nsubjpass",))
+    if passive is not None:
+        return [_resolve_relative(passive, token)]
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if objects and token.lemma_ not in DIE_VERBS:
+        return objects
+    if token.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and token.head.lemma_ in ("leave", "find", "pronounce",
+                                                                                   "declare", "report"):
+        governed = [c for c in token.head.children if c.dep_ in ("dobj", "nsubjpass")]
+        if governed:
+            return governed
+    if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        return [token.head]
+    active_ok = token.lemma_ in DIE_VERBS or token.pos_ == "ADJ" or token.tag_ == "VBN"
+    subject = _subject(token, ("nsubj",))
+    if subject is not None and (active_ok or trigger.kind in ("missing",)):
+        return [_resolve_relative(subject, token)]
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj") and token.pos_ in ("ADJ", "NOUN"):
+        number = [c for c in token.children if c.dep_ == "nummod" or c.pos_ == "NUM"]
+        if number:
+            return [token]
+    return []
+
+
+def victim_heads(trigger: Trigger) -> list[Token]:
+    """Head tokens of the phrases naming the people the trigger counts (conjoined phrases each)."""
+    token = trigger.token
+    if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in ("wounded", "injured", "dead"):
+        heads = _noun_victims(trigger)
+    else:
+        heads = _verb_victims(trigger)
+    out: list[Token] = []
+    for head in heads:
+        for conjunct in _conjuncts(head):
+            if conjunct.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and _is_person(conjunct):
+                out.append(conjunct)
+            elif conjunct is token:
+                out.append(conjunct)
+    return out
