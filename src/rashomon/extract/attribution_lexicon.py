@@ -1,0 +1,96 @@
+"""The words that mark attribution in news English: cue verbs, nominal cues, hedges, quote marks, pronouns.
+
+Knowledge only, no matching: :mod:`rashomon.extract.claims` reads these sets. The verb lexicon started from
+the attribution cues annotated in PolNeAR's *train* compartment (lemmas that head a cue at least a few times
+and head one in most of their uses with a subject) and was completed with the reporting verbs of conflict news
+(confirm, deny, accuse, allege, condemn, threaten). Nothing here names a particular outlet, place or event.
+"""
+
+from __future__ import annotations
+
+SPEECH_VERBS: frozenset[str] = frozenset({
+    # saying and telling
+    "say", "tell", "add", "state", "write", "tweet", "post", "remark", "reply", "respond", "answer", "ask",
+    "explain", "note", "observe", "comment", "mention", "continue", "repeat", "reiterate", "recall",
+    "declare", "announce", "proclaim", "report", "inform", "brief", "quote", "cite", "publish", "release",
+    "testify", "joke", "shout", "chant", "exclaim", "scream", "muse", "wonder", "marvel", "quip", "boast",
+    "email", "retweet", "text", "recount", "describe", "characterize", "portray", "dub", "label",
+    # asserting, conceding, denying
+    "claim", "allege", "assert", "insist", "maintain", "contend", "argue", "stress", "emphasize", "emphasise",
+    "underline", "highlight", "acknowledge", "admit", "concede", "confess", "confirm", "deny", "dispute",
+    "reject", "dismiss", "refute", "rebut", "counter", "correct", "clarify", "reveal", "disclose", "indicate",
+    "suggest", "imply", "hint", "signal", "point", "conclude", "find", "determine", "estimate", "predict",
+    "forecast", "project", "calculate", "speculate", "guess", "show", "demonstrate", "prove",
+    # evaluating and blaming
+    "accuse", "blame", "charge", "condemn", "denounce", "decry", "criticize", "criticise", "slam", "blast",
+    "attack", "assail", "lambaste", "mock", "ridicule", "deride", "praise", "hail", "laud", "welcome",
+    "applaud", "thank", "complain", "lament", "regret", "protest", "object", "question", "challenge",
+    "doubt", "defend", "justify", "apologize", "apologise",
+    # warning, promising, demanding
+    "warn", "threaten", "caution", "promise", "pledge", "vow", "swear", "assure", "guarantee", "urge",
+    "call", "demand", "appeal", "request", "plead", "implore", "propose", "recommend", "advise", "order",
+    "instruct", "agree", "disagree", "vote",
+    # believing and knowing
+    "think", "believe", "feel", "fear", "hope", "expect", "know", "worry", "suspect", "consider", "assume",
+    "reckon", "figure", "understand", "learn", "realize", "realise", "recognize", "recognise", "view", "regard", "imagine", "anticipate",
+})
+"""Lemmas of verbs that head an attribution when they have a subject and a complement."""
+
+NEEDS_CLAUSE: frozenset[str] = frozenset({
+    "think", "feel", "know", "view", "regard", "understand", "learn", "realize", "realise",
+    "recognize", "recognise", "find", "determine", "figure", "consider", "call", "ask", "answer", "continue",
+    "point", "show", "demonstrate", "prove", "attack", "defend", "challenge", "question", "thank", "welcome",
+    "order", "vote", "project", "release", "publish", "post", "text", "email", "mention", "describe",
+    "imagine", "object", "counter", "correct", "signal", "guess", "calculate",
+})
+"""Verbs that attribute only with a clausal complement (``that``-clause, quote, infinitive), not an object:
+"she knows that it failed" is an attribution, "she knows the town" is not."""
+
+HEDGING_CUES: frozenset[str] = frozenset({"claim", "allege", "purport"})
+"""Cue lemmas by which the report itself keeps its distance from what is said."""
+
+IMPERSONAL_CUES: frozenset[str] = frozenset({
+    "say", "claim", "allege", "report", "believe", "think", "rumor", "rumour", "understand", "expect",
+    "suspect", "know", "estimate", "purport", "suppose", "fear", "consider",
+})
+"""Cue lemmas used in the passive without an agent: "it is claimed that", "X is said to be"."""
+
+HEDGE_ADVERBS: frozenset[str] = frozenset({
+    "allegedly", "reportedly", "purportedly", "supposedly", "apparently", "ostensibly", "seemingly",
+    "reputedly",
+})
+"""Adverbs by which the report distances itself from a statement."""
+
+HEDGE_VERBS: frozenset[str] = frozenset({"appear", "seem"})
+"""Verbs that hedge when they take an infinitive: "a video that appears to show"."""
+
+NOMINAL_CUES: frozenset[str] = frozenset({
+    "statement", "interview", "release", "communique", "communiqué", "briefing", "conference", "post",
+    "tweet", "message", "speech", "remarks", "letter", "report", "address", "email", "video", "op-ed",
+    "broadcast", "bulletin", "update", "declaration",
+})
+"""Nouns of ``in a statement``-like phrases that belong to the cue: "said in a statement"."""
+
+ACCORDING_HEADS: frozenset[str] = frozenset({"according"})
+"""The head of ``according to X``."""
+
+QUOTE_PAIRS: dict[str, str] = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}
+"""Opening quote marks and the marks that close them (straight double quotes alternate)."""
+
+STRAIGHT_QUOTE = '"'
+
+PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
+THING_PRONOUNS: frozenset[str] = frozenset({"it"})
+GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "them"})
+RESOLVABLE_PRONOUNS: frozenset[str] = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
+
+PERSON_TITLES: frozenset[str] = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "minister", "president", "secretary", "official",
+    "commander", "general", "chief", "head", "leader", "mayor", "governor", "ambassador", "envoy",
+    "senator", "representative", "lawmaker", "analyst", "expert", "witness", "resident", "source",
+    "officer", "chairman", "chairwoman", "chairperson", "director", "premier", "adviser", "advisor",
+})
+"""Head nouns of claimants who are single people (antecedents for *he*/*she*)."""
+
+RESOLVE_WINDOW_SENTENCES = 4
+"""How many sentences back an antecedent for a pronoun or a bare definite claimant is looked for."""
