@@ -1,0 +1,83 @@
+"""``rashomon run``: the whole job on some inputs, then what the store holds, read back from it.
+
+:func:`print_run_result` is the one place that shows a run; later stages extend it by returning a
+summary dict from their stage function (one line each here).
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from rashomon.cli.common import db_option, echo_json, json_option, show_progress, user_errors
+from rashomon.cli.ingest import ingest_options, options_from, print_ingest_report
+from rashomon.pipeline import RunReport, run_pipeline
+from rashomon.store import Store
+
+MAX_ARTICLES_SHOWN = 25
+TITLE_WIDTH = 60
+
+
+def stored_articles(store: Store, *, limit: int = MAX_ARTICLES_SHOWN) -> tuple[list[dict[str, Any]], int]:
+    """The first ``limit`` articles of the store (by date) without their texts, and how many there are."""
+    rows = store.db.execute(
+        "SELECT id, source_name, outlet, published_at, title, length(text) AS chars, duplicate_of "
+        "FROM articles ORDER BY published_at IS NULL, published_at, id LIMIT ?", (limit,)).fetchall()
+    total = int(store.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+    return [dict(row) for row in rows], total
+
+
+def format_stage(name: str, summary: dict[str, Any]) -> str:
+    """One line for a stage: ``cluster    3 events, 5 articles``."""
+    parts = ", ".join(f"{key} {value}" for key, value in summary.items())
+    return f"{name:<10} {parts or 'done'}"
+
+
+def print_run_result(store: Store, report: RunReport) -> None:
+    """Ingest and every later stage, one line each, then the stored articles as a small table."""
+    print_ingest_report(report.ingest)
+    for name, summary in report.stages.items():
+        click.echo(format_stage(name, summary))
+    rows, total = stored_articles(store)
+    click.echo("")
+    click.echo(f"{'outlet':<20} {'date':<10} {'chars':>7}  title")
+    for row in rows:
+        title = row["title"] or "(no title)"
+        if len(title) > TITLE_WIDTH:
+            title = title[:TITLE_WIDTH - 1] + "…"
+        copy = f"  [copy of {row['duplicate_of']}]" if row["duplicate_of"] else ""
+        outlet = (row["outlet"] or "-")[:20]
+        date = (row["published_at"] or "-")[:10]
+        click.echo(f"{outlet:<20} {date:<10} {row['chars']:>7}  {title}{copy}")
+    if total > len(rows):
+        click.echo(f"... and {total - len(rows)} more articles (rashomon status)")
+
+
+def run_result_dict(store: Store, report: RunReport) -> dict[str, Any]:
+    """The run as JSON: the ingest report, each stage's summary and the stored articles shown."""
+    rows, total = stored_articles(store)
+    return {"ok": report.ok, "ingest": report.ingest.to_dict(), "stages": report.stages,
+            "articles": rows, "articles_total": total}
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@json_option
+@ingest_options
+@user_errors
+def run(paths: tuple[str, ...], db_path: str, as_json: bool, **settings: Any) -> None:
+    """Ingest PATH... and bring every later stage up to date; show what the store then holds.
+
+    Takes the options of `rashomon ingest`. Exit status 1 when any input failed.
+    """
+    options = options_from(settings)
+    with Store(db_path) as store:
+        report = run_pipeline(store, paths, options, progress=show_progress())
+        if as_json:
+            echo_json(run_result_dict(store, report))
+        else:
+            print_run_result(store, report)
+    sys.exit(0 if report.ok else 1)
