@@ -44,6 +44,7 @@ _OWN_FORCES = {"soldier", "serviceman", "servicemen", "troop", "personnel", "off
 _ELLIPTIC = {"other", "others", "additional", "more", "further"}
 _SKIP_MODIFIERS = {"other", "additional", "more", "further", "another", "least", "at", "some", "about",
                    "around", "nearly", "almost", "over", "than", "up", "to", "as", "many", "estimated"}
+_NOT_COUNTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 _KIND_RANK: dict[str, int] = {"killed": 5, "killed_or_injured": 4, "injured": 3, "missing": 2,
                               "captured": 1, "arrested": 0}
 
@@ -61,7 +62,10 @@ def _count_of(head: Token) -> tuple[str, int, int, Count, bool]:
         stop = head.i + 1
     else:
         stop = head.i
-    span_start = doc[left].idx
+    for token in doc[left:stop]:
+        if token.ent_type_ in _NOT_COUNTS:
+            left = token.i + 1
+    span_start = doc[left].idx if left < len(doc) else head.idx
     text = doc.text[span_start:doc[stop - 1].idx + len(doc[stop - 1])] if stop > left else ""
     matches = [m for m in find_counts(text, offset=span_start) if m.text.lower() not in ("another",)]
     definite = any(t.lower_ in _DEFINITE or t.dep_ == "poss" for t in doc[left:head.i])
@@ -243,18 +247,23 @@ def _groups(figures: Sequence[CasualtyFigure]) -> list[int]:
 def article_counts(figures: Sequence[CasualtyFigure]) -> dict[CasualtyKind, int]:
     """The article's best count per kind, people counted once across repeated mentions.
 
-    Within a sentence distinct figures add up; across sentences the largest sentence total wins (news
-    repeats its lead). People who are counted as killed anywhere are not counted as injured.
+    Figures of one trigger in one sentence add up ("killing three soldiers and two civilians"); across
+    triggers and sentences the largest total wins, because news repeats its lead. People counted as killed
+    anywhere (``same_as`` chains) are not counted as injured, and where the article reports deaths a bare
+    "shot" is read as part of the killing rather than as a separate injury.
     """
     roots = _groups(figures)
     killed_groups = {roots[i] for i, f in enumerate(figures) if f.kind == "killed" and (f.count_min or 0) > 0}
-    per_sentence: dict[str, dict[int | None, int]] = defaultdict(lambda: defaultdict(int))
+    totals: dict[CasualtyKind, dict[tuple[int | None, str | None], int]] = defaultdict(lambda: defaultdict(int))
     for index, figure in enumerate(figures):
-        best = figure.count_min or 0
-        if figure.kind == "injured" and roots[index] in killed_groups:
+        if figure.kind == "injured" and (roots[index] in killed_groups or (
+                killed_groups and (figure.trigger or "").lower().startswith("shot"))):
             continue
-        per_sentence[figure.kind][figure.sentence_start] += best
-    return {kind: max(totals.values()) for kind, totals in per_sentence.items()}  # type: ignore[misc]
+        if roots[index] != index and figure.count_min:
+            totals[figure.kind][(None, str(index))] = figure.count_min
+            continue
+        totals[figure.kind][(figure.sentence_start, (figure.trigger or "").lower())] += figure.count_min or 0
+    return {kind: max(by_trigger.values()) for kind, by_trigger in totals.items()}
 
 
 def figures_of(doc: Doc) -> Iterable[CasualtyFigure]:

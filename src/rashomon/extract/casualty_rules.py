@@ -37,6 +37,7 @@ PERSON_WORDS = {"person", "people", "man", "men", "woman", "women", "child", "ch
                 "mother", "father", "wife", "husband", "brother", "sister", "friend", "other", "others",
                 "employee", "guard", "personnel", "villager", "activist", "leader", "commander", "hostage",
                 "pedestrian", "bystander", "customer", "clerk", "deputy", "trooper", "agent", "one", "nobody"}
+SPEECH_PRONOUNS = {"i", "me", "you", "we", "us", "myself", "yourself", "ourselves", "yourselves"}
 NUMERIC_HEADS = {"dozens", "hundreds", "scores", "thousands", "several", "few", "many", "some", "both"}
 
 
@@ -142,6 +143,11 @@ def blocked(token: Token) -> bool:
     """Whether the trigger reports no casualty: negated, modal, conditional or intended."""
     if any(c.dep_ == "neg" for c in token.children):
         return True
+    if token.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("did", "does", "do")
+                                      for c in token.children):
+        return True  # imperative or infinitive: "shoot him", "to kill"
+    if token.lemma_ == "shoot" and any(c.dep_ == "prep" and c.lower_ in ("at", "into") for c in token.children):
+        return True  # "shooting at a car" hit nobody
     if any(c.lower_ in MODALS and c.dep_ == "aux" for c in token.children):
         return True
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
@@ -154,7 +160,10 @@ def blocked(token: Token) -> bool:
             head = head.head
             continue
         break
-    if token.dep_ == "pobj" and token.head.head.lemma_ in ("risk", "danger", "threat", "fear"):
+    if token.dep_ == "pobj" and token.head.head.lemma_ in ("risk", "danger", "threat", "fear", "charge", "accuse",
+                                                              "convict", "indict", "suspect", "arrest", "sentence"):
+        return True  # "charged with murder" names a crime, not a victim
+    if any(c.lower_ in ("attempted", "possibly", "nearly", "almost", "narrowly") for c in token.children):
         return True
     return token.dep_ in ("amod", "compound") and token.head.lemma_ in ("attempt", "threat", "plot", "charge")
 
@@ -197,7 +206,9 @@ def _noun_victims(trigger: Trigger) -> list[Token]:
     possessors = [c for c in token.children if c.dep_ == "poss"]
     if possessors:
         return possessors
-    if any(c.dep_ in ("nummod", "det") and (c.pos_ == "NUM" or c.lower_ == "no") for c in token.children):
+    countable = token.lemma_.lower() in KILL_NOUNS | BOTH_NOUNS
+    if countable and any(c.dep_ in ("nummod", "det") and (c.pos_ == "NUM" or c.lower_ in ("no", "a", "an"))
+                         for c in token.children):
         return [token]
     if token.dep_ in ("pobj",) and token.head.lower_ == "with" and token.head.head.pos_ in ("VERB", "AUX"):
         subject = _subject(token.head.head, ("nsubjpass", "nsubj"))
@@ -225,6 +236,10 @@ def _verb_victims(trigger: Trigger) -> list[Token]:
         governed = [c for c in token.head.children if c.dep_ in ("dobj", "nsubjpass")]
         if governed:
             return governed
+    if token.dep_ in ("acomp", "attr") and token.pos_ == "ADJ":
+        subject = _subject(token.head, ("nsubj", "nsubjpass"))
+        if subject is not None:
+            return [_resolve_relative(subject, token.head)]
     if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
         return [token.head]
     active_ok = token.lemma_ in DIE_VERBS or token.pos_ == "ADJ" or token.tag_ == "VBN"
@@ -238,6 +253,16 @@ def _verb_victims(trigger: Trigger) -> list[Token]:
     return []
 
 
+def _nearby_person(token: Token) -> list[Token]:
+    """Headline style ("Man shot, killed on ..."): the person word just before a participle."""
+    for previous in reversed(token.doc[max(token.sent.start, token.i - 4):token.i]):
+        if previous.pos_ in ("NOUN", "PROPN") and _is_person(previous) and previous.ent_type_ != "NORP":
+            return [previous]
+        if previous.pos_ not in ("PUNCT", "CCONJ", "VERB", "ADV"):
+            return []
+    return []
+
+
 def victim_heads(trigger: Trigger) -> list[Token]:
     """Head tokens of the phrases naming the people the trigger counts (conjoined phrases each)."""
     token = trigger.token
@@ -245,7 +270,10 @@ def victim_heads(trigger: Trigger) -> list[Token]:
         heads = _noun_victims(trigger)
     else:
         heads = _verb_victims(trigger)
+        if not heads and token.tag_ in ("VBN", "VBD", "JJ") and trigger.kind in ("killed", "injured"):
+            heads = _nearby_person(token)
     out: list[Token] = []
+    heads = [h for h in heads if h.lower_ not in SPEECH_PRONOUNS]
     for head in heads:
         for conjunct in _conjuncts(head):
             if conjunct.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and _is_person(conjunct):

