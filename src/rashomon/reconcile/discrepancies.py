@@ -1,0 +1,274 @@
+"""Where the reports of one event disagree: figures, attribution, labels, dates and places.
+
+Each discrepancy is a dict with the contract's ``kind``, ``summary`` (one sentence) and ``articles``, plus
+``spans`` (``[{article, start, end}]``: the characters involved, for highlighting) and fields of its kind.
+Omissions (facts some reports carry and others do not) live in :mod:`rashomon.reconcile.omissions`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from itertools import combinations
+from typing import Any
+
+from rashomon.reconcile.actors import ActorIndex
+from rashomon.reconcile.casualties import Slot, compatible, stated
+from rashomon.reconcile.evidence import FigureClaim, Report, normalise_label
+from rashomon.reconcile.omissions import find_omissions
+from rashomon.records import Place
+
+KIND_WORDS = {
+    "killed": "killed",
+    "injured": "injured",
+    "killed_or_injured": "killed or injured",
+    "missing": "missing",
+    "captured": "captured",
+    "arrested": "arrested",
+}
+PRECISION_KM = {"exact": 25.0, "town": 25.0, "admin2": 100.0, "admin1": 250.0, "region": 250.0}
+"""How far apart two event places may lie before they conflict, by the coarser precision of the two."""
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, Earth radius 6371 km)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def _span(record: dict[str, Any]) -> dict[str, Any]:
+    return {"article": record["article"], "start": record["start"], "end": record["end"]}
+
+
+def _who(figure: FigureClaim) -> str:
+    record = figure.record
+    return str(record.get("claimant_actor") or record.get("claimant") or "the outlet itself")
+
+
+def _slot_words(slot: Slot) -> str:
+    side = f" on the {slot.side} side" if slot.side else ""
+    return f"{KIND_WORDS.get(slot.kind, slot.kind)}{side}"
+
+
+def _figure_words(figure: FigureClaim) -> str:
+    return f"“{figure.record.get('value_text')}”"
+
+
+def value_conflicts(slots: Sequence[Slot], outlets: dict[str, str]) -> list[dict[str, Any]]:
+    """Figures for one slot whose ranges do not overlap (``two`` vs ``five``; ``at least 3`` vs ``two``)."""
+    result = []
+    for slot in slots:
+        clashing = [
+            (a, b)
+            for a, b in combinations(slot.figures, 2)
+            if not compatible(a, b) and (a.article_id != b.article_id or a.claimant_key != b.claimant_key)
+        ]
+        if not clashing:
+            continue
+        involved = list(dict.fromkeys(f for pair in clashing for f in pair))
+        parts = [f"{outlets[f.article_id]} gives {_figure_words(f)} ({_who(f)})" for f in involved]
+        result.append(
+            {
+                "kind": "value_conflict",
+                "summary": f"Reports disagree on the number {_slot_words(slot)}: " + "; ".join(parts) + ".",
+                "articles": list(dict.fromkeys(f.article_id for f in involved)),
+                "spans": [_span(f.record) for f in involved],
+                "casualty_kind": slot.kind,
+                "side": slot.side,
+            }
+        )
+    return result
+
+
+def _same_claimant(a: FigureClaim, b: FigureClaim) -> bool:
+    if a.claimant_key == b.claimant_key:
+        return True
+    names = [normalise_label(str(f.record.get("claimant") or "")) for f in (a, b)]
+    if all(names) and (names[0] in names[1] or names[1] in names[0]):
+        return True
+    actors = [f.record.get("claimant_actor") for f in (a, b)]
+    return bool(actors[0]) and actors[0] == actors[1]
+
+
+def _attribution_pairs(
+    slots: Sequence[Slot],
+) -> dict[tuple[str, str, str, str], list[tuple[Slot, FigureClaim, FigureClaim]]]:
+    groups: dict[tuple[str, str, str, str], list[tuple[Slot, FigureClaim, FigureClaim]]] = {}
+    for slot in slots:
+        for a, b in combinations(slot.figures, 2):
+            if a.article_id == b.article_id or stated(a) is None or stated(a) != stated(b):
+                continue
+            if (
+                a.claimant_key.startswith("outlet:")
+                or b.claimant_key.startswith("outlet:")
+                or _same_claimant(a, b)
+            ):
+                continue
+            first, second = sorted((a, b), key=lambda f: f.article_id)
+            key = (first.article_id, first.claimant_key, second.article_id, second.claimant_key)
+            groups.setdefault(key, []).append((slot, first, second))
+    return groups
+
+
+def attribution_conflicts(slots: Sequence[Slot], outlets: dict[str, str]) -> list[dict[str, Any]]:
+    """The same figure credited to different claimants by different reports."""
+    result = []
+    for (art_a, _, art_b, _), triples in _attribution_pairs(slots).items():
+        figures = "; ".join(f"{stated(a)} {_slot_words(slot)}" for slot, a, _ in triples)
+        a, b = triples[0][1], triples[0][2]
+        result.append(
+            {
+                "kind": "attribution_conflict",
+                "summary": (
+                    f"The same figures ({figures}) are credited to {a.record.get('claimant')} by "
+                    f"{outlets[art_a]} but to {b.record.get('claimant')} by {outlets[art_b]}."
+                ),
+                "articles": [art_a, art_b],
+                "claimants": {art_a: a.record.get("claimant"), art_b: b.record.get("claimant")},
+                "spans": list(
+                    {
+                        (s["article"], s["start"]): s
+                        for _, x, y in triples
+                        for s in (_span(x.record), _span(y.record))
+                    }.values()
+                ),
+            }
+        )
+    return result
+
+
+def _descriptive(index: ActorIndex, actor_id: str, article_id: str) -> dict[str, str]:
+    """Normalised label -> label as written, leaving out metonymy and the canonical name itself."""
+    entry = index.actors[actor_id]
+    canonical = normalise_label(entry.name)
+    return {
+        normalise_label(label): label
+        for label in entry.labels.get(article_id, [])
+        if entry.via.get((article_id, label)) != "metonymy" and normalise_label(label) != canonical
+    }
+
+
+def framing(index: ActorIndex, outlets: dict[str, str]) -> list[dict[str, Any]]:
+    """One actor labelled differently by different reports (each uses a label the other does not)."""
+    result = []
+    for actor_id, entry in index.actors.items():
+        labels = {art: _descriptive(index, actor_id, art) for art in entry.labels}
+        labels = {art: found for art, found in labels.items() if found}
+        differing = [
+            (a, b)
+            for a, b in combinations(labels, 2)
+            if set(labels[a]) - set(labels[b]) and set(labels[b]) - set(labels[a])
+        ]
+        if not differing:
+            continue
+        articles = list(dict.fromkeys(art for pair in differing for art in pair))
+        said = "; ".join(
+            f"{outlets[art]} says " + ", ".join(f"“{x}”" for x in labels[art].values()) for art in articles
+        )
+        result.append(
+            {
+                "kind": "framing",
+                "summary": f"Reports label {entry.name} differently: {said}.",
+                "articles": articles,
+                "actor": entry.name,
+                "actor_id": actor_id,
+                "labels": {art: list(labels[art].values()) for art in articles},
+                "spans": [
+                    {"article": art, "start": s, "end": e}
+                    for art in articles
+                    for s, e in entry.spans.get(art, [])
+                ],
+            }
+        )
+    return result
+
+
+def date_conflicts(reports: Sequence[Report]) -> list[dict[str, Any]]:
+    """Reports that date the event to different days."""
+    dated = [
+        (r, r.analysis.event_date)
+        for r in reports
+        if r.analysis and r.analysis.event_date and r.analysis.event_date_precision == "day"
+    ]
+    if len({date for _, date in dated}) < 2:
+        return []
+    spans = [
+        {"article": r.id, "start": t.start, "end": t.end}
+        for r, date in dated
+        for t in (r.analysis.times if r.analysis else [])
+        if t.date == date
+    ]
+    return [
+        {
+            "kind": "date_conflict",
+            "summary": "Reports date the event differently: "
+            + "; ".join(f"{r.outlet} {d}" for r, d in dated)
+            + ".",
+            "articles": [r.id for r, _ in dated],
+            "dates": {r.id: d for r, d in dated},
+            "spans": spans,
+        }
+    ]
+
+
+def event_place(report: Report) -> Place | None:
+    """The place a report's analysis chose for its event, if any."""
+    analysis = report.analysis
+    if (
+        analysis is None
+        or analysis.event_place is None
+        or not 0 <= analysis.event_place < len(analysis.places)
+    ):
+        return None
+    return analysis.places[analysis.event_place]
+
+
+def places_conflict(a: Place, b: Place) -> bool:
+    """Different known countries, or farther apart than the coarser precision allows."""
+    if a.country_code and b.country_code and a.country_code != b.country_code:
+        return True
+    if None in (a.lat, a.lon, b.lat, b.lon) or "country" in (a.precision, b.precision):
+        return False
+    limit = max(
+        PRECISION_KM.get(a.precision or "region", 250.0), PRECISION_KM.get(b.precision or "region", 250.0)
+    )
+    return distance_km(a.lat, a.lon, b.lat, b.lon) > limit  # type: ignore[arg-type]
+
+
+def location_conflicts(reports: Sequence[Report]) -> list[dict[str, Any]]:
+    """Reports that place the event in different countries or far apart."""
+    placed = [(r, p) for r in reports if (p := event_place(r)) is not None]
+    if not any(places_conflict(a, b) for (_, a), (_, b) in combinations(placed, 2)):
+        return []
+    return [
+        {
+            "kind": "location_conflict",
+            "summary": "Reports place the event differently: "
+            + "; ".join(f"{r.outlet} in {p.name} ({p.country_code or '?'})" for r, p in placed)
+            + ".",
+            "articles": [r.id for r, _ in placed],
+            "places": {r.id: p.name for r, p in placed},
+            "spans": [{"article": r.id, "start": p.start, "end": p.end} for r, p in placed],
+        }
+    ]
+
+
+CONTESTING_KINDS = ("value_conflict", "attribution_conflict", "date_conflict", "location_conflict")
+"""Discrepancy kinds that make an event *contested* (framing and omissions alone do not)."""
+
+
+def find_discrepancies(
+    reports: Sequence[Report], actors: ActorIndex, slots: Sequence[Slot]
+) -> list[dict[str, Any]]:
+    """Every discrepancy of the event, grouped by kind in the contract's order."""
+    outlets = {r.id: r.outlet for r in reports}
+    return (
+        value_conflicts(slots, outlets)
+        + attribution_conflicts(slots, outlets)
+        + find_omissions(reports, actors, slots)
+        + framing(actors, outlets)
+        + date_conflicts(reports)
+        + location_conflicts(reports)
+    )

@@ -1,0 +1,204 @@
+"""The dossier of one event (an event object of ``contract/dossier.schema.json``) and the ``reconcile`` stage.
+
+:func:`build_dossier` reads the reports of one event together: claims with provenance, actors with roles
+and labels, casualty slots with low/best/high, discrepancies, and the event's date, place and type chosen
+across reports. :func:`reconcile_store` (the pipeline stage) rebuilds the stored dossiers whose event changed.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from rashomon.errors import Errors, ReconcileError
+from rashomon.reconcile.actors import build_actors
+from rashomon.reconcile.casualties import build_slots
+from rashomon.reconcile.discrepancies import CONTESTING_KINDS, event_place, find_discrepancies
+from rashomon.reconcile.events import (
+    EventMembers,
+    all_events,
+    duplicates_of,
+    find_event,
+    fingerprint,
+    load_stored_dossier,
+    remove_stale,
+    save_dossier,
+    stored_events,
+    stored_fingerprints,
+)
+from rashomon.reconcile.evidence import Report, event_claims, figure_claims
+from rashomon.records import Place
+from rashomon.store import Store
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+_PLACE_RANK = {"exact": 0, "town": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
+
+
+def load_reports(store: Store, article_ids: Sequence[str]) -> list[Report]:
+    return [Report(store.get_article(a), store.get_analysis(a)) for a in article_ids]
+
+
+def event_date(reports: Sequence[Report]) -> tuple[str | None, str | None, str]:
+    """``(date, precision, source)``: the finest-precision date most reports give (earliest on a tie);
+    without any, the earliest publication date at week precision (reports follow events within days)."""
+    dated = [
+        (r.analysis.event_date, r.analysis.event_date_precision)
+        for r in reports
+        if r.analysis and r.analysis.event_date
+    ]
+    if dated:
+        finest = min(_PRECISION_RANK.get(p or "year", 3) for _, p in dated)
+        votes = Counter(d for d, p in dated if _PRECISION_RANK.get(p or "year", 3) == finest)
+        date = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        precision = next(p for d, p in dated if d == date and _PRECISION_RANK.get(p or "year", 3) == finest)
+        return date, precision, "reports"
+    published = sorted(r.article.published_at[:10] for r in reports if r.article.published_at)
+    return (published[0], "week", "published_at") if published else (None, None, "none")
+
+
+def _place_key(place: Place) -> str:
+    return str(place.geonameid) if place.geonameid else place.name.casefold()
+
+
+def event_location(reports: Sequence[Report]) -> dict[str, Any] | None:
+    """The event place most reports chose, then the most mentioned across reports, then the most precise."""
+    chosen = [(r, p) for r in reports if (p := event_place(r)) is not None]
+    if not chosen:
+        return None
+    mentions = Counter(_place_key(p) for r in reports if r.analysis for p in r.analysis.places)
+    votes = Counter(_place_key(p) for _, p in chosen)
+    best = min(
+        (p for _, p in chosen),
+        key=lambda p: (
+            -votes[_place_key(p)],
+            -mentions[_place_key(p)],
+            _PLACE_RANK.get(p.precision or "country", 5),
+            p.name,
+        ),
+    )
+    return {
+        "name": best.name,
+        "country_code": best.country_code,
+        "lat": best.lat,
+        "lon": best.lon,
+        "precision": best.precision,
+        "geonameid": best.geonameid,
+        "chosen_by": [r.id for r, p in chosen if _place_key(p) == _place_key(best)],
+    }
+
+
+def _event_type(reports: Sequence[Report]) -> tuple[str | None, str | None]:
+    votes = Counter(
+        (r.analysis.event_type, r.analysis.sub_event_type)
+        for r in reports
+        if r.analysis and r.analysis.event_type
+    )
+    if not votes:
+        return None, None
+    return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0][0] or "", kv[0][1] or ""))[0][0]
+
+
+def _title(
+    reports: Sequence[Report], event_type: str | None, location: dict[str, Any] | None, date: str | None
+) -> str | None:
+    for report in reports:
+        if report.article.title:
+            return report.article.title
+    if event_type is None and location is None:
+        return None
+    where = f" in {location['name']}" if location else ""
+    return f"{event_type or 'Event'}{where}" + (f" on {date}" if date else "")
+
+
+def build_dossier(
+    event_id: str, reports: Sequence[Report], *, duplicates: Sequence[str] = ()
+) -> dict[str, Any]:
+    """The event object of the export contract for the reports of one event."""
+    actors = build_actors(reports)
+    slots = build_slots([f for r in reports for f in figure_claims(r)], actors.opposed)
+    discrepancies = find_discrepancies(reports, actors, slots)
+    date, precision, date_source = event_date(reports)
+    location = event_location(reports)
+    event_type, sub_event_type = _event_type(reports)
+    return {
+        "id": event_id,
+        "articles": [r.id for r in reports],
+        "outlets": list(dict.fromkeys(r.outlet for r in reports)),
+        "duplicates": list(duplicates),
+        "title": _title(reports, event_type, location, date),
+        "date": date,
+        "date_precision": precision,
+        "date_source": date_source,
+        "event_type": event_type,
+        "sub_event_type": sub_event_type,
+        "location": location,
+        "actors": actors.to_list(),
+        "casualties": [slot.to_dict() for slot in slots],
+        "claims": [c for r in reports for c in event_claims(r)],
+        "discrepancies": discrepancies,
+        "contested": any(d["kind"] in CONTESTING_KINDS for d in discrepancies),
+        "analysed": sum(r.analysis is not None for r in reports),
+    }
+
+
+def dossier_for(store: Store, members: EventMembers) -> dict[str, Any]:
+    """Build one event's dossier from the store (not saved); failures become :class:`ReconcileError`."""
+    try:
+        reports = load_reports(store, members.article_ids)
+        dossier = build_dossier(members.id, reports, duplicates=duplicates_of(store, members.article_ids))
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
+        raise ReconcileError(Errors.R001, event_id=members.id, reason=f"{type(exc).__name__}: {exc}") from exc
+    dossier["fingerprint"] = fingerprint(store, members)
+    return dossier
+
+
+def reconcile_store(store: Store, *, progress: bool = False) -> dict[str, Any]:
+    """(Re)build the stored dossiers of events whose membership or analyses changed; drop stale ones."""
+    events = stored_events(store)
+    known = stored_fingerprints(store)
+    summary: dict[str, Any] = {
+        "events": len(events),
+        "rebuilt": 0,
+        "unchanged": 0,
+        "failed": 0,
+        "failures_by_code": {},
+    }
+    for number, members in enumerate(events, 1):
+        if known.get(members.id) == fingerprint(store, members):
+            summary["unchanged"] += 1
+            continue
+        try:
+            save_dossier(store, dossier_for(store, members))
+            summary["rebuilt"] += 1
+        except ReconcileError as exc:
+            summary["failed"] += 1
+            summary["failures_by_code"][exc.reason] = summary["failures_by_code"].get(exc.reason, 0) + 1
+        if progress and number % 100 == 0:
+            print(f"reconcile: {number}/{len(events)} events", file=sys.stderr)
+    summary["removed"] = remove_stale(store, {e.id for e in events})
+    summary["unclustered"] = len(all_events(store)) - len(events)
+    return summary
+
+
+def get_dossier(store: Store, key: str) -> dict[str, Any]:
+    """The dossier of the event ``key`` names (see :func:`find_event`): stored and current, else built now."""
+    members = find_event(store, key)
+    if members.stored:
+        stored = load_stored_dossier(store, members.id)
+        if stored is not None and stored.get("fingerprint") == fingerprint(store, members):
+            return stored
+    return dossier_for(store, members)
+
+
+def iter_dossiers(store: Store) -> Iterator[dict[str, Any]]:
+    """Every event's dossier: stored ones when current, the rest (and one-article events) built now."""
+    known = stored_fingerprints(store)
+    for members in all_events(store):
+        if members.stored and known.get(members.id) == fingerprint(store, members):
+            stored = load_stored_dossier(store, members.id)
+            if stored is not None:
+                yield stored
+                continue
+        yield dossier_for(store, members)

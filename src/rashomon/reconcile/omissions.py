@@ -1,0 +1,190 @@
+"""Omissions: facts some reports of an event carry and others leave out.
+
+Facts are places (below country level), canonical actors, named claimants that extraction did not resolve
+to an actor, named victims, casualty figures (a kind × side slot) and event types. A report *carries* a place,
+actor, claimant or person when extraction found it there **or** when its name or a label appears in the
+report's text (case-insensitive, whole words), so an extraction miss is not reported as an omission.
+Figures and event types are compared as extracted. Only analysed reports take part, and only events
+of two or more.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rashomon.reconcile.actors import ActorIndex
+from rashomon.reconcile.casualties import Slot
+from rashomon.reconcile.evidence import Report, normalise_label
+
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+)*")
+_NOT_NAMES = {"The", "A", "An", "His", "Her", "Its", "Their", "According"}
+_TYPE_WORDS = {
+    "place": "the place",
+    "actor": "",
+    "claimant": "the claimant",
+    "person": "the person",
+    "figure": "the figure",
+    "event": "an event of type",
+}
+
+
+@dataclass
+class Fact:
+    """Something a report states, where each report carrying it states it, and how to find it in a text."""
+
+    fact_type: str
+    name: str
+    present: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    probes: list[str] = field(default_factory=list)
+
+    def seen(self, article_id: str, span: tuple[int, int] | None) -> None:
+        spans = self.present.setdefault(article_id, [])
+        if span is not None and span not in spans:
+            spans.append(span)
+
+
+def _mentions(text: str, probe: str) -> bool:
+    probe = probe.strip()
+    return len(probe) >= 3 and re.search(rf"(?<!\w){re.escape(probe)}(?!\w)", text, re.IGNORECASE) is not None
+
+
+def _name_runs(text: str) -> list[str]:
+    """Runs of capitalised words that can be names ("Armen Grigoryan"), leading determiners dropped."""
+    runs = []
+    for match in _CAPITALISED_RUN.finditer(text):
+        words = match.group(0).split()
+        while words and words[0] in _NOT_NAMES:
+            words.pop(0)
+        if words:
+            runs.append(" ".join(words))
+    return runs
+
+
+def _place_facts(reports: Sequence[Report], facts: dict[str, Fact]) -> None:
+    for report in reports:
+        for place in report.analysis.places if report.analysis else []:
+            if place.precision == "country":
+                continue
+            key = f"place:{place.geonameid or normalise_label(place.name)}"
+            fact = facts.setdefault(key, Fact("place", place.name, probes=[place.name]))
+            fact.seen(report.id, report.span(place.start, place.end))
+            if place.text not in fact.probes:
+                fact.probes.append(place.text)
+
+
+def _actor_facts(actors: ActorIndex, facts: dict[str, Fact]) -> None:
+    for actor_id, entry in actors.actors.items():
+        labels = [label for found in entry.labels.values() for label in found]
+        fact = facts.setdefault(f"actor:{actor_id}", Fact("actor", entry.name, probes=[entry.name, *labels]))
+        for article_id in entry.labels:
+            fact.present.setdefault(article_id, list(entry.spans.get(article_id, [])))
+
+
+def _claimant_facts(reports: Sequence[Report], facts: dict[str, Fact]) -> None:
+    for report in reports:
+        for claim in report.analysis.claims if report.analysis else []:
+            if not claim.claimant or claim.claimant_actor_id:
+                continue
+            runs = _name_runs(claim.claimant)
+            if not runs:
+                continue
+            name = runs[-1]
+            fact = facts.setdefault(
+                f"claimant:{normalise_label(name)}",
+                Fact("claimant", claim.claimant, probes=[name, name.split()[-1]]),
+            )
+            fact.seen(report.id, report.span(claim.claimant_start, claim.claimant_end))
+
+
+def _person_facts(reports: Sequence[Report], facts: dict[str, Fact]) -> None:
+    for report in reports:
+        for figure in report.analysis.casualties if report.analysis else []:
+            words = (figure.victims or "").split()
+            if len(words) < 2 or not all(w[:1].isupper() for w in words):
+                continue
+            fact = facts.setdefault(
+                f"person:{normalise_label(figure.victims or '')}",
+                Fact("person", figure.victims or "", probes=[words[0], words[-1]]),
+            )
+            fact.seen(report.id, report.span(figure.victims_start, figure.victims_end))
+
+
+def _figure_facts(slots: Sequence[Slot], facts: dict[str, Fact]) -> None:
+    for slot in slots:
+        side = f" on the {slot.side} side" if slot.side else ""
+        values = ", ".join(dict.fromkeys(f"“{f.record.get('value_text')}”" for f in slot.figures))
+        fact = facts.setdefault(
+            f"figure:{slot.kind}:{slot.side}", Fact("figure", f"{values} {slot.kind.replace('_', ' ')}{side}")
+        )
+        for figure in slot.figures:
+            fact.seen(figure.article_id, (figure.record["start"], figure.record["end"]))
+
+
+def _event_facts(reports: Sequence[Report], facts: dict[str, Fact]) -> None:
+    for report in reports:
+        for event in report.analysis.events if report.analysis else []:
+            label = event.sub_event_type or event.event_type
+            if not label:
+                continue
+            fact = facts.setdefault(f"event:{label}", Fact("event", label))
+            fact.seen(report.id, report.span(event.start, event.end))
+    for fact in (f for f in facts.values() if f.fact_type == "event"):
+        triggers = dict.fromkeys(r.article.text[s:e] for r in reports for s, e in fact.present.get(r.id, []))
+        fact.name += " (" + ", ".join(f"“{t}”" for t in triggers) + ")" if triggers else ""
+
+
+def _omission(fact: Fact, reports: Sequence[Report]) -> dict[str, Any] | None:
+    present = [
+        r
+        for r in reports
+        if r.id in fact.present or any(_mentions(r.article.text, probe) for probe in fact.probes)
+    ]
+    absent = [r for r in reports if r not in present]
+    if not present or not absent:
+        return None
+    what = f"{_TYPE_WORDS[fact.fact_type]} {fact.name}".strip()
+    summary = (
+        f"Only {', '.join(r.outlet for r in present)} mention{'s' if len(present) == 1 else ''} {what}; "
+        f"{', '.join(r.outlet for r in absent)} do{'es' if len(absent) == 1 else ''} not."
+    )
+    return {
+        "kind": "omission",
+        "summary": summary,
+        "articles": [r.id for r in reports],
+        "fact_type": fact.fact_type,
+        "fact": fact.name,
+        "present_in": [r.id for r in present],
+        "absent_from": [r.id for r in absent],
+        "spans": [
+            {"article": art, "start": s, "end": e} for art, spans in fact.present.items() for s, e in spans
+        ],
+    }
+
+
+def find_omissions(
+    reports: Sequence[Report], actors: ActorIndex, slots: Sequence[Slot]
+) -> list[dict[str, Any]]:
+    """One omission per fact carried by some analysed reports of the event and not by others."""
+    analysed = [r for r in reports if r.analysis is not None]
+    if len(analysed) < 2:
+        return []
+    facts: dict[str, Fact] = {}
+    _place_facts(analysed, facts)
+    _actor_facts(actors, facts)
+    _claimant_facts(analysed, facts)
+    _person_facts(analysed, facts)
+    _figure_facts(slots, facts)
+    _event_facts(analysed, facts)
+    seen_names: set[str] = set()
+    result = []
+    for fact in facts.values():
+        if normalise_label(fact.name) in seen_names:
+            continue
+        seen_names.add(normalise_label(fact.name))
+        omission = _omission(fact, analysed)
+        if omission is not None:
+            result.append(omission)
+    return result
