@@ -64,6 +64,7 @@ class Errors(str, Enum):
     E002 = "export failed: {reason}"
     V001 = "evaluation data not found: {path}"
     V002 = "unknown evaluation dataset {name!r}; choose one of {known}"
+    V003 = "{path}: line {line} is malformed: {reason}"
     G001 = "invalid option {name}: {reason}"
     # web / REST API
     W001 = "invalid request: {reason}"

@@ -19,7 +19,11 @@ DEFAULT_GOLD_DIR = Path("../shared/gold-data")
 Scorer = Callable[..., dict[str, Any]]
 
 SCORERS: dict[str, dict[str, str]] = {
-    "extraction": {},
+    "extraction": {
+        "gvdb": "rashomon.eval.gvdb:score",
+        "case2021": "rashomon.eval.case2021:score",
+        "polnear": "rashomon.eval.polnear:score",
+    },
     "clustering": {},
 }
 
