@@ -20,7 +20,7 @@ Stage = Callable[..., dict[str, Any]]
 
 STAGES: list[tuple[str, str]] = [
     # ("analyze", "rashomon.extract.analyze:analyze_store"),
-    # ("cluster", "rashomon.cluster.engine:cluster_store"),
+    ("cluster", "rashomon.cluster.engine:cluster_store"),
     ("reconcile", "rashomon.reconcile.dossier:reconcile_store"),
 ]
 

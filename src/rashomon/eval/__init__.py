@@ -24,7 +24,10 @@ SCORERS: dict[str, dict[str, str]] = {
         "case2021": "rashomon.eval.case2021:score",
         "polnear": "rashomon.eval.polnear:score",
     },
-    "clustering": {},
+    "clustering": {
+        "gva": "rashomon.eval.clustering:score_gva",
+        "gvc": "rashomon.eval.clustering:score_gvc",
+    },
 }
 
 
