@@ -14,9 +14,13 @@ import click
 from rashomon import __version__
 
 COMMANDS: dict[str, str] = {
+    "cluster": "rashomon.cli.cluster:cluster",
     "eval": "rashomon.cli.eval:eval_group",
+    "explain": "rashomon.cli.cluster:explain",
     "ingest": "rashomon.cli.ingest:ingest",
+    "merge": "rashomon.cli.cluster:merge",
     "run": "rashomon.cli.run:run",
+    "split": "rashomon.cli.cluster:split",
     "status": "rashomon.cli.status:status",
 }
 
