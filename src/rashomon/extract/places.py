@@ -1,0 +1,305 @@
+"""``rashomon_places_v1`` (issue name ``rashomon.places.v1``; spaCy forbids dots in factory names).
+
+Toponyms in a Doc, geocoded against the offline gazetteer, and the event location of an article.
+
+The component reads GPE/LOC/FAC entities (the place ruler of :func:`add_place_ruler` runs before ``ner``,
+so local toponyms arrive as GPE/LOC too) and writes ``doc._.places``, a list of
+:class:`rashomon.records.Place` in text order. Resolution, in :meth:`PlaceResolver.resolve`:
+
+1. split "Springfield, Illinois" into its parts; the part after the comma *qualifies* the one before;
+2. look each part up (:mod:`rashomon.extract.gazetteer`); on no match retry without a generic word such as
+   "province", "region", "governorate", "city of" or a compass word ("northern Syria" -> "Syria");
+3. drop a toponym that is the subject of a speech verb ("Baku has said": a government, not a place);
+4. score each candidate: its prior (log10 population, bonus for a main-name match) + ``qualifier_bonus``
+   when the qualifier is its admin1 area or country + ``country_bonus`` x the share of the *other* toponyms'
+   evidence that points to its country + ``admin_bonus`` x the share that points to its admin1 area.
+   Evidence: a named country or admin area counts 2, a toponym whose best candidate leads clearly counts 1.
+
+:func:`main_place` picks the event location of an article from the places (rule in its docstring).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from spacy.language import Language
+from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc, Span
+
+from rashomon.errors import ConfigError, Errors
+from rashomon.extract import extensions
+from rashomon.extract.gazetteer import Candidate, Gazetteer, Match, load_gazetteer, place_patterns
+from rashomon.records import Place
+
+FACTORY = "rashomon_places_v1"
+K = TypeVar("K")
+
+SPEECH_LEMMAS = frozenset({
+    "say", "tell", "state", "claim", "confirm", "deny", "accuse", "announce", "report", "insist", "warn",
+    "urge", "demand", "declare", "add", "allege", "reject", "condemn", "respond", "reply", "argue", "call",
+})
+_GENERIC = re.compile(
+    r"^(?:the\s+)?(?:(?:city|town|province|region|state|district|governorate|republic|village)\s+of\s+)?"
+    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
+    r"south-?eastern|south-?western|northeast|northwest|southeast|southwest)\s+)?"
+    r"(?P<core>.+?)"
+    r"(?:\s+(?:province|region|oblast|governorate|district|prefecture|municipality|city|state|territory|"
+    r"area|valley|rayon|raion))?$", re.IGNORECASE)
+_EVIDENCE_FEATURES = ("PCL", "A1")
+SPECIFICITY = {"exact": 6, "town": 5, "admin2": 4, "admin1": 3, "region": 2, "country": 1}
+"""Rank of a precision: more specific places rank higher in :func:`main_place`."""
+
+
+@dataclass(frozen=True)
+class Toponym:
+    """One place name in the text, with the name that qualifies it ("Illinois" in "Springfield, Illinois")."""
+
+    text: str
+    start: int
+    end: int
+    matches: tuple[Match, ...]
+    qualifier: tuple[Match, ...] = ()
+
+
+class PlaceResolver:
+    """Finds and geocodes the toponyms of a Doc; see the module docstring for the rule."""
+
+    def __init__(self, *, labels: Collection[str], country_bonus: float, admin_bonus: float,
+                 qualifier_bonus: float, drop_speakers: bool, keep_unresolved: bool,
+                 gazetteer: Gazetteer | None = None) -> None:
+        for name, value in (("country_bonus", country_bonus), ("admin_bonus", admin_bonus),
+                            ("qualifier_bonus", qualifier_bonus)):
+            if value < 0:
+                raise ConfigError(Errors.G001, name=name, reason="must be >= 0")
+        self.labels = frozenset(labels)
+        self.country_bonus = country_bonus
+        self.admin_bonus = admin_bonus
+        self.qualifier_bonus = qualifier_bonus
+        self.drop_speakers = drop_speakers
+        self.keep_unresolved = keep_unresolved
+        self._gazetteer = gazetteer
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = load_gazetteer()
+        return self._gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        extensions.register()
+        doc._.places = self.resolve(self.match(doc))
+        return doc
+
+    # -- finding ---------------------------------------------------------------------------------------
+    def match(self, doc: Doc) -> list[Toponym]:
+        """The toponyms of ``doc`` with their gazetteer matches (no choice made yet)."""
+        parts: list[Span] = []
+        for ent in doc.ents:
+            if ent.label_ in self.labels and not (self.drop_speakers and _is_speaker(ent)):
+                parts.extend(_comma_parts(ent))
+        found = [(part, self.lookup(part.text)) for part in parts]
+        toponyms: list[Toponym] = []
+        for i, (part, matches) in enumerate(found):
+            qualifier: tuple[Match, ...] = ()
+            if i + 1 < len(found) and _qualifies(doc, part, found[i + 1][0]):
+                qualifier = found[i + 1][1]
+            if matches or (self.keep_unresolved and part.label_ != "FAC"):
+                toponyms.append(Toponym(part.text, part.start_char, part.end_char, matches, qualifier))
+        return toponyms
+
+    def lookup(self, text: str) -> tuple[Match, ...]:
+        """Matches of ``text``, else of its core without generic words ("Idlib province" -> "Idlib")."""
+        matches = self.gazetteer.lookup(text)
+        if not matches:
+            core = _GENERIC.match(text.strip())
+            if core and core.group("core") != text:
+                matches = self.gazetteer.lookup(core.group("core"))
+        return tuple(matches)
+
+    # -- choosing --------------------------------------------------------------------------------------
+    def resolve(self, toponyms: Sequence[Toponym]) -> list[Place]:
+        """Choose one candidate per toponym in the context of the others."""
+        evidence = [_evidence(t) for t in toponyms]
+        total_countries: dict[str, float] = defaultdict(float)
+        total_admin: dict[tuple[str, str], float] = defaultdict(float)
+        for countries, admins in evidence:
+            _add_into(total_countries, countries)
+            _add_into(total_admin, admins)
+        places = []
+        for toponym, (countries, admins) in zip(toponyms, evidence, strict=True):
+            others_c = _without(total_countries, countries)
+            others_a = _without(total_admin, admins)
+            best = max(toponym.matches, default=None,
+                       key=lambda m: self.score(m, toponym.qualifier, others_c, others_a))
+            places.append(_place(toponym, best.candidate if best else None))
+        return places
+
+    def score(self, match: Match, qualifier: Sequence[Match], countries: dict[str, float],
+              admins: dict[tuple[str, str], float]) -> float:
+        """Prior + qualifier bonus + shares of the context evidence for the candidate's country and area."""
+        candidate = match.candidate
+        value = match.prior
+        if any(_contains(q.candidate, candidate) for q in qualifier):
+            value += self.qualifier_bonus
+        if candidate.country_code:
+            value += self.country_bonus * _share(countries, candidate.country_code)
+            if candidate.admin1:
+                value += self.admin_bonus * _share(admins, (candidate.country_code, candidate.admin1))
+        return value
+
+
+def _add_into(total: dict[K, float], part: dict[K, float]) -> None:
+    for key, weight in part.items():
+        total[key] += weight
+
+
+def _without(total: dict[K, float], part: dict[K, float]) -> dict[K, float]:
+    rest = {key: weight - part.get(key, 0.0) for key, weight in total.items()}
+    return {key: weight for key, weight in rest.items() if weight > 0}
+
+
+def _share(weights: dict[K, float], key: K) -> float:
+    whole = sum(weights.values())
+    return weights.get(key, 0.0) / whole if whole else 0.0
+
+
+def _is_speaker(ent: Span) -> bool:
+    """``ent`` is the subject of a speech verb ("Baku said", "Moscow has denied")."""
+    root = ent.root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SPEECH_LEMMAS
+
+
+def _comma_parts(ent: Span) -> list[Span]:
+    """``ent`` split at commas: "Springfield, Illinois" -> "Springfield", "Illinois"."""
+    parts, begin = [], ent.start
+    for token in ent:
+        if token.text == ",":
+            if token.i > begin:
+                parts.append(ent.doc[begin:token.i])
+            begin = token.i + 1
+    if begin < ent.end:
+        parts.append(ent.doc[begin:ent.end])
+    for part in parts:
+        part.label_ = ent.label_
+    return parts
+
+
+def _qualifies(doc: Doc, part: Span, following: Span) -> bool:
+    """``following`` comes right after ``part`` and a comma ("Paris, Texas")."""
+    between = doc.text[part.end_char:following.start_char]
+    return between.strip() == ","
+
+
+def _contains(area: Candidate, place: Candidate) -> bool:
+    if area.feature == "PCL":
+        return area.country_code == place.country_code and place.feature != "PCL"
+    if area.feature == "A1":
+        same = (area.country_code, area.admin1) == (place.country_code, place.admin1)
+        return same and place.feature != "A1"
+    return False
+
+
+def _evidence(toponym: Toponym) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
+    """What one toponym says about the document's country and admin1 area (see module docstring)."""
+    countries: dict[str, float] = defaultdict(float)
+    admins: dict[tuple[str, str], float] = defaultdict(float)
+    if not toponym.matches:
+        return countries, admins
+    best = toponym.matches[0]
+    lead = best.prior - toponym.matches[1].prior if len(toponym.matches) > 1 else 10.0
+    weight = 2.0 if best.candidate.feature in _EVIDENCE_FEATURES else 1.0 if lead >= 1.0 else 0.0
+    code = best.candidate.country_code
+    if code and weight:
+        countries[code] += weight
+        if best.candidate.admin1 and best.candidate.feature != "PCL":
+            admins[(code, best.candidate.admin1)] += weight
+    return countries, admins
+
+
+def _place(toponym: Toponym, candidate: Candidate | None) -> Place:
+    if candidate is None:
+        return Place(text=toponym.text, start=toponym.start, end=toponym.end, name=toponym.text,
+                     country_code=None, lat=None, lon=None, precision=None, source="unresolved")
+    return Place(text=toponym.text, start=toponym.start, end=toponym.end, name=candidate.name,
+                 country_code=candidate.country_code, lat=candidate.lat, lon=candidate.lon,
+                 precision=candidate.precision, geonameid=candidate.geonameid, admin1=candidate.admin1,
+                 source=candidate.source)
+
+
+def main_place(places: Sequence[Place], *, event_spans: Sequence[tuple[int, int]] = (),
+               window: int = 300, lead_chars: int = 400) -> int | None:
+    """Index into ``places`` of the event location, or ``None`` when no place is resolved.
+
+    Rule: each resolved mention weighs 1, plus 1 when it lies within ``window`` characters of an event span
+    (the sentences that report the event: casualty figures, event triggers) and plus 1 when it starts in
+    the first ``lead_chars`` characters (dateline and lede). The dominant country is the one with the most
+    weight. Among its places, each distinct name scores its summed weight times the rank of its precision
+    (town 5 ... country 1, :data:`SPECIFICITY`); the best name wins and its first mention is returned.
+    """
+    weights = [_mention_weight(p, event_spans, window, lead_chars) if p.lat is not None else 0.0
+               for p in places]
+    by_country: dict[str, float] = defaultdict(float)
+    for place, weight in zip(places, weights, strict=True):
+        if weight and place.country_code:
+            by_country[place.country_code] += weight
+    if not any(weights):
+        return None
+    dominant = max(by_country, key=lambda code: by_country[code]) if by_country else None
+    by_name: dict[str, float] = defaultdict(float)
+    first: dict[str, int] = {}
+    for i, (place, weight) in enumerate(zip(places, weights, strict=True)):
+        if weight and place.country_code == dominant and place.precision:
+            by_name[place.name] += weight * SPECIFICITY[place.precision]
+            first.setdefault(place.name, i)
+    best = max(by_name, key=lambda name: (by_name[name], -first[name]))
+    return first[best]
+
+
+def _mention_weight(place: Place, event_spans: Sequence[tuple[int, int]], window: int,
+                    lead_chars: int) -> float:
+    near = any(start - window <= place.start <= end + window for start, end in event_spans)
+    return 1.0 + (1.0 if near else 0.0) + (1.0 if place.start < lead_chars else 0.0)
+
+
+def english_words(nlp: Language) -> frozenset[str]:
+    """The lower-case English words the pipeline's lemmatizer tables know (WordNet lemmas), if any."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    index: Any = lookups.get_table("lemma_index")
+    return frozenset(word for pos in index for word in index[pos])
+
+
+def add_place_ruler(nlp: Language, *, min_population: int = 15_000, name: str = "place_ruler") -> EntityRuler:
+    """Add the gazetteer EntityRuler as the first pipe (so before ``ner``) and fill it.
+
+    First, not just before ``ner``: the ruler matches on ``ORTH`` only, and an EntityRuler runs the pipes
+    before it over its phrase patterns when they are added (seconds for tens of thousands of names).
+    """
+    ruler = nlp.add_pipe("entity_ruler", name=name, config={"phrase_matcher_attr": "ORTH"}, first=True)
+    if not isinstance(ruler, EntityRuler):
+        raise ConfigError(Errors.G001, name=name, reason="is not an EntityRuler")
+    patterns: list[dict[str, Any]] = list(place_patterns(min_population=min_population,
+                                                         common_words=english_words(nlp)))
+    ruler.add_patterns(patterns)
+    return ruler
+
+
+@Language.factory(
+    FACTORY,
+    default_config={"labels": ["GPE", "LOC", "FAC"], "country_bonus": 2.0, "admin_bonus": 1.5,
+                    "qualifier_bonus": 4.0, "drop_speakers": True, "keep_unresolved": True},
+    requires=["doc.ents", "token.dep", "token.lemma"],
+    assigns=["doc._.places"],
+)
+def make_places(nlp: Language, name: str, *, labels: list[str], country_bonus: float, admin_bonus: float,
+                qualifier_bonus: float, drop_speakers: bool, keep_unresolved: bool) -> PlaceResolver:
+    return PlaceResolver(labels=labels, country_bonus=country_bonus, admin_bonus=admin_bonus,
+                         qualifier_bonus=qualifier_bonus, drop_speakers=drop_speakers,
+                         keep_unresolved=keep_unresolved)
