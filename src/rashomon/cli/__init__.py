@@ -15,7 +15,10 @@ from rashomon import __version__
 
 COMMANDS: dict[str, str] = {
     "cluster": "rashomon.cli.cluster:cluster",
+    "dossier": "rashomon.cli.dossier:dossier",
     "eval": "rashomon.cli.eval:eval_group",
+    "events": "rashomon.cli.dossier:events",
+    "export": "rashomon.cli.export:export_command",
     "explain": "rashomon.cli.cluster:explain",
     "ingest": "rashomon.cli.ingest:ingest",
     "merge": "rashomon.cli.cluster:merge",

@@ -85,6 +85,7 @@ def event_location(reports: Sequence[Report]) -> dict[str, Any] | None:
         "lon": best.lon,
         "precision": best.precision,
         "geonameid": best.geonameid,
+        "admin1": best.admin1,
         "chosen_by": [r.id for r, p in chosen if _place_key(p) == _place_key(best)],
     }
 

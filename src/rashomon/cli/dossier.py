@@ -1,0 +1,77 @@
+"""``rashomon events`` (list the events) and ``rashomon dossier EVENT`` (one event, terminal or HTML)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from rashomon.cli.common import db_option, echo_json, json_option, user_errors
+from rashomon.export.report_html import render_html
+from rashomon.export.report_text import render_text
+from rashomon.export.selection import ExportOptions, article_record, casualty_totals, select_events
+from rashomon.reconcile.dossier import get_dossier
+from rashomon.store import Store
+
+
+@click.command()
+@db_option
+@click.option("--contested", is_flag=True, help="Only contested events.")
+@json_option
+@user_errors
+def events(db_path: str, contested: bool, as_json: bool) -> None:
+    """List events: date, place, type, outlets, casualties (best), contested or not."""
+    with Store(db_path) as store:
+        rows = []
+        for event in select_events(store, ExportOptions(contested=contested)):
+            totals = casualty_totals(event)
+            rows.append(
+                {
+                    "id": event["id"],
+                    "date": event.get("date"),
+                    "place": (event.get("location") or {}).get("name"),
+                    "type": event.get("event_type"),
+                    "outlets": event.get("outlets", []),
+                    "killed": totals.get("killed"),
+                    "injured": totals.get("injured"),
+                    "contested": bool(event.get("contested")),
+                }
+            )
+    if as_json:
+        echo_json(rows)
+        return
+    click.echo(f"{'event':<22} {'date':<10} {'place':<20} {'type':<26} {'killed':>6} {'injured':>7}  outlets")
+    for row in rows:
+        flag = "  CONTESTED" if row["contested"] else ""
+        click.echo(
+            f"{row['id'][:22]:<22} {row['date'] or '-':<10} {(row['place'] or '-')[:20]:<20} "
+            f"{(row['type'] or '-')[:26]:<26} {row['killed']!s:>6} {row['injured']!s:>7}  "
+            f"{', '.join(row['outlets'])}{flag}"
+        )
+    click.echo(f"{len(rows)} event(s)")
+
+
+@click.command()
+@click.argument("event")
+@db_option
+@click.option(
+    "--html",
+    "html_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write a self-contained HTML report to this file.",
+)
+@json_option
+@user_errors
+def dossier(event: str, db_path: str, html_path: Path | None, as_json: bool) -> None:
+    """Show the dossier of EVENT (event id, id prefix, or one of its articles' id or file name)."""
+    with Store(db_path) as store:
+        found = get_dossier(store, event)
+        articles = [article_record(a) for a in store.iter_articles(found["articles"])]
+    if as_json:
+        echo_json(found)
+    else:
+        click.echo(render_text(found, articles), nl=False)
+    if html_path is not None:
+        html_path.write_text(render_html(found, articles), encoding="utf-8")
+        click.echo(f"wrote {html_path}", err=True)

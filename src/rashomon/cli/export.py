@@ -1,0 +1,61 @@
+"""``rashomon export``: the reconciled events as JSON (the contract), ACLED-style CSV, GeoJSON or Parquet."""
+
+from __future__ import annotations
+
+from typing import BinaryIO, cast
+
+import click
+
+from rashomon.cli.common import db_option, user_errors
+from rashomon.export import FORMATS, ExportOptions, export
+from rashomon.store import Store
+
+
+@click.command(name="export")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(FORMATS)),
+    default="json",
+    show_default=True,
+    help="Output format (see docs/export.md).",
+)
+@db_option
+@click.option(
+    "--output",
+    "-o",
+    "output",
+    default="-",
+    show_default=True,
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="File to write, or - for standard output.",
+)
+@click.option("--since", default=None, help="Only events dated on or after this day (YYYY-MM-DD).")
+@click.option("--until", default=None, help="Only events dated on or before this day (YYYY-MM-DD).")
+@click.option(
+    "--event",
+    "events",
+    multiple=True,
+    help="Only this event (id, id prefix or one of its articles); repeatable.",
+)
+@click.option(
+    "--contested",
+    is_flag=True,
+    help="Only events whose reports conflict (figures, attribution, date or place).",
+)
+@user_errors
+def export_command(
+    fmt: str,
+    db_path: str,
+    output: str,
+    since: str | None,
+    until: str | None,
+    events: tuple[str, ...],
+    contested: bool,
+) -> None:
+    """Export events with their claims, figures and discrepancies."""
+    options = ExportOptions(since=since, until=until, events=events, contested=contested)
+    with Store(db_path) as store, click.open_file(output, "wb") as out:
+        count = export(store, fmt, cast(BinaryIO, out), options)
+    if output != "-":
+        click.echo(f"wrote {count} event(s) as {fmt} to {output}", err=True)

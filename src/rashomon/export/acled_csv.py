@@ -1,0 +1,142 @@
+"""``--format csv``: one row per event in ACLED's column layout (the public ACLED export's columns, in order).
+
+What the layout cannot hold, and what each column is filled from, is in ``docs/export.md``: in short, every
+claim, claimant, per-side figure, injured count, low/high range and discrepancy is reduced to a total and a
+``contested`` tag.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import time
+from typing import Any, BinaryIO
+
+import pycountry
+
+from rashomon.export.selection import actors_in_role, casualty_totals
+
+COLUMNS = (
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+)
+TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
+GEO_PRECISION = {"exact": 1, "town": 1, "admin2": 2, "region": 2, "admin1": 3, "country": 3}
+INTER = {"state_forces": 1, "government": 1, "rebel_militia": 2, "political_party": 3, "civilians": 7}
+"""ACLED interaction codes by actor type; anything else is 8 (external/other forces)."""
+DISORDER = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Protests": "Demonstrations",
+    "Riots": "Political violence; Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+
+
+def _country(code: str | None) -> tuple[str, str]:
+    """(numeric ISO code, country name) for an ISO alpha-2 code, empty when unknown."""
+    found = pycountry.countries.get(alpha_2=code) if code else None
+    return (str(int(found.numeric)), found.name) if found else ("", "")
+
+
+def _actors(event: dict[str, Any], role: str) -> tuple[str, str, int | str]:
+    """(actor, associated actors, inter code) for ACLED's actor1 (initiator) or actor2 (target)."""
+    found = actors_in_role(event, role)
+    if not found:
+        return "", "", ""
+    return found[0]["name"], "; ".join(a["name"] for a in found[1:]), INTER.get(found[0].get("type") or "", 8)
+
+
+def _notes(event: dict[str, Any]) -> str:
+    parts = [event.get("title") or ""]
+    for slot in event.get("casualties", []):
+        side = f" ({slot['side']})" if slot["side"] else ""
+        parts.append(
+            f"{slot['kind'].replace('_', ' ')}{side}: low {slot['low']}, best {slot['best']}, "
+            f"high {slot['high']}"
+        )
+    parts += [d["summary"] for d in event.get("discrepancies", []) if d["kind"] != "omission"]
+    return " | ".join(p for p in parts if p)
+
+
+def row(event: dict[str, Any], stamp: int) -> dict[str, Any]:
+    location = event.get("location") or {}
+    actor1, assoc1, inter1 = _actors(event, "initiator")
+    actor2, assoc2, inter2 = _actors(event, "target")
+    iso, country = _country(location.get("country_code"))
+    codes = sorted(c for c in (inter1, inter2) if isinstance(c, int))
+    fatalities = casualty_totals(event).get("killed")
+    target_types = {a.get("type") for a in actors_in_role(event, "target")}
+    return {
+        "event_id_cnty": event["id"],
+        "event_date": event.get("date") or "",
+        "year": (event.get("date") or "")[:4],
+        "time_precision": TIME_PRECISION.get(event.get("date_precision") or "", ""),
+        "disorder_type": DISORDER.get(event.get("event_type") or "", ""),
+        "event_type": event.get("event_type") or "",
+        "sub_event_type": event.get("sub_event_type") or "",
+        "actor1": actor1,
+        "assoc_actor_1": assoc1,
+        "inter1": inter1,
+        "actor2": actor2,
+        "assoc_actor_2": assoc2,
+        "inter2": inter2,
+        "interaction": "".join(str(c) for c in codes) if codes else "",
+        "civilian_targeting": "Civilian targeting" if "civilians" in target_types else "",
+        "iso": iso,
+        "region": "",
+        "country": country,
+        "admin1": location.get("admin1") or "",
+        "admin2": "",
+        "admin3": "",
+        "location": location.get("name") or "",
+        "latitude": location.get("lat") if location.get("lat") is not None else "",
+        "longitude": location.get("lon") if location.get("lon") is not None else "",
+        "geo_precision": GEO_PRECISION.get(location.get("precision") or "", ""),
+        "source": "; ".join(event.get("outlets", [])),
+        "source_scale": "",
+        "notes": _notes(event),
+        "fatalities": fatalities if fatalities is not None else 0,
+        "tags": "contested" if event.get("contested") else "",
+        "timestamp": stamp,
+    }
+
+
+def write(document: dict[str, Any], out: BinaryIO) -> None:
+    text = io.StringIO(newline="")
+    writer = csv.DictWriter(text, fieldnames=COLUMNS)
+    writer.writeheader()
+    stamp = int(time.time())
+    for event in document["events"]:
+        writer.writerow(row(event, stamp))
+    out.write(text.getvalue().encode("utf-8"))
