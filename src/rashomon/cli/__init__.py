@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "ingest": "rashomon.cli.ingest:ingest",
     "merge": "rashomon.cli.cluster:merge",
     "run": "rashomon.cli.run:run",
+    "serve": "rashomon.cli.serve:serve",
     "split": "rashomon.cli.cluster:split",
     "status": "rashomon.cli.status:status",
 }
