@@ -36,3 +36,8 @@ def _task_command(task: str) -> click.Command:
 
 for _task in SCORERS:
     eval_group.add_command(_task_command(_task))
+
+
+from rashomon.cli.acceptance import acceptance  # noqa: E402 - registered after the task commands
+
+eval_group.add_command(acceptance)
