@@ -168,3 +168,17 @@ def _event_summary(db: sqlite3.Connection) -> None:
         """)
     db.execute(f"INSERT INTO event_summary ({names}) SELECT new.event_id, {columns} "
                "FROM dossiers AS new WHERE json_valid(new.data)")
+
+
+@migration("0004_analysis_failures")
+def _analysis_failures(db: sqlite3.Connection) -> None:
+    """Articles whose analysis failed (ExtractError code and message), per pipeline version."""
+    run_script(db, """
+        CREATE TABLE analysis_failures (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id),
+            pipeline TEXT NOT NULL,
+            code TEXT NOT NULL,
+            message TEXT NOT NULL,
+            failed_at TEXT NOT NULL
+        );
+        """)
