@@ -13,6 +13,7 @@ the records of :mod:`rashomon.records`, whose offsets are character offsets into
 | ``doc._.claims`` | ``list[Claim]`` | ``rashomon.claims.v1`` |
 | ``doc._.casualties`` | ``list[CasualtyFigure]`` | ``rashomon.casualties.v1`` |
 | ``doc._.events`` | ``list[EventMention]`` | ``rashomon.events.v1`` |
+| ``doc._.analysis`` | ``dict`` (JSON of ``ArticleAnalysis``) | ``rashomon_analysis_v1`` (``rashomon.extract.analyze``) |
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 _LIST_EXTENSIONS = ("places", "times", "actors", "claims", "casualties", "events")
-_SCALAR_EXTENSIONS = ("article_id", "published_at")
+_SCALAR_EXTENSIONS = ("article_id", "published_at", "analysis")
 
 
 def register() -> None:
