@@ -18,12 +18,12 @@ SHOOTING_1A = (
     "Marcus Deering, 22, and Melvin Alston, 32. Two other men were wounded and taken to Sentara Hospital."
 )
 SHOOTING_1B = (
-    "Norfolk police have named the men killed in Saturday's shooting near Berkley Avenue: Marcus Deering, 22, "
-    "of Chesapeake and Melvin Alston, 32. Detectives said two more victims survived with gunshot wounds."
+    "Norfolk police have named the men killed in Saturday's shooting near Berkley Avenue: "
+    "Marcus Deering, 22, of Chesapeake and Melvin Alston, 32. Detectives said two more victims survived with gunshot wounds."
 )
 SHOOTING_1C = (
-    "A vigil was held Monday for Marcus Deering and Melvin Alston, the two men shot dead on Rockingham Street "
-    "in Norfolk over the weekend. Police have made no arrests."
+    "A vigil was held Monday for Marcus Deering and Melvin Alston, the two men shot dead on "
+    "Rockingham Street in Norfolk over the weekend. Police have made no arrests."
 )
 SAME_PLACE_LATER = (
     "A woman was shot and wounded Tuesday night in Norfolk. Police said Tanya Brooks, 41, was hit in the leg "

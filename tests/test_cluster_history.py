@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from tests.test_cluster import _corpus_articles, _fill
 
 from rashomon.cli import main
 from rashomon.cluster.engine import cluster_store, current_assignment
 from rashomon.cluster.history import constraints_from_history, merge_events, split_event
 from rashomon.errors import ClusterError, StoreError
 from rashomon.store import Store
-from tests.test_cluster import _corpus_articles, _fill
 
 
 def _event_of(store: Store, article_id: str) -> str:
