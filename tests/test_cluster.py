@@ -19,7 +19,8 @@ SHOOTING_1A = (
 )
 SHOOTING_1B = (
     "Norfolk police have named the men killed in Saturday's shooting near Berkley Avenue: "
-    "Marcus Deering, 22, of Chesapeake and Melvin Alston, 32. Detectives said two more victims survived with gunshot wounds."
+    "Marcus Deering, 22, of Chesapeake and Melvin Alston, 32. "
+    "Detectives said two more victims survived with gunshot wounds."
 )
 SHOOTING_1C = (
     "A vigil was held Monday for Marcus Deering and Melvin Alston, the two men shot dead on "
