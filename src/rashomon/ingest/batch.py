@@ -28,7 +28,7 @@ from rashomon.ingest.dedup import DEFAULT_THRESHOLD, NearDuplicateIndex
 from rashomon.ingest.fetch import FetchPolicy
 from rashomon.ingest.formats import read_source
 from rashomon.ingest.items import Failed, Item
-from rashomon.ingest.sources import Source, discover
+from rashomon.ingest.sources import Source, database_files, discover
 from rashomon.store import Store
 
 STORED_STATUSES = ("stored", "duplicate", "near_duplicate")
@@ -117,7 +117,8 @@ def ingest_paths(store: Store, paths: Sequence[str | Path], options: IngestOptio
     """Read every input under ``paths`` into ``store``; failures are recorded and counted, never raised."""
     report = IngestReport()
     index = NearDuplicateIndex.from_store(store, threshold=options.near_duplicate_threshold)
-    for outcome in _outcomes(list(discover(paths)), options, progress=progress):
+    sources = list(discover(paths, exclude=database_files(store.path)))
+    for outcome in _outcomes(sources, options, progress=progress):
         if isinstance(outcome, Failed):
             record_failure(store, outcome, report)
         else:

@@ -29,6 +29,7 @@ NUM_PERM = 128
 SEED = 1
 SCHEME = "affine32"
 """datasketch's hashing scheme; stored signatures are only comparable within one scheme."""
+LSH_MAX_THRESHOLD = 0.95
 _WORD = re.compile(r"\w+")
 _DTYPE = np.dtype("<u8")
 
@@ -55,7 +56,9 @@ class NearDuplicateIndex:
     def __init__(self, *, threshold: float = DEFAULT_THRESHOLD, num_perm: int = NUM_PERM) -> None:
         self.threshold = threshold
         self.num_perm = num_perm
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        # The LSH only proposes candidates; above 0.95 it would need fewer than two bands, so it is
+        # tuned to at most 0.95 and every candidate is checked against the real threshold.
+        self._lsh = MinHashLSH(threshold=min(threshold, LSH_MAX_THRESHOLD), num_perm=num_perm)
         self._signatures: dict[str, np.ndarray] = {}
         self._permutations = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
 

@@ -64,11 +64,10 @@ def html_to_text(fragment: str) -> str:
 def read_html(html: str, *, key: str, source_name: str, url: str | None = None) -> Item:
     """The main text and metadata of an HTML page; ``I008`` when trafilatura finds no main text."""
     try:
-        found = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                            as_dict=True)
+        found = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
     except Exception as exc:  # a crash of the third-party parser fails this input, not the batch
         raise IngestError(Errors.I001, source=source_name, reason=f"HTML parser failed: {exc!r}") from exc
-    doc: dict[str, Any] = found if isinstance(found, dict) else {}
+    doc: dict[str, Any] = {} if found is None else found if isinstance(found, dict) else found.as_dict()
     text = doc.get("text")
     if not isinstance(text, str) or not text.strip():
         raise IngestError(Errors.I008, source=source_name)

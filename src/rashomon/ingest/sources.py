@@ -38,8 +38,12 @@ class Source:
         return Path(self.location)
 
 
-def discover(paths: Iterable[str | Path]) -> Iterator[Source | Failed]:
-    """Every source under ``paths``, in the order given (a folder's files in name order)."""
+def discover(paths: Iterable[str | Path], *, exclude: Iterable[Path] = ()) -> Iterator[Source | Failed]:
+    """Every source under ``paths``, in the order given (a folder's files in name order).
+
+    Files in ``exclude`` (the store's own database files) are skipped in folder walks.
+    """
+    skip = frozenset(p.resolve() for p in exclude)
     for raw in paths:
         text = str(raw)
         if text.lower().startswith(URL_PREFIXES):
@@ -47,11 +51,18 @@ def discover(paths: Iterable[str | Path]) -> Iterator[Source | Failed]:
             continue
         path = Path(raw)
         if path.is_dir():
-            yield from _folder_sources(path)
+            yield from _folder_sources(path, skip)
         elif path.exists():
             yield _file_source(path, path.name, {})
         else:
             yield Failed(_key(path), IngestError(Errors.I011, source=text))
+
+
+def database_files(db_path: str) -> list[Path]:
+    """The files of a SQLite database at ``db_path`` (with its WAL, shared-memory and journal files)."""
+    if db_path == ":memory:" or db_path.startswith("file:"):
+        return []
+    return [Path(db_path + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
 
 
 def _key(path: Path) -> str:
@@ -62,7 +73,7 @@ def _file_source(path: Path, name: str, meta: Mapping[str, str | None]) -> Sourc
     return Source(kind="file", location=str(path), key=_key(path), name=name, meta=meta)
 
 
-def _folder_sources(folder: Path) -> Iterator[Source | Failed]:
+def _folder_sources(folder: Path, skip: frozenset[Path]) -> Iterator[Source | Failed]:
     manifest_path = folder / MANIFEST_NAME
     manifest: dict[str, dict[str, str | None]] = {}
     if manifest_path.is_file():
@@ -71,7 +82,8 @@ def _folder_sources(folder: Path) -> Iterator[Source | Failed]:
                 yield entry
             else:
                 manifest[entry[0]] = entry[1]
-    files = sorted(p for p in folder.rglob("*") if _visible(p, folder) and p.is_file() and p != manifest_path)
+    files = sorted(p for p in folder.rglob("*")
+                   if _visible(p, folder) and p.is_file() and p != manifest_path and p.resolve() not in skip)
     seen = set()
     for path in files:
         name = path.relative_to(folder).as_posix()
