@@ -65,6 +65,7 @@ class Errors(str, Enum):
     V001 = "evaluation data not found: {path}"
     V002 = "unknown evaluation dataset {name!r}; choose one of {known}"
     V003 = "{path}: line {line} is malformed: {reason}"
+    V004 = "{path} is not a readable gold file: {reason}"
     G001 = "invalid option {name}: {reason}"
     # web / REST API
     W001 = "invalid request: {reason}"
