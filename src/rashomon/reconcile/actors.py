@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from rashomon.reconcile.evidence import Report
+from rashomon.reconcile.evidence import Report, side_key
 
 ROLE_ORDER = ("initiator", "target", "claimant", "other")
 
@@ -69,6 +69,21 @@ class ActorIndex:
     def name_of(self, actor_id: str | None) -> str | None:
         entry = self.actors.get(actor_id) if actor_id else None
         return entry.name if entry else None
+
+    def side_oppositions(self) -> set[frozenset[str]]:
+        """The opposed pairs as casualty side keys (a state's army and government are one side)."""
+        result = set()
+        for pair in self.opposed:
+            keys = [self._side(actor_id) for actor_id in pair]
+            if keys[0] != keys[1]:
+                result.add(frozenset(keys))
+        return result
+
+    def _side(self, actor_id: str) -> str:
+        entry = self.actors.get(actor_id)
+        if entry is None:
+            return actor_id
+        return side_key(actor_id, entry.name, entry.type, entry.country_code) or actor_id
 
     def to_list(self) -> list[dict[str, Any]]:
         """Actors with a role in the event first (initiator, target, claimant), then by name."""

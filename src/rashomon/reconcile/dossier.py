@@ -28,7 +28,7 @@ from rashomon.reconcile.events import (
     stored_events,
     stored_fingerprints,
 )
-from rashomon.reconcile.evidence import Report, event_claims, figure_claims
+from rashomon.reconcile.evidence import Report, actor_kinds, event_claims, figure_claims
 from rashomon.records import Place
 from rashomon.store import Store
 
@@ -118,7 +118,8 @@ def build_dossier(
 ) -> dict[str, Any]:
     """The event object of the export contract for the reports of one event."""
     actors = build_actors(reports)
-    slots = build_slots([f for r in reports for f in figure_claims(r)], actors.opposed)
+    kinds = {k: v for r in reports if r.analysis for k, v in actor_kinds(r.analysis).items()}
+    slots = build_slots([f for r in reports for f in figure_claims(r, kinds)], actors.side_oppositions())
     discrepancies = find_discrepancies(reports, actors, slots)
     date, precision, date_source = event_date(reports)
     location = event_location(reports)

@@ -79,6 +79,24 @@ class FigureClaim:
         return self.count_max if self.count_max is not None else self.count_min
 
 
+STATE_TYPES = frozenset({"state_forces", "government"})
+"""Actor types that count as one side per country: a state's army and its government lose the same dead."""
+
+
+def side_key(
+    actor_id: str | None, name: str | None, actor_type: str | None, country_code: str | None
+) -> str | None:
+    """The key casualty figures are grouped by: ``state:<country>`` for state actors, else the actor."""
+    if actor_type in STATE_TYPES and country_code:
+        return "state:" + country_code
+    return actor_id or (name.casefold() if name else None)
+
+
+def actor_kinds(analysis: ArticleAnalysis) -> dict[str, tuple[str | None, str | None]]:
+    """Actor id -> (type, country) as the report's mentions resolve them."""
+    return {m.actor_id: (m.actor_type, m.country_code) for m in analysis.actors if m.actor_id}
+
+
 def claimant_key(claim: Claim | None, report: Report) -> str:
     """Who stands behind a claim, for counting independent claimants: actor, else label, else the outlet."""
     if claim is not None and claim.claimant_actor_id:
@@ -170,11 +188,17 @@ def figure_fields(figure: CasualtyFigure) -> dict[str, Any]:
     }
 
 
-def figure_claims(report: Report) -> list[FigureClaim]:
-    """Every casualty figure of a report whose offsets fit its text, with its carrying claim."""
+def figure_claims(
+    report: Report, kinds: dict[str, tuple[str | None, str | None]] | None = None
+) -> list[FigureClaim]:
+    """Every casualty figure of a report whose offsets fit its text, with its carrying claim.
+
+    ``kinds`` (actor id -> type, country) defaults to this report's mentions; pass the event-wide map.
+    """
     if report.analysis is None:
         return []
     result = []
+    kinds = kinds if kinds is not None else actor_kinds(report.analysis)
     for index, figure in enumerate(report.analysis.casualties):
         if report.span(figure.start, figure.end) is None:
             continue
@@ -189,7 +213,9 @@ def figure_claims(report: Report) -> list[FigureClaim]:
                 vague=figure.vague,
                 hedged=bool(claim.hedged) if claim else False,
                 side=figure.side,
-                side_key=figure.side_actor_id or (figure.side.casefold() if figure.side else None),
+                side_key=side_key(
+                    figure.side_actor_id, figure.side, *kinds.get(figure.side_actor_id or "", (None, None))
+                ),
                 claimant_key=claimant_key(claim, report),
                 record=record,
             )
