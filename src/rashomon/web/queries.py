@@ -24,6 +24,7 @@ CONTESTED_HELP = (
 
 _FTS_TERM = re.compile(r'"([^"]+)"|([\w][\w\'-]*)', re.UNICODE)
 SNIPPET_OPEN, SNIPPET_CLOSE = "\x02", "\x03"
+_CHUNK = 500  # ids per IN (...) query
 
 
 @dataclass(frozen=True)
@@ -236,10 +237,13 @@ def event_articles(db: sqlite3.Connection, dossier: dict[str, Any]) -> list[dict
     ids = [a for a in dossier.get("articles", []) if isinstance(a, str)]
     if not ids:
         return []
-    rows = db.execute(
-        f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({', '.join('?' * len(ids))})", ids
-    )
-    found = {row["id"]: dict(row) for row in rows}
+    found: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        rows = db.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+        )
+        found.update((row["id"], dict(row)) for row in rows)
     return [found[a] for a in ids if a in found]
 
 
@@ -349,8 +353,8 @@ def _labels_by_outlet(
     """outlet -> label -> how many times articles of that outlet use it (unknown outlets as "(unknown)")."""
     ids = list(labels_by_article)
     outlets: dict[str, str] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
         outlets.update(
             db.execute(
                 f"SELECT id, coalesce(outlet, '(unknown)') FROM articles "
