@@ -9,8 +9,9 @@ Two baselines run in the same command on the same documents:
 * ``tfidf016``: link reports with raw TF-IDF cosine >= 0.16 published within ±3 days.
 
 When the analysis pipeline (``rashomon.extract``) is installed the documents are analysed first and
-the analyses cached in a SQLite store (``--cache``, else a temporary file), so features come from the
-extractors; otherwise clustering uses text and dates alone. ``features`` in the output says which.
+the analyses cached in a SQLite store (``cache=``, else ``DEFAULT_CACHE`` in the temp folder), so
+features come from the extractors; otherwise clustering uses text and dates alone. ``features`` in
+the output says which.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ from rashomon.eval.gva import GvaDocument, gold_partition, gvc_split, load_docum
 from rashomon.records import Article, ArticleAnalysis
 
 Labels = Sequence[Hashable]
+DEFAULT_CACHE = Path(tempfile.gettempdir()) / "rashomon-eval-gva-analyses.db"
+"""Where analyses of the GVA documents are kept between evaluations (only missing ones are redone)."""
 
 
 # -- metrics ---------------------------------------------------------------------------------------
@@ -159,13 +162,13 @@ def analyse_documents(articles: list[Article], cache: Path | None) -> tuple[dict
         return {}, "text+dates (analysis pipeline not installed)"
     from rashomon.store import Store
 
-    with tempfile.TemporaryDirectory() as tmp:
-        path = cache or Path(tmp) / "gva-analyses.db"
-        with Store(path) as store:
-            for article in articles:
+    path = cache or DEFAULT_CACHE
+    with Store(path) as store:
+        for article in articles:
+            if not store.has_article(article.id):
                 store.add_article(article)
-            analyze_store(store, progress=False)
-            found = {a.id: store.get_analysis(a.id) for a in articles}
+        analyze_store(store, progress=False)
+        found = {a.id: store.get_analysis(a.id) for a in articles}
     analyses = {k: v for k, v in found.items() if v is not None}
     return analyses, f"analysis pipeline ({len(analyses)}/{len(articles)} documents analysed)"
 
