@@ -11,14 +11,14 @@ import pytest
 
 pytest.importorskip("fastapi")
 
-from fastapi.testclient import TestClient  # noqa: E402
-from test_web_support import HOSTILE_EVENT, SAMPLE_EVENT, fill_sample, sample_articles, sample_dossier  # noqa: E402
+from fastapi.testclient import TestClient
 
-from rashomon.store import Store  # noqa: E402
-from rashomon.web.app import create_app  # noqa: E402
-from rashomon.web.dossier_view import build_view, derived_spans, explicit_spans  # noqa: E402
-from rashomon.web.highlight import Mark, segment, sentence_around  # noqa: E402
-from rashomon.web.settings import SETTINGS, WebOptions, read_token  # noqa: E402
+from rashomon.store import Store
+from rashomon.web.app import create_app
+from rashomon.web.dossier_view import build_view, derived_spans, explicit_spans
+from rashomon.web.highlight import Mark, segment, sentence_around
+from rashomon.web.settings import SETTINGS, WebOptions, read_token
+from test_web_support import HOSTILE_EVENT, SAMPLE_EVENT, fill_sample, sample_articles, sample_dossier
 
 HTML = {"accept": "text/html"}
 
