@@ -18,23 +18,42 @@ from rashomon.eval import require
 from rashomon.extract.events import classify_text
 
 CASE_CODES: dict[str, str] = {
-    "Armed clash": "ARMED_CLASH", "Government regains territory": "GOV_REGAINS_TERIT",
-    "Non-state actor overtakes territory": "NON_STATE_ACTOR_OVERTAKES_TER", "Chemical weapon": "CHEM_WEAP",
-    "Air/drone strike": "AIR_STRIKE", "Suicide bomb": "SUIC_BOMB",
-    "Shelling/artillery/missile attack": "ART_MISS_ATTACK", "Remote explosive/landmine/IED": "REM_EXPLOS",
-    "Grenade": "GRENADE", "Sexual violence": "SEX_VIOL", "Attack": "ATTACK",
-    "Abduction/forced disappearance": "ABDUCT_DISSAP", "Peaceful protest": "PEACE_PROTEST",
-    "Protest with intervention": "PROTEST_WITH_INTER", "Excessive force against protesters":
-    "FORCE_AGAINST_PROTEST", "Violent demonstration": "VIOL_DEMONSTR", "Mob violence": "MOB_VIOL",
-    "Agreement": "AGREEMENT", "Arrests": "ARREST", "Change to group/activity": "CHANGE_TO_GROUP_ACT",
-    "Disrupted weapons use": "DISR_WEAP", "Headquarters or base established": "HQ_ESTABLISHED",
-    "Looting/property destruction": "PROPERTY_DISTRUCT", "Non-violent transfer of territory":
-    "NON_VIOL_TERRIT_TRANSFER", "Other": "OTHER", "Organized crime": "ORG_CRIME",
-    "Natural disaster": "NATURAL_DISASTER", "Man-made disaster": "MAN_MADE_DISASTER",
-    "Diplomatic event": "DIPLO", "Attribution of responsibility": "ATTRIB",
+    "Armed clash": "ARMED_CLASH",
+    "Government regains territory": "GOV_REGAINS_TERIT",
+    "Non-state actor overtakes territory": "NON_STATE_ACTOR_OVERTAKES_TER",
+    "Chemical weapon": "CHEM_WEAP",
+    "Air/drone strike": "AIR_STRIKE",
+    "Suicide bomb": "SUIC_BOMB",
+    "Shelling/artillery/missile attack": "ART_MISS_ATTACK",
+    "Remote explosive/landmine/IED": "REM_EXPLOS",
+    "Grenade": "GRENADE",
+    "Sexual violence": "SEX_VIOL",
+    "Attack": "ATTACK",
+    "Abduction/forced disappearance": "ABDUCT_DISSAP",
+    "Peaceful protest": "PEACE_PROTEST",
+    "Protest with intervention": "PROTEST_WITH_INTER",
+    "Excessive force against protesters": "FORCE_AGAINST_PROTEST",
+    "Violent demonstration": "VIOL_DEMONSTR",
+    "Mob violence": "MOB_VIOL",
+    "Agreement": "AGREEMENT",
+    "Arrests": "ARREST",
+    "Change to group/activity": "CHANGE_TO_GROUP_ACT",
+    "Disrupted weapons use": "DISR_WEAP",
+    "Headquarters or base established": "HQ_ESTABLISHED",
+    "Looting/property destruction": "PROPERTY_DISTRUCT",
+    "Non-violent transfer of territory": "NON_VIOL_TERRIT_TRANSFER",
+    "Other": "OTHER",
+    "Organized crime": "ORG_CRIME",
+    "Natural disaster": "NATURAL_DISASTER",
+    "Man-made disaster": "MAN_MADE_DISASTER",
+    "Diplomatic event": "DIPLO",
+    "Attribution of responsibility": "ATTRIB",
 }
-SUBTASK_EXTRA = {1: set(), 2: {"ORG_CRIME", "NATURAL_DISASTER", "MAN_MADE_DISASTER"},
-                 3: {"ORG_CRIME", "NATURAL_DISASTER", "MAN_MADE_DISASTER", "DIPLO", "ATTRIB"}}
+SUBTASK_EXTRA = {
+    1: set(),
+    2: {"ORG_CRIME", "NATURAL_DISASTER", "MAN_MADE_DISASTER"},
+    3: {"ORG_CRIME", "NATURAL_DISASTER", "MAN_MADE_DISASTER", "DIPLO", "ATTRIB"},
+}
 _UNSEEN = SUBTASK_EXTRA[3]
 
 

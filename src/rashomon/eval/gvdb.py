@@ -47,7 +47,8 @@ def read_gvdb(path: Path, *, limit: int | None = None) -> Iterator[GvdbDoc]:
                 raise EvalError(Errors.V003, path=str(path), line=number + 2, reason=str(exc)) from exc
             outcomes = [set(v.get("victim-was") or []) for v in victims]
             yield GvdbDoc(
-                doc_id=row["Article id"], text=row["Full text"],
+                doc_id=row["Article id"],
+                text=row["Full text"],
                 killed=sum("killed" in o for o in outcomes),
                 injured=sum("injured" in o and "killed" not in o for o in outcomes),
             )

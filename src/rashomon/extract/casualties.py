@@ -1,6 +1,7 @@
 """Casualty figures: who was killed, injured, missing, captured or arrested, how many, on whose side.
 
-The ``rashomon.casualties.v1`` component (factory ``rashomon_casualties_v1``) reads the dependency parse. A *trigger* names what happened
+The ``rashomon.casualties.v1`` component (factory ``rashomon_casualties_v1``) reads the dependency parse.
+A *trigger* names what happened
 ("killed", "died", "dead", "deaths", "wounded", "injuries", "casualties", "arrested", "fatally shot"); the
 parse gives the people it happened to (passive subject, object of an active verb, subject of "die", the
 "of" complement of "death", the noun a participle modifies, the object of "left ... dead"), and
@@ -34,19 +35,78 @@ from rashomon.extract.numbers import Count, find_counts
 from rashomon.records import ActorMention, CasualtyFigure, CasualtyKind, Claim
 
 FACTORY = "rashomon_casualties_v1"
-"""spaCy factory name (spaCy forbids dots in factory names, so ``rashomon.casualties.v1`` is spelt this way)."""
+"""spaCy factory name of ``rashomon.casualties.v1`` (spaCy forbids dots in factory names)."""
 
 _PRONOUN_ONE = {"he", "she", "him", "her"}
 _PRONOUN_MANY = {"they", "them"}
 _DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "their", "its"}
-_OWN_FORCES = {"soldier", "serviceman", "servicemen", "troop", "personnel", "officer", "fighter",
-               "guard", "border guard", "policeman", "conscript", "member"}
+_OWN_FORCES = {
+    "soldier",
+    "serviceman",
+    "servicemen",
+    "troop",
+    "personnel",
+    "officer",
+    "fighter",
+    "guard",
+    "border guard",
+    "policeman",
+    "conscript",
+    "member",
+}
 _ELLIPTIC = {"other", "others", "additional", "more", "further"}
-_SKIP_MODIFIERS = {"other", "additional", "more", "further", "another", "least", "at", "some", "about",
-                   "around", "nearly", "almost", "over", "than", "up", "to", "as", "many", "estimated"}
+_SKIP_MODIFIERS = {
+    "other",
+    "additional",
+    "more",
+    "further",
+    "another",
+    "least",
+    "at",
+    "some",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "over",
+    "than",
+    "up",
+    "to",
+    "as",
+    "many",
+    "estimated",
+}
+_COUNT_PREFIX = {
+    "between",
+    "at",
+    "least",
+    "more",
+    "than",
+    "up",
+    "to",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "over",
+    "some",
+    "roughly",
+    "approximately",
+    "as",
+    "many",
+    "no",
+    "fewer",
+    "less",
+}
 _NOT_COUNTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
-_KIND_RANK: dict[str, int] = {"killed": 5, "killed_or_injured": 4, "injured": 3, "missing": 2,
-                              "captured": 1, "arrested": 0}
+_KIND_RANK: dict[str, int] = {
+    "killed": 5,
+    "killed_or_injured": 4,
+    "injured": 3,
+    "missing": 2,
+    "captured": 1,
+    "arrested": 0,
+}
 
 
 def _count_of(head: Token) -> tuple[str, int, int, Count, bool]:
@@ -58,24 +118,32 @@ def _count_of(head: Token) -> tuple[str, int, int, Count, bool]:
     if lower in _PRONOUN_MANY:
         return head.text, head.idx, head.idx + len(head), Count(2, None, vague=True), True
     left = head.left_edge.i
-    if head.pos_ == "NUM" or head.tag_ == "CD" or lower in ("dozens", "hundreds", "scores", "thousands"):
+    while left > head.sent.start and doc[left - 1].lower_ in _COUNT_PREFIX:
+        left -= 1
+    if (
+        head.pos_ == "NUM"
+        or head.tag_ == "CD"
+        or lower in ("dozens", "hundreds", "scores", "thousands", "one", "nobody", "none")
+    ):
         stop = head.i + 1
     else:
         stop = head.i
-    for token in doc[left:stop]:
-        if token.ent_type_ in _NOT_COUNTS:
-            left = token.i + 1
-    span_start = doc[left].idx if left < len(doc) else head.idx
-    text = doc.text[span_start:doc[stop - 1].idx + len(doc[stop - 1])] if stop > left else ""
-    matches = [m for m in find_counts(text, offset=span_start) if m.text.lower() not in ("another",)]
-    definite = any(t.lower_ in _DEFINITE or t.dep_ == "poss" for t in doc[left:head.i])
+    span_start = doc[left].idx
+    text = doc.text[span_start : doc[stop - 1].idx + len(doc[stop - 1])] if stop > left else ""
+    not_counts = [(t.idx, t.idx + len(t)) for t in doc[left:stop] if t.ent_type_ in _NOT_COUNTS]
+    matches = [
+        m
+        for m in find_counts(text, offset=span_start)
+        if m.text.lower() not in ("another",) and not any(s < m.end and m.start < e for s, e in not_counts)
+    ]
+    definite = any(t.lower_ in _DEFINITE or t.dep_ == "poss" for t in doc[left : head.i])
     numbers = [m for m in matches if m.text.lower() not in ("a", "an", "one")] or matches
     if numbers:
         best = numbers[-1]
         return best.text, best.start, best.end, best.count, definite
     if head.lower_ in ("one", "nobody", "none") and any(t.lower_ == "no" for t in head.lefts):
         start = head.left_edge.idx
-        return doc.text[start:head.idx + len(head)], start, head.idx + len(head), Count(0, 0), False
+        return doc.text[start : head.idx + len(head)], start, head.idx + len(head), Count(0, 0), False
     if head.tag_ in ("NNS", "NNPS"):
         return head.text, head.idx, head.idx + len(head), Count(2, None, vague=True), definite
     name = _name_span(head)
@@ -89,26 +157,37 @@ def _name_span(head: Token) -> Span:
         for ent in doc.ents:
             if ent.start <= head.i < ent.end:
                 return ent
-    return doc[head.i:head.i + 1]
+    return doc[head.i : head.i + 1]
 
 
 def _victims_span(head: Token) -> Span | None:
     """The words naming who was counted: the head noun with its compound and adjective modifiers."""
     noun = head
-    if head.pos_ == "NUM" or head.tag_ == "CD" or head.lower_ in ("dozens", "hundreds", "scores", "thousands"):
-        objects = [t for prep in head.children if prep.lower_ == "of" for t in prep.children
-                   if t.dep_ == "pobj"]
+    if (
+        head.pos_ == "NUM"
+        or head.tag_ == "CD"
+        or head.lower_ in ("dozens", "hundreds", "scores", "thousands")
+    ):
+        objects = [
+            t for prep in head.children if prep.lower_ == "of" for t in prep.children if t.dep_ == "pobj"
+        ]
         if not objects:
             return None
         noun = objects[0]
     if noun.pos_ == "PRON" or noun.lower_ in _ELLIPTIC:
         return None
-    mods = [t for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod") and t.lower_ not in _SKIP_MODIFIERS
-            and t.ent_type_ not in ("NORP", "GPE", "DATE", "CARDINAL") and "-year" not in t.text]
+    mods = [
+        t
+        for t in noun.lefts
+        if t.dep_ in ("compound", "amod", "nmod")
+        and t.lower_ not in _SKIP_MODIFIERS
+        and t.ent_type_ not in ("NORP", "GPE", "DATE", "CARDINAL")
+        and "-year" not in t.text
+    ]
     start = min([t.left_edge.i for t in mods if t.i == t.left_edge.i or t.dep_ == "compound"] + [noun.i])
     while start < noun.i and not noun.doc[start].is_alpha:
         start += 1
-    return noun.doc[start:noun.i + 1]
+    return noun.doc[start : noun.i + 1]
 
 
 def _actor_in(span_start: int, span_end: int, actors: Sequence[ActorMention]) -> ActorMention | None:
@@ -128,8 +207,9 @@ def _claim_index(start: int, claims: Sequence[Claim] | None) -> int | None:
 class CasualtyExtractor:
     """The ``rashomon.casualties.v1`` component: ``doc._.casualties`` from the parse."""
 
-    def __init__(self, nlp: Language, name: str, *, link_mentions: bool = True,
-                 own_forces_side: bool = True) -> None:
+    def __init__(
+        self, nlp: Language, name: str, *, link_mentions: bool = True, own_forces_side: bool = True
+    ) -> None:
         extensions.register()
         self.name = name
         self.link_mentions = link_mentions
@@ -158,12 +238,18 @@ class CasualtyExtractor:
         victims = _victims_span(head)
         sent = head.sent
         return CasualtyFigure(
-            kind=trigger.kind, value_text=value, start=start, end=end, count_min=count.count_min,
-            count_max=count.count_max, vague=count.vague,
+            kind=trigger.kind,
+            value_text=value,
+            start=start,
+            end=end,
+            count_min=count.count_min,
+            count_max=count.count_max,
+            vague=count.vague,
             victims=victims.text if victims is not None else None,
             victims_start=victims.start_char if victims is not None else None,
             victims_end=victims.end_char if victims is not None else None,
-            sentence_start=sent.start_char, sentence_end=sent.end_char,
+            sentence_start=sent.start_char,
+            sentence_end=sent.end_char,
             trigger=trigger.token.text,
         )
 
@@ -177,10 +263,18 @@ class CasualtyExtractor:
             link_same(doc, figures)
         doc._.casualties = figures
 
-    def _set_side(self, doc: Doc, figure: CasualtyFigure, earlier: list[CasualtyFigure],
-                  actors: Sequence[ActorMention], claims: Sequence[Claim] | None) -> None:
+    def _set_side(
+        self,
+        doc: Doc,
+        figure: CasualtyFigure,
+        earlier: list[CasualtyFigure],
+        actors: Sequence[ActorMention],
+        claims: Sequence[Claim] | None,
+    ) -> None:
         """The side of the people counted, from an actor mention, the claimant, or the previous figure."""
-        np_start = min(figure.start, figure.victims_start if figure.victims_start is not None else figure.start)
+        np_start = min(
+            figure.start, figure.victims_start if figure.victims_start is not None else figure.start
+        )
         np_end = max(figure.end, figure.victims_end or figure.end)
         actor = _actor_in(np_start, np_end, actors)
         if actor is not None:
@@ -188,11 +282,15 @@ class CasualtyExtractor:
             return
         claim = claims[figure.claim_index] if claims is not None and figure.claim_index is not None else None
         span = doc.char_span(np_start, np_end, alignment_mode="expand")
-        possessive = span is not None and any(t.dep_ == "poss" and t.lower_ in ("its", "their", "our")
-                                              for t in span)
-        own = (self.own_forces_side and figure.victims is not None
-               and any(word in figure.victims.lower() for word in _OWN_FORCES)
-               and not figure.victims.lower().startswith(("enemy", "militant")))
+        possessive = span is not None and any(
+            t.dep_ == "poss" and t.lower_ in ("its", "their", "our") for t in span
+        )
+        own = (
+            self.own_forces_side
+            and figure.victims is not None
+            and any(word in figure.victims.lower() for word in _OWN_FORCES)
+            and not figure.victims.lower().startswith(("enemy", "militant"))
+        )
         if claim is not None and claim.claimant_actor_id and (possessive or own):
             figure.side, figure.side_actor_id = claim.claimant_actor, claim.claimant_actor_id
             return
@@ -204,7 +302,7 @@ class CasualtyExtractor:
 
 def _mentions_other(doc: Doc, figure: CasualtyFigure) -> bool:
     """Whether the count is marked as more of the same people ("14 other servicemen", "another soldier")."""
-    window = doc.text[max(0, figure.start - 15):figure.victims_end or figure.end].lower()
+    window = doc.text[max(0, figure.start - 15) : figure.victims_end or figure.end].lower()
     return any(word in window.split() for word in _ELLIPTIC)
 
 
@@ -254,10 +352,14 @@ def article_counts(figures: Sequence[CasualtyFigure]) -> dict[CasualtyKind, int]
     """
     roots = _groups(figures)
     killed_groups = {roots[i] for i, f in enumerate(figures) if f.kind == "killed" and (f.count_min or 0) > 0}
-    totals: dict[CasualtyKind, dict[tuple[int | None, str | None], int]] = defaultdict(lambda: defaultdict(int))
+    totals: dict[CasualtyKind, dict[tuple[int | None, str | None], int]] = defaultdict(
+        lambda: defaultdict(int)
+    )
     for index, figure in enumerate(figures):
-        if figure.kind == "injured" and (roots[index] in killed_groups or (
-                killed_groups and (figure.trigger or "").lower().startswith("shot"))):
+        if figure.kind == "injured" and (
+            roots[index] in killed_groups
+            or (killed_groups and (figure.trigger or "").lower().startswith("shot"))
+        ):
             continue
         if roots[index] != index and figure.count_min:
             totals[figure.kind][(None, str(index))] = figure.count_min
@@ -276,6 +378,7 @@ def figures_of(doc: Doc) -> Iterable[CasualtyFigure]:
     default_config={"link_mentions": True, "own_forces_side": True},
     assigns=["doc._.casualties"],
 )
-def make_casualty_extractor(nlp: Language, name: str, link_mentions: bool,
-                            own_forces_side: bool) -> CasualtyExtractor:
+def make_casualty_extractor(
+    nlp: Language, name: str, link_mentions: bool, own_forces_side: bool
+) -> CasualtyExtractor:
     return CasualtyExtractor(nlp, name, link_mentions=link_mentions, own_forces_side=own_forces_side)

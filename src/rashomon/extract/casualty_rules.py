@@ -14,8 +14,19 @@ from spacy.tokens import Doc, Token
 
 from rashomon.records import CasualtyKind
 
-KILL_VERBS = {"kill", "murder", "slay", "execute", "assassinate", "behead", "massacre", "slaughter",
-              "martyr", "gun", "stab"}
+KILL_VERBS = {
+    "kill",
+    "murder",
+    "slay",
+    "execute",
+    "assassinate",
+    "behead",
+    "massacre",
+    "slaughter",
+    "martyr",
+    "gun",
+    "stab",
+}
 DIE_VERBS = {"die", "perish", "succumb"}
 INJURE_VERBS = {"injure", "wound", "hurt", "maim", "hospitalize", "hospitalise", "graze"}
 SHOOT_VERBS = {"shoot", "stab", "hit", "strike"}
@@ -27,16 +38,97 @@ BOTH_NOUNS = {"casualty"}
 CARRY_VERBS = {"take", "transport", "rush", "airlift", "fly", "bring", "drive", "carry", "treat", "admit"}
 HOSPITAL_WORDS = {"hospital", "hospitals", "medical", "trauma", "clinic"}
 MODALS = {"could", "would", "might", "may", "should", "will", "shall", "can", "must"}
-INTENT_HEADS = {"threaten", "try", "attempt", "plan", "want", "intend", "vow", "seek", "fear", "plot",
-                "conspire", "aim", "prevent", "avoid", "deny", "hope"}
-PERSON_WORDS = {"person", "people", "man", "men", "woman", "women", "child", "children", "boy", "girl", "teen",
-                "teenager", "soldier", "serviceman", "servicemen", "civilian", "militant", "fighter", "officer",
-                "member", "suspect", "victim", "resident", "student", "protester", "demonstrator", "journalist",
-                "worker", "policeman", "troops", "troop", "rebel", "insurgent", "gunman", "driver", "passenger",
-                "individual", "adult", "juvenile", "youth", "baby", "infant", "toddler", "son", "daughter",
-                "mother", "father", "wife", "husband", "brother", "sister", "friend", "other", "others",
-                "employee", "guard", "personnel", "villager", "activist", "leader", "commander", "hostage",
-                "pedestrian", "bystander", "customer", "clerk", "deputy", "trooper", "agent", "one", "nobody"}
+INTENT_HEADS = {
+    "threaten",
+    "try",
+    "attempt",
+    "plan",
+    "want",
+    "intend",
+    "vow",
+    "seek",
+    "fear",
+    "plot",
+    "conspire",
+    "aim",
+    "prevent",
+    "avoid",
+    "deny",
+    "hope",
+}
+PERSON_WORDS = {
+    "person",
+    "people",
+    "man",
+    "men",
+    "woman",
+    "women",
+    "child",
+    "children",
+    "boy",
+    "girl",
+    "teen",
+    "teenager",
+    "soldier",
+    "serviceman",
+    "servicemen",
+    "civilian",
+    "militant",
+    "fighter",
+    "officer",
+    "member",
+    "suspect",
+    "victim",
+    "resident",
+    "student",
+    "protester",
+    "demonstrator",
+    "journalist",
+    "worker",
+    "policeman",
+    "troops",
+    "troop",
+    "rebel",
+    "insurgent",
+    "gunman",
+    "driver",
+    "passenger",
+    "individual",
+    "adult",
+    "juvenile",
+    "youth",
+    "baby",
+    "infant",
+    "toddler",
+    "son",
+    "daughter",
+    "mother",
+    "father",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "friend",
+    "other",
+    "others",
+    "employee",
+    "guard",
+    "personnel",
+    "villager",
+    "activist",
+    "leader",
+    "commander",
+    "hostage",
+    "pedestrian",
+    "bystander",
+    "customer",
+    "clerk",
+    "deputy",
+    "trooper",
+    "agent",
+    "one",
+    "nobody",
+}
 SPEECH_PRONOUNS = {"i", "me", "you", "we", "us", "myself", "yourself", "ourselves", "yourselves"}
 NUMERIC_HEADS = {"dozens", "hundreds", "scores", "thousands", "several", "few", "many", "some", "both"}
 
@@ -58,7 +150,7 @@ def _conjuncts(token: Token) -> list[Token]:
 
 
 def _is_fatal(token: Token) -> bool:
-    """"shot dead", "fatally shot", "stabbed to death", "shot and killed"."""
+    """ "shot dead", "fatally shot", "stabbed to death", "shot and killed"."""
     if _has_child(token, {"fatally", "dead", "mortally"}):
         return True
     for prep in token.children:
@@ -68,7 +160,7 @@ def _is_fatal(token: Token) -> bool:
 
 
 def _carried_to_hospital(token: Token) -> bool:
-    """"was taken to a hospital", "was rushed to the trauma center" (the person is injured)."""
+    """ "was taken to a hospital", "was rushed to the trauma center" (the person is injured)."""
     if token.lemma_ not in CARRY_VERBS:
         return False
     return any(t.lower_ in HOSPITAL_WORDS for t in token.subtree if t.i > token.i and t.i - token.i < 6)
@@ -125,8 +217,11 @@ def find_triggers(doc: Doc) -> Iterator[Trigger]:
                 kind = "injured"
             elif lemma in BOTH_NOUNS:
                 kind = "killed_or_injured"
-        if kind is None and token.lower_ == "condition" and _has_child(token, {"critical", "serious", "stable",
-                                                                                "fair", "grave", "good"}):
+        if (
+            kind is None
+            and token.lower_ == "condition"
+            and _has_child(token, {"critical", "serious", "stable", "fair", "grave", "good"})
+        ):
             kind = "injured"
         if kind is not None and not _is_second_of_pair(token):
             yield Trigger(token, kind)
@@ -134,19 +229,25 @@ def find_triggers(doc: Doc) -> Iterator[Trigger]:
 
 def _is_second_of_pair(token: Token) -> bool:
     """The "wounded" of "killed or wounded": its pair already gave one killed_or_injured figure."""
-    return (token.dep_ == "conj" and token.head.lemma_ in KILL_VERBS
-            and any(c.dep_ == "cc" and c.lower_ == "or" for c in token.head.children)
-            and token.lemma_ in INJURE_VERBS)
+    return (
+        token.dep_ == "conj"
+        and token.head.lemma_ in KILL_VERBS
+        and any(c.dep_ == "cc" and c.lower_ == "or" for c in token.head.children)
+        and token.lemma_ in INJURE_VERBS
+    )
 
 
 def blocked(token: Token) -> bool:
     """Whether the trigger reports no casualty: negated, modal, conditional or intended."""
     if any(c.dep_ == "neg" for c in token.children):
         return True
-    if token.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("did", "does", "do")
-                                      for c in token.children):
+    if token.tag_ == "VB" and not any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("did", "does", "do") for c in token.children
+    ):
         return True  # imperative or infinitive: "shoot him", "to kill"
-    if token.lemma_ == "shoot" and any(c.dep_ == "prep" and c.lower_ in ("at", "into") for c in token.children):
+    if token.lemma_ == "shoot" and any(
+        c.dep_ == "prep" and c.lower_ in ("at", "into") for c in token.children
+    ):
         return True  # "shooting at a car" hit nobody
     if any(c.lower_ in MODALS and c.dep_ == "aux" for c in token.children):
         return True
@@ -160,8 +261,19 @@ def blocked(token: Token) -> bool:
             head = head.head
             continue
         break
-    if token.dep_ == "pobj" and token.head.head.lemma_ in ("risk", "danger", "threat", "fear", "charge", "accuse",
-                                                              "convict", "indict", "suspect", "arrest", "sentence"):
+    if token.dep_ == "pobj" and token.head.head.lemma_ in (
+        "risk",
+        "danger",
+        "threat",
+        "fear",
+        "charge",
+        "accuse",
+        "convict",
+        "indict",
+        "suspect",
+        "arrest",
+        "sentence",
+    ):
         return True  # "charged with murder" names a crime, not a victim
     if any(c.lower_ in ("attempted", "possibly", "nearly", "almost", "narrowly") for c in token.children):
         return True
@@ -175,12 +287,14 @@ def _subject(token: Token, deps: tuple[str, ...]) -> Token | None:
         for child in current.children:
             if child.dep_ in deps:
                 return child
+        if any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in current.children):
+            return None  # the verb has a subject of another kind: do not borrow the first verb's
         current = current.head if current.dep_ == "conj" and current.head is not current else None
     return None
 
 
 def _resolve_relative(head: Token, trigger: Token) -> Token:
-    """"two suspects, who were not injured": the relative pronoun stands for the noun."""
+    """ "two suspects, who were not injured": the relative pronoun stands for the noun."""
     if head.lower_ in ("who", "that", "which", "whom") and trigger.dep_ == "relcl":
         return trigger.head
     return head
@@ -207,8 +321,10 @@ def _noun_victims(trigger: Trigger) -> list[Token]:
     if possessors:
         return possessors
     countable = token.lemma_.lower() in KILL_NOUNS | BOTH_NOUNS
-    if countable and any(c.dep_ in ("nummod", "det") and (c.pos_ == "NUM" or c.lower_ in ("no", "a", "an"))
-                         for c in token.children):
+    if countable and any(
+        c.dep_ in ("nummod", "det") and (c.pos_ == "NUM" or c.lower_ in ("no", "a", "an"))
+        for c in token.children
+    ):
         return [token]
     if token.dep_ in ("pobj",) and token.head.lower_ == "with" and token.head.head.pos_ in ("VERB", "AUX"):
         subject = _subject(token.head.head, ("nsubjpass", "nsubj"))
@@ -231,8 +347,13 @@ def _verb_victims(trigger: Trigger) -> list[Token]:
     objects = [c for c in token.children if c.dep_ == "dobj"]
     if objects and token.lemma_ not in DIE_VERBS:
         return objects
-    if token.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and token.head.lemma_ in ("leave", "find", "pronounce",
-                                                                                   "declare", "report"):
+    if token.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and token.head.lemma_ in (
+        "leave",
+        "find",
+        "pronounce",
+        "declare",
+        "report",
+    ):
         governed = [c for c in token.head.children if c.dep_ in ("dobj", "nsubjpass")]
         if governed:
             return governed
@@ -246,7 +367,10 @@ def _verb_victims(trigger: Trigger) -> list[Token]:
     subject = _subject(token, ("nsubj",))
     if subject is not None and (active_ok or trigger.kind in ("missing",)):
         return [_resolve_relative(subject, token)]
-    if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj") and token.pos_ in ("ADJ", "NOUN"):
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj") and token.pos_ in (
+        "ADJ",
+        "NOUN",
+    ):
         number = [c for c in token.children if c.dep_ == "nummod" or c.pos_ == "NUM"]
         if number:
             return [token]
@@ -255,7 +379,7 @@ def _verb_victims(trigger: Trigger) -> list[Token]:
 
 def _nearby_person(token: Token) -> list[Token]:
     """Headline style ("Man shot, killed on ..."): the person word just before a participle."""
-    for previous in reversed(token.doc[max(token.sent.start, token.i - 4):token.i]):
+    for previous in reversed(token.doc[max(token.sent.start, token.i - 4) : token.i]):
         if previous.pos_ in ("NOUN", "PROPN") and _is_person(previous) and previous.ent_type_ != "NORP":
             return [previous]
         if previous.pos_ not in ("PUNCT", "CCONJ", "VERB", "ADV"):
@@ -276,8 +400,8 @@ def victim_heads(trigger: Trigger) -> list[Token]:
     heads = [h for h in heads if h.lower_ not in SPEECH_PRONOUNS]
     for head in heads:
         for conjunct in _conjuncts(head):
-            if conjunct.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and _is_person(conjunct):
-                out.append(conjunct)
-            elif conjunct is token:
+            if (
+                conjunct.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and _is_person(conjunct)
+            ) or conjunct is token:
                 out.append(conjunct)
     return out

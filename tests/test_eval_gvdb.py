@@ -1,0 +1,32 @@
+"""Accuracy gate on a fixed slice of GVDB dev (first 80 articles): pinned digest, pinned floors."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from rashomon.eval.gvdb import build_nlp, keyword_baseline, read_gvdb, score_counts, system_counts
+
+SLICE = 80
+SLICE_DIGEST = "894b24af8ea2456d"  # sha256 of the slice's article ids, first 16 hex digits
+FLOORS = {"killed_accuracy": 0.80, "injured_accuracy": 0.68}  # never lower these silently
+
+
+def test_eval_gvdb_reads_gold_counts(gold_dir: Path) -> None:
+    docs = list(read_gvdb(gold_dir / "gvdb" / "dev.tsv.gz"))
+    assert len(docs) == 400
+    assert sum(d.killed for d in docs) == 269  # README: dev has 269 killed victims
+    assert keyword_baseline("He died at the scene.") == (1, 0)
+    assert keyword_baseline("She was taken to a hospital.") == (0, 1)
+
+
+@pytest.mark.slow
+def test_eval_gvdb_slice_meets_floors(gold_dir: Path) -> None:
+    docs = list(read_gvdb(gold_dir / "gvdb" / "dev.tsv.gz", limit=SLICE))
+    digest = hashlib.sha256("\n".join(d.doc_id for d in docs).encode()).hexdigest()[:16]
+    assert digest == SLICE_DIGEST, "the gold slice changed: re-measure before moving the floors"
+    metrics = score_counts(docs, system_counts(docs, build_nlp()), "")
+    for name, floor in FLOORS.items():
+        assert metrics[name] >= floor, (name, metrics[name])
