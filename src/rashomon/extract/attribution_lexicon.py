@@ -11,7 +11,7 @@ from __future__ import annotations
 SPEECH_VERBS: frozenset[str] = frozenset({
     # saying and telling
     "say", "tell", "add", "state", "write", "tweet", "post", "remark", "reply", "respond", "answer", "ask",
-    "explain", "note", "observe", "comment", "mention", "continue", "repeat", "reiterate", "recall",
+    "explain", "note", "observe", "comment", "mention", "repeat", "reiterate", "recall",
     "declare", "announce", "proclaim", "report", "inform", "brief", "quote", "cite", "publish", "release",
     "testify", "joke", "shout", "chant", "exclaim", "scream", "muse", "wonder", "marvel", "quip", "boast",
     "email", "retweet", "text", "recount", "describe", "characterize", "portray", "dub", "label",
@@ -32,7 +32,10 @@ SPEECH_VERBS: frozenset[str] = frozenset({
     "instruct", "agree", "disagree", "vote",
     # believing and knowing
     "think", "believe", "feel", "fear", "hope", "expect", "know", "worry", "suspect", "consider", "assume",
-    "reckon", "figure", "understand", "learn", "realize", "realise", "recognize", "recognise", "view", "regard", "imagine", "anticipate",
+    "reckon", "figure", "understand", "learn", "realize", "realise", "recognize", "recognise",
+    "view", "regard", "imagine", "anticipate",
+    # talking about, stances (PolNeAR counts them; they need a clause, an object or their preposition)
+    "refer", "talk", "speak", "want", "endorse", "support", "oppose", "back", "favor", "favour", "prefer",
 })
 """Lemmas of verbs that head an attribution when they have a subject and a complement."""
 
@@ -42,9 +45,24 @@ NEEDS_CLAUSE: frozenset[str] = frozenset({
     "point", "show", "demonstrate", "prove", "attack", "defend", "challenge", "question", "thank", "welcome",
     "order", "vote", "project", "release", "publish", "post", "text", "email", "mention", "describe",
     "imagine", "object", "counter", "correct", "signal", "guess", "calculate",
+    "refer", "talk", "speak", "want",
 })
 """Verbs that attribute only with a clausal complement (``that``-clause, quote, infinitive), not an object:
 "she knows that it failed" is an attribution, "she knows the town" is not."""
+
+BARE_SPEECH_VERBS: frozenset[str] = frozenset({
+    "say", "add", "write", "tell", "ask", "reply", "respond", "explain", "note", "recall", "quip",
+    "joke", "tweet", "exclaim", "insist", "shout", "answer", "remark", "observe", "comment", "conclude",
+})
+"""Verbs that attribute even without a complement of their own: the content is the rest of the sentence
+(``"Okay," he said, "we go."``, ``This campaign, he says, is different.``)."""
+
+PHRASAL_CUES: dict[str, frozenset[str]] = {
+    "call": frozenset({"for", "on"}), "point": frozenset({"to", "out"}), "ask": frozenset({"about", "for"}),
+    "refer": frozenset({"to"}), "talk": frozenset({"about"}), "speak": frozenset({"about", "of"}),
+    "warn": frozenset({"of", "about", "against"}),
+}
+"""Prepositions that belong to a verb's cue and introduce what is attributed: "called for a ceasefire"."""
 
 HEDGING_CUES: frozenset[str] = frozenset({"claim", "allege", "purport"})
 """Cue lemmas by which the report itself keeps its distance from what is said."""
@@ -75,9 +93,10 @@ ACCORDING_HEADS: frozenset[str] = frozenset({"according"})
 """The head of ``according to X``."""
 
 QUOTE_PAIRS: dict[str, str] = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c"}
-"""Opening quote marks and the marks that close them (straight double quotes alternate)."""
+"""Opening quote marks and the marks that close them."""
 
-STRAIGHT_QUOTE = '"'
+STRAIGHT_QUOTES: frozenset[str] = frozenset({'"', "''"})
+"""Quote marks that open and close alike (``''`` is the doubled apostrophe some archives use)."""
 
 PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
 THING_PRONOUNS: frozenset[str] = frozenset({"it"})

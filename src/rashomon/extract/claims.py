@@ -26,6 +26,7 @@ come from ``doc._.actors`` (``rashomon.actors.v1``) when that component ran; oth
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -42,6 +43,7 @@ LINE_BREAKS = "rashomon_line_breaks_v1"
 """A helper component to add *before* the parser: a line break always ends a sentence."""
 
 _TRIM = frozenset(" \t\n.,;:\u2014\u2013-")
+_QUOTE_MARK = re.compile("''|[\"\u201c\u201d\u00ab\u00bb\u201e]")
 _AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
 _CONTENT_PREPS = frozenset({"of", "about", "on", "for", "as"})
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -74,18 +76,21 @@ def trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
-    """Character ranges of quoted passages, quote marks included (curly pairs and alternating ``"``)."""
+    """Character ranges of quoted passages, quote marks included: curly pairs, and alternating ``"`` or ``''``
+    (an unclosed straight quote does not run past a paragraph)."""
     regions: list[tuple[int, int]] = []
     open_at: int | None = None
     closer = ""
-    for i, char in enumerate(text):
-        if open_at is None and (char in lex.QUOTE_PAIRS or char == lex.STRAIGHT_QUOTE):
-            open_at, closer = i, lex.QUOTE_PAIRS.get(char, lex.STRAIGHT_QUOTE)
+    for mark in _QUOTE_MARK.finditer(text):
+        char = mark.group()
+        if open_at is None and (char in lex.QUOTE_PAIRS or char in lex.STRAIGHT_QUOTES):
+            open_at, closer = mark.start(), lex.QUOTE_PAIRS.get(char, char)
         elif open_at is not None and char == closer:
-            regions.append((open_at, i + 1))
+            if closer in lex.STRAIGHT_QUOTES and "\n\n" in text[open_at: mark.start()]:
+                open_at = mark.start()  # the earlier one was never closed: start again here
+                continue
+            regions.append((open_at, mark.end()))
             open_at = None
-        elif open_at is not None and char == "\n" and text[i + 1: i + 2] == "\n" and closer != "\u201d":
-            open_at = None  # an unclosed straight quote does not run past a paragraph
     return regions
 
 
@@ -122,8 +127,10 @@ def clipped(span: Span, unit: Span) -> Span | None:
     return span.doc[start:end] if end > start else None
 
 
-def clipped_chars(bounds: tuple[int, int], unit: Span) -> tuple[int, int]:
-    return max(bounds[0], unit.start_char), min(bounds[1], unit.end_char)
+def clipped_chars(bounds: tuple[int, int], unit: Span) -> tuple[int, int] | None:
+    """Character offsets ``bounds`` cut to ``unit``, or ``None`` when they lie outside it."""
+    start, end = max(bounds[0], unit.start_char), min(bounds[1], unit.end_char)
+    return (start, end) if end > start else None
 
 
 def subtree_span(token: Token) -> Span:
@@ -132,9 +139,14 @@ def subtree_span(token: Token) -> Span:
     left, right = token.left_edge.i, token.right_edge.i
     while left < right and doc[left].is_punct:
         left += 1
-    while right > left and doc[right].is_punct:
+    while right > left and doc[right].is_punct and not _closes_bracket(doc[left: right + 1]):
         right -= 1
     return doc[left: right + 1]
+
+
+def _closes_bracket(span: Span) -> bool:
+    """Whether the last token of ``span`` closes a bracket opened inside it: "Dianne Feinstein (D-Calif.)"."""
+    return span[-1].text == ")" and span.text.count("(") >= span.text.count(")")
 
 
 # --- the constructions ------------------------------------------------------------------------------------
@@ -167,7 +179,8 @@ def cue_span(verb: Token) -> Span:
     for child in verb.rights:
         if child.i != right + 1:
             break
-        if child.dep_ == "prt":
+        phrasal = child.dep_ == "prep" and child.lower_ in lex.PHRASAL_CUES.get(verb.lemma_, ())
+        if child.dep_ == "prt" or phrasal:
             right = child.i
         elif child.dep_ == "prep" and child.lower_ == "in" and _nominal_cue(child):
             right = next(c for c in child.children if c.dep_ == "pobj").i
@@ -181,7 +194,7 @@ def _nominal_cue(prep: Token) -> bool:
     return bool(objects) and objects[0].lemma_.lower() in lex.NOMINAL_CUES and prep.right_edge.i - prep.i <= 4
 
 
-def content_of(verb: Token, source: Span | None, cue: Span) -> tuple[int, int] | None:
+def content_of(verb: Token, source: Span | None, cue: Span, unit: Span) -> tuple[int, int] | None:
     """Character offsets of what ``verb`` attributes, or ``None`` when it has no complement that could be."""
     doc = verb.doc
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
@@ -194,6 +207,11 @@ def content_of(verb: Token, source: Span | None, cue: Span) -> tuple[int, int] |
     if verb.dep_ == "parataxis" and verb.head.i < verb.i:
         head = verb.head
         return trimmed(doc, head.left_edge.idx, verb.left_edge.idx)
+    if verb.lemma_.lower() in lex.BARE_SPEECH_VERBS and source is not None:
+        return remainder(unit, source, cue) or trimmed(doc, unit.start_char, unit.end_char)
+    if cue[-1].lower_ in lex.PHRASAL_CUES.get(verb.lemma_, ()):
+        last = cue[-1].right_edge
+        return trimmed(doc, cue.end_char, last.idx + len(last))
     if verb.lemma_.lower() in lex.NEEDS_CLAUSE and not _quote_follows(cue):
         return None
     objects = [c for c in verb.rights if c.dep_ in ("dobj", "prep", "dative", "oprd", "attr", "punct")
@@ -207,6 +225,15 @@ def content_of(verb: Token, source: Span | None, cue: Span) -> tuple[int, int] |
     return span if span[1] > span[0] else None
 
 
+def remainder(unit: Span, source: Span, cue: Span) -> tuple[int, int] | None:
+    """The longer side of ``unit`` around the claimant and cue: "Okay," *he said*, "we go." """
+    first, last = min(source.start_char, cue.start_char), max(source.end_char, cue.end_char)
+    left = trimmed(unit.doc, unit.start_char, first)
+    right = trimmed(unit.doc, last, unit.end_char)
+    best = max(left, right, key=lambda bounds: bounds[1] - bounds[0])
+    return best if best[1] > best[0] else None
+
+
 def _said_to_be(verb: Token) -> bool:
     """ "a strike said to be on ...": a bare participle before *to be*, whatever the parser made of it."""
     doc = verb.doc
@@ -218,7 +245,7 @@ def _said_to_be(verb: Token) -> bool:
 def _quote_follows(cue: Span) -> bool:
     doc = cue.doc
     nxt = doc[cue.end: cue.end + 2]
-    return any(t.text in (":", lex.STRAIGHT_QUOTE, "\u201c") for t in nxt)
+    return any(t.text in (":", "\u201c", *lex.STRAIGHT_QUOTES) for t in nxt)
 
 
 def verb_attribution(verb: Token, unit: Span) -> Attribution | None:
@@ -235,11 +262,12 @@ def verb_attribution(verb: Token, unit: Span) -> Attribution | None:
         return None
     source = clipped(subtree_span(subject), unit)
     cue = cue_span(verb)
-    content = content_of(verb, source, cue)
+    content = content_of(verb, source, cue, unit)
+    content = clipped_chars(content, unit) if content is not None else None
     if content is None or source is None:
         return None
     hedges = [cue.text] if lemma in lex.HEDGING_CUES else []
-    return Attribution(unit, cue, source, clipped_chars(content, unit), hedges=hedges)
+    return Attribution(unit, cue, source, content, hedges=hedges)
 
 
 def impersonal_attribution(verb: Token, unit: Span) -> Attribution | None:
@@ -262,7 +290,8 @@ def impersonal_attribution(verb: Token, unit: Span) -> Attribution | None:
         content = trimmed(doc, holder.left_edge.idx, target.right_edge.idx + len(target.right_edge))
     else:
         return None
-    return Attribution(unit, cue, None, clipped_chars(content, unit), hedges=[cue.text])
+    inside = clipped_chars(content, unit)
+    return Attribution(unit, cue, None, inside, hedges=[cue.text]) if inside is not None else None
 
 
 def according_to(token: Token, unit: Span) -> Attribution | None:
@@ -287,14 +316,20 @@ def according_to(token: Token, unit: Span) -> Attribution | None:
     return Attribution(sent, doc[token.i: token.i + 2], source, content, kind="according_to")
 
 
-def sentence_attributions(unit: Span) -> list[Attribution]:
-    """All attributions whose cue lies in ``unit`` (a sentence or a line of one), in text order."""
+def sentence_attributions(unit: Span, regions: list[tuple[int, int]]) -> list[Attribution]:
+    """All attributions whose cue lies in ``unit`` (a sentence or a line of one), in text order, but those
+    inside quotes: "I think ...", "people know ..." within a quote belong to the quoted statement."""
     found: list[Attribution] = []
     for token in unit:
         attribution = according_to(token, unit) or verb_attribution(token, unit)
-        if attribution is not None:
-            found.append(attribution)
+        if attribution is None or _quoted(attribution.cue, regions):
+            continue
+        found.append(attribution)
     return found
+
+
+def _quoted(span: Span, regions: list[tuple[int, int]]) -> bool:
+    return any(a < span.start_char and span.end_char < b for a, b in regions)
 
 
 # --- hedges -----------------------------------------------------------------------------------------------
@@ -302,7 +337,7 @@ def sentence_attributions(unit: Span) -> list[Attribution]:
 
 def hedges_in(doc: Doc, start: int, end: int) -> list[str]:
     """Distancing expressions between character offsets ``start`` and ``end``, as written."""
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
     if span is None:
         return []
     found: list[str] = []
@@ -436,9 +471,12 @@ def resolve_claimants(doc: Doc, claims: list[Claim], actors: list[ActorMention] 
     """Fill ``resolved_from`` (and the actor) of pronoun and bare definite claimants from antecedents."""
     sents = list(doc.sents)
     claimants: list[Span] = []
+    previous: Claim | None = None
     for claim in claims:
         if claim.claimant_start is None or claim.claimant_end is None:
+            _resolve_impersonal(doc, claim, previous)
             continue
+        previous = claim
         span = doc.char_span(claim.claimant_start, claim.claimant_end)
         if span is None:
             continue
@@ -453,6 +491,17 @@ def resolve_claimants(doc: Doc, claims: list[Claim], actors: list[ActorMention] 
                 continue
         claimants.append(span)
         _link_actor(claim, actors, span.start_char, span.end_char)
+
+
+def _resolve_impersonal(doc: Doc, claim: Claim, previous: Claim | None) -> None:
+    """ "Baku claims to have ... . It is claimed that ...": an agentless claim right after an attributed one
+    in the same paragraph continues it; the claimant stays ``None``, ``resolved_from`` names the speaker."""
+    if previous is None or previous.claimant_start is None or "\n\n" in doc.text[previous.end: claim.start]:
+        return
+    if claim.start - previous.end > 400:
+        return
+    claim.resolved_from = previous.resolved_from or previous.claimant
+    claim.claimant_actor, claim.claimant_actor_id = previous.claimant_actor, previous.claimant_actor_id
 
 
 def _link_actor(claim: Claim, actors: list[ActorMention] | None, start: int, end: int) -> None:
@@ -482,7 +531,8 @@ class ClaimExtractor:
     def match(self, doc: Doc) -> list[Claim]:
         """Every claim in ``doc`` in text order; reads the parse and ``doc._.actors``, writes nothing."""
         regions = quote_regions(doc.text)
-        claims = [claim_from(a, regions) for unit in sentence_units(doc) for a in sentence_attributions(unit)]
+        claims = [claim_from(a, regions) for unit in sentence_units(doc)
+                  for a in sentence_attributions(unit, regions)]
         if self.resolve:
             resolve_claimants(doc, claims, doc._.actors)
         if self.own_voice:
