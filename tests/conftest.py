@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 from rashomon.store import Store
 
@@ -32,3 +33,11 @@ def store(tmp_path: Path) -> Iterator[Store]:
     """A fresh SQLite store in a file."""
     with Store(tmp_path / "test.db") as db:
         yield db
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The full analysis pipeline (``build_nlp()``), loaded once per test session and shared."""
+    from rashomon.extract.pipeline import build_nlp
+
+    return build_nlp()

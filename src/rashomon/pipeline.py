@@ -19,7 +19,7 @@ from rashomon.store import Store
 Stage = Callable[..., dict[str, Any]]
 
 STAGES: list[tuple[str, str]] = [
-    # ("analyze", "rashomon.extract.analyze:analyze_store"),
+    ("analyze", "rashomon.extract.analyze:analyze_store"),
     ("cluster", "rashomon.cluster.engine:cluster_store"),
     ("reconcile", "rashomon.reconcile.dossier:reconcile_store"),
 ]

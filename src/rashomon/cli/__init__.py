@@ -14,6 +14,7 @@ import click
 from rashomon import __version__
 
 COMMANDS: dict[str, str] = {
+    "analyze": "rashomon.cli.analyze:analyze",
     "cluster": "rashomon.cli.cluster:cluster",
     "dossier": "rashomon.cli.dossier:dossier",
     "eval": "rashomon.cli.eval:eval_group",
@@ -23,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "ingest": "rashomon.cli.ingest:ingest",
     "merge": "rashomon.cli.cluster:merge",
     "run": "rashomon.cli.run:run",
+    "show": "rashomon.cli.analyze:show",
     "serve": "rashomon.cli.serve:serve",
     "split": "rashomon.cli.cluster:split",
     "status": "rashomon.cli.status:status",
