@@ -336,3 +336,16 @@ def test_reconcile_store_rebuilds_only_changed_events(store: Store) -> None:
     assert reconcile_store(store)["rebuilt"] == 1
     stored = store.db.execute("SELECT data FROM dossiers WHERE event_id = 'ev-1'").fetchone()[0]
     assert "attribution_conflict" in stored
+
+
+def test_reconcile_metonymic_place_is_not_the_location() -> None:
+    b = report_b()
+    assert b.analysis is not None
+    text = b.article.text
+    baku = Place("Baku", *at(text, "Baku"), "Baku", "AZ", 40.38, 49.89, "town")
+    b.analysis.places.append(baku)  # "Baku claims": the actor component resolved it as metonymy
+    b.analysis.event_place = len(b.analysis.places) - 1
+    b.analysis.places[0].precision = "region"
+    dossier = build_dossier("ev-m", [b])
+    assert dossier["location"]["name"] == "Lachin"
+    assert dossier["location"]["chosen_by"] == []

@@ -213,8 +213,20 @@ def date_conflicts(reports: Sequence[Report]) -> list[dict[str, Any]]:
     ]
 
 
+def literal_places(report: Report) -> list[Place]:
+    """The report's places that are locations, not metonymy ("Baku has said" names a government)."""
+    if report.analysis is None:
+        return []
+    figurative = [(m.start, m.end) for m in report.analysis.actors if m.via == "metonymy"]
+    return [p for p in report.analysis.places if not any(s < p.end and p.start < e for s, e in figurative)]
+
+
+def place_key(place: Place) -> str:
+    return str(place.geonameid) if place.geonameid else place.name.casefold()
+
+
 def event_place(report: Report) -> Place | None:
-    """The place a report's analysis chose for its event, if any."""
+    """The place a report's analysis chose for its event, unless the report only uses it as metonymy."""
     analysis = report.analysis
     if (
         analysis is None
@@ -222,7 +234,9 @@ def event_place(report: Report) -> Place | None:
         or not 0 <= analysis.event_place < len(analysis.places)
     ):
         return None
-    return analysis.places[analysis.event_place]
+    chosen = analysis.places[analysis.event_place]
+    literal = {place_key(p) for p in literal_places(report)}
+    return chosen if place_key(chosen) in literal else None
 
 
 def places_conflict(a: Place, b: Place) -> bool:

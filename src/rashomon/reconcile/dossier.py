@@ -15,7 +15,13 @@ from typing import Any
 from rashomon.errors import Errors, ReconcileError
 from rashomon.reconcile.actors import build_actors
 from rashomon.reconcile.casualties import build_slots
-from rashomon.reconcile.discrepancies import CONTESTING_KINDS, event_place, find_discrepancies
+from rashomon.reconcile.discrepancies import (
+    CONTESTING_KINDS,
+    event_place,
+    find_discrepancies,
+    literal_places,
+    place_key,
+)
 from rashomon.reconcile.events import (
     EventMembers,
     all_events,
@@ -58,36 +64,52 @@ def event_date(reports: Sequence[Report]) -> tuple[str | None, str | None, str]:
     return (published[0], "week", "published_at") if published else (None, None, "none")
 
 
-def _place_key(place: Place) -> str:
-    return str(place.geonameid) if place.geonameid else place.name.casefold()
+def _location(place: Place, chosen_by: list[str]) -> dict[str, Any]:
+    return {
+        "name": place.name,
+        "country_code": place.country_code,
+        "lat": place.lat,
+        "lon": place.lon,
+        "precision": place.precision,
+        "geonameid": place.geonameid,
+        "admin1": place.admin1,
+        "chosen_by": chosen_by,
+    }
 
 
 def event_location(reports: Sequence[Report]) -> dict[str, Any] | None:
-    """The event place most reports chose, then the most mentioned across reports, then the most precise."""
+    """The event place most reports chose, then the most mentioned across reports, then the most precise.
+
+    Only literal mentions count (metonymy such as "Baku has said" is no location). When no report's choice
+    is literal, the most mentioned literal place below country level is taken (a country if none is).
+    """
+    literal = [p for r in reports for p in literal_places(r)]
+    mentions = Counter(place_key(p) for p in literal)
     chosen = [(r, p) for r in reports if (p := event_place(r)) is not None]
-    if not chosen:
+    if chosen:
+        votes = Counter(place_key(p) for _, p in chosen)
+        best = min(
+            (p for _, p in chosen),
+            key=lambda p: (
+                -votes[place_key(p)],
+                -mentions[place_key(p)],
+                _PLACE_RANK.get(p.precision or "country", 5),
+                p.name,
+            ),
+        )
+        return _location(best, [r.id for r, p in chosen if place_key(p) == place_key(best)])
+    if not literal:
         return None
-    mentions = Counter(_place_key(p) for r in reports if r.analysis for p in r.analysis.places)
-    votes = Counter(_place_key(p) for _, p in chosen)
     best = min(
-        (p for _, p in chosen),
+        literal,
         key=lambda p: (
-            -votes[_place_key(p)],
-            -mentions[_place_key(p)],
+            p.precision == "country",
+            -mentions[place_key(p)],
             _PLACE_RANK.get(p.precision or "country", 5),
             p.name,
         ),
     )
-    return {
-        "name": best.name,
-        "country_code": best.country_code,
-        "lat": best.lat,
-        "lon": best.lon,
-        "precision": best.precision,
-        "geonameid": best.geonameid,
-        "admin1": best.admin1,
-        "chosen_by": [r.id for r, p in chosen if _place_key(p) == _place_key(best)],
-    }
+    return _location(best, [])
 
 
 def _event_type(reports: Sequence[Report]) -> tuple[str | None, str | None]:
