@@ -43,7 +43,7 @@ NEEDS_CLAUSE: frozenset[str] = frozenset({
     "think", "feel", "know", "view", "regard", "understand", "learn", "realize", "realise",
     "recognize", "recognise", "find", "determine", "figure", "consider", "call", "ask", "answer", "continue",
     "point", "show", "demonstrate", "prove", "attack", "defend", "challenge", "question", "thank", "welcome",
-    "order", "vote", "project", "release", "publish", "post", "text", "email", "mention", "describe",
+    "order", "vote", "project", "release", "publish", "post", "text", "email", "mention",
     "imagine", "object", "counter", "correct", "signal", "guess", "calculate",
     "refer", "talk", "speak", "want",
 })
@@ -78,6 +78,9 @@ HEDGE_ADVERBS: frozenset[str] = frozenset({
     "reputedly",
 })
 """Adverbs by which the report distances itself from a statement."""
+
+NAMING_VERBS: frozenset[str] = frozenset({"call", "describe", "term", "dub", "label", "characterize"})
+"""Verbs of "what it called X": the report names something in another's words, keeping its distance."""
 
 HEDGE_VERBS: frozenset[str] = frozenset({"appear", "seem"})
 """Verbs that hedge when they take an infinitive: "a video that appears to show"."""

@@ -85,6 +85,8 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
         char = mark.group()
         if open_at is None and (char in lex.QUOTE_PAIRS or char in lex.STRAIGHT_QUOTES):
             open_at, closer = mark.start(), lex.QUOTE_PAIRS.get(char, char)
+        elif open_at is not None and char != closer and char in lex.QUOTE_PAIRS:
+            open_at, closer = mark.start(), lex.QUOTE_PAIRS[char]  # the earlier one was never closed
         elif open_at is not None and char == closer:
             if closer in lex.STRAIGHT_QUOTES and "\n\n" in text[open_at: mark.start()]:
                 open_at = mark.start()  # the earlier one was never closed: start again here
@@ -278,7 +280,11 @@ def impersonal_attribution(verb: Token, unit: Span) -> Attribution | None:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     infinitive = [c for c in verb.children if c.dep_ == "xcomp" and any(t.lower_ == "to" for t in c.lefts)]
     cue = cue_span(verb)
-    if clauses:
+    if _said_to_be(verb):
+        cue = doc[cue.start: verb.i + 3]
+        holder = verb.head if verb.dep_ in ("acl", "relcl") else verb
+        content = trimmed(doc, holder.left_edge.idx, holder.right_edge.idx + len(holder.right_edge))
+    elif clauses:
         last = clauses[-1].right_edge
         content = trimmed(doc, clauses[0].left_edge.idx, last.idx + len(last))
     elif infinitive:
@@ -349,7 +355,7 @@ def hedges_in(doc: Doc, start: int, end: int) -> list[str]:
             nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
             to_follows = nxt is not None and nxt.lower_ == "to"
             found.append(doc[token.i: token.i + 2].text if to_follows else token.text)
-        elif lower == "what" and token.head.lemma_ == "call" and token.head.i > token.i:
+        elif lower == "what" and token.head.lemma_ in lex.NAMING_VERBS and token.head.i > token.i:
             found.append(doc[token.i: token.head.i + 1].text)
         elif lower == "so" and token.i + 2 < len(doc) and doc[token.i + 2].lower_ == "called":
             found.append(doc[token.i: token.i + 3].text)
@@ -432,7 +438,8 @@ def _compatible(pronoun: Span, candidate: Span) -> bool:
         return head.lemma_.lower() == _head(pronoun).lemma_.lower() and len(candidate) > len(pronoun)
     if head.lower_ in lex.RESOLVABLE_PRONOUNS or head.tag_ in ("WP", "WDT", "PRP"):
         return False
-    personal = head.ent_type_ == "PERSON" or head.lemma_.lower() in lex.PERSON_TITLES
+    personal = head.ent_type_ == "PERSON" or head.lemma_.lower() in lex.PERSON_TITLES or (
+        head.pos_ == "PROPN" and not head.ent_type_ and sum(t.pos_ == "PROPN" for t in candidate) >= 2)
     plural = head.tag_ in ("NNS", "NNPS")
     if word in lex.PERSON_PRONOUNS:
         return personal and not plural

