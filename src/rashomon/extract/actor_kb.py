@@ -291,8 +291,9 @@ class ActorKB:
 
     def _named(self, label: str) -> Resolution | None:
         stripped = label.strip()
-        if stripped in self.acronyms:
-            return Resolution(self.actors[self.acronyms[stripped]], "alias")
+        for key in (stripped, stripped.removeprefix("the ").removeprefix("The ")):
+            if key in self.acronyms:
+                return Resolution(self.actors[self.acronyms[key]], "alias")
         folded = _fold(stripped)
         for key in (folded, folded.removeprefix("the ")):
             if key in self.aliases:
