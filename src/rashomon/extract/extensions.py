@@ -13,7 +13,7 @@ the records of :mod:`rashomon.records`, whose offsets are character offsets into
 | ``doc._.claims`` | ``list[Claim]`` | ``rashomon.claims.v1`` |
 | ``doc._.casualties`` | ``list[CasualtyFigure]`` | ``rashomon.casualties.v1`` |
 | ``doc._.events`` | ``list[EventMention]`` | ``rashomon.events.v1`` |
-| ``doc._.analysis`` | ``dict`` (JSON of ``ArticleAnalysis``) | ``rashomon_analysis_v1`` (``rashomon.extract.analyze``) |
+| ``doc._.analysis`` | ``dict`` (``ArticleAnalysis`` JSON) | ``rashomon_analysis_v1`` (``extract.analyze``) |
 """
 
 from __future__ import annotations
