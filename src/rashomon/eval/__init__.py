@@ -23,6 +23,8 @@ SCORERS: dict[str, dict[str, str]] = {
         "gvdb": "rashomon.eval.gvdb:score",
         "case2021": "rashomon.eval.case2021:score",
         "polnear": "rashomon.eval.polnear:score",
+        "lgl": "rashomon.eval.geoparsing:score_lgl",
+        "geowebnews": "rashomon.eval.geoparsing:score_geowebnews",
     },
     "clustering": {
         "gva": "rashomon.eval.clustering:score_gva",

