@@ -18,6 +18,20 @@ from rashomon.web.highlight import Mark, Segment, contains_phrase, find_sentence
 
 PALETTE_SIZE = 8
 OWN_VOICE = "(the outlet's own voice)"
+KIND_ORDER = {
+    k: i
+    for i, k in enumerate(
+        (
+            "value_conflict",
+            "attribution_conflict",
+            "date_conflict",
+            "location_conflict",
+            "framing",
+            "omission",
+        )
+    )
+}
+"""Conflicts first, then framing, then omissions (a dossier may list dozens of those)."""
 SPAN_KEYS = ("sentences", "spans", "offsets", "evidence", "highlights", "sentence_offsets", "claims")
 
 Span = tuple[str, int, int]
@@ -118,10 +132,13 @@ def build_view(dossier: dict[str, Any], articles: list[dict[str, Any]]) -> Dossi
         facts.append(fact)
     claim_list = list(claims.values())
     texts = {a["id"]: str(a.get("text") or "") for a in articles}
-    discrepancies = [
-        _discrepancy_view(i, raw, claim_list, texts)
-        for i, raw in enumerate(_as_dicts(dossier.get("discrepancies")))
-    ]
+    discrepancies = sorted(
+        (
+            _discrepancy_view(i, raw, claim_list, texts)
+            for i, raw in enumerate(_as_dicts(dossier.get("discrepancies")))
+        ),
+        key=lambda d: KIND_ORDER.get(d.kind, len(KIND_ORDER)),
+    )
     labels = {a["id"]: report_label(a) for a in articles}
     reports = [
         ReportView(a, labels[a["id"]], segment(texts[a["id"]], _marks(a["id"], claim_list, discrepancies)))

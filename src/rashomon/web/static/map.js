@@ -6,6 +6,7 @@
   var count = document.getElementById("map-count");
   var map = L.map(box, {worldCopyJump: true, minZoom: 2, maxZoom: 12, zoomSnap: 0.5}).setView([30, 20], 2);
   map.attributionControl.setPrefix("Leaflet").addAttribution("Natural Earth");
+  map.createPane("countries").style.zIndex = 350;  // under the events, whichever loads first
   var state = {map: map, markers: [], ready: false};
   window.rashomonMap = state;
 
@@ -37,7 +38,7 @@
 
   var basemap = getJSON(box.getAttribute("data-basemap")).then(function (topo) {
     var countries = topojson.feature(topo, topo.objects.countries);
-    L.geoJSON(countries, {interactive: false, style: function () {
+    L.geoJSON(countries, {pane: "countries", interactive: false, style: function () {
       return {color: "#8a97a8", weight: 0.6, fillColor: "#e9edf2", fillOpacity: 1};
     }}).addTo(map);
   });
@@ -57,8 +58,9 @@
       state.markers.push({id: p.id, lat: lat, lon: lon, title: p.title});
     });
     layer.addTo(map);
+    map.invalidateSize({animate: false});
     if (state.markers.length) {
-      map.fitBounds(layer.getBounds().pad(0.5), {maxZoom: 6});
+      map.fitBounds(layer.getBounds().pad(0.5), {maxZoom: 6, animate: false});
     }
     if (count) {
       count.textContent = state.markers.length + " event" + (state.markers.length === 1 ? "" : "s") + " with a location";
