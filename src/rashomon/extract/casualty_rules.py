@@ -7,6 +7,7 @@ those people; :func:`blocked` says when a trigger reports nothing (negated, hypo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -35,6 +36,10 @@ CAPTURE_VERBS = {"capture", "abduct", "kidnap"}
 KILL_NOUNS = {"death", "fatality", "killing", "murder", "homicide", "dead"}
 INJURE_NOUNS = {"injury", "wound", "wounded", "injured"}
 BOTH_NOUNS = {"casualty"}
+COUNTABLE_NOUNS = {"death", "fatality", "dead", "casualty"}
+"""Nouns whose number counts people ("two deaths"); "22 homicides", "three shootings" count incidents."""
+NOT_PEOPLE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "GPE", "LOC", "ORG", "FAC"}
+"""Entity types a victim phrase never heads ("the first homicide of 2016", "FORT SMITH, Ark.")."""
 CARRY_VERBS = {"take", "transport", "rush", "airlift", "fly", "bring", "drive", "carry", "treat", "admit"}
 HOSPITAL_WORDS = {"hospital", "hospitals", "medical", "trauma", "clinic"}
 MODALS = {"could", "would", "might", "may", "should", "will", "shall", "can", "must"}
@@ -237,8 +242,18 @@ def _is_second_of_pair(token: Token) -> bool:
     )
 
 
+STATISTICS = re.compile(
+    r"\b(?:this|last|that|a|per|each|every) (?:year|month|decade)\b|\bso far\b|year[- ]to[- ]date|"
+    r"\b(?:since|in|during) (?:19|20)\d\d\b|\bannual(?:ly)?\b|\brecords? show",
+    re.IGNORECASE,
+)
+"""Sentences that report tallies over a period ("Nine officers have been shot this year"), not the event."""
+
+
 def blocked(token: Token) -> bool:
-    """Whether the trigger reports no casualty: negated, modal, conditional or intended."""
+    """Whether the trigger reports no casualty: negated, modal, conditional, intended, or a tally."""
+    if STATISTICS.search(token.sent.text):
+        return True
     if any(c.dep_ == "neg" for c in token.children):
         return True
     if token.tag_ == "VB" and not any(
@@ -320,7 +335,7 @@ def _noun_victims(trigger: Trigger) -> list[Token]:
     possessors = [c for c in token.children if c.dep_ == "poss"]
     if possessors:
         return possessors
-    countable = token.lemma_.lower() in KILL_NOUNS | BOTH_NOUNS
+    countable = token.lemma_.lower() in COUNTABLE_NOUNS
     if countable and any(
         c.dep_ in ("nummod", "det") and (c.pos_ == "NUM" or c.lower_ in ("no", "a", "an"))
         for c in token.children
@@ -400,8 +415,32 @@ def victim_heads(trigger: Trigger) -> list[Token]:
     heads = [h for h in heads if h.lower_ not in SPEECH_PRONOUNS]
     for head in heads:
         for conjunct in _conjuncts(head):
+            if conjunct is not head and _has_own_trigger(conjunct, token):
+                continue  # "14 people dead and 17 more wounded": the 17 are the wounded
+            if _not_people(conjunct):
+                continue
             if (
                 conjunct.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and _is_person(conjunct)
             ) or conjunct is token:
                 out.append(conjunct)
     return out
+
+
+def _not_people(token: Token) -> bool:
+    """Years, dates, times, places and organisations are never the people counted."""
+    if token.ent_type_ in NOT_PEOPLE_ENTS and token.lower_ not in PERSON_WORDS:
+        return True
+    text = token.text
+    return text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100
+
+
+def _has_own_trigger(token: Token, trigger: Token) -> bool:
+    """Whether a conjoined victim phrase carries its own casualty word ("17 more wounded")."""
+    return any(
+        child is not trigger
+        and (
+            child.lemma_.lower() in KILL_VERBS | DIE_VERBS | INJURE_VERBS
+            or child.lower_ in ("dead", "wounded", "injured", "hurt")
+        )
+        for child in token.children
+    )

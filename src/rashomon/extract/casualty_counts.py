@@ -1,0 +1,145 @@
+"""One article's casualty counts: distinct people per kind across repeated mentions of them.
+
+News repeats its lead: the headline, the first sentence and the body name the same victims again ("Man shot
+on Main Street" / "A 23-year-old man was shot" / "The victim was taken to a hospital"). :func:`article_counts`
+reads the figures of ``rashomon.casualties.v1`` as mentions of people and counts each person once:
+
+* a figure is *explicit* when it writes a count ("two", "a", "at least 14") or names someone ("Jane Doe",
+  a headline's "Man"); it is *anaphoric* when it points back ("he", "they", "the victim", "both");
+* within one sentence the explicit figures of one trigger add up ("killing three soldiers and two
+  civilians"); across sentences the larger figure wins, except where a sentence introduces more people
+  ("a second man", "two others", "another victim"), which adds them to the running total;
+* anaphoric figures count only when the article has no explicit figure of that kind ("He died later" after
+  "a man was shot" makes the man killed);
+* people counted killed are not also injured: an injury figure linked (``same_as``) to a killed figure is
+  dropped, and where the article reports deaths only injury words ("wounded", "injured", "hurt") or
+  figures marked as more people count as injured, because "shot", "taken to hospital", "his wounds" and
+  "in critical condition" usually describe the person who then died.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from rashomon.extract.numbers import find_counts
+from rashomon.records import CasualtyFigure, CasualtyKind
+
+ANAPHORS = {
+    "he",
+    "she",
+    "him",
+    "her",
+    "his",
+    "hers",
+    "they",
+    "them",
+    "their",
+    "who",
+    "whom",
+    "that",
+    "himself",
+    "herself",
+    "themselves",
+    "both",
+    "each",
+    "all",
+}
+"""Value texts that point back at people already mentioned."""
+
+ADDITIONAL = re.compile(
+    r"\b(?:other|others|another|second|third|fourth|fifth|additional|further|more|also)\b", re.IGNORECASE
+)
+"""Words marking a figure as more people than those counted before ("a second man", "two others")."""
+
+INJURY_WORDS = re.compile(r"^(?:injur|wound|hurt|maim)", re.IGNORECASE)
+"""Triggers that say "injured" outright (as opposed to "shot", "taken to hospital", "condition")."""
+
+_WOUND_NOUNS = {"wound", "wounds", "injury", "injuries"}
+
+
+def is_anaphoric(figure: CasualtyFigure) -> bool:
+    """Whether the figure points back at people already mentioned ("he", "the victim", "both")."""
+    value = figure.value_text.strip()
+    lower = value.lower()
+    if lower in ANAPHORS:
+        return True
+    if find_counts(value):
+        return False
+    return not value[:1].isupper()
+
+
+def is_additional(figure: CasualtyFigure) -> bool:
+    """Whether the figure is marked as more people than those counted before."""
+    words = " ".join(filter(None, (figure.value_text, figure.victims)))
+    return bool(ADDITIONAL.search(words))
+
+
+def _roots(figures: Sequence[CasualtyFigure]) -> list[int]:
+    """The index of the first mention of the people each figure counts (following ``same_as``)."""
+    roots = list(range(len(figures)))
+    for index, figure in enumerate(figures):
+        if figure.same_as is not None and 0 <= figure.same_as < index:
+            roots[index] = roots[figure.same_as]
+    return roots
+
+
+def _distinct(figures: Sequence[CasualtyFigure]) -> int:
+    """People counted by explicit figures of one kind: sentence totals, more people added across sentences."""
+    by_sentence: dict[int | None, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    added: dict[int | None, bool] = {}
+    for figure in figures:
+        key = figure.sentence_start
+        by_sentence[key][(figure.trigger or "").lower()] += figure.count_min or 0
+        added[key] = added.get(key, True) and is_additional(figure)
+    running = 0
+    for key in sorted(by_sentence, key=lambda k: -1 if k is None else k):
+        total = max(by_sentence[key].values())
+        running = running + total if added[key] and running else max(running, total)
+    return running
+
+
+def _anaphoric_count(figures: Sequence[CasualtyFigure]) -> int:
+    return max((f.count_min or 0 for f in figures), default=0)
+
+
+def _kind_count(figures: Sequence[CasualtyFigure]) -> int:
+    explicit = [f for f in figures if not is_anaphoric(f)]
+    if explicit:
+        return _distinct(explicit)
+    return _anaphoric_count(figures)
+
+
+def _counts_as_injured(figure: CasualtyFigure, deaths: bool) -> bool:
+    """Where the article reports deaths, only injury words or more people make an injury."""
+    if not deaths:
+        return True
+    trigger = (figure.trigger or "").lower()
+    if is_anaphoric(figure):
+        return False
+    if is_additional(figure):
+        return True
+    return bool(INJURY_WORDS.match(trigger)) and trigger not in _WOUND_NOUNS
+
+
+def article_counts(figures: Sequence[CasualtyFigure]) -> dict[CasualtyKind, int]:
+    """The article's count per kind, each person counted once across repeated mentions (module doc)."""
+    roots = _roots(figures)
+    killed_roots = {roots[i] for i, f in enumerate(figures) if f.kind == "killed" and (f.count_min or 0) > 0}
+    by_kind: dict[CasualtyKind, list[CasualtyFigure]] = defaultdict(list)
+    for index, figure in enumerate(figures):
+        if figure.kind == "injured" and roots[index] in killed_roots:
+            continue
+        if roots[index] != index and figure.kind == figures[roots[index]].kind:
+            continue  # a re-mention of people already counted under this kind
+        by_kind[figure.kind].append(figure)
+    counts: dict[CasualtyKind, int] = {}
+    killed = [f for f in by_kind.get("killed", []) if (f.count_min or 0) > 0]
+    for kind, members in by_kind.items():
+        if kind == "injured":
+            members = [f for f in members if _counts_as_injured(f, bool(killed))]
+            if not members:
+                continue
+        counts[kind] = _kind_count(members)
+    return counts
