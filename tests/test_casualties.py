@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from rashomon.extract.casualties import FACTORY, article_counts
+from rashomon.extract.casualties import FACTORY, PARAGRAPHS_FACTORY, article_counts
 from rashomon.records import ActorMention, CasualtyFigure, Claim
 
 pytestmark = pytest.mark.slow
@@ -168,3 +168,49 @@ def test_casualties_sample_reports_give_acceptance_figures(nlp: Language, sample
     dozens = [f for f in second if f.value_text == "dozens"]
     assert dozens and dozens[0].kind == "killed_or_injured" and (dozens[0].count_min or 0) >= 12
     assert dozens[0].vague and dozens[0].victims == "illegal militants"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said it was the first homicide of 2016 in the city.",
+        "Nine officers have been fatally shot this year alone.",
+        "The 22 homicides in the city are double the number at this time last year.",
+    ],
+)
+def test_casualties_years_and_tallies_are_not_counts(nlp: Language, text: str) -> None:
+    assert all((f.count_min or 0) <= 1 for f in figures(nlp, text))
+    assert article_counts(figures(nlp, text)).get("killed", 0) <= 1
+
+
+def test_casualties_fatal_shooting_reports_one_death(nlp: Language) -> None:
+    found = figures(nlp, "Police are investigating a fatal shooting on Main Street.")
+    assert article_counts(found) == {"killed": 1}
+
+
+def test_casualties_dead_and_more_wounded_are_apart(nlp: Language) -> None:
+    found = figures(nlp, "The attack left 14 people dead and 17 more wounded.")
+    assert article_counts(found) == {"killed": 14, "injured": 17}
+
+
+def test_casualties_headline_and_lead_count_the_victim_once(nlp: Language) -> None:
+    nlp.add_pipe(PARAGRAPHS_FACTORY, before="parser")
+    try:
+        text = (
+            "Man shot on Main Street\n\nA man was shot on Main Street on Sunday. He was taken to a hospital."
+        )
+        found = figures(nlp, text)
+        assert len({f.sentence_start for f in found}) >= 2
+        assert article_counts(found) == {"injured": 1}
+    finally:
+        nlp.remove_pipe(PARAGRAPHS_FACTORY)
+
+
+def test_casualties_second_victim_adds_to_the_count(nlp: Language) -> None:
+    found = figures(nlp, "A man was shot in the leg on Sunday. A second man was shot in the arm.")
+    assert article_counts(found) == {"injured": 2}
+
+
+def test_casualties_death_update_moves_victim_to_killed(nlp: Language) -> None:
+    found = figures(nlp, "A man was shot on Friday. He was taken to a hospital, where he died.")
+    assert article_counts(found) == {"killed": 1}

