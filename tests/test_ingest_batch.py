@@ -7,12 +7,13 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rashomon.ingest import IngestOptions, ingest_paths
-from rashomon.ingest.dedup import NearDuplicateIndex, shingles
+from rashomon.ingest.dedup import NearDuplicateIndex, shingle_hashes
 from rashomon.store import Store
 
 WIRE = (
@@ -36,15 +37,39 @@ UNRELATED = (
 )
 
 
+FLOOD = (
+    "Heavy rain caused rivers to burst their banks across the north of the country overnight, forcing "
+    "thousands of families from their homes, the disaster agency said on Wednesday, as rescue teams used "
+    "boats to reach villages cut off by the water."
+)
+STRIKE = (
+    "Dock workers at the country's largest port walked out on Thursday in a dispute over pay, leaving "
+    "dozens of container ships waiting offshore; union leaders said the strike would last a week unless "
+    "the port authority returned to talks."
+)
+
+
 def write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
 
 
 def test_ingest_shingles_ignore_case_and_punctuation() -> None:
-    assert shingles("One, two THREE four five six.") == shingles("one two three four five six")
-    assert len(shingles("one two three four five six")) == 2
-    assert shingles("just three words") == {b"just three words"}
+    six = shingle_hashes("one two three four five six")
+    assert np.array_equal(shingle_hashes("One, two THREE four five six."), six)
+    assert len(six) == 2
+    repeated = shingle_hashes("one two three four five one two three four five")
+    assert len(repeated) == 5  # 6 windows, 5 distinct
+    assert len(shingle_hashes("just three words")) == 1
+    assert not np.array_equal(shingle_hashes("just three words"), shingle_hashes("just four words"))
+
+
+def test_ingest_signature_estimates_jaccard() -> None:
+    index = NearDuplicateIndex()
+    words = [f"w{i}" for i in range(404)]  # 400 shingles
+    half = words[:202] + [f"x{i}" for i in range(202)]  # shares 198 of 400+400-198 shingles
+    estimate = float(np.mean(index.signature(" ".join(words)) == index.signature(" ".join(half))))
+    assert abs(estimate - 198 / 602) < 0.12
 
 
 def test_ingest_syndicated_copy_is_linked_not_counted(store: Store, tmp_path: Path) -> None:
@@ -100,7 +125,7 @@ def test_ingest_reingest_stores_nothing_new(store: Store, sample_dir: Path) -> N
 
 def make_inputs(folder: Path) -> list[Path]:
     """Inputs of several formats, all distinct texts: two plain files, a JSONL file, an RSS feed."""
-    bodies = [WIRE, UNRELATED, WIRE[::-1], UNRELATED.upper(), WIRE.lower()[:300]]
+    bodies = [WIRE, UNRELATED, WIRE[::-1], FLOOD, STRIKE]
     texts = [f"Report {i}\n\n{body} Witness number {i} described the scene in detail to reporters."
              for i, body in enumerate(bodies)]
     paths = [write(folder / "one.txt", texts[0]), write(folder / "two.txt", texts[1])]

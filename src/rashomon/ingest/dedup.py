@@ -11,11 +11,18 @@ set to the original's id and is not counted as another report. Only originals ar
 of ingest (the first one seen). Signatures are kept in ``articles.minhash``; the index is rebuilt from
 :meth:`rashomon.store.Store.minhashes` when a batch starts. Texts shorter than five words are one
 shingle, so only a copy of the whole text matches them.
+
+Signatures are computed here, vectorised with numpy (datasketch hashes one shingle at a time with
+SHA-1 in Python, ten times slower): each word is hashed with CRC-32, a shingle's hash is a polynomial
+of its five word hashes folded to 32 bits, and each of the 128 permutations is the multiply-shift hash
+``((a*x + b) mod 2**64) >> 32`` with odd ``a`` and ``b`` drawn from a fixed seed. A signature is stored
+as 128 little-endian unsigned 64-bit values. datasketch's ``MinHashLSH`` indexes them.
 """
 
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,19 +34,34 @@ DEFAULT_THRESHOLD = 0.8
 SHINGLE_WORDS = 5
 NUM_PERM = 128
 SEED = 1
-SCHEME = "affine32"
-"""datasketch's hashing scheme; stored signatures are only comparable within one scheme."""
+SCHEME = "affine64"
+"""The label datasketch needs on MinHash containers built from given values (never used to hash)."""
 LSH_MAX_THRESHOLD = 0.95
 _WORD = re.compile(r"\w+")
 _DTYPE = np.dtype("<u8")
+_SHIFT = np.uint64(32)
+_POLY = np.uint64(0x9E3779B97F4A7C15)
+_LOW32 = np.uint64(0xFFFFFFFF)
+_CHUNK = 4096
+_MAX_CACHED_WORDS = 500_000
 
 
-def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
-    """The set of word ``size``-shingles of ``text`` (the whole text when it has fewer words)."""
+def shingle_hashes(text: str, size: int = SHINGLE_WORDS, *, word_hashes: dict[str, int] | None = None
+                   ) -> np.ndarray:
+    """The distinct 32-bit hashes of the word ``size``-shingles of ``text`` (one for a shorter text).
+
+    ``word_hashes`` memoises the CRC-32 of each word across texts (an index passes its own).
+    """
     words = _WORD.findall(text.casefold())
-    if len(words) <= size:
-        return {" ".join(words).encode("utf-8")}
-    return {" ".join(words[i:i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
+    cache = {} if word_hashes is None else word_hashes
+    for word in set(words).difference(cache):
+        cache[word] = zlib.crc32(word.encode("utf-8"))
+    ids = np.fromiter(map(cache.__getitem__, words), dtype=np.uint64, count=len(words))
+    windows = max(len(ids) - size + 1, 1)
+    hashes = np.zeros(windows, dtype=np.uint64)
+    for k in range(min(size, len(ids))):
+        hashes = hashes * _POLY + ids[k:k + windows]  # wraps modulo 2**64
+    return np.unique((hashes ^ (hashes >> np.uint64(32))) & _LOW32)
 
 
 @dataclass(frozen=True)
@@ -60,7 +82,13 @@ class NearDuplicateIndex:
         # tuned to at most 0.95 and every candidate is checked against the real threshold.
         self._lsh = MinHashLSH(threshold=min(threshold, LSH_MAX_THRESHOLD), num_perm=num_perm)
         self._signatures: dict[str, np.ndarray] = {}
-        self._permutations = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
+        self._word_hashes: dict[str, int] = {}
+        rng = np.random.default_rng(SEED)
+        self._a = rng.integers(0, np.iinfo(np.uint64).max, size=(num_perm, 1), dtype=np.uint64) | np.uint64(1)
+        self._b = rng.integers(0, np.iinfo(np.uint64).max, size=(num_perm, 1), dtype=np.uint64)
+        # datasketch draws permutations for every MinHash it builds; the LSH never uses them, so one set
+        # is drawn once and shared by the containers.
+        self._unused_permutations = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
 
     @classmethod
     def from_store(cls, store: Store, *, threshold: float = DEFAULT_THRESHOLD) -> NearDuplicateIndex:
@@ -77,9 +105,14 @@ class NearDuplicateIndex:
 
     def signature(self, text: str) -> np.ndarray:
         """The MinHash signature of ``text`` (``num_perm`` unsigned 64-bit values)."""
-        minhash = MinHash(num_perm=self.num_perm, seed=SEED, permutations=self._permutations, scheme=SCHEME)
-        minhash.update_batch(list(shingles(text)))
-        return np.asarray(minhash.hashvalues, dtype=_DTYPE)
+        if len(self._word_hashes) > _MAX_CACHED_WORDS:
+            self._word_hashes.clear()
+        hashes = shingle_hashes(text, word_hashes=self._word_hashes)
+        signature = np.full(self.num_perm, _LOW32, dtype=np.uint64)
+        for start in range(0, len(hashes), _CHUNK):  # bounded memory for very long texts
+            chunk = hashes[np.newaxis, start:start + _CHUNK]
+            signature = np.minimum(signature, ((self._a * chunk + self._b) >> _SHIFT).min(axis=1))
+        return signature.astype(_DTYPE)
 
     @staticmethod
     def to_bytes(signature: np.ndarray) -> bytes:
@@ -104,5 +137,5 @@ class NearDuplicateIndex:
         self._lsh.insert(article_id, self._minhash(signature))
 
     def _minhash(self, signature: np.ndarray) -> MinHash:
-        return MinHash(num_perm=self.num_perm, seed=SEED, hashvalues=signature,
-                       permutations=self._permutations, scheme=SCHEME)
+        return MinHash(num_perm=self.num_perm, seed=SEED, hashvalues=signature, scheme=SCHEME,
+                       permutations=self._unused_permutations)
