@@ -11,7 +11,7 @@ from rashomon.eval.gvdb import build_nlp, keyword_baseline, read_gvdb, score_cou
 
 SLICE = 80
 SLICE_DIGEST = "894b24af8ea2456d"  # sha256 of the slice's article ids, first 16 hex digits
-FLOORS = {"killed_accuracy": 0.80, "injured_accuracy": 0.68}  # never lower these silently
+FLOORS = {"killed_accuracy": 0.85, "injured_accuracy": 0.76}  # measured 0.8625 / 0.775; never lower
 
 
 def test_eval_gvdb_reads_gold_counts(gold_dir: Path) -> None:

@@ -118,6 +118,9 @@ _CUES: list[tuple[str, str, float]] = [
     ),
     (
         r"riot\w*|(?:threw|throwing|pelted) (?:stones|rocks|petrol bombs|molotov)|stone[- ]pelting|"
+        r"violent(?:ly)? (?:protest|demonstrat)\w*|aggressive (?:protest|demonstrat)\w*|scuffles?|"
+        r"(?:protesters|demonstrators) (?:\w+ ){0,2}clash\w*|"
+        r"clash\w* with (?:\w+ ){0,3}(?:protesters|demonstrators)|"
         r"torched|set (?:fire|ablaze)|vandali[sz]\w*|clashed with (?:police|security)|rampag\w*",
         "Violent demonstration",
         2,
@@ -161,6 +164,17 @@ _CUES: list[tuple[str, str, float]] = [
         r"property|buildings|vehicles|church|mosque|temple|school|office)|ransack\w*|arson|vandal\w*",
         "Looting/property destruction",
         3,
+    ),
+    (
+        r"(?:seiz|found|discover|recover|confiscat|captur|intercept|defus|destroy|clear)\w* (?:\w+ ){0,6}"
+        r"(?:weapons?|arms|ammunitions?|firearms|guns|pistols|rifles|bullets|cartridges|explosives?|"
+        r"explosive devices?|ieds?|landmines|grenades|caches?|depots?|packages?)\b|"
+        r"(?:weapons?|arms|ammunitions?|firearms|guns|pistols|rifles|bullets|cartridges|explosives|"
+        r"explosive devices?|ieds?|landmines|grenades|caches?|depots?|packages?) (?:\w+ ){0,6}"
+        r"(?:(?:were|was|been|being) )?(?:seized|found|discovered|recovered|confiscated|captured|"
+        r"intercepted|defused|destroyed|cleared)",
+        "Disrupted weapons use",
+        5,
     ),
     (r"arrest\w*|detain\w*|detention|taken into custody|apprehend\w*|rounded up|custody", "Arrests", 3),
     (
@@ -275,8 +289,8 @@ def cue_scores(text: str, *, unseen: bool = False) -> dict[str, float]:
 
 def _protest_refinement(text: str, scores: dict[str, float]) -> None:
     """A protest that police answered: dispersal is intervention; killing or beating is excessive force."""
-    if scores.get("Peaceful protest", 0) <= 0:
-        return
+    if scores.get("Peaceful protest", 0) <= 0 or scores.get("Violent demonstration", 0) > 0:
+        return  # demonstrators' own violence makes it a violent demonstration, whatever police did
     lower = text.lower()
     if re.search(
         r"(?:police|security forces|troops|officers)\W+(?:\w+\W+){0,4}(?:opened fire|fired live|"
