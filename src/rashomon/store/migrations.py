@@ -182,3 +182,9 @@ def _analysis_failures(db: sqlite3.Connection) -> None:
             failed_at TEXT NOT NULL
         );
         """)
+
+
+@migration("0005_articles_outlet_id")
+def _articles_outlet_id(db: sqlite3.Connection) -> None:
+    """A covering index for "the events an outlet reported": outlet -> article ids without reading texts."""
+    db.execute("CREATE INDEX articles_outlet_id ON articles(outlet, id)")
