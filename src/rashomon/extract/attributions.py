@@ -1,0 +1,216 @@
+"""Attributions read off spaCy's dependency parse: cue, claimant (source) and content of each construction.
+
+The words come from :mod:`rashomon.extract.attribution_lexicon`; :mod:`rashomon.extract.claims` turns every
+:class:`Attribution` into a :class:`~rashomon.records.Claim`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from rashomon.extract import attribution_lexicon as lex
+from rashomon.extract.claim_spans import clipped, clipped_chars, subtree_span, trimmed
+from rashomon.records import ClaimKind
+
+_AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
+_CONTENT_PREPS = frozenset({"of", "about", "on", "for", "as"})
+_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+_INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp"})
+
+
+@dataclass
+class Attribution:
+    """One attribution found in a sentence, before it becomes a :class:`Claim` (token-level view)."""
+
+    sent: Span
+    cue: Span
+    source: Span | None
+    content: tuple[int, int] | None  # character offsets
+    kind: ClaimKind = "indirect"
+    hedges: list[str] = field(default_factory=list)
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The subject of ``verb``, or of the verb it is coordinated with or hangs from as a participle."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            return child
+    head = verb.head
+    if depth < 3 and verb.dep_ in _INHERIT_DEPS and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ == "advcl" and verb.tag_ != "VBG":
+            return None
+        return subject_of(verb.head, depth + 1)
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
+
+
+def cue_span(verb: Token) -> Span:
+    """The cue: the verb with its adjacent auxiliaries, particle and an ``in a statement``-like phrase."""
+    doc = verb.doc
+    left = verb.i
+    while left > verb.sent.start and doc[left - 1].head.i == verb.i and doc[left - 1].dep_ in _AUX_DEPS:
+        left -= 1
+    right = verb.i
+    for child in verb.rights:
+        if child.i != right + 1:
+            break
+        phrasal = child.dep_ == "prep" and child.lower_ in lex.PHRASAL_CUES.get(verb.lemma_, ())
+        if child.dep_ == "prt" or phrasal:
+            right = child.i
+        elif child.dep_ == "prep" and child.lower_ == "in" and _nominal_cue(child):
+            right = next(c for c in child.children if c.dep_ == "pobj").i
+        else:
+            break
+    return doc[left: right + 1]
+
+
+def _nominal_cue(prep: Token) -> bool:
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and objects[0].lemma_.lower() in lex.NOMINAL_CUES and prep.right_edge.i - prep.i <= 4
+
+
+def content_of(verb: Token, source: Span | None, cue: Span, unit: Span) -> tuple[int, int] | None:
+    """Character offsets of what ``verb`` attributes, or ``None`` when it has no complement that could be."""
+    doc = verb.doc
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if clauses:
+        first, last = clauses[0].left_edge, clauses[-1].right_edge
+        return trimmed(doc, first.idx, last.idx + len(last))
+    infinitives = [c for c in verb.children if c.dep_ == "xcomp"]
+    if infinitives:
+        return trimmed(doc, infinitives[0].left_edge.idx, verb.right_edge.idx + len(verb.right_edge))
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i:
+        head = verb.head
+        return trimmed(doc, head.left_edge.idx, verb.left_edge.idx)
+    if verb.lemma_.lower() in lex.BARE_SPEECH_VERBS and source is not None:
+        return remainder(unit, source, cue) or trimmed(doc, unit.start_char, unit.end_char)
+    if cue[-1].lower_ in lex.PHRASAL_CUES.get(verb.lemma_, ()):
+        last = cue[-1].right_edge
+        return trimmed(doc, cue.end_char, last.idx + len(last))
+    if verb.lemma_.lower() in lex.NEEDS_CLAUSE and not _quote_follows(cue):
+        return None
+    objects = [c for c in verb.rights if c.dep_ in ("dobj", "prep", "dative", "oprd", "attr", "punct")
+               and c.i > cue.end - 1 and (source is None or not (source.start <= c.i < source.end))]
+    objects = [c for c in objects if c.dep_ != "punct" or c.text == ":"]
+    if not objects or not any(c.dep_ != "prep" or c.lower_ in _CONTENT_PREPS for c in objects):
+        return None
+    start = objects[0].left_edge.idx if objects[0].text != ":" else objects[0].idx + 1
+    end_token = verb.right_edge
+    span = trimmed(doc, start, end_token.idx + len(end_token))
+    return span if span[1] > span[0] else None
+
+
+def remainder(unit: Span, source: Span, cue: Span) -> tuple[int, int] | None:
+    """The longer side of ``unit`` around the claimant and cue: "Okay," *he said*, "we go." """
+    first, last = min(source.start_char, cue.start_char), max(source.end_char, cue.end_char)
+    left = trimmed(unit.doc, unit.start_char, first)
+    right = trimmed(unit.doc, last, unit.end_char)
+    best = max(left, right, key=lambda bounds: bounds[1] - bounds[0])
+    return best if best[1] > best[0] else None
+
+
+def _said_to_be(verb: Token) -> bool:
+    """ "a strike said to be on ...": a bare participle before *to be*, whatever the parser made of it."""
+    doc = verb.doc
+    return (verb.tag_ == "VBN" or (verb.tag_ == "VBD" and not any(c.dep_ == "aux" for c in verb.children))) \
+        and verb.lemma_.lower() in lex.IMPERSONAL_CUES and verb.i + 2 < len(doc) \
+        and doc[verb.i + 1].lower_ == "to" and doc[verb.i + 2].lemma_ == "be"
+
+
+def _quote_follows(cue: Span) -> bool:
+    doc = cue.doc
+    nxt = doc[cue.end: cue.end + 2]
+    return any(t.text in (":", "\u201c", *lex.STRAIGHT_QUOTES) for t in nxt)
+
+
+def verb_attribution(verb: Token, unit: Span) -> Attribution | None:
+    """An attribution headed by a cue verb with a subject (or an agentless passive), if ``verb`` heads one."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in lex.SPEECH_VERBS | lex.IMPERSONAL_CUES:
+        return None
+    if is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN") or _said_to_be(verb):
+        return impersonal_attribution(verb, unit)
+    if lemma not in lex.SPEECH_VERBS:
+        return None
+    subject = subject_of(verb)
+    if subject is None:
+        return None
+    source = clipped(subtree_span(subject), unit)
+    cue = cue_span(verb)
+    content = content_of(verb, source, cue, unit)
+    content = clipped_chars(content, unit) if content is not None else None
+    if content is None or source is None:
+        return None
+    hedges = [cue.text] if lemma in lex.HEDGING_CUES else []
+    return Attribution(unit, cue, source, content, hedges=hedges)
+
+
+def impersonal_attribution(verb: Token, unit: Span) -> Attribution | None:
+    """ "it is claimed that ...", "X is said to be ...", "a strike said to be on ...": no claimant, hedged."""
+    if verb.lemma_.lower() not in lex.IMPERSONAL_CUES or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    doc = verb.doc
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    infinitive = [c for c in verb.children if c.dep_ == "xcomp" and any(t.lower_ == "to" for t in c.lefts)]
+    cue = cue_span(verb)
+    if _said_to_be(verb):
+        cue = doc[cue.start: verb.i + 3]
+        holder = verb.head if verb.dep_ in ("acl", "relcl") else verb
+        content = trimmed(doc, holder.left_edge.idx, holder.right_edge.idx + len(holder.right_edge))
+    elif clauses:
+        last = clauses[-1].right_edge
+        content = trimmed(doc, clauses[0].left_edge.idx, last.idx + len(last))
+    elif infinitive:
+        target = infinitive[0]
+        to = next(t for t in doc[verb.i + 1: target.i + 1] if t.lower_ == "to")
+        be = doc[to.i + 1] if to.i + 1 < len(doc) and doc[to.i + 1].lemma_ == "be" else to
+        cue = doc[cue.start: be.i + 1]
+        holder = verb.head if verb.dep_ == "acl" else verb
+        content = trimmed(doc, holder.left_edge.idx, target.right_edge.idx + len(target.right_edge))
+    else:
+        return None
+    inside = clipped_chars(content, unit)
+    return Attribution(unit, cue, None, inside, hedges=[cue.text]) if inside is not None else None
+
+
+def according_to(token: Token, unit: Span) -> Attribution | None:
+    """ "according to X": the claimant is X; the content is the rest of the sentence."""
+    doc = token.doc
+    if token.lower_ not in lex.ACCORDING_HEADS or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+        return None
+    to = doc[token.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    source = clipped(subtree_span(objects[0]), unit)
+    sent = unit
+    if source is None:
+        return None
+    if token.i - sent.start <= 1:
+        content = trimmed(doc, source.end_char, sent.end_char)
+    else:
+        content = trimmed(doc, sent.start_char, token.idx)
+    if content[1] <= content[0]:
+        return None
+    return Attribution(sent, doc[token.i: token.i + 2], source, content, kind="according_to")
+
+
+def sentence_attributions(unit: Span, regions: list[tuple[int, int]]) -> list[Attribution]:
+    """All attributions whose cue lies in ``unit`` (a sentence or a line of one), in text order, but those
+    inside quotes: "I think ...", "people know ..." within a quote belong to the quoted statement."""
+    found: list[Attribution] = []
+    for token in unit:
+        attribution = according_to(token, unit) or verb_attribution(token, unit)
+        if attribution is None or _quoted(attribution.cue, regions):
+            continue
+        found.append(attribution)
+    return found
+
+
+def _quoted(span: Span, regions: list[tuple[int, int]]) -> bool:
+    return any(a < span.start_char and span.end_char < b for a, b in regions)

@@ -1,0 +1,128 @@
+"""Character and token spans of claims: trimming, quote regions, sentence units (lines), subtrees.
+
+Shared by :mod:`rashomon.extract.attributions` (which finds cues, claimants and contents) and
+:mod:`rashomon.extract.claims` (which turns them into claims). ``doc.text`` is rebuilt by spaCy on every
+access, so functions that slice it take the text once (``text_of``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from rashomon.extract import attribution_lexicon as lex
+from rashomon.records import ClaimKind
+
+_TRIM = frozenset(" \t\n.,;:\u2014\u2013-")
+_QUOTE_MARK = re.compile("''|[\"\u201c\u201d\u00ab\u00bb\u201e]")
+
+
+_TEXT_KEY = "rashomon.claim_spans.text"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, from the copy :class:`holding_text` holds (spaCy joins the tokens on every access)."""
+    held = doc.user_data.get(_TEXT_KEY)
+    return held if isinstance(held, str) else doc.text
+
+
+class holding_text:
+    """``with holding_text(doc): ...``: :func:`text_of` answers from one copy of ``doc.text`` meanwhile."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+
+    def __enter__(self) -> str:
+        text = self.doc.text
+        self.doc.user_data[_TEXT_KEY] = text
+        return text
+
+    def __exit__(self, *exc: object) -> None:
+        self.doc.user_data.pop(_TEXT_KEY, None)
+
+
+def trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character offsets ``start``/``end`` with surrounding spaces and clause punctuation removed."""
+    text = text_of(doc)
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges of quoted passages, quote marks included: curly pairs, and alternating ``"`` or ``''``
+    (an unclosed straight quote does not run past a paragraph)."""
+    regions: list[tuple[int, int]] = []
+    open_at: int | None = None
+    closer = ""
+    for mark in _QUOTE_MARK.finditer(text):
+        char = mark.group()
+        if open_at is None and (char in lex.QUOTE_PAIRS or char in lex.STRAIGHT_QUOTES):
+            open_at, closer = mark.start(), lex.QUOTE_PAIRS.get(char, char)
+        elif open_at is not None and char != closer and char in lex.QUOTE_PAIRS:
+            open_at, closer = mark.start(), lex.QUOTE_PAIRS[char]  # the earlier one was never closed
+        elif open_at is not None and char == closer:
+            if closer in lex.STRAIGHT_QUOTES and "\n\n" in text[open_at: mark.start()]:
+                open_at = mark.start()  # the earlier one was never closed: start again here
+                continue
+            regions.append((open_at, mark.end()))
+            open_at = None
+    return regions
+
+
+def quote_kind(content: tuple[int, int], regions: list[tuple[int, int]]) -> ClaimKind:
+    """``direct`` when the content lies in quotes, ``mixed`` when it holds some, else ``indirect``."""
+    start, end = content
+    inside = [(a, b) for a, b in regions if a < end and b > start]
+    if not inside:
+        return "indirect"
+    quoted = sum(min(b, end) - max(a, start) for a, b in inside)
+    return "direct" if quoted >= 0.9 * (end - start) else "mixed"
+
+
+def sentence_units(doc: Doc) -> list[Span]:
+    """The sentences of ``doc``, each further cut at line breaks (headlines, captions, "Read more")."""
+    units: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if token.is_space and "\n" in token.text:
+                if token.i > start:
+                    units.append(doc[start: token.i])
+                start = token.i + 1
+        if sent.end > start:
+            units.append(doc[start: sent.end])
+    return units
+
+
+def clipped(span: Span, unit: Span) -> Span | None:
+    """``span`` cut to the tokens inside ``unit``, or ``None`` when nothing is left."""
+    start, end = max(span.start, unit.start), min(span.end, unit.end)
+    while start < end and (span.doc[start].is_punct or span.doc[start].is_space):
+        start += 1
+    return span.doc[start:end] if end > start else None
+
+
+def clipped_chars(bounds: tuple[int, int], unit: Span) -> tuple[int, int] | None:
+    """Character offsets ``bounds`` cut to ``unit``, or ``None`` when they lie outside it."""
+    start, end = max(bounds[0], unit.start_char), min(bounds[1], unit.end_char)
+    return (start, end) if end > start else None
+
+
+def subtree_span(token: Token) -> Span:
+    """The contiguous span of ``token``'s subtree without leading or trailing punctuation."""
+    doc = token.doc
+    left, right = token.left_edge.i, token.right_edge.i
+    while left < right and doc[left].is_punct:
+        left += 1
+    while right > left and doc[right].is_punct and not _closes_bracket(doc[left: right + 1]):
+        right -= 1
+    return doc[left: right + 1]
+
+
+def _closes_bracket(span: Span) -> bool:
+    """Whether the last token of ``span`` closes a bracket opened inside it: "Dianne Feinstein (D-Calif.)"."""
+    return span[-1].text == ")" and span.text.count("(") >= span.text.count(")")
