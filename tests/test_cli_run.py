@@ -57,8 +57,9 @@ def test_cli_run_json_and_exit_code_on_failure(ingest_only: None, sample_dir: Pa
 
 
 def test_cli_run_print_shows_each_stage(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
-    report = RunReport(ingest=IngestReport(stored=2), stages={"analyze": {"analysed": 2, "failed": 0},
-                                                             "cluster": {"events": 1}})
+    stages = {"analyze": {"stage": "analyze", "analysed": 2, "failed": 0, "failures_by_code": {}},
+              "cluster": {"events": 1}}
+    report = RunReport(ingest=IngestReport(stored=2), stages=stages)
     print_run_result(store, report)
     out = capsys.readouterr().out.splitlines()
     assert out[1] == "analyze    analysed 2, failed 0"

@@ -282,3 +282,13 @@ def test_ingest_options_out_of_range_raise_config_error(name: str, value: object
     with pytest.raises(ConfigError) as info:
         IngestOptions(**{name: value})  # type: ignore[arg-type]
     assert info.value.reason == "G001" and name in str(info.value)
+
+
+def test_ingest_folder_skips_the_store_files(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "report.txt").write_text("Title\n" + BODY, encoding="utf-8")
+    with Store(folder / "inside.db") as store:
+        report = ingest_paths(store, [folder], IngestOptions(), progress=True)
+        assert (report.stored, report.failed) == (1, 0)
+        assert (folder / "inside.db-wal").exists() or (folder / "inside.db").exists()

@@ -30,8 +30,9 @@ def stored_articles(store: Store, *, limit: int = MAX_ARTICLES_SHOWN) -> tuple[l
 
 
 def format_stage(name: str, summary: dict[str, Any]) -> str:
-    """One line for a stage: ``cluster    3 events, 5 articles``."""
-    parts = ", ".join(f"{key} {value}" for key, value in summary.items())
+    """One line for a stage: ``cluster    events 3, articles 5`` (empty values and its own name left out)."""
+    parts = ", ".join(f"{key} {value}" for key, value in summary.items()
+                      if key != "stage" and value not in ({}, [], None, ""))
     return f"{name:<10} {parts or 'done'}"
 
 

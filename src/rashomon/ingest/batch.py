@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -186,7 +186,3 @@ def _previous_input(store: Store, key: str) -> str | None:
     ).fetchone()
     return None if row is None else str(row[0])
 
-
-def iter_failures(report: IngestReport) -> Iterable[str]:
-    """The failure messages of a batch, one line each, for the CLI."""
-    return (failure["message"] for failure in report.failures)

@@ -119,7 +119,3 @@ def _known_codec(name: str | None) -> str | None:
     except LookupError:
         return None
 
-
-def read_text_file(path: Path, source: str, *, limit: int) -> str:
-    """``read_file`` then ``decode_text``: the usual way a reader gets a file's text."""
-    return decode_text(read_file(path, source, limit=limit), source)
