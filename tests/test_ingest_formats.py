@@ -292,3 +292,18 @@ def test_ingest_folder_skips_the_store_files(tmp_path: Path) -> None:
         report = ingest_paths(store, [folder], IngestOptions(), progress=True)
         assert (report.stored, report.failed) == (1, 0)
         assert (folder / "inside.db-wal").exists() or (folder / "inside.db").exists()
+
+
+def test_ingest_jsonl_long_and_misencoded_lines_fail_alone(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "mixed.jsonl"
+    lines = [
+        json.dumps({"id": "long", "text": BODY * 30}).encode(),
+        json.dumps({"id": "latin", "text": "Caf\u00e9 " + BODY}).encode().replace(b"\\u00e9", b"\xe9"),
+        json.dumps({"id": "good", "text": OTHER}).encode(),
+    ]
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    report = ingest(store, path, max_bytes=2000)
+    assert report.stored == 1
+    assert dict(report.failed_by_code) == {"I004": 1, "I005": 1}
+    assert [r[0] for r in store.db.execute("SELECT source_name FROM articles")] == ["good"]
+    assert inputs(store)[f"{path.resolve()}:2"]["code"] == "I005"
