@@ -241,11 +241,11 @@ def _add_admin_areas(gaz: Gazetteer, admin1: Areas, admin2: Areas, us_abbreviati
         extra = us_abbreviations.get(code or "", []) if country == "US" else []
         gaz.add(Candidate(name=name, country_code=country, lat=lat, lon=lon, population=population,
                           feature="A1", admin1=code, source="subdivision"), [*area_names(name), *extra])
-    for (country, _, name), area in admin2.items():
+    for (country, _, name), area in admin2.items():  # a bare "Cambridge" is the town more than the district
         lat, lon = area.position
         code = area.code
         population = _below_namesake_city(gaz, name, country, code, area.population)
-        gaz.add(Candidate(name=name, country_code=country, lat=lat, lon=lon, population=population,
+        gaz.add(Candidate(name=name, country_code=country, lat=lat, lon=lon, population=population // 10,
                           feature="A2", admin1=code, source="subdivision"), area_names(name))
 
 

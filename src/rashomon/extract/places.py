@@ -11,8 +11,9 @@ so local toponyms arrive as GPE/LOC too) and writes ``doc._.places``, a list of
    "province", "region", "governorate", "city of" or a compass word ("northern Syria" -> "Syria");
 3. drop a toponym that is the subject of a speech verb ("Baku has said": a government, not a place);
 4. score each candidate: its prior (log10 population, bonus for a main-name match) + ``qualifier_bonus``
-   when the qualifier is its admin1 area or country + ``country_bonus`` x the share of the *other* toponyms'
-   evidence that points to its country + ``admin_bonus`` x the share that points to its admin1 area.
+   when the qualifier is its admin1 area or country + ``country_bonus`` x the support of the *other*
+   toponyms for its country + ``admin_bonus`` x their support for its admin1 area (support relative to the
+   best-supported one; halved for a match on an alternate name; a country or region gets both in full).
    Evidence: a named country or admin area counts 2, a toponym whose best candidate leads clearly counts 1.
 
 :func:`main_place` picks the event location of an article from the places (rule in its docstring).
@@ -50,6 +51,11 @@ _GENERIC = re.compile(
     r"(?:\s+(?:province|region|oblast|governorate|district|prefecture|municipality|city|state|territory|"
     r"area|valley|rayon|raion))?$", re.IGNORECASE)
 _EVIDENCE_FEATURES = ("PCL", "A1")
+ALTERNATE_CONTEXT = 0.5
+"""Share of the context bonuses a candidate gets when the name is only one of its alternate names
+(GeoNames lists old and foreign names: Funkstown, Maryland is also "Jerusalem")."""
+EVIDENCE_CANDIDATES = 10
+"""How many of a toponym's best candidates vote on the document's countries and areas."""
 SPECIFICITY = {"exact": 6, "town": 5, "admin2": 4, "admin1": 3, "region": 2, "country": 1}
 """Rank of a precision: more specific places rank higher in :func:`main_place`."""
 
@@ -145,10 +151,14 @@ class PlaceResolver:
         value = match.prior
         if any(_contains(q.candidate, candidate) for q in qualifier):
             value += self.qualifier_bonus
+        if candidate.feature in ("PCL", "L"):  # a country or region is its own context
+            return value + self.country_bonus + self.admin_bonus
+        weight = 1.0 if match.primary else ALTERNATE_CONTEXT
         if candidate.country_code:
-            value += self.country_bonus * _share(countries, candidate.country_code)
+            value += weight * self.country_bonus * _share(countries, candidate.country_code)
             if candidate.admin1:
-                value += self.admin_bonus * _share(admins, (candidate.country_code, candidate.admin1))
+                area = (candidate.country_code, candidate.admin1)
+                value += weight * self.admin_bonus * _share(admins, area)
         return value
 
 
@@ -163,8 +173,9 @@ def _without(total: dict[K, float], part: dict[K, float]) -> dict[K, float]:
 
 
 def _share(weights: dict[K, float], key: K) -> float:
-    whole = sum(weights.values())
-    return weights.get(key, 0.0) / whole if whole else 0.0
+    """Weight of ``key`` relative to the heaviest key (1.0 for the best-supported area)."""
+    most = max(weights.values(), default=0.0)
+    return weights.get(key, 0.0) / most if most else 0.0
 
 
 def _is_speaker(ent: Span) -> bool:
@@ -204,19 +215,31 @@ def _contains(area: Candidate, place: Candidate) -> bool:
 
 
 def _evidence(toponym: Toponym) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
-    """What one toponym says about the document's country and admin1 area (see module docstring)."""
+    """What one toponym says about the document's countries and admin1 areas (see module docstring).
+
+    Its top :data:`EVIDENCE_CANDIDATES` candidates split one vote evenly over their distinct countries, and
+    one over their distinct admin1 areas; a toponym whose best candidate is a country or admin1 area
+    leading the next by 1 or more in prior ("Texas", "Ill.", "Azerbaijan") gives 2 votes to it instead.
+    Places named together pull each other to the area they share (Alexandria + Douglas County -> MN).
+    """
     countries: dict[str, float] = defaultdict(float)
     admins: dict[tuple[str, str], float] = defaultdict(float)
     if not toponym.matches:
         return countries, admins
     best = toponym.matches[0]
     lead = best.prior - toponym.matches[1].prior if len(toponym.matches) > 1 else 10.0
-    weight = 2.0 if best.candidate.feature in _EVIDENCE_FEATURES else 1.0 if lead >= 1.0 else 0.0
-    code = best.candidate.country_code
-    if code and weight:
-        countries[code] += weight
-        if best.candidate.admin1 and best.candidate.feature != "PCL":
-            admins[(code, best.candidate.admin1)] += weight
+    if best.candidate.feature in _EVIDENCE_FEATURES and lead >= 1.0 and best.candidate.country_code:
+        countries[best.candidate.country_code] = 2.0
+        if best.candidate.admin1 and best.candidate.feature == "A1":
+            admins[(best.candidate.country_code, best.candidate.admin1)] = 2.0
+        return countries, admins
+    top = [m.candidate for m in toponym.matches[:EVIDENCE_CANDIDATES]]
+    codes = {c.country_code for c in top if c.country_code}
+    areas = {(c.country_code, c.admin1) for c in top if c.country_code and c.admin1 and c.feature != "PCL"}
+    for code in codes:
+        countries[code] = 1.0 / len(codes)
+    for area in areas:
+        admins[area] = 1.0 / len(areas)
     return countries, admins
 
 
@@ -293,7 +316,7 @@ def add_place_ruler(nlp: Language, *, min_population: int = 15_000, name: str = 
 
 @Language.factory(
     FACTORY,
-    default_config={"labels": ["GPE", "LOC", "FAC"], "country_bonus": 2.0, "admin_bonus": 1.5,
+    default_config={"labels": ["GPE", "LOC", "FAC"], "country_bonus": 3.0, "admin_bonus": 3.0,
                     "qualifier_bonus": 4.0, "drop_speakers": True, "keep_unresolved": True},
     requires=["doc.ents", "token.dep", "token.lemma"],
     assigns=["doc._.places"],
