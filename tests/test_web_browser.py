@@ -38,6 +38,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+TOKEN = "browser-test-token-0123456789"
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -186,7 +187,7 @@ def pipeline_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             store, [Path(__file__).resolve().parent.parent / "samples" / "operation-revenge"], IngestOptions()
         )
         assert report.ok
-    with BackgroundServer(create_app(WebOptions(db=str(path)))) as server:
+    with BackgroundServer(create_app(WebOptions(db=str(path), token=TOKEN))) as server:
         yield server.url
 
 
@@ -212,3 +213,34 @@ def test_web_browser_real_pipeline_dossier(browser: Any, pipeline_site: str) -> 
     assert (marker["lat"], marker["lon"]) == (event["location"]["lat"], event["location"]["lon"])
     page.screenshot(path=str(ARTIFACTS / "map-pipeline.png"))
     w.check_clean()
+
+
+def test_web_api_post_runs_the_real_pipeline(pipeline_site: str) -> None:
+    """A posted report of the same event is analysed, clustered into it and reconciled into its dossier.
+
+    Runs last in this module: it adds a third report to the event the tests above look at.
+    """
+    import httpx
+
+    [event] = httpx.get(pipeline_site + "/api/v1/events").json()["items"]
+    text = (
+        "Azerbaijan says it launched Operation Revenge in Nagorno-Karabakh\n"
+        "Azerbaijan's defense ministry said on Wednesday that its forces had launched an operation called "
+        "'Revenge' in Nagorno-Karabakh after one Azerbaijani soldier was killed. "
+        "The Artsakh Defense Army said two of its servicemen were killed and 14 wounded."
+    )
+    response = httpx.post(
+        pipeline_site + "/api/v1/articles",
+        content=text.encode(),
+        timeout=300,
+        params={"outlet": "Test Wire", "published_at": "2022-08-03"},
+        headers={"content-type": "text/plain", "authorization": f"Bearer {TOKEN}"},
+    )
+    assert response.status_code == 201, response.text
+    body = response.json()
+    assert set(body["stages"]) == {"analyze", "cluster", "reconcile"}
+    assert all("error" not in summary for summary in body["stages"].values()), body["stages"]
+    [article] = body["articles"]
+    assert article["event_id"] == event["id"], "the new report was not clustered with the sample's event"
+    dossier = httpx.get(f"{pipeline_site}/api/v1/events/{event['id']}").json()
+    assert article["id"] in dossier["articles"]
