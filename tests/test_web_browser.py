@@ -211,6 +211,7 @@ def test_web_browser_real_pipeline_dossier(browser: Any, pipeline_site: str) -> 
     page.wait_for_selector("#map[data-ready='1']", timeout=20_000)
     [marker] = page.evaluate("window.rashomonMap.markers")
     assert (marker["lat"], marker["lon"]) == (event["location"]["lat"], event["location"]["lon"])
+    assert km((marker["lat"], marker["lon"]), KARABAKH) < 120, f"placed at {event['location']}"
     page.screenshot(path=str(ARTIFACTS / "map-pipeline.png"))
     w.check_clean()
 
