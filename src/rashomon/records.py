@@ -167,6 +167,7 @@ class CasualtyFigure(_Record):
     sentence_end: int | None = None
     trigger: str | None = None  # the word that says what happened: "killed", "wounded", "deaths"
     same_as: int | None = None  # index into casualties of an earlier figure counting the same people
+    background: bool = False  # about another event (an earlier shooting, a tally): not this event's count
 
 
 @dataclass

@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.extract import extensions
+from rashomon.extract.casualty_background import is_background, lead_end, lead_year
 from rashomon.extract.casualty_counts import article_counts
 from rashomon.extract.casualty_rules import (
     Trigger,
@@ -41,6 +42,7 @@ __all__ = [
     "article_counts",
     "figures_of",
     "link_same",
+    "mark_background",
     "paragraph_boundaries",
 ]
 
@@ -110,6 +112,9 @@ _COUNT_PREFIX = {
     "fewer",
     "less",
 }
+_MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+"""A "double homicide" is two deaths."""
+_MULTIPLE_NOUNS = {"homicide", "murder", "killing", "slaying", "fatality", "death"}
 _NOT_COUNTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
 _KIND_RANK: dict[str, int] = {
     "killed": 5,
@@ -135,7 +140,7 @@ def _count_of(head: Token) -> tuple[str, int, int, Count, bool]:
     if (
         head.pos_ == "NUM"
         or head.tag_ == "CD"
-        or lower in ("dozens", "hundreds", "scores", "thousands", "one", "nobody", "none")
+        or lower in ("dozens", "hundreds", "scores", "thousands", "one", "nobody", "none", "both")
     ):
         stop = head.i + 1
     else:
@@ -146,9 +151,15 @@ def _count_of(head: Token) -> tuple[str, int, int, Count, bool]:
     matches = [
         m
         for m in find_counts(text, offset=span_start)
-        if m.text.lower() not in ("another",) and not any(s < m.end and m.start < e for s, e in not_counts)
+        if m.text.lower() not in ("another",)
+        and not _is_year(m.text)
+        and not any(s < m.end and m.start < e for s, e in not_counts)
     ]
     definite = any(t.lower_ in _DEFINITE or t.dep_ == "poss" for t in doc[left : head.i])
+    multiple = next((t for t in head.lefts if t.lower_ in _MULTIPLES), None)
+    if multiple is not None and head.lemma_.lower() in _MULTIPLE_NOUNS:
+        n, end = _MULTIPLES[multiple.lower_], head.idx + len(head)
+        return doc.text[multiple.idx : end], multiple.idx, end, Count(n, n), definite
     numbers = [m for m in matches if m.text.lower() not in ("a", "an", "one")] or matches
     if numbers:
         best = numbers[-1]
@@ -160,6 +171,11 @@ def _count_of(head: Token) -> tuple[str, int, int, Count, bool]:
         return head.text, head.idx, head.idx + len(head), Count(2, None, vague=True), definite
     name = _name_span(head)
     return name.text, name.start_char, name.end_char, Count(1, 1), definite or head.pos_ == "PROPN"
+
+
+def _is_year(text: str) -> bool:
+    """ "(January 24, 2016)--One man is dead": a year is never a count of people."""
+    return text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100
 
 
 def _name_span(head: Token) -> Span:
@@ -243,6 +259,7 @@ class CasualtyExtractor:
                     chosen[head.i] = (trigger, head)
         figures = [self._figure(trigger, head) for trigger, head in chosen.values()]
         figures.sort(key=lambda f: f.start)
+        mark_background(doc, figures)
         return figures
 
     def _figure(self, trigger: Trigger, head: Token) -> CasualtyFigure:
@@ -316,6 +333,16 @@ def _mentions_other(doc: Doc, figure: CasualtyFigure) -> bool:
     """Whether the count is marked as more of the same people ("14 other servicemen", "another soldier")."""
     window = doc.text[max(0, figure.start - 15) : figure.victims_end or figure.end].lower()
     return any(word in window.split() for word in _ELLIPTIC)
+
+
+def mark_background(doc: Doc, figures: list[CasualtyFigure]) -> None:
+    """Flag the figures of sentences about another event (:mod:`rashomon.extract.casualty_background`)."""
+    end = lead_end(doc)
+    year = lead_year(doc, end)
+    for figure in figures:
+        span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
+        if span is not None:
+            figure.background = is_background(span.sent, end, year)
 
 
 def link_same(doc: Doc, figures: list[CasualtyFigure]) -> None:

@@ -126,9 +126,15 @@ def _counts_as_injured(figure: CasualtyFigure, deaths: bool) -> bool:
 def article_counts(figures: Sequence[CasualtyFigure]) -> dict[CasualtyKind, int]:
     """The article's count per kind, each person counted once across repeated mentions (module doc)."""
     roots = _roots(figures)
-    killed_roots = {roots[i] for i, f in enumerate(figures) if f.kind == "killed" and (f.count_min or 0) > 0}
+    killed_roots = {
+        roots[i]
+        for i, f in enumerate(figures)
+        if f.kind == "killed" and (f.count_min or 0) > 0 and not f.background
+    }
     by_kind: dict[CasualtyKind, list[CasualtyFigure]] = defaultdict(list)
     for index, figure in enumerate(figures):
+        if figure.background:
+            continue  # another event's people (casualty_background)
         if figure.kind == "injured" and roots[index] in killed_roots:
             continue
         if roots[index] != index and figure.kind == figures[roots[index]].kind:

@@ -327,6 +327,8 @@ def _is_person(token: Token) -> bool:
         return True
     if token.pos_ == "NUM" or token.tag_ == "CD" or lower in NUMERIC_HEADS:
         return True
+    if lower.endswith("-year-old") or (lower == "old" and token.nbor(-1).lower_ == "-"):
+        return True  # "a 19-year-old"
     return token.lemma_.lower() in PERSON_WORDS or lower in PERSON_WORDS or lower.endswith(("ist", "ian"))
 
 
@@ -417,23 +419,46 @@ def victim_heads(trigger: Trigger) -> list[Token]:
         heads = _noun_victims(trigger)
     else:
         heads = _verb_victims(trigger)
-        if not heads and token.tag_ in ("VBN", "VBD", "JJ") and trigger.kind in ("killed", "injured"):
+        if (
+            not heads
+            and token.tag_ in ("VBN", "VBD", "JJ")
+            and trigger.kind in ("killed", "injured")
+            and not _has_object(token)
+        ):
             heads = _nearby_person(token)
     out: list[Token] = []
     heads = [h for h in heads if h.lower_ not in SPEECH_PRONOUNS]
     if not heads and _implicit_victim(token):
         return [token.head if token.pos_ == "ADJ" else token]
     for head in heads:
-        for conjunct in _conjuncts(head):
+        for conjunct in [*_conjuncts(head), *_along_with(token)]:
             if conjunct is not head and _has_own_trigger(conjunct, token):
                 continue  # "14 people dead and 17 more wounded": the 17 are the wounded
             if _not_people(conjunct):
                 continue
             if (
-                conjunct.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and _is_person(conjunct)
+                conjunct.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ") and _is_person(conjunct)
             ) or conjunct is token:
                 out.append(conjunct)
     return out
+
+
+def _has_object(token: Token) -> bool:
+    """ "shot and killed a suspect": the verb or a conjoined verb has a person object (the subject shot)."""
+    return any(c.dep_ == "dobj" and _is_person(c) for verb in _conjuncts(token) for c in verb.children)
+
+
+def _along_with(trigger: Token) -> list[Token]:
+    """ "X was killed along with Y": Y was killed too."""
+    return [
+        obj
+        for along in trigger.children
+        if along.lower_ in ("along", "together")
+        for prep in along.children
+        if prep.lower_ == "with"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
 
 
 def _implicit_victim(token: Token) -> bool:

@@ -1,0 +1,72 @@
+"""Background figures: casualties of another event that an article mentions beside its own.
+
+A report of one shooting often recalls others: "Earlier, a man and woman were shot to death by police",
+"the deadliest mass shooting since Sandy Hook, where 26 people died in December 2012", "two fatal shootings
+in less than 40 days", "a separate shooting". Those figures stay figures (the text says them) but are marked
+``background`` so :func:`rashomon.extract.casualty_counts.article_counts` leaves them out of the article's
+count. The headline and the first sentence of the body (the lead) report the article's own event and are
+never background.
+
+A sentence is background when it
+
+* carries an explicit marker of another event: "earlier this year", "last month", "two years ago", "in a
+  separate incident", "a previous shooting", "the deadliest ... since", "in the massacre at", "spate of",
+  "the second fatal shooting in ...", sentence-initial "Earlier,"; or
+* names only years before the lead's year ("in December 2012" in an article whose lead says 2015).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+__all__ = ["BACKGROUND_MARKERS", "is_background", "lead_end", "lead_year"]
+
+_NUMBER_WORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few)"
+BACKGROUND_MARKERS = re.compile(
+    r"\b(?:earlier|later) (?:this|that|in the) (?:year|month|summer|fall|autumn|winter|spring)\b"
+    r"|\blast (?:year|month|summer|fall|autumn|winter|spring|decade)\b"
+    rf"|\b{_NUMBER_WORD} (?:years?|months?|decades?) (?:ago|earlier)\b"
+    r"|\b(?:a|an|another) (?:separate|unrelated|similar|different|previous|prior|earlier) "
+    r"(?:\w+ )?(?:incident|shooting|attack|case|homicide|killing|stabbing)\b"
+    r"|\b(?:previous|prior|earlier|other|recent) (?:fatal )?"
+    r"(?:shootings|homicides|killings|attacks|incidents)\b"
+    r"|\bdeadliest\b.{0,60}\bsince\b"
+    r"|\bin the (?:massacre|mass shooting|attack|shooting|rampage) (?:at|in)\b.{0,40}\b(?:19|20)\d\d\b"
+    r"|\b(?:spate|string|rash|wave|series) of (?:\w+ )?(?:shootings|violence|homicides|killings|attacks)\b"
+    r"|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:fatal |deadly |officer-involved |police )?"
+    r"(?:shooting|homicide|killing) (?:in|since|this|of)\b"
+    r"|^\W*earlier,",
+    re.IGNORECASE,
+)
+"""Words that place a sentence's figures in another event."""
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def lead_end(doc: Doc) -> int:
+    """Character offset where the lead ends: after the headline and the first sentence of the body."""
+    ends = [sent.end_char for sent in doc.sents if sent.text.strip()]
+    if not ends:
+        return 0
+    first = next(doc.sents)
+    headline = "\n" in doc.text[first.start_char : first.end_char + 2]
+    return ends[min(1 if headline else 0, len(ends) - 1)]
+
+
+def lead_year(doc: Doc, end: int) -> int | None:
+    """The latest year written in the lead (headline, dateline, first sentence), if any."""
+    years = [int(m.group(0)) for m in _YEAR.finditer(doc.text[:end])]
+    return max(years) if years else None
+
+
+def is_background(sent: Span, end: int, year: int | None) -> bool:
+    """Whether the figures of ``sent`` belong to another event than the lead's (module doc)."""
+    if sent.start_char < end:
+        return False
+    text = sent.text
+    if BACKGROUND_MARKERS.search(text):
+        return True
+    years = [int(m.group(0)) for m in _YEAR.finditer(text)]
+    return year is not None and bool(years) and max(years) < year
