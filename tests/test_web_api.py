@@ -453,3 +453,27 @@ def test_web_api_security_headers_everywhere(client: TestClient) -> None:
         headers = client.get(path).headers
         assert headers["content-security-policy"].startswith("default-src 'self'"), path
         assert headers["x-content-type-options"] == "nosniff"
+
+
+def test_web_api_events_list_sees_new_events(client: TestClient, store: Store) -> None:
+    """The kept sorted ids of a listing are dropped as soon as another connection commits."""
+    from test_web_support import add_event
+
+    assert client.get("/api/v1/events").json()["total"] == 2
+    assert client.get("/api/v1/events").json()["total"] == 2
+    add_event(
+        store,
+        "ev-later",
+        [],
+        {
+            "id": "ev-later",
+            "articles": [],
+            "date": "2030-01-01",
+            "actors": [],
+            "casualties": [],
+            "claims": [],
+            "discrepancies": [],
+        },
+    )
+    body = client.get("/api/v1/events").json()
+    assert body["total"] == 3 and body["items"][0]["id"] == "ev-later"

@@ -74,7 +74,7 @@ def make_router(ctx: AppContext) -> APIRouter:
 
     @router.get("/events", tags=["events"], summary="Events, newest first, with filters and pages")
     def events(request: Request, filters: Filters, page: Paging) -> dict[str, Any]:
-        return {**queries.list_events(ctx.db.reader(), filters, page), "filters": filters.active()}
+        return {**ctx.list_events(filters, page), "filters": filters.active()}
 
     @router.get(
         "/events/{event_id}", tags=["events"], summary="The dossier of one event (contract event object)"

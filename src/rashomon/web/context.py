@@ -11,7 +11,9 @@ from fastapi import Request
 
 from rashomon.errors import Errors
 from rashomon.store import Store
+from rashomon.web import queries
 from rashomon.web.database import Database
+from rashomon.web.queries import EventFilters, Page
 from rashomon.web.security import token_guard
 from rashomon.web.settings import WebOptions
 from rashomon.web.submit import StageRunner
@@ -50,6 +52,11 @@ class AppContext:
         if not self.options.run_pipeline:
             return []
         return self.stage_list if self.stage_list is not None else pipeline_stages()
+
+    def list_events(self, filters: EventFilters, page: Page) -> dict[str, Any]:
+        """A page of the events list, the sorted ids kept until the store changes."""
+        ids = self.db.memo(("events", filters), lambda db: queries.matching_event_ids(db, filters))
+        return queries.list_events(self.db.reader(), filters, page, ids)
 
     async def run_write(self, work: Callable[[Store], T]) -> T:
         """Run ``work`` with the writer store in a worker thread, one write at a time."""

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import urlencode, urlsplit
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
@@ -84,7 +84,7 @@ def make_router(ctx: AppContext) -> APIRouter:
         return render(
             request,
             "events.html",
-            result=queries.list_events(db, filters, page),
+            result=ctx.list_events(filters, page),
             filters=filters,
             facets=queries.facets(db),
             contested_help=queries.CONTESTED_HELP,
@@ -113,7 +113,7 @@ def make_router(ctx: AppContext) -> APIRouter:
             "timeline.html",
             chart=chart,
             filters=filters,
-            result=queries.list_events(db, filters, page),
+            result=ctx.list_events(filters, page),
         )
 
     @router.get("/actors/{actor}")
@@ -121,7 +121,9 @@ def make_router(ctx: AppContext) -> APIRouter:
         return render(request, "actor.html", actor=queries.actor_profile(ctx.db.reader(), actor))
 
     @router.get("/search")
-    def search_page(request: Request, page: Paging, q: str = "") -> HTMLResponse:
+    def search_page(
+        request: Request, page: Paging, q: Annotated[str, Query(max_length=500)] = ""
+    ) -> HTMLResponse:
         result = queries.search_articles(ctx.db.reader(), q, page) if q.strip() else None
         return render(request, "search.html", q=q, result=result)
 

@@ -131,18 +131,41 @@ _SUMMARY_COLUMNS = (
 )
 
 
-def list_events(db: sqlite3.Connection, filters: EventFilters, page: Page) -> dict[str, Any]:
-    """One page of events, newest first, with the total matching the filters."""
+def matching_event_ids(db: sqlite3.Connection, filters: EventFilters) -> list[str]:
+    """Ids of every event the filters keep, newest first (the sort a page of the list needs)."""
     where, params = filters.where()
-    base = f"FROM events e LEFT JOIN event_summary s ON s.event_id = e.id WHERE {where}"
-    total = int(db.execute(f"SELECT count(*) {base}", params).fetchone()[0])
-    rows = db.execute(
-        f"SELECT {_SUMMARY_COLUMNS} {base} ORDER BY coalesce(s.date, e.date) DESC, e.id LIMIT ? OFFSET ?",
-        [*params, page.size, page.offset],
-    ).fetchall()
-    items = [_summary(row) for row in rows]
+    return [
+        r[0]
+        for r in db.execute(
+            f"SELECT e.id FROM events e LEFT JOIN event_summary s ON s.event_id = e.id WHERE {where} "
+            "ORDER BY coalesce(s.date, e.date) DESC, e.id",
+            params,
+        )
+    ]
+
+
+def list_events(
+    db: sqlite3.Connection, filters: EventFilters, page: Page, ids: list[str] | None = None
+) -> dict[str, Any]:
+    """One page of events, newest first, with the total matching the filters.
+
+    ``ids`` is :func:`matching_event_ids` when the caller kept it (the app does, until the store changes).
+    """
+    ids = matching_event_ids(db, filters) if ids is None else ids
+    wanted = ids[page.offset : page.offset + page.size]
+    rows = (
+        db.execute(
+            f"SELECT {_SUMMARY_COLUMNS} FROM events e LEFT JOIN event_summary s ON s.event_id = e.id "
+            f"WHERE e.id IN ({', '.join('?' * len(wanted))})",
+            wanted,
+        ).fetchall()
+        if wanted
+        else []
+    )
+    position = {event_id: i for i, event_id in enumerate(wanted)}
+    items = sorted((_summary(row) for row in rows), key=lambda item: position[item["id"]])
     _add_article_facts(db, items)
-    return page.wrap(items, total)
+    return page.wrap(items, len(ids))
 
 
 def _summary(row: sqlite3.Row) -> dict[str, Any]:
