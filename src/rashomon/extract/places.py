@@ -13,7 +13,8 @@ so local toponyms arrive as GPE/LOC too) and writes ``doc._.places``, a list of
 4. score each candidate: its prior (log10 population, bonus for a main-name match) + ``qualifier_bonus``
    when the qualifier is its admin1 area or country + ``country_bonus`` x the support of the *other*
    toponyms for its country + ``admin_bonus`` x their support for its admin1 area (support relative to the
-   best-supported one; halved for a match on an alternate name; a country or region gets both in full).
+   best-supported one; halved for a match on an alternate name; a country or region gets the country
+   bonus in full, so "Palestine" among Texan places is still the town).
    Evidence: a named country or admin area counts 2, a toponym whose best candidate leads clearly counts 1.
 
 :func:`main_place` picks the event location of an article from the places (rule in its docstring).
@@ -151,8 +152,8 @@ class PlaceResolver:
         value = match.prior
         if any(_contains(q.candidate, candidate) for q in qualifier):
             value += self.qualifier_bonus
-        if candidate.feature in ("PCL", "L"):  # a country or region is its own context
-            return value + self.country_bonus + self.admin_bonus
+        if candidate.feature in ("PCL", "L"):  # a country or region is its own country context
+            return value + self.country_bonus
         weight = 1.0 if match.primary else ALTERNATE_CONTEXT
         if candidate.country_code:
             value += weight * self.country_bonus * _share(countries, candidate.country_code)
