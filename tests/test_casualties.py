@@ -214,3 +214,51 @@ def test_casualties_second_victim_adds_to_the_count(nlp: Language) -> None:
 def test_casualties_death_update_moves_victim_to_killed(nlp: Language) -> None:
     found = figures(nlp, "A man was shot on Friday. He was taken to a hospital, where he died.")
     assert article_counts(found) == {"killed": 1}
+
+
+def test_casualties_earlier_event_is_background_and_not_counted(nlp: Language) -> None:
+    text = (
+        "A man was shot in the leg on Main Street on Sunday. He is in stable condition. "
+        "Earlier, a man and a woman were shot to death by police in another neighborhood."
+    )
+    found = figures(nlp, text)
+    earlier = [f for f in found if f.kind == "killed"]
+    assert earlier and all(f.background for f in earlier)
+    assert not any(f.background for f in found if f.start < text.index("Earlier"))
+    assert article_counts(found) == {"injured": 1}
+
+
+def test_casualties_deadliest_since_toll_is_background(nlp: Language) -> None:
+    text = (
+        "Fourteen people were killed at the center on Wednesday. It was the deadliest shooting "
+        "since the attack at the school, where 26 people died."
+    )
+    found = figures(nlp, text)
+    assert [(f.count_min, f.background) for f in found if f.kind == "killed"] == [(14, False), (26, True)]
+    assert article_counts(found) == {"killed": 14}
+
+
+def test_casualties_year_in_dateline_is_not_a_count(nlp: Language) -> None:
+    found = figures(nlp, "INDIANAPOLIS (January 24, 2016)--One man is dead after a shooting.")
+    assert article_counts(found) == {"killed": 1}
+
+
+def test_casualties_double_homicide_counts_two(nlp: Language) -> None:
+    found = figures(nlp, "Police are investigating a double homicide on the east side.")
+    assert summary(found) == [("killed", "double homicide", 2, 2)]
+
+
+def test_casualties_killed_along_with_counts_both(nlp: Language) -> None:
+    found = figures(nlp, "Felimon Contreras was killed along with Heriberto Corpus on Thursday.")
+    assert [f.value_text for f in found] == ["Felimon Contreras", "Heriberto Corpus"]
+    assert article_counts(found) == {"killed": 2}
+
+
+def test_casualties_officer_who_shot_and_killed_is_not_a_victim(nlp: Language) -> None:
+    found = figures(nlp, "A sheriff's deputy shot and killed a suspect who came out firing.")
+    assert [(f.kind, f.victims) for f in found] == [("killed", "suspect")]
+
+
+def test_casualties_wounded_victim_who_died_leaves_the_injured(nlp: Language) -> None:
+    text = "Two people were wounded in a shooting at a motel. The 19-year-old victim died at the hospital."
+    assert article_counts(figures(nlp, text)) == {"injured": 1, "killed": 1}

@@ -364,12 +364,20 @@ def link_same(doc: Doc, figures: list[CasualtyFigure]) -> None:
             earlier = figures[earlier_index]
             if earlier.count_min == 0:
                 continue
-            if head.pos_ == "PROPN" and earlier.value_text == figure.value_text:
-                figure.same_as = earlier_index
-                break
+            if head.pos_ == "PROPN":
+                if _same_name(earlier.value_text, figure.value_text):
+                    figure.same_as = earlier_index
+                    break
+                continue  # a name is another person than an earlier figure with another name
             if definite and earlier.count_min == figure.count_min and earlier.count_max == figure.count_max:
                 figure.same_as = earlier_index
                 break
+
+
+def _same_name(first: str, second: str) -> bool:
+    """ "Jakell Mitchell" and "Mitchell" name one person; "Contreras" and "Corpus" two."""
+    words = {w for w in second.split() if w[:1].isupper()}
+    return bool(words & {w for w in first.split() if w[:1].isupper()})
 
 
 @Language.component(PARAGRAPHS_FACTORY)

@@ -148,4 +148,21 @@ def article_counts(figures: Sequence[CasualtyFigure]) -> dict[CasualtyKind, int]
             if not members:
                 continue
         counts[kind] = _kind_count(members)
+    if counts.get("injured") and _killed_among_injured(by_kind.get("injured", []), killed):
+        counts["injured"] = max(counts["injured"] - counts.get("killed", 0), 0)
     return counts
+
+
+def _killed_among_injured(injured: Sequence[CasualtyFigure], killed: Sequence[CasualtyFigure]) -> bool:
+    """"Two people were wounded ... The 19-year-old victim died": the dead were among the wounded counted
+    first, because every death figure points back ("the victim", "he") and comes after the first injury."""
+    if not injured or not killed:
+        return False
+    first_injured = min(f.start for f in injured if not is_anaphoric(f)) if any(
+        not is_anaphoric(f) for f in injured
+    ) else None
+    return (
+        first_injured is not None
+        and all(is_anaphoric(f) for f in killed)
+        and min(f.start for f in killed) > first_injured
+    )

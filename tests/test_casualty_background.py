@@ -1,0 +1,57 @@
+"""Background sentences (another event than the lead's) on hand-built parsed texts."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from rashomon.extract.casualties import PARAGRAPHS_FACTORY
+from rashomon.extract.casualty_background import BACKGROUND_MARKERS, is_background, lead_end, lead_year
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    import spacy
+
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("sentencizer")
+    pipeline.add_pipe(PARAGRAPHS_FACTORY)  # the headline is a sentence of its own
+    return pipeline
+
+
+@pytest.mark.parametrize(
+    ("sentence", "marked"),
+    [
+        ("Last year, three people were killed at the same bar.", True),
+        ("Two years ago a man was shot on the same corner.", True),
+        ("In a separate shooting, a woman was wounded.", True),
+        ("It was the deadliest attack in the state since 1999.", True),
+        ("It was the second fatal shooting in as many months.", True),
+        ("Earlier, a man and woman were shot to death by police.", True),
+        ("The victim had been acting strangely for several months before the shooting.", False),
+        ("He was taken to a hospital, where he died.", False),
+    ],
+)
+def test_casualty_background_markers(sentence: str, marked: bool) -> None:
+    assert bool(BACKGROUND_MARKERS.search(sentence)) is marked
+
+
+def test_casualty_background_lead_is_never_background(nlp: Language) -> None:
+    doc = nlp(
+        "Man shot where three died last year\n\nLast year, a man was shot at the bar. "
+        "Last year, three people were killed at the bar."
+    )
+    end = lead_end(doc)
+    sents = [s for s in doc.sents if s.text.strip()]
+    assert [is_background(s, end, None) for s in sents] == [False, False, True]
+
+
+def test_casualty_background_older_year_than_the_lead(nlp: Language) -> None:
+    doc = nlp(
+        "Man shot dead in 2016 robbery\n\nA man was shot dead on Friday. "
+        "A similar robbery in 2012 left two men dead. Police said the gun was stolen in 2016."
+    )
+    end = lead_end(doc)
+    assert lead_year(doc, end) == 2016
+    sents = [s for s in doc.sents if s.text.strip()]
+    assert [is_background(s, end, 2016) for s in sents[-2:]] == [True, False]
