@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 
 import click
@@ -21,10 +22,15 @@ def _task_command(task: str) -> click.Command:
     @click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_GOLD_DIR,
                   show_default=True, help="Folder holding the gold datasets.")
     @click.option("--limit", type=int, default=None, help="Score only the first N documents.")
+    @click.option("--cache", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                  help="SQLite store of cached analyses (scorers that analyse documents).")
     @json_option
     @user_errors
-    def command(dataset: str, data_dir: Path, limit: int | None, as_json: bool) -> None:
-        metrics = get_scorer(task, dataset)(data_dir, limit=limit)
+    def command(dataset: str, data_dir: Path, limit: int | None, cache: Path | None, as_json: bool) -> None:
+        scorer = get_scorer(task, dataset)
+        takes_cache = "cache" in inspect.signature(scorer).parameters
+        extra = {"cache": cache} if cache is not None and takes_cache else {}
+        metrics = scorer(data_dir, limit=limit, **extra)
         if as_json:
             echo_json(metrics)
             return

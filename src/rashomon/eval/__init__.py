@@ -29,6 +29,8 @@ SCORERS: dict[str, dict[str, str]] = {
     "clustering": {
         "gva": "rashomon.eval.clustering:score_gva",
         "gvc": "rashomon.eval.clustering:score_gvc",
+        "gva-records": "rashomon.eval.records:score_records",
+        "semeval": "rashomon.eval.semeval:score",
     },
 }
 

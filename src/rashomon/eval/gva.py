@@ -156,6 +156,7 @@ class CountingQuestion:
     time: dict[str, str]
     answer: int
     answer_docs: dict[str, list[str]]
+    participant: dict[str, str] = field(default_factory=dict)  # first | last | full_name -> value
 
 
 def load_counting_questions(data_dir: Path) -> list[CountingQuestion]:
@@ -177,6 +178,7 @@ def load_counting_questions(data_dir: Path) -> list[CountingQuestion]:
                 time=dict(question.get("time") or {}),
                 answer=int(answer["numerical_answer"]),
                 answer_docs=dict(answer.get("answer_docs") or {}),
+                participant=dict(question.get("participant") or {}),
             )
         )
     return out
