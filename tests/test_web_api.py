@@ -181,7 +181,7 @@ def test_web_api_actor_labels_by_outlet(client: TestClient) -> None:
     body = client.get("/api/v1/actors/ART-DA").json()
     assert body["name"] == "Artsakh Defense Army"
     assert body["labels"]["RT"] == {"Nagorno-Karabakh militias": 1, "local militias": 1}
-    assert "Armenian irregular forces" in body["labels"]["(unknown)"]
+    assert "Armenian irregular forces" in body["labels"]["002_e5a2614a3f3af2ef.txt"]
     assert [e["id"] for e in body["events"]] == [SAMPLE_EVENT]
     assert client.get("/api/v1/actors/Artsakh Defense Army").json()["id"] == "ART-DA"
 

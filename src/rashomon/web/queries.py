@@ -373,14 +373,14 @@ def actor_profile(db: sqlite3.Connection, key: str, *, limit: int = 500) -> dict
 def _labels_by_outlet(
     db: sqlite3.Connection, labels_by_article: dict[str, list[str]]
 ) -> dict[str, dict[str, int]]:
-    """outlet -> label -> how many times articles of that outlet use it (unknown outlets as "(unknown)")."""
+    """outlet -> label -> how many times its articles use it (an article with no outlet: its source name)."""
     ids = list(labels_by_article)
     outlets: dict[str, str] = {}
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         outlets.update(
             db.execute(
-                f"SELECT id, coalesce(outlet, '(unknown)') FROM articles "
+                f"SELECT id, coalesce(outlet, source_name, '(unknown)') FROM articles "
                 f"WHERE id IN ({', '.join('?' * len(chunk))})",
                 chunk,
             ).fetchall()

@@ -95,5 +95,7 @@ def _ticks(first: date, last: date, slot: float) -> list[dict[str, Any]]:
     ticks = []
     for offset in range(0, span, step):
         day = date.fromordinal(first.toordinal() + offset)
-        ticks.append({"x": round(MARGIN + offset * slot, 2), "label": day.isoformat()})
+        x = MARGIN + offset * slot
+        if x <= WIDTH - 3 * MARGIN:  # a label starting nearer the right edge would be cut
+            ticks.append({"x": round(x, 2), "label": day.isoformat()})
     return ticks
