@@ -160,10 +160,13 @@ class Tally:
 
 
 def _words(doc: Doc, span: tuple[int, int]) -> frozenset[int]:
+    """Indices of the word tokens of ``span`` (its punctuation when it has nothing else, e.g. a ``:`` cue)."""
     start, end = span
     chars = doc.char_span(start, end, alignment_mode="expand")
-    tokens = [t.i for t in chars if not (t.is_punct or t.is_space)] if chars is not None else []
-    return frozenset(tokens)
+    if chars is None:
+        return frozenset()
+    words = [t.i for t in chars if not (t.is_punct or t.is_space)]
+    return frozenset(words or [t.i for t in chars if not t.is_space])  # a colon cue is all punctuation
 
 
 def overlap_hits(doc: Doc, system: Spans, gold: frozenset[tuple[int, int]]) -> int:

@@ -18,6 +18,8 @@ _AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
 _CONTENT_PREPS = frozenset({"of", "about", "on", "for", "as"})
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _INHERIT_DEPS = frozenset({"conj", "advcl", "xcomp"})
+_NOT_NAMES = frozenset({"VERB", "AUX", "PRON", "NUM"})
+_OCCASION_DEPS = frozenset({"prep", "npadvmod", "advmod", "agent"})
 
 
 @dataclass
@@ -69,6 +71,30 @@ def cue_span(verb: Token) -> Span:
     return doc[left: right + 1]
 
 
+def widened_cue(verb: Token, cue: Span, source: tuple[int, int], content: tuple[int, int]) -> Span:
+    """``cue`` widened, as PolNeAR marks cues, over the adverbs right before the verb ("also said", "has
+    repeatedly called") and the phrases of occasion right after it ("said at a news conference on Monday",
+    "said of the episode"), when they are neither claimant nor content."""
+    doc = verb.doc
+
+    def free(token: Token) -> bool:
+        start, end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+        return all(end <= a or start >= b for a, b in (source, content))
+
+    left, right = cue.start, cue.end - 1
+    while left > verb.sent.start and doc[left - 1].head.i == verb.i and doc[left - 1].dep_ == "advmod" \
+            and doc[left - 1].tag_ == "RB" and free(doc[left - 1]):
+        left -= 1
+    for child in verb.rights:
+        if child.i <= right:
+            continue
+        if child.left_edge.i != right + 1 or child.dep_ not in _OCCASION_DEPS or not free(child) \
+                or child.right_edge.i - child.left_edge.i >= lex.OCCASION_MAX_TOKENS:
+            break
+        right = child.right_edge.i
+    return doc[left: right + 1]
+
+
 def _nominal_cue(prep: Token) -> bool:
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     return bool(objects) and objects[0].lemma_.lower() in lex.NOMINAL_CUES and prep.right_edge.i - prep.i <= 4
@@ -92,6 +118,12 @@ def content_of(verb: Token, source: Span | None, cue: Span, unit: Span) -> tuple
     if cue[-1].lower_ in lex.PHRASAL_CUES.get(verb.lemma_, ()):
         last = cue[-1].right_edge
         return trimmed(doc, cue.end_char, last.idx + len(last))
+    predicates = [c for c in verb.rights if c.dep_ == "oprd"]
+    naming = any(c.tag_ in ("WP", "WDT") for c in verb.lefts)  # "what it called X": the report's hedge
+    if predicates and not naming:  # "called the system 'rotten'", "deemed it a failure"
+        first = min((c for c in verb.rights if c.dep_ in ("dobj", "oprd")), key=lambda c: c.i)
+        last = predicates[-1].right_edge
+        return trimmed(doc, first.left_edge.idx, last.idx + len(last))
     if verb.lemma_.lower() in lex.NEEDS_CLAUSE and not _quote_follows(cue):
         return None
     objects = [c for c in verb.rights if c.dep_ in ("dobj", "prep", "dative", "oprd", "attr", "punct")
@@ -146,6 +178,7 @@ def verb_attribution(verb: Token, unit: Span) -> Attribution | None:
     content = clipped_chars(content, unit) if content is not None else None
     if content is None or source is None:
         return None
+    cue = widened_cue(verb, cue, (source.start_char, source.end_char), content)
     hedges = [cue.text] if lemma in lex.HEDGING_CUES else []
     return Attribution(unit, cue, source, content, hedges=hedges)
 
@@ -214,3 +247,26 @@ def sentence_attributions(unit: Span, regions: list[tuple[int, int]]) -> list[At
 
 def _quoted(span: Span, regions: list[tuple[int, int]]) -> bool:
     return any(a < span.start_char and span.end_char < b for a, b in regions)
+
+
+def colon_attribution(token: Token, unit: Span) -> Attribution | None:
+    """ "Graham: Trump's Rhetoric Destroying GOP", "EXCLUSIVE - Roger Stone: Don't Trust ...": a short name
+    (no verb) opening a headline or line, then a colon and what the named one says."""
+    if token.text != ":" or token.i + lex.COLON_MIN_CONTENT > unit.end:
+        return None
+    doc = token.doc
+    start = unit.start
+    for dash in range(token.i - 1, unit.start, -1):
+        if doc[dash].text in lex.LINE_DASHES:
+            start = dash + 1
+            break
+    words = [t for t in doc[start: token.i] if not t.is_punct]
+    if not 0 < len(words) <= lex.COLON_MAX_SOURCE or any(t.pos_ in _NOT_NAMES for t in words):
+        return None
+    if not any(t.pos_ == "PROPN" for t in words) or words[0].lower_ in lex.COLON_LABELS:
+        return None
+    source = doc[words[0].i: words[-1].i + 1]
+    content = trimmed(doc, token.idx + 1, unit.end_char)
+    if content[1] <= content[0]:
+        return None
+    return Attribution(unit, doc[token.i: token.i + 1], source, content)

@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from rashomon.extract import attribution_lexicon as lex
-from rashomon.extract.attributions import Attribution, according_to, verb_attribution
+from rashomon.extract.attributions import Attribution, according_to, colon_attribution, verb_attribution
 from rashomon.extract.claim_spans import (
     holding_text,
     quote_kind,
@@ -58,7 +58,8 @@ def sentence_attributions(unit: Span, regions: list[tuple[int, int]]) -> list[At
     inside quotes: "I think ...", "people know ..." within a quote belong to the quoted statement."""
     found: list[Attribution] = []
     for token in unit:
-        attribution = according_to(token, unit) or verb_attribution(token, unit)
+        attribution = (according_to(token, unit) or verb_attribution(token, unit)
+                       or colon_attribution(token, unit))
         if attribution is None or _quoted(attribution.cue, regions):
             continue
         found.append(attribution)
