@@ -1,0 +1,87 @@
+"""SemEval-2018 Task 5 subtask-2 counting: question parsing, constraints on events, scoring."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from rashomon.errors import EvalError
+from rashomon.eval.gva import CountingQuestion
+from rashomon.eval.semeval import EventFacts, answer, matches, parse_question, score_answers
+
+
+def _raw(qid: str = "q1", event_type: str = "killing", place: dict[str, str] | None = None,
+         time: dict[str, str] | None = None, participant: dict[str, str] | None = None,
+         answer: int = 1, docs: dict[str, list[str]] | None = None) -> CountingQuestion:
+    return CountingQuestion(question_id=qid, event_type=event_type, place=place or {}, time=time or {},
+                            answer=answer, answer_docs=docs or {}, participant=participant or {})
+
+
+def _event(articles: tuple[str, ...] = ("d1",), killed: int = 1, injured: int = 0,
+           day: date | None = date(2017, 1, 14), state: str | None = "TN",
+           place: str | None = "Memphis", point: tuple[float, float] | None = (35.1495, -90.049),
+           people: frozenset[str] = frozenset()) -> EventFacts:
+    return EventFacts(articles=articles, killed=killed, injured=injured, day=day, state=state,
+                      place_name=place, point=point, people=people)
+
+
+def test_semeval_parse_question_city_state_and_periods() -> None:
+    q = parse_question(_raw(place={"city": "http://dbpedia.org/resource/Memphis,_Tennessee"},
+                            time={"month": "12/2016"}))
+    assert (q.city, q.state) == ("Memphis", "TN")
+    assert (q.first_day, q.last_day) == (date(2016, 12, 1), date(2016, 12, 31))
+    q = parse_question(_raw(place={"state": "http://dbpedia.org/resource/New_Mexico"},
+                            time={"day": "07/03/2017"}))
+    assert (q.city, q.state) == (None, "NM")
+    assert q.first_day == q.last_day == date(2017, 3, 7)  # dd/mm/yyyy
+    q = parse_question(_raw(place={"city": "http://dbpedia.org/resource/Houston"}, time={"year": "2017"},
+                            participant={"last": "Rodriguez"}))
+    assert (q.city, q.state, q.participant) == ("Houston", None, ("last", "Rodriguez"))
+    assert (q.first_day, q.last_day) == (date(2017, 1, 1), date(2017, 12, 31))
+
+
+def test_semeval_parse_question_rejects_bad_time() -> None:
+    with pytest.raises(EvalError):
+        parse_question(_raw(time={"month": "13/2017"}))
+
+
+def test_semeval_matches_type_time_place() -> None:
+    memphis = parse_question(_raw(place={"city": "http://dbpedia.org/resource/Memphis,_Tennessee"},
+                                  time={"month": "01/2017"}))
+    assert matches(_event(), memphis)
+    assert not matches(_event(killed=0, injured=2), memphis)  # injuring only
+    assert not matches(_event(day=date(2017, 2, 1)), memphis)
+    assert not matches(_event(day=None), memphis)
+    # named differently but within the city radius (Germantown-like suburb 10 km away)
+    assert matches(_event(place="Whitehaven", point=(35.1495 - 0.09, -90.049)), memphis)
+    assert not matches(_event(place="Jackson", point=(35.61, -88.81)), memphis)
+    tennessee = parse_question(_raw(event_type="injuring", time={"year": "2017"},
+                                    place={"state": "http://dbpedia.org/resource/Tennessee"}))
+    assert matches(_event(injured=1), tennessee)
+    assert not matches(_event(injured=1, state="MS"), tennessee)
+
+
+def test_semeval_matches_participant_names() -> None:
+    people = frozenset({"Monica Valdez", "Maria Rodriguez"})
+    first = parse_question(_raw(participant={"first": "Monica"}))
+    last = parse_question(_raw(participant={"last": "Rodriguez"}))
+    full = parse_question(_raw(participant={"full_name": "Maria Rodriguez"}))
+    for question in (first, last, full):
+        assert matches(_event(people=people), question)
+        assert not matches(_event(people=frozenset({"Monica Lewis"})), question) or question is first
+    assert not matches(_event(people=frozenset({"Valdez Monica"})), first)
+
+
+def test_semeval_score_answers_exact_rmse_and_docs() -> None:
+    question = _raw(place={"city": "http://dbpedia.org/resource/Memphis,_Tennessee"},
+                    time={"month": "01/2017"}, answer=2, docs={"1": ["d1"], "2": ["d2", "d3"]})
+    events = [_event(("d1",)), _event(("d2", "d3")), _event(("d9",), state="MS", place="Tupelo",
+                                                             point=(34.26, -88.70))]
+    parsed = parse_question(question)
+    assert answer(parsed, events) == (2, {"d1", "d2", "d3"})
+    metrics = score_answers([(parsed, question)], events)
+    assert metrics["count_accuracy"] == 1.0 and metrics["count_rmse"] == 0.0 and metrics["doc_f1"] == 1.0
+    split = [_event(("d1",)), _event(("d2",)), _event(("d3",))]  # an over-split incident: count 3, off by one
+    metrics = score_answers([(parsed, question)], split, "x_")
+    assert metrics["x_count_accuracy"] == 0.0 and metrics["x_count_rmse"] == 1.0
