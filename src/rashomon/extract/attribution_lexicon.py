@@ -139,3 +139,9 @@ COLON_LABELS: frozenset[str] = frozenset({
     "analysis", "opinion", "review", "q", "a", "tags", "topics", "image", "credit", "by", "see", "also",
 })
 """Words that open a colon line as a section label, not a speaker: "Related: ...", "Transcript: ..."."""
+
+NESTED_CUES: frozenset[str] = frozenset({
+    "think", "believe", "feel", "want", "hope", "hop", "know", "expect", "support", "back", "oppose",
+    "prefer", "favor", "favour", "endorse", "fear", "worry", "consider", "view", "regard",
+})
+"""Cues of belief and stance that PolNeAR leaves unmarked inside what another attribution says."""

@@ -63,7 +63,17 @@ def sentence_attributions(unit: Span, regions: list[tuple[int, int]]) -> list[At
         if attribution is None or _quoted(attribution.cue, regions):
             continue
         found.append(attribution)
-    return found
+    return [a for a in found if not _nested(a, found)]
+
+
+def _nested(attribution: Attribution, found: list[Attribution]) -> bool:
+    """Whether ``attribution`` is said inside what another one in the sentence attributes with a verb of
+    belief or stance ("Sexton said he thinks ..."): PolNeAR marks the outer attribution only."""
+    cue = attribution.cue
+    if attribution.kind == "according_to" or cue.root.lemma_.lower() not in lex.NESTED_CUES:
+        return False
+    return any(other is not attribution and other.content is not None
+               and other.content[0] <= cue.start_char and cue.end_char <= other.content[1] for other in found)
 
 
 def _quoted(span: Span, regions: list[tuple[int, int]]) -> bool:
