@@ -190,3 +190,49 @@ def test_claims_samples_carry_the_acceptance_claimants(nlp: Language, sample_dir
         carrying = [c for c in claims[expected["article"]] if c.claimant is not None and " two " in c.text
                     and any(form.lower() in c.claimant.lower() for form in expected["claimant_any"])]
         assert carrying, expected
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant", "cue"),
+    [
+        ("Graham: Hateful Rhetoric Is Destroying the Party's Chances.\n\nThe senator spoke on Monday.",
+         "Graham", ":"),
+        ("EXCLUSIVE – Roger Stone: Don't Trust the Voting Machines.\n\nHe spoke on Monday.",
+         "Roger Stone", ":"),
+    ],
+)
+def test_claims_headline_colon_names_the_speaker(nlp: Language, text: str, claimant: str, cue: str) -> None:
+    first = attributed(nlp, text)[0]
+    assert (first.claimant, first.cue) == (claimant, cue)
+    assert text[first.content_start: first.content_end].startswith(text.split(": ")[1][:10])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Related: Ten Things To Know About the Budget Vote.\n\nIt passed.",
+     "The plan has three parts: taxes, roads and schools."],
+)
+def test_claims_colon_without_a_name_is_no_claim(nlp: Language, text: str) -> None:
+    assert not [c for c in attributed(nlp, text) if c.cue == ":"]
+
+
+def test_claims_cue_takes_in_occasion_and_adverbs(nlp: Language) -> None:
+    text = "“There has to be some form of punishment,” Trump said at a rally."
+    (claim,) = attributed(nlp, text)
+    assert (claim.claimant, claim.cue) == ("Trump", "said at a rally")
+    (also,) = attributed(nlp, "The governor also said that the bridge would reopen.")
+    assert also.cue == "also said"
+
+
+def test_claims_calling_something_something(nlp: Language) -> None:
+    text = "Carson called the political system “rotten to the core.”"
+    (claim,) = attributed(nlp, text)
+    assert (claim.claimant, claim.cue) == ("Carson", "called")
+    assert text[claim.content_start: claim.content_end] == "the political system “rotten to the core"
+
+
+def test_claims_belief_inside_a_statement_is_not_separate(nlp: Language) -> None:
+    (claim,) = attributed(nlp, "Sexton said he thinks many voters back Trump as an excuse.")
+    assert (claim.claimant, claim.cue) == ("Sexton", "said")
+    (alone,) = attributed(nlp, "Many voters believe that the economy is getting worse.")
+    assert (alone.claimant, alone.cue) == ("Many voters", "believe")
