@@ -13,7 +13,7 @@ so local toponyms arrive as GPE/LOC too) and writes ``doc._.places``, a list of
 4. score each candidate: its prior (log10 population, bonus for a main-name match) + ``qualifier_bonus``
    when the qualifier is its admin1 area or country + ``country_bonus`` x the support of the *other*
    toponyms for its country + ``admin_bonus`` x their support for its admin1 area (support relative to the
-   best-supported one; halved for a match on an alternate name; a country or region gets the country
+   best-supported one; a country or region gets the country
    bonus in full, so "Palestine" among Texan places is still the town).
    Evidence: a named country or admin area counts 2, a toponym whose best candidate leads clearly counts 1.
 
@@ -39,6 +39,8 @@ from rashomon.records import Place
 
 FACTORY = "rashomon_places_v1"
 K = TypeVar("K")
+Evidence = tuple[dict[str, float], dict[tuple[str, str], float]]
+"""Votes of one toponym: per country code, and per (country code, admin1 code)."""
 
 SPEECH_LEMMAS = frozenset({
     "say", "tell", "state", "claim", "confirm", "deny", "accuse", "announce", "report", "insist", "warn",
@@ -52,9 +54,6 @@ _GENERIC = re.compile(
     r"(?:\s+(?:province|region|oblast|governorate|district|prefecture|municipality|city|state|territory|"
     r"area|valley|rayon|raion))?$", re.IGNORECASE)
 _EVIDENCE_FEATURES = ("PCL", "A1")
-ALTERNATE_CONTEXT = 0.5
-"""Share of the context bonuses a candidate gets when the name is only one of its alternate names
-(GeoNames lists old and foreign names: Funkstown, Maryland is also "Jerusalem")."""
 EVIDENCE_CANDIDATES = 10
 """How many of a toponym's best candidates vote on the document's countries and areas."""
 SPECIFICITY = {"exact": 6, "town": 5, "admin2": 4, "admin1": 3, "region": 2, "country": 1}
@@ -76,8 +75,10 @@ class PlaceResolver:
     """Finds and geocodes the toponyms of a Doc; see the module docstring for the rule."""
 
     def __init__(self, *, labels: Collection[str], country_bonus: float, admin_bonus: float,
-                 qualifier_bonus: float, drop_speakers: bool, keep_unresolved: bool,
+                 qualifier_bonus: float, drop_speakers: bool, keep_unresolved: bool, passes: int = 2,
                  gazetteer: Gazetteer | None = None) -> None:
+        if passes < 1:
+            raise ConfigError(Errors.G001, name="passes", reason="must be >= 1")
         for name, value in (("country_bonus", country_bonus), ("admin_bonus", admin_bonus),
                             ("qualifier_bonus", qualifier_bonus)):
             if value < 0:
@@ -88,6 +89,7 @@ class PlaceResolver:
         self.qualifier_bonus = qualifier_bonus
         self.drop_speakers = drop_speakers
         self.keep_unresolved = keep_unresolved
+        self.passes = passes
         self._gazetteer = gazetteer
 
     @property
@@ -129,21 +131,32 @@ class PlaceResolver:
 
     # -- choosing --------------------------------------------------------------------------------------
     def resolve(self, toponyms: Sequence[Toponym]) -> list[Place]:
-        """Choose one candidate per toponym in the context of the others."""
+        """Choose one candidate per toponym in the context of the others.
+
+        First pass: context from every toponym's top candidates (:func:`_evidence`). Later passes
+        (``passes`` in all): context from the candidates the previous pass chose, so the areas the document
+        settled on pull the remaining ambiguous names.
+        """
         evidence = [_evidence(t) for t in toponyms]
+        chosen = self._choose(toponyms, evidence)
+        for _ in range(self.passes - 1):
+            evidence = [_chosen_evidence(match) for match in chosen]
+            chosen = self._choose(toponyms, evidence)
+        return [_place(t, m.candidate if m else None) for t, m in zip(toponyms, chosen, strict=True)]
+
+    def _choose(self, toponyms: Sequence[Toponym], evidence: Sequence[Evidence]) -> list[Match | None]:
         total_countries: dict[str, float] = defaultdict(float)
         total_admin: dict[tuple[str, str], float] = defaultdict(float)
         for countries, admins in evidence:
             _add_into(total_countries, countries)
             _add_into(total_admin, admins)
-        places = []
+        chosen = []
         for toponym, (countries, admins) in zip(toponyms, evidence, strict=True):
             others_c = _without(total_countries, countries)
             others_a = _without(total_admin, admins)
-            best = max(toponym.matches, default=None,
-                       key=lambda m: self.score(m, toponym.qualifier, others_c, others_a))
-            places.append(_place(toponym, best.candidate if best else None))
-        return places
+            chosen.append(max(toponym.matches, default=None,
+                              key=lambda m: self.score(m, toponym.qualifier, others_c, others_a)))
+        return chosen
 
     def score(self, match: Match, qualifier: Sequence[Match], countries: dict[str, float],
               admins: dict[tuple[str, str], float]) -> float:
@@ -154,12 +167,11 @@ class PlaceResolver:
             value += self.qualifier_bonus
         if candidate.feature in ("PCL", "L"):  # a country or region is its own country context
             return value + self.country_bonus
-        weight = 1.0 if match.primary else ALTERNATE_CONTEXT
         if candidate.country_code:
-            value += weight * self.country_bonus * _share(countries, candidate.country_code)
+            value += self.country_bonus * _share(countries, candidate.country_code)
             if candidate.admin1:
                 area = (candidate.country_code, candidate.admin1)
-                value += weight * self.admin_bonus * _share(admins, area)
+                value += self.admin_bonus * _share(admins, area)
         return value
 
 
@@ -215,7 +227,18 @@ def _contains(area: Candidate, place: Candidate) -> bool:
     return False
 
 
-def _evidence(toponym: Toponym) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
+def _chosen_evidence(match: Match | None) -> Evidence:
+    """One vote for the country and admin1 area of a chosen candidate."""
+    countries: dict[str, float] = defaultdict(float)
+    admins: dict[tuple[str, str], float] = defaultdict(float)
+    if match is not None and match.candidate.country_code:
+        countries[match.candidate.country_code] = 1.0
+        if match.candidate.admin1 and match.candidate.feature != "PCL":
+            admins[(match.candidate.country_code, match.candidate.admin1)] = 1.0
+    return countries, admins
+
+
+def _evidence(toponym: Toponym) -> Evidence:
     """What one toponym says about the document's countries and admin1 areas (see module docstring).
 
     Its top :data:`EVIDENCE_CANDIDATES` candidates split one vote evenly over their distinct countries, and
@@ -318,12 +341,13 @@ def add_place_ruler(nlp: Language, *, min_population: int = 15_000, name: str = 
 @Language.factory(
     FACTORY,
     default_config={"labels": ["GPE", "LOC", "FAC"], "country_bonus": 3.0, "admin_bonus": 3.0,
-                    "qualifier_bonus": 4.0, "drop_speakers": True, "keep_unresolved": True},
+                    "qualifier_bonus": 4.0, "drop_speakers": True, "keep_unresolved": True, "passes": 2},
     requires=["doc.ents", "token.dep", "token.lemma"],
     assigns=["doc._.places"],
 )
 def make_places(nlp: Language, name: str, *, labels: list[str], country_bonus: float, admin_bonus: float,
-                qualifier_bonus: float, drop_speakers: bool, keep_unresolved: bool) -> PlaceResolver:
+                qualifier_bonus: float, drop_speakers: bool, keep_unresolved: bool,
+                passes: int) -> PlaceResolver:
     return PlaceResolver(labels=labels, country_bonus=country_bonus, admin_bonus=admin_bonus,
                          qualifier_bonus=qualifier_bonus, drop_speakers=drop_speakers,
-                         keep_unresolved=keep_unresolved)
+                         keep_unresolved=keep_unresolved, passes=passes)
