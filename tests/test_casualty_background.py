@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from rashomon.extract.casualties import PARAGRAPHS_FACTORY
 from rashomon.extract.casualty_background import BACKGROUND_MARKERS, is_background, lead_end, lead_year
+from rashomon.extract.sentences import LINE_BREAKS
 
 
 @pytest.fixture(scope="module")
@@ -15,7 +15,7 @@ def nlp() -> Language:
 
     pipeline = spacy.blank("en")
     pipeline.add_pipe("sentencizer")
-    pipeline.add_pipe(PARAGRAPHS_FACTORY)  # the headline is a sentence of its own
+    pipeline.add_pipe(LINE_BREAKS)  # the headline is a sentence of its own
     return pipeline
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from rashomon.extract.claims import FACTORY, LINE_BREAKS, quote_regions
+from rashomon.extract.claims import FACTORY, quote_regions
+from rashomon.extract.sentences import LINE_BREAKS
 from rashomon.records import ActorMention, Claim, normalise_text
 
 pytestmark = pytest.mark.slow

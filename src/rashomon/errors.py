@@ -20,10 +20,10 @@ CLI and web layers can turn them into one-line messages.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Errors(str, Enum):
+class Errors(StrEnum):
     """Stable error codes with their message templates (``str.format`` fields)."""
 
     # ingest

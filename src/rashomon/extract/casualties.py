@@ -37,18 +37,15 @@ from rashomon.records import ActorMention, CasualtyFigure, Claim
 
 __all__ = [
     "FACTORY",
-    "PARAGRAPHS_FACTORY",
     "CasualtyExtractor",
     "article_counts",
     "figures_of",
     "link_same",
     "mark_background",
-    "paragraph_boundaries",
 ]
 
 FACTORY = "rashomon_casualties_v1"
 """spaCy factory name of ``rashomon.casualties.v1`` (spaCy forbids dots in factory names)."""
-PARAGRAPHS_FACTORY = "rashomon_paragraphs_v1"
 """Component that starts a sentence after each line break; add it before the parser."""
 
 _PRONOUN_ONE = {"he", "she", "him", "her"}
@@ -378,15 +375,6 @@ def _same_name(first: str, second: str) -> bool:
     """ "Jakell Mitchell" and "Mitchell" name one person; "Contreras" and "Corpus" two."""
     words = {w for w in second.split() if w[:1].isupper()}
     return bool(words & {w for w in first.split() if w[:1].isupper()})
-
-
-@Language.component(PARAGRAPHS_FACTORY)
-def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break, before the parser runs (headline, dateline, lead apart)."""
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
-    return doc
 
 
 def figures_of(doc: Doc) -> Iterable[CasualtyFigure]:

@@ -46,7 +46,6 @@ from rashomon.records import Claim
 FACTORY = "rashomon_claims_v1"
 """The registered factory name: ``rashomon.claims.v1`` spelt as spaCy allows (no dots in factory names)."""
 
-LINE_BREAKS = "rashomon_line_breaks_v1"
 """A helper component to add *before* the parser: a line break always ends a sentence."""
 
 
@@ -181,17 +180,6 @@ class ClaimExtractor:
 
     def set_annotations(self, doc: Doc, claims: list[Claim]) -> None:
         doc._.claims = claims
-
-
-@Language.component(LINE_BREAKS, assigns=["token.is_sent_start"])
-def mark_line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break, before the parser runs (it keeps preset boundaries), so that a
-    headline or a "Read more" line without final punctuation is not parsed into the next sentence."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if previous.is_space and "\n" in previous.text and not token.is_space:
-            token.is_sent_start = True
-    return doc
 
 
 @Language.factory(

@@ -167,7 +167,7 @@ def build_nlp(options: PipelineOptions | None = None) -> Language:
     nlp = load_model(options)
     nlp.add_pipe(CONTEXT_FACTORY, first=True)
     if "parser" in nlp.pipe_names:  # a line break ends a sentence: headlines are not parsed into the lead
-        from rashomon.extract.claims import LINE_BREAKS
+        from rashomon.extract.sentences import LINE_BREAKS
 
         nlp.add_pipe(LINE_BREAKS, before="parser")
     if options.entity_ruler:

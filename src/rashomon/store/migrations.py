@@ -37,7 +37,7 @@ def migration(name: str) -> Callable[[Migration], Migration]:
 
 @migration("0001_articles")
 def _articles(db: sqlite3.Connection) -> None:
-    run_script(db, 
+    run_script(db,
         """
         CREATE TABLE articles (
             id TEXT PRIMARY KEY,
@@ -60,10 +60,12 @@ def _articles(db: sqlite3.Connection) -> None:
             INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
         END;
         CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN
-            INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+                VALUES ('delete', old.rowid, old.title, old.text);
         END;
         CREATE TRIGGER articles_fts_au AFTER UPDATE OF title, text ON articles BEGIN
-            INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+            INSERT INTO articles_fts(articles_fts, rowid, title, text)
+                VALUES ('delete', old.rowid, old.title, old.text);
             INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
         END;
         -- one row per input item seen (file, feed entry, JSONL line, URL): what became of it
@@ -82,7 +84,7 @@ def _articles(db: sqlite3.Connection) -> None:
 
 @migration("0002_analyses_events")
 def _analyses_events(db: sqlite3.Connection) -> None:
-    run_script(db, 
+    run_script(db,
         """
         CREATE TABLE analyses (
             article_id TEXT PRIMARY KEY REFERENCES articles(id),

@@ -211,7 +211,8 @@ class Store:
     def status(self) -> dict[str, Any]:
         """What the store holds, for ``rashomon status``."""
         q = self.db.execute
-        first, last = q("SELECT min(published_at), max(published_at) FROM articles WHERE duplicate_of IS NULL").fetchone()
+        first, last = q(
+            "SELECT min(published_at), max(published_at) FROM articles WHERE duplicate_of IS NULL").fetchone()
         outlets = [dict(r) for r in q(
             "SELECT coalesce(outlet, '(unknown)') AS outlet, count(*) AS articles FROM articles "
             "WHERE duplicate_of IS NULL GROUP BY 1 ORDER BY 2 DESC, 1")]
