@@ -5,6 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= rashomon.db
 SAMPLE := samples/operation-revenge
+REPORT ?= rashomon-report.html
 PYTEST_ARGS ?=
 
 .PHONY: run test setup lint typecheck bench clean browser-deps
@@ -21,7 +22,7 @@ $(BIN)/rashomon: pyproject.toml constraints.txt
 setup: $(BIN)/rashomon
 
 run: setup
-	$(BIN)/rashomon run $(SAMPLE) --db $(DB)
+	$(BIN)/rashomon run $(SAMPLE) --db $(DB) --html $(REPORT)
 
 # Debian chromium for the browser tests (playwright drives it with executable_path; no `playwright install`).
 browser-deps:

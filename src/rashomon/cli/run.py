@@ -7,6 +7,7 @@ summary dict from their stage function (one line each here).
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -17,6 +18,7 @@ from rashomon.pipeline import RunReport, run_pipeline
 from rashomon.store import Store
 
 MAX_ARTICLES_SHOWN = 25
+MAX_DOSSIERS_SHOWN = 3
 TITLE_WIDTH = 60
 
 
@@ -56,6 +58,42 @@ def print_run_result(store: Store, report: RunReport) -> None:
         click.echo(f"... and {total - len(rows)} more articles (rashomon status)")
 
 
+def event_dossiers(store: Store) -> list[dict[str, Any]]:
+    """Every event's dossier, oldest first (one-article events included)."""
+    from rashomon.export.selection import ExportOptions, select_events
+
+    return select_events(store, ExportOptions())
+
+
+def print_dossiers(store: Store, dossiers: list[dict[str, Any]]) -> None:
+    """The terminal dossier of each event when there are few, else a pointer to ``rashomon events``."""
+    from rashomon.export.report_text import render_text
+    from rashomon.export.selection import article_record
+
+    if len(dossiers) > MAX_DOSSIERS_SHOWN:
+        click.echo(f"\n{len(dossiers)} events: list them with `rashomon events`, "
+                   "read one with `rashomon dossier EVENT`")
+        return
+    for found in dossiers:
+        click.echo("")
+        articles = [article_record(a) for a in store.iter_articles(found["articles"])]
+        click.echo(render_text(found, articles), nl=False)
+
+
+def write_html_reports(store: Store, dossiers: list[dict[str, Any]], path: Path) -> list[Path]:
+    """One self-contained HTML report per event: ``path`` itself for one event, ``STEM-EVENT.html`` for more."""
+    from rashomon.export.report_html import render_html
+    from rashomon.export.selection import article_record
+
+    written = []
+    for found in dossiers:
+        target = path if len(dossiers) == 1 else path.with_name(f"{path.stem}-{found['id']}{path.suffix or '.html'}")
+        articles = [article_record(a) for a in store.iter_articles(found["articles"])]
+        target.write_text(render_html(found, articles), encoding="utf-8")
+        written.append(target)
+    return written
+
+
 def run_result_dict(store: Store, report: RunReport) -> dict[str, Any]:
     """The run as JSON: the ingest report, each stage's summary and the stored articles shown."""
     rows, total = stored_articles(store)
@@ -67,12 +105,15 @@ def run_result_dict(store: Store, report: RunReport) -> dict[str, Any]:
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @json_option
+@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write each event's HTML report (FILE for one event, FILE-EVENT.html for several).")
 @ingest_options
 @user_errors
-def run(paths: tuple[str, ...], db_path: str, as_json: bool, **settings: Any) -> None:
+def run(paths: tuple[str, ...], db_path: str, as_json: bool, html_path: Path | None, **settings: Any) -> None:
     """Ingest PATH... and bring every later stage up to date; show what the store then holds.
 
-    Takes the options of `rashomon ingest`. Exit status 1 when any input failed.
+    Ends with the dossier of each event when there are at most three. Takes the options of
+    `rashomon ingest`. Exit status 1 when any input failed.
     """
     options = options_from(settings)
     with Store(db_path) as store:
@@ -81,4 +122,11 @@ def run(paths: tuple[str, ...], db_path: str, as_json: bool, **settings: Any) ->
             echo_json(run_result_dict(store, report))
         else:
             print_run_result(store, report)
+        if html_path is not None or not as_json:
+            dossiers = event_dossiers(store)
+            if not as_json:
+                print_dossiers(store, dossiers)
+            if html_path is not None:
+                for written in write_html_reports(store, dossiers, html_path):
+                    click.echo(f"wrote {written}", err=True)
     sys.exit(0 if report.ok else 1)
