@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -37,10 +38,21 @@ def test_cli_run_prints_summary_and_articles_from_store(ingest_only: None, sampl
         store.db.execute("UPDATE articles SET outlet = 'Edited Outlet' WHERE outlet = 'RT'")
     again = CliRunner().invoke(main, ["run", str(sample_dir), "--db", str(db)])
     assert "2 already stored" in again.stdout and "nothing new" in again.stdout
-    table = [line for line in again.stdout.splitlines() if "2022-08-03" in line]
+    table = [line for line in again.stdout.splitlines() if re.search(r" 2022-08-03 +\d+  ", line)]
     assert len(table) == 2
     assert any(line.startswith("Edited Outlet") and "3535" in line for line in table)
     assert any("Azerbaijan Claims" in line and "2897" in line for line in table)
+
+
+def test_cli_run_ends_with_dossiers_and_html_report(ingest_only: None, sample_dir: Path, tmp_path: Path) -> None:
+    report = tmp_path / "report.html"
+    result = CliRunner().invoke(main, ["run", str(sample_dir), "--db", str(tmp_path / "run.db"), "--html", str(report)])
+    assert result.exit_code == 0, result.output
+    # without the later stages each article is its own one-report event: two dossiers, two reports
+    assert result.stdout.count("EVENT ") == 2
+    written = sorted(tmp_path.glob("report-*.html"))
+    assert len(written) == 2
+    assert all("<html" in path.read_text(encoding="utf-8").lower() for path in written)
 
 
 def test_cli_run_json_and_exit_code_on_failure(ingest_only: None, sample_dir: Path, tmp_path: Path) -> None:
