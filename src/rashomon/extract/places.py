@@ -313,14 +313,18 @@ def _mention_weight(place: Place, event_spans: Sequence[tuple[int, int]], window
 
 
 def english_words(nlp: Language) -> frozenset[str]:
-    """The lower-case English words the pipeline's lemmatizer tables know (WordNet lemmas), if any."""
+    """Lower-case English words: the language's stop words and the lemmatizer's WordNet lemmas, if any.
+
+    Stop words are not all in WordNet ("of": Of is a Turkish town of 20,000 people).
+    """
+    stop_words = frozenset(nlp.Defaults.stop_words)
     if "lemmatizer" not in nlp.pipe_names:
-        return frozenset()
+        return stop_words
     lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
     if lookups is None or not lookups.has_table("lemma_index"):
-        return frozenset()
+        return stop_words
     index: Any = lookups.get_table("lemma_index")
-    return frozenset(word for pos in index for word in index[pos])
+    return stop_words | frozenset(word for pos in index for word in index[pos])
 
 
 def add_place_ruler(nlp: Language, *, min_population: int = 15_000, name: str = "place_ruler") -> EntityRuler:
