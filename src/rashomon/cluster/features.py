@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from rashomon.records import Article, ArticleAnalysis
+from rashomon.records import Article, ArticleAnalysis, Place
 
 _NAME = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 _AGE = re.compile(r"\b(\d{1,2})[- ]years?[- ]old\b|[A-Z][a-z]+,\s(\d{1,2})(?=[,.;)]|\s+(?:of|from|and)\b)")
@@ -69,8 +69,13 @@ _NOT_NAME_START = frozenset(
     ]
 )
 """Sentence-initial function words that make a capitalised pair look like a name."""
-_CELL_DEG = 0.25
-"""Grid cell size (degrees) of the place keys: about 28 km north-south."""
+_TOWN = frozenset(["exact", "town"])
+LEAD_CHARS = 400
+"""A place or date starting in the first this many characters is in the lead."""
+TRIGGER_CHARS = 200
+"""An event date counts as explicit when written this close to an event trigger or casualty figure."""
+GENERIC_ACTOR_TYPES = frozenset(["state_forces", "government", "civilians", "media", "other"])
+"""Actor types shared by unrelated incidents (police, civilians, gunmen): never evidence of one event."""
 
 
 @dataclass
@@ -80,13 +85,17 @@ class ArticleFeatures:
     article_id: str
     day: int | None
     day_source: str  # analysis | published | none
-    day_precise: bool  # an extracted event date with day precision
+    day_precise: bool  # an explicit day-precise event date near an event trigger (then ``day`` is it)
     text: str
+    published: int | None = None
     names: frozenset[str] = frozenset()
     ages: frozenset[int] = frozenset()
     place_keys: frozenset[str] = frozenset()
     place_labels: tuple[str, ...] = ()
-    event_point: tuple[float, float] | None = None
+    event_point: tuple[float, float] | None = None  # the event place, when a reliable town
+    event_country: str | None = None
+    town_points: tuple[tuple[float, float], ...] = ()  # every reliable town-precision place
+    place_names: frozenset[str] = frozenset()  # every toponym as written and as geocoded
     actors: frozenset[str] = frozenset()
     killed: tuple[int, int | None] | None = None  # (min, max) over the article's killed figures
     event_type: str | None = None
@@ -94,8 +103,25 @@ class ArticleFeatures:
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
+    def exact_killed(self) -> int | None:
+        """The killed count when stated as one number above zero."""
+        if self.killed is None or self.killed[0] <= 0 or self.killed[1] != self.killed[0]:
+            return None
+        return self.killed[0]
+
+    @property
     def date_iso(self) -> str | None:
         return date.fromordinal(self.day).isoformat() if self.day is not None else None
+
+
+@dataclass
+class _PlaceView:
+    keys: set[str] = field(default_factory=set)
+    labels: list[str] = field(default_factory=list)
+    point: tuple[float, float] | None = None
+    country: str | None = None
+    points: list[tuple[float, float]] = field(default_factory=list)
+    names: set[str] = field(default_factory=set)
 
 
 def parse_day(value: str | None) -> int | None:
@@ -117,30 +143,66 @@ def stated_ages(text: str) -> set[int]:
     return {int(a or b) for a, b in _AGE.findall(text)}
 
 
-def _place_keys(analysis: ArticleAnalysis) -> tuple[set[str], list[str], tuple[float, float] | None]:
-    keys: set[str] = set()
-    labels: list[str] = []
+def _mentions(place: Place, places: Sequence[Place]) -> int:
+    key = place.geonameid if place.geonameid is not None else place.name
+    return sum(1 for p in places if (p.geonameid if p.geonameid is not None else p.name) == key)
+
+
+def _reliable_town(place: Place, places: Sequence[Place]) -> bool:
+    """A town-precision place named more than once or in the lead: less likely a mis-geocoded word."""
+    return (
+        place.precision in _TOWN
+        and place.lat is not None
+        and place.lon is not None
+        and (place.start < LEAD_CHARS or _mentions(place, places) > 1)
+    )
+
+
+def _places(analysis: ArticleAnalysis) -> _PlaceView:
+    """Town keys of the reliable town places, labels, and the event place when it is a reliable town."""
     places = analysis.places
-    if analysis.event_place is not None and 0 <= analysis.event_place < len(places):
-        places = [places[analysis.event_place]] + [
-            p for i, p in enumerate(places) if i != analysis.event_place
-        ]
-    point = None
+    view = _PlaceView()
     for place in places:
-        if place.precision in {"exact", "town", "admin2"} and place.lat is not None and place.lon is not None:
-            keys.add(f"cell:{math.floor(place.lat / _CELL_DEG)}:{math.floor(place.lon / _CELL_DEG)}")
-            point = point or (place.lat, place.lon)
-        if place.admin1 and place.country_code:
-            keys.add(f"a1:{place.country_code}:{place.admin1}")
-        if place.name not in labels:
-            labels.append(place.name)
-    if analysis.event_place is None:
-        point = None  # only the event's own place is trusted for distances
-    return keys, labels, point
+        view.names |= {place.name, place.text}
+        if _reliable_town(place, places) and place.lat is not None and place.lon is not None:
+            view.keys.add(f"town:{place.geonameid if place.geonameid is not None else place.name}")
+            view.points.append((place.lat, place.lon))
+        if place.name not in view.labels:
+            view.labels.append(place.name)
+    if analysis.event_place is not None and 0 <= analysis.event_place < len(places):
+        event = places[analysis.event_place]
+        if (
+            event.precision in _TOWN
+            and event.start < LEAD_CHARS
+            and _mentions(event, places) > 1
+            and event.lat is not None
+            and event.lon is not None
+        ):
+            view.point, view.country = (event.lat, event.lon), event.country_code
+            view.labels.remove(event.name)
+            view.labels.insert(0, event.name)
+    return view
+
+
+def _explicit_event_day(analysis: ArticleAnalysis) -> bool:
+    """Whether the event date is a day-precise date written in the text close to an event trigger."""
+    if analysis.event_date is None or analysis.event_date_precision != "day":
+        return False
+    spans = [(e.start, e.end) for e in analysis.events] + [
+        (c.start, c.end) for c in analysis.casualties if not c.background
+    ]
+    return any(
+        t.date == analysis.event_date
+        and t.precision == "day"
+        and any(s - TRIGGER_CHARS <= t.start <= e + TRIGGER_CHARS for s, e in spans)
+        for t in analysis.times
+    )
 
 
 def _killed_range(analysis: ArticleAnalysis) -> tuple[int, int | None] | None:
-    figures = [c for c in analysis.casualties if c.kind == "killed" and c.count_min is not None]
+    figures = [
+        c for c in analysis.casualties if c.kind == "killed" and c.count_min is not None and not c.background
+    ]
     if not figures:
         return None
     low = max(c.count_min for c in figures if c.count_min is not None)
@@ -149,41 +211,49 @@ def _killed_range(analysis: ArticleAnalysis) -> tuple[int, int | None] | None:
     return low, (max(high, low) if high is not None else None)
 
 
+def _specific_actors(analysis: ArticleAnalysis) -> set[str]:
+    """Canonical actors that single out an incident (not police, civilians, a government)."""
+    return {
+        a.actor_id
+        for a in analysis.actors
+        if a.actor_id and a.actor_type is not None and a.actor_type not in GENERIC_ACTOR_TYPES
+    }
+
+
 def features_for(article: Article, analysis: ArticleAnalysis | None, clean_text: str) -> ArticleFeatures:
     """Features of one article; ``clean_text`` is its title and text with corpus boilerplate removed."""
     published = parse_day(article.published_at)
     names = proper_names(clean_text)
     ages = stated_ages(clean_text)
-    if analysis is None:
-        return ArticleFeatures(
-            article_id=article.id,
-            day=published,
-            day_source="published" if published else "none",
-            day_precise=False,
-            text=clean_text,
-            names=frozenset(names),
-            ages=frozenset(ages),
-        )
-    event_day = parse_day(analysis.event_date)
-    keys, labels, point = _place_keys(analysis)
-    actors = {a.actor_id for a in analysis.actors if a.actor_id}
-    names |= {a.actor_name for a in analysis.actors if a.actor_type == "person" and a.actor_name}
-    return ArticleFeatures(
+    base = ArticleFeatures(
         article_id=article.id,
-        day=event_day if event_day is not None else published,
-        day_source="analysis" if event_day is not None else ("published" if published else "none"),
-        day_precise=event_day is not None and analysis.event_date_precision == "day",
+        day=published,
+        day_source="published" if published else "none",
+        day_precise=False,
         text=clean_text,
+        published=published,
         names=frozenset(names),
         ages=frozenset(ages),
-        place_keys=frozenset(keys),
-        place_labels=tuple(labels[:5]),
-        event_point=point,
-        actors=frozenset(actors),
-        killed=_killed_range(analysis),
-        event_type=analysis.event_type,
-        from_analysis=True,
     )
+    if analysis is None:
+        return base
+    event_day = parse_day(analysis.event_date)
+    explicit = event_day is not None and _explicit_event_day(analysis)
+    view = _places(analysis)
+    names |= {a.actor_name for a in analysis.actors if a.actor_type == "person" and a.actor_name}
+    base.names = frozenset(names)
+    base.day_precise = explicit
+    if explicit:
+        base.day, base.day_source = event_day, "analysis"
+    base.place_keys = frozenset(view.keys)
+    base.place_labels = tuple(view.labels[:5])
+    base.event_point, base.event_country = view.point, view.country
+    base.town_points, base.place_names = tuple(view.points), frozenset(view.names)
+    base.actors = frozenset(_specific_actors(analysis))
+    base.killed = _killed_range(analysis)
+    base.event_type = analysis.event_type
+    base.from_analysis = True
+    return base
 
 
 def keep_rare_names(features: Iterable[ArticleFeatures], max_df: int) -> None:

@@ -31,20 +31,34 @@ def _ranges_overlap(a: tuple[int, int | None], b: tuple[int, int | None]) -> boo
 
 
 def cannot_link(a: ArticleFeatures, b: ArticleFeatures, options: ClusterOptions) -> str | None:
-    """Why ``a`` and ``b`` cannot report one event, or ``None`` when they can."""
+    """Why ``a`` and ``b`` cannot report one event, or ``None`` when they can (strong evidence only)."""
     if (
         a.day_precise
         and b.day_precise
         and a.day is not None
         and b.day is not None
         and abs(a.day - b.day) > options.max_event_day_gap
+        and a.published is not None
+        and b.published is not None
+        and abs(a.published - b.published) <= options.max_published_gap
     ):
-        return f"event dates {a.date_iso} and {b.date_iso} are {abs(a.day - b.day)} days apart"
-    if a.event_point and b.event_point:
+        return (
+            f"event dates {a.date_iso} and {b.date_iso} are {abs(a.day - b.day)} days apart "
+            f"in reports published {abs(a.published - b.published)} days apart"
+        )
+    if a.event_point and b.event_point and a.event_country and a.event_country == b.event_country:
         km = haversine_km(a.event_point, b.event_point)
-        if km > options.far_km:
-            return f"event places are {km:.0f} km apart"
+        if km > options.far_km and _nowhere_near(a, b, options) and _nowhere_near(b, a, options):
+            return f"event places are {km:.0f} km apart and neither report names a place near the other's"
     return None
+
+
+def _nowhere_near(a: ArticleFeatures, b: ArticleFeatures, options: ClusterOptions) -> bool:
+    """Whether ``b`` names no place near ``a``'s event place (nor the same toponym, geocoded elsewhere)."""
+    assert a.event_point is not None
+    if a.place_labels and a.place_labels[0] in b.place_names:
+        return False
+    return all(haversine_km(a.event_point, p) > options.far_km for p in b.town_points)
 
 
 def score_pair(a: ArticleFeatures, b: ArticleFeatures, cosine: float, options: ClusterOptions) -> float:
@@ -58,6 +72,10 @@ def score_pair(a: ArticleFeatures, b: ArticleFeatures, cosine: float, options: C
         score += options.w_place
     if a.actors & b.actors:
         score += options.w_actor
+    if a.exact_killed is not None and a.exact_killed == b.exact_killed:
+        score += options.w_killed
+    if a.day_precise and b.day_precise and a.day == b.day:
+        score += options.w_date
     if a.killed and b.killed and not _ranges_overlap(a.killed, b.killed):
         score -= options.w_figures
     if a.event_type and b.event_type and a.event_type != b.event_type:
