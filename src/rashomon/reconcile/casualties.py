@@ -2,9 +2,15 @@
 
 The rule (``docs/reconcile.md`` explains it with examples):
 
+0. **Other days.** A figure whose claim names only days other than the event's date (and other than the
+   date its own report gives the event) is about another day ("on Tuesday ... one injured" in a report of
+   Wednesday's clash): it goes to the event's ``casualties_other_dates``, never into a slot of the event.
 1. **Slots.** Figures start grouped by kind and side (the canonical actor of the people counted).
-2. **Unknown sides join.** A figure whose side is unknown joins the one known-side slot of its kind whose
-   figures it is compatible with (overlapping ranges); with none or several it stays in an unknown-side slot.
+2. **Unknown sides join.** A figure whose side is unknown joins the known-side slot of its kind whose range
+   contains its number when exactly one slot does among the slots its own report gives figures for, else
+   exactly one among all the event's slots. With no known-side slot of its kind it is that kind's
+   unknown-side slot; otherwise it is kept apart (``casualties_unassigned``) and never added to totals,
+   since it may count people a known-side slot already counts.
 3. **Aligned sides.** Reports name the same dead differently ("Armenian soldiers", "servicemen of the Artsakh
    Defense Army"), so two slots of one kind merge when reports *other than each other* give the same number
    (≥ 2) for them, unless the event's own mentions set the two actors against each other (initiator vs
@@ -101,6 +107,7 @@ class Slot:
             "high": high,
             "basis": basis,
             "articles": self.articles,
+            "dates": sorted({d for f in self.figures for d in f.dates}),
             "claims": [f.record for f in self.figures],
         }
 
@@ -120,6 +127,38 @@ def stated(figure: FigureClaim) -> int | None:
     return figure.count_min if figure.count_max is None and not figure.vague else None
 
 
+@dataclass
+class SlotSet:
+    """The slots of an event, the side-less figures kept out of them, and the slots of other days."""
+
+    slots: list[Slot]
+    unassigned: list[Slot] = field(default_factory=list)
+    other_dates: list[Slot] = field(default_factory=list)
+
+
+def on_event_date(figure: FigureClaim, event_date: str | None) -> bool:
+    """Whether a figure may be about the event's day: its claim names no day, or the event's, or the day its
+    own report gives the event (so a report that dates the event differently keeps its figures)."""
+    if event_date is None or not figure.dates:
+        return True
+    return event_date in figure.dates or (figure.report_date is not None and figure.report_date in figure.dates)
+
+
+def _stated_range(figure: FigureClaim) -> tuple[int, int]:
+    """The numbers a figure states: its range, an open-ended "at least N" stating N."""
+    low = figure.count_min or 0
+    return low, figure.count_max if figure.count_max is not None else low
+
+
+def contains(figures: Iterable[FigureClaim], figure: FigureClaim) -> bool:
+    """Whether the range of ``figures`` (open-ended ones reach to infinity) holds what ``figure`` states."""
+    ranges = [(f.count_min or 0, f.count_max if f.count_max is not None else float("inf")) for f in figures]
+    if not ranges:
+        return False
+    low, high = _stated_range(figure)
+    return min(r[0] for r in ranges) <= low and high <= max(r[1] for r in ranges)
+
+
 def _initial_slots(figures: Iterable[FigureClaim]) -> tuple[list[Slot], list[FigureClaim]]:
     slots: dict[tuple[str, str], Slot] = {}
     unknown = []
@@ -131,16 +170,35 @@ def _initial_slots(figures: Iterable[FigureClaim]) -> tuple[list[Slot], list[Fig
     return list(slots.values()), unknown
 
 
-def _place_unknown(slots: list[Slot], unknown: list[FigureClaim]) -> list[Slot]:
-    """Step 2: unknown-side figures join the single compatible known slot of their kind."""
+def _home_slot(slots: list[Slot], figure: FigureClaim) -> Slot | None:
+    """Step 2: the one known-side slot of the figure's kind whose range holds it, in its report, else
+    in the event; None when no slot or several do."""
+    same_kind = [s for s in slots if s.kind == figure.kind]
+    in_report = [
+        s for s in same_kind if contains((f for f in s.figures if f.article_id == figure.article_id), figure)
+    ]
+    if len(in_report) == 1:
+        return in_report[0]
+    if in_report:
+        return None
+    in_event = [s for s in same_kind if contains(s.figures, figure)]
+    return in_event[0] if len(in_event) == 1 else None
+
+
+def _place_unknown(slots: list[Slot], unknown: list[FigureClaim]) -> tuple[list[Slot], list[Slot]]:
+    """Step 2: ``(slots, unassigned)``: side-less figures join their home slot; a kind no known side
+    reports gets an unknown-side slot; the rest are kept apart, out of totals."""
     leftovers: dict[str, Slot] = {}
+    apart: dict[str, Slot] = {}
     for figure in unknown:
-        fits = [s for s in slots if s.kind == figure.kind and any(compatible(figure, f) for f in s.figures)]
-        if len(fits) == 1:
-            fits[0].figures.append(figure)
+        home = _home_slot(slots, figure)
+        if home is not None:
+            home.figures.append(figure)
+        elif any(s.kind == figure.kind for s in slots):
+            apart.setdefault(figure.kind, Slot(figure.kind)).figures.append(figure)
         else:
             leftovers.setdefault(figure.kind, Slot(figure.kind)).figures.append(figure)
-    return slots + list(leftovers.values())
+    return slots + list(leftovers.values()), list(apart.values())
 
 
 def _may_align(a: Slot, b: Slot, opposed: set[frozenset[str]]) -> bool:
@@ -181,13 +239,30 @@ def _align(slots: list[Slot], opposed: set[frozenset[str]]) -> list[Slot]:
     return slots
 
 
-def build_slots(figures: list[FigureClaim], opposed: set[frozenset[str]] | None = None) -> list[Slot]:
-    """The casualty slots of an event, in a stable order (kind, then side name); figures in report order."""
-    order = {article_id: n for n, article_id in enumerate(dict.fromkeys(f.article_id for f in figures))}
-    slots, unknown = _initial_slots(figures)
-    slots = _align(_place_unknown(slots, unknown), opposed or set())
+def _ordered(slots: list[Slot], order: dict[str, int]) -> list[Slot]:
     for slot in slots:
         slot.figures.sort(
             key=lambda f: (order[f.article_id], f.record["start"], f.record.get("value_start") or 0)
         )
     return sorted(slots, key=lambda s: (s.kind, s.side is None, s.side or ""))
+
+
+def build_slots(
+    figures: list[FigureClaim], opposed: set[frozenset[str]] | None = None, event_date: str | None = None
+) -> SlotSet:
+    """The casualty slots of an event, in a stable order (kind, then side name); figures in report order.
+
+    Figures about other days than ``event_date`` are grouped the same way into ``other_dates``.
+    """
+    order = {article_id: n for n, article_id in enumerate(dict.fromkeys(f.article_id for f in figures))}
+    on_date = [f for f in figures if on_event_date(f, event_date)]
+    off_date = [f for f in figures if not on_event_date(f, event_date)]
+    slots, unknown = _initial_slots(on_date)
+    slots, apart = _place_unknown(slots, unknown)
+    slots = _align(slots, opposed or set())
+    other = build_slots(off_date, opposed) if off_date else SlotSet([])
+    return SlotSet(
+        _ordered(slots, order),
+        _ordered(apart, order),
+        _ordered(other.slots + other.unassigned, order),
+    )

@@ -15,6 +15,7 @@ from typing import Any
 from rashomon.reconcile.actors import ActorIndex
 from rashomon.reconcile.casualties import Slot, compatible, stated
 from rashomon.reconcile.evidence import FigureClaim, Report, normalise_label
+from rashomon.reconcile.framing import framing
 from rashomon.reconcile.omissions import find_omissions
 from rashomon.records import Place
 
@@ -134,52 +135,6 @@ def attribution_conflicts(slots: Sequence[Slot], outlets: dict[str, str]) -> lis
                         for s in (_span(x.record), _span(y.record))
                     }.values()
                 ),
-            }
-        )
-    return result
-
-
-def _descriptive(index: ActorIndex, actor_id: str, article_id: str) -> dict[str, str]:
-    """Normalised label -> label as written, leaving out metonymy and the canonical name itself."""
-    entry = index.actors[actor_id]
-    canonical = normalise_label(entry.name)
-    return {
-        normalise_label(label): label
-        for label in entry.labels.get(article_id, [])
-        if entry.via.get((article_id, label)) != "metonymy" and normalise_label(label) != canonical
-    }
-
-
-def framing(index: ActorIndex, outlets: dict[str, str]) -> list[dict[str, Any]]:
-    """One actor labelled differently by different reports (each uses a label the other does not)."""
-    result = []
-    for actor_id, entry in index.actors.items():
-        labels = {art: _descriptive(index, actor_id, art) for art in entry.labels}
-        labels = {art: found for art, found in labels.items() if found}
-        differing = [
-            (a, b)
-            for a, b in combinations(labels, 2)
-            if set(labels[a]) - set(labels[b]) and set(labels[b]) - set(labels[a])
-        ]
-        if not differing:
-            continue
-        articles = list(dict.fromkeys(art for pair in differing for art in pair))
-        said = "; ".join(
-            f"{outlets[art]} says " + ", ".join(f"“{x}”" for x in labels[art].values()) for art in articles
-        )
-        result.append(
-            {
-                "kind": "framing",
-                "summary": f"Reports label {entry.name} differently: {said}.",
-                "articles": articles,
-                "actor": entry.name,
-                "actor_id": actor_id,
-                "labels": {art: list(labels[art].values()) for art in articles},
-                "spans": [
-                    {"article": art, "start": s, "end": e}
-                    for art in articles
-                    for s, e in entry.spans.get(art, [])
-                ],
             }
         )
     return result

@@ -141,9 +141,11 @@ def build_dossier(
     """The event object of the export contract for the reports of one event."""
     actors = build_actors(reports)
     kinds = {k: v for r in reports if r.analysis for k, v in actor_kinds(r.analysis).items()}
-    slots = build_slots([f for r in reports for f in figure_claims(r, kinds)], actors.side_oppositions())
-    discrepancies = find_discrepancies(reports, actors, slots)
     date, precision, date_source = event_date(reports)
+    figures = [f for r in reports for f in figure_claims(r, kinds)]
+    slot_set = build_slots(figures, actors.side_oppositions(), date if precision == "day" else None)
+    slots = slot_set.slots
+    discrepancies = find_discrepancies(reports, actors, slots)
     location = event_location(reports)
     event_type, sub_event_type = _event_type(reports)
     return {
@@ -160,6 +162,8 @@ def build_dossier(
         "location": location,
         "actors": actors.to_list(),
         "casualties": [slot.to_dict() for slot in slots],
+        "casualties_unassigned": [slot.to_dict() for slot in slot_set.unassigned],
+        "casualties_other_dates": [slot.to_dict() for slot in slot_set.other_dates],
         "claims": [c for r in reports for c in event_claims(r)],
         "discrepancies": discrepancies,
         "contested": any(d["kind"] in CONTESTING_KINDS for d in discrepancies),

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from rashomon.extract.actor_kb import load_kb
 from rashomon.records import Article, ArticleAnalysis, CasualtyFigure, Claim
 
 _DETERMINERS = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
@@ -65,6 +66,8 @@ class FigureClaim:
     side_key: str | None
     claimant_key: str
     record: dict[str, Any] = field(repr=False)
+    dates: tuple[str, ...] = ()  # day-precision dates the carrying claim (or sentence) names
+    report_date: str | None = None  # the event date the figure's own report gives
 
     @property
     def exact(self) -> int | None:
@@ -83,13 +86,23 @@ STATE_TYPES = frozenset({"state_forces", "government"})
 """Actor types that count as one side per country: a state's army and its government lose the same dead."""
 
 
+def state_key(actor_id: str | None, actor_type: str | None, country_code: str | None) -> str | None:
+    """``state:<country>`` for a recognised state's government or forces, else None.
+
+    A disputed entity's government or army (the self-declared Republic of Artsakh, coded in Azerbaijan's
+    country context) is its own actor, never the state of the country it is coded in.
+    """
+    if actor_type not in STATE_TYPES or not country_code:
+        return None
+    known = load_kb().get(actor_id) if actor_id else None
+    return None if known is not None and known.disputed else "state:" + country_code
+
+
 def side_key(
     actor_id: str | None, name: str | None, actor_type: str | None, country_code: str | None
 ) -> str | None:
     """The key casualty figures are grouped by: ``state:<country>`` for state actors, else the actor."""
-    if actor_type in STATE_TYPES and country_code:
-        return "state:" + country_code
-    return actor_id or (name.casefold() if name else None)
+    return state_key(actor_id, actor_type, country_code) or actor_id or (name.casefold() if name else None)
 
 
 def actor_kinds(analysis: ArticleAnalysis) -> dict[str, tuple[str | None, str | None]]:
@@ -97,10 +110,21 @@ def actor_kinds(analysis: ArticleAnalysis) -> dict[str, tuple[str | None, str | 
     return {m.actor_id: (m.actor_type, m.country_code) for m in analysis.actors if m.actor_id}
 
 
-def claimant_key(claim: Claim | None, report: Report) -> str:
-    """Who stands behind a claim, for counting independent claimants: actor, else label, else the outlet."""
+def claimant_key(
+    claim: Claim | None, report: Report, kinds: dict[str, tuple[str | None, str | None]] | None = None
+) -> str:
+    """Who stands behind a claim, for counting independent claimants: actor, else label, else the outlet.
+
+    A recognised state's government, military and ministries (and metonymy for them: "Baku") are one
+    source, ``state:<country>``; ``kinds`` (actor id -> type, country) says which actors those are, and
+    the actor knowledge base answers for claimant actors no mention typed.
+    """
     if claim is not None and claim.claimant_actor_id:
-        return "actor:" + claim.claimant_actor_id
+        actor_type, country = (kinds or {}).get(claim.claimant_actor_id, (None, None))
+        if actor_type is None:
+            known = load_kb().get(claim.claimant_actor_id)
+            actor_type, country = (known.type, known.country_code) if known else (None, None)
+        return state_key(claim.claimant_actor_id, actor_type, country) or "actor:" + claim.claimant_actor_id
     if claim is not None and claim.claimant_actor:
         return "actor:" + claim.claimant_actor.casefold()
     if claim is not None and claim.claimant:
@@ -188,6 +212,35 @@ def figure_fields(figure: CasualtyFigure) -> dict[str, Any]:
     }
 
 
+_RANGE_START = re.compile(r"\b(?:since|from|over|throughout|during)\s+(?:the\s+)?(?:past\s+|last\s+)?$", re.I)
+"""Words before a time expression that make it the start of a period reaching the event ("since Monday")."""
+
+
+def span_dates(report: Report, start: int, end: int) -> tuple[str, ...]:
+    """Day-precision dates of the time expressions inside ``start:end``, periods ("since Monday") left out."""
+    if report.analysis is None:
+        return ()
+    text = report.article.text
+    return tuple(
+        dict.fromkeys(
+            t.date
+            for t in report.analysis.times
+            if t.date
+            and t.precision == "day"
+            and start <= t.start
+            and t.end <= end
+            and not _RANGE_START.search(text[max(0, t.start - 30) : t.start])
+        )
+    )
+
+
+def _content_span(claim: Claim | None, record: dict[str, Any]) -> tuple[int, int]:
+    """What a claim says (its content, without "said on Thursday"), else its whole span."""
+    if claim is not None and claim.content_start is not None and claim.content_end is not None:
+        return claim.content_start, claim.content_end
+    return record["start"], record["end"]
+
+
 def figure_claims(
     report: Report, kinds: dict[str, tuple[str | None, str | None]] | None = None
 ) -> list[FigureClaim]:
@@ -203,6 +256,7 @@ def figure_claims(
         if report.span(figure.start, figure.end) is None:
             continue
         claim, record = _carrier(report, report.analysis.claims, figure, index)
+        dates = span_dates(report, *_content_span(claim, record))
         record = {**record, **figure_fields(figure)}
         result.append(
             FigureClaim(
@@ -216,8 +270,10 @@ def figure_claims(
                 side_key=side_key(
                     figure.side_actor_id, figure.side, *kinds.get(figure.side_actor_id or "", (None, None))
                 ),
-                claimant_key=claimant_key(claim, report),
+                claimant_key=claimant_key(claim, report, kinds),
                 record=record,
+                dates=dates,
+                report_date=report.analysis.event_date if report.analysis.event_date_precision == "day" else None,
             )
         )
     return result
