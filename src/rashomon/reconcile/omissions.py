@@ -6,6 +6,12 @@ actor, claimant or person when extraction found it there **or** when its name or
 report's text (case-insensitive, whole words), so an extraction miss is not reported as an omission.
 Figures and event types are compared as extracted. Only analysed reports take part, and only events
 of two or more.
+
+Only informative facts become omissions of their own: places below country level that are not capitals
+standing for a government, named claimants and victims, casualty figures, and actors that are
+organisations or non-state groups, take part in the event (initiator, target) or give a casualty figure.
+The rest (countries' governments, forces and media that only speak in the background, capitals used as
+metonymy, event types) are folded into one ``background`` line per set of reports that carries them.
 """
 
 from __future__ import annotations
@@ -15,12 +21,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from rashomon.reconcile.actors import ActorIndex
+from rashomon.extract.actor_kb import load_kb
+from rashomon.reconcile.actors import ActorEntry, ActorIndex
 from rashomon.reconcile.casualties import Slot
-from rashomon.reconcile.evidence import Report, normalise_label
+from rashomon.reconcile.evidence import Report, normalise_label, state_key
 
 _CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+)*")
-_NOT_NAMES = {"The", "A", "An", "His", "Her", "Its", "Their", "According"}
+_NOT_NAMES = {
+    "The", "A", "An", "His", "Her", "Its", "Their", "According", "Each", "Both", "All", "Some", "Many",
+    "Several", "Other", "Others", "Another", "This", "That", "These", "Those", "One", "Two", "It", "They",
+    "He", "She", "We", "Officials", "Sources", "Witnesses", "Residents", "Authorities", "Reports", "Analysts",
+    "Experts", "Police", "Media", "Local", "Most", "Neither", "Either", "Such",
+}  # fmt: skip
+_BACKGROUND_WORDS = {"place": "the places", "actor": "", "event": "events of type"}
 _TYPE_WORDS = {
     "place": "the place",
     "actor": "",
@@ -39,6 +52,7 @@ class Fact:
     name: str
     present: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     probes: list[str] = field(default_factory=list)
+    informative: bool = True
 
     def seen(self, article_id: str, span: tuple[int, int] | None) -> None:
         spans = self.present.setdefault(article_id, [])
@@ -63,22 +77,61 @@ def _name_runs(text: str) -> list[str]:
     return runs
 
 
+def _figurative(report: Report) -> list[tuple[int, int]]:
+    """Spans the report's actor mentions resolve as metonymy ("Baku has said")."""
+    return [(m.start, m.end) for m in report.analysis.actors if m.via == "metonymy"] if report.analysis else []
+
+
 def _place_facts(reports: Sequence[Report], facts: dict[str, Fact]) -> None:
+    """Places below country level; a capital or country name is background unless a report mentions it
+    literally as its event place."""
+    kb = load_kb()
     for report in reports:
-        for place in report.analysis.places if report.analysis else []:
+        analysis = report.analysis
+        if analysis is None:
+            continue
+        figurative = _figurative(report)
+        for index, place in enumerate(analysis.places):
             if place.precision == "country":
                 continue
             key = f"place:{place.geonameid or normalise_label(place.name)}"
-            fact = facts.setdefault(key, Fact("place", place.name, probes=[place.name]))
+            fact = facts.setdefault(
+                key, Fact("place", place.name, probes=[place.name], informative=kb.country_of(place.name) is None)
+            )
             fact.seen(report.id, report.span(place.start, place.end))
+            literal = not any(s < place.end and place.start < e for s, e in figurative)
+            if literal and index == analysis.event_place:
+                fact.informative = True
             if place.text not in fact.probes:
                 fact.probes.append(place.text)
 
 
-def _actor_facts(actors: ActorIndex, facts: dict[str, Fact]) -> None:
+def _figure_claimants(reports: Sequence[Report]) -> set[str]:
+    """Actor ids of the claimants that give a casualty figure in any report."""
+    found = set()
+    for report in reports:
+        claims = report.analysis.claims if report.analysis else []
+        for figure in report.analysis.casualties if report.analysis else []:
+            if figure.claim_index is not None and 0 <= figure.claim_index < len(claims):
+                found.add(claims[figure.claim_index].claimant_actor_id or "")
+    return found - {""}
+
+
+def _informative_actor(entry: ActorEntry, figure_claimants: set[str]) -> bool:
+    """Organisations and non-state groups, actors in the event, and claimants that give figures."""
+    if entry.id in figure_claimants or entry.roles & {"initiator", "target"}:
+        return True
+    own_state = state_key(entry.id, entry.type, entry.country_code) is not None
+    return not own_state and entry.type not in ("media", None)
+
+
+def _actor_facts(actors: ActorIndex, facts: dict[str, Fact], figure_claimants: set[str]) -> None:
     for actor_id, entry in actors.actors.items():
         labels = [label for found in entry.labels.values() for label in found]
-        fact = facts.setdefault(f"actor:{actor_id}", Fact("actor", entry.name, probes=[entry.name, *labels]))
+        informative = _informative_actor(entry, figure_claimants)
+        fact = facts.setdefault(
+            f"actor:{actor_id}", Fact("actor", entry.name, probes=[entry.name, *labels], informative=informative)
+        )
         for article_id in entry.labels:
             fact.present.setdefault(article_id, list(entry.spans.get(article_id, [])))
 
@@ -129,62 +182,99 @@ def _event_facts(reports: Sequence[Report], facts: dict[str, Fact]) -> None:
             label = event.sub_event_type or event.event_type
             if not label:
                 continue
-            fact = facts.setdefault(f"event:{label}", Fact("event", label))
+            fact = facts.setdefault(f"event:{label}", Fact("event", label, informative=False))
             fact.seen(report.id, report.span(event.start, event.end))
     for fact in (f for f in facts.values() if f.fact_type == "event"):
         triggers = dict.fromkeys(r.article.text[s:e] for r in reports for s, e in fact.present.get(r.id, []))
         fact.name += " (" + ", ".join(f"“{t}”" for t in triggers) + ")" if triggers else ""
 
 
-def _omission(fact: Fact, reports: Sequence[Report]) -> dict[str, Any] | None:
+def _presence(fact: Fact, reports: Sequence[Report]) -> tuple[list[Report], list[Report]]:
     present = [
         r
         for r in reports
         if r.id in fact.present or any(_mentions(r.article.text, probe) for probe in fact.probes)
     ]
-    absent = [r for r in reports if r not in present]
-    if not present or not absent:
-        return None
-    what = f"{_TYPE_WORDS[fact.fact_type]} {fact.name}".strip()
-    summary = (
+    return present, [r for r in reports if r not in present]
+
+
+def _only(present: Sequence[Report], absent: Sequence[Report], what: str) -> str:
+    return (
         f"Only {', '.join(r.outlet for r in present)} mention{'s' if len(present) == 1 else ''} {what}; "
         f"{', '.join(r.outlet for r in absent)} do{'es' if len(absent) == 1 else ''} not."
     )
+
+
+def _spans(facts: Sequence[Fact]) -> list[dict[str, Any]]:
+    return [
+        {"article": art, "start": s, "end": e}
+        for fact in facts
+        for art, spans in fact.present.items()
+        for s, e in spans
+    ]
+
+
+def _omission(fact: Fact, present: Sequence[Report], absent: Sequence[Report]) -> dict[str, Any]:
     return {
         "kind": "omission",
-        "summary": summary,
-        "articles": [r.id for r in reports],
+        "summary": _only(present, absent, f"{_TYPE_WORDS[fact.fact_type]} {fact.name}".strip()),
+        "articles": [r.id for r in [*present, *absent]],
         "fact_type": fact.fact_type,
         "fact": fact.name,
         "present_in": [r.id for r in present],
         "absent_from": [r.id for r in absent],
-        "spans": [
-            {"article": art, "start": s, "end": e} for art, spans in fact.present.items() for s, e in spans
-        ],
+        "spans": _spans([fact]),
+    }
+
+
+def _background(facts: Sequence[Fact], present: Sequence[Report], absent: Sequence[Report]) -> dict[str, Any]:
+    """One line for the uninformative facts only ``present`` carry."""
+    groups = []
+    for fact_type in ("place", "actor", "event"):
+        names = [f.name for f in facts if f.fact_type == fact_type]
+        if names:
+            groups.append(f"{_BACKGROUND_WORDS[fact_type]} {', '.join(names)}".strip())
+    return {
+        "kind": "omission",
+        "summary": _only(present, absent, "in background: " + "; ".join(groups)),
+        "articles": [r.id for r in [*present, *absent]],
+        "fact_type": "background",
+        "fact": "; ".join(groups),
+        "facts": [{"fact_type": f.fact_type, "fact": f.name} for f in facts],
+        "present_in": [r.id for r in present],
+        "absent_from": [r.id for r in absent],
+        "spans": _spans(facts),
     }
 
 
 def find_omissions(
     reports: Sequence[Report], actors: ActorIndex, slots: Sequence[Slot]
 ) -> list[dict[str, Any]]:
-    """One omission per fact carried by some analysed reports of the event and not by others."""
+    """One omission per informative fact some analysed reports of the event carry and others do not, then
+    one ``background`` line per set of reports for the rest."""
     analysed = [r for r in reports if r.analysis is not None]
     if len(analysed) < 2:
         return []
     facts: dict[str, Fact] = {}
     _place_facts(analysed, facts)
-    _actor_facts(actors, facts)
+    _actor_facts(actors, facts, _figure_claimants(analysed))
     _claimant_facts(analysed, facts)
     _person_facts(analysed, facts)
     _figure_facts(slots, facts)
     _event_facts(analysed, facts)
     seen_names: set[str] = set()
     result = []
+    background: dict[tuple[str, ...], tuple[list[Report], list[Report], list[Fact]]] = {}
     for fact in facts.values():
         if normalise_label(fact.name) in seen_names:
             continue
         seen_names.add(normalise_label(fact.name))
-        omission = _omission(fact, analysed)
-        if omission is not None:
-            result.append(omission)
-    return result
+        present, absent = _presence(fact, analysed)
+        if not present or not absent:
+            continue
+        if fact.informative:
+            result.append(_omission(fact, present, absent))
+        else:
+            key = tuple(r.id for r in present)
+            background.setdefault(key, (present, absent, []))[2].append(fact)
+    return result + [_background(found, present, absent) for present, absent, found in background.values()]
