@@ -6,8 +6,10 @@ from typing import Any
 
 import pytest
 
+from rashomon.export.selection import casualty_totals
 from rashomon.reconcile.dossier import build_dossier, reconcile_store
 from rashomon.reconcile.evidence import Report
+from rashomon.reconcile.framing import label_terms
 from rashomon.records import (
     ActorMention,
     Article,
@@ -16,6 +18,7 @@ from rashomon.records import (
     Claim,
     EventMention,
     Place,
+    TimeExpr,
 )
 from rashomon.store import Store, utc_now
 
@@ -349,3 +352,245 @@ def test_reconcile_metonymic_place_is_not_the_location() -> None:
     dossier = build_dossier("ev-m", [b])
     assert dossier["location"]["name"] == "Lachin"
     assert dossier["location"]["chosen_by"] == []
+
+
+# --- issue 4: sharper dossiers -------------------------------------------------------------------------
+
+MIL_AZ = {
+    "actor_id": "mil-AZ",
+    "actor_name": "Military Forces of Azerbaijan",
+    "country_code": "AZ",
+    "actor_type": "state_forces",
+}
+GOV_AZ = {
+    "actor_id": "gov-AZ",
+    "actor_name": "Government of Azerbaijan",
+    "country_code": "AZ",
+    "actor_type": "government",
+}
+GOV_AM = {"actor_id": "gov-AM", "actor_name": "Government of Armenia", "country_code": "AM", "actor_type": "government"}
+ARTSAKH_GOV = {
+    "actor_id": "artsakh-government",
+    "actor_name": "Government of the Republic of Artsakh",
+    "country_code": "AZ",
+    "actor_type": "government",
+}
+MIL_RU = {
+    "actor_id": "mil-RU",
+    "actor_name": "Military Forces of Russia",
+    "country_code": "RU",
+    "actor_type": "state_forces",
+}
+
+
+def simple_report(
+    text: str,
+    outlet: str,
+    *,
+    actors: list[tuple[str, dict[str, Any], str]] = (),  # type: ignore[assignment]
+    claims: list[Claim] | None = None,
+    casualties: list[tuple[str, str, int, int | None, dict[str, Any] | None, int]] = (),  # type: ignore[assignment]
+    times: list[tuple[str, str]] = (),  # type: ignore[assignment]
+    places: list[Place] | None = None,
+) -> Report:
+    """A report of one hand-written text: actors as (label, actor, via), figures as (kind, value, lo, hi,
+    side, claim index), times as (phrase, date)."""
+    article = Article.create(text, f"{outlet}.txt", outlet=outlet, published_at="2022-08-03")
+    assert article.text == text
+    analysis = ArticleAnalysis(
+        article.id,
+        "test",
+        places=places or [],
+        times=[TimeExpr(phrase, *at(text, phrase), date, "day") for phrase, date in times],
+        actors=[actor(text, label, kb, via) for label, kb, via in actors],
+        claims=claims or [],
+        casualties=[figure(text, kind, value, lo, hi, side, ci) for kind, value, lo, hi, side, ci in casualties],
+        event_date="2022-08-03",
+        event_date_precision="day",
+    )
+    return Report(article, analysis)
+
+
+def test_reconcile_one_state_is_one_source_for_attribution() -> None:
+    text_c = "Azerbaijan's defense ministry said one soldier was killed."
+    text_d = "Baku said one soldier was killed."
+    c = simple_report(
+        text_c,
+        "Wire C",
+        actors=[("Azerbaijan's defense ministry", MIL_AZ, "demonym")],
+        claims=[claim(text_c, "Azerbaijan's defense ministry", "said", actor_kb=MIL_AZ)],
+        casualties=[("killed", "one", 1, 1, MIL_AZ, 0)],
+    )
+    d = simple_report(
+        text_d,
+        "Wire D",
+        actors=[("Baku", GOV_AZ, "metonymy")],
+        claims=[claim(text_d, "Baku", "said", actor_kb=GOV_AZ)],
+        casualties=[("killed", "one", 1, 1, MIL_AZ, 0)],
+    )
+    assert "attribution_conflict" not in kinds(build_dossier("ev-s", [c, d]))
+    # the self-declared republic's authorities are coded in Azerbaijan but are not its state
+    text_e = "The Artsakh authorities said one soldier was killed."
+    e = simple_report(
+        text_e,
+        "Wire E",
+        actors=[("Artsakh authorities", ARTSAKH_GOV, "alias")],
+        claims=[claim(text_e, "The Artsakh authorities", "said", actor_kb=ARTSAKH_GOV)],
+        casualties=[("killed", "one", 1, 1, MIL_AZ, 0)],
+    )
+    conflicts = [x for x in build_dossier("ev-t", [c, e])["discrepancies"] if x["kind"] == "attribution_conflict"]
+    assert len(conflicts) == 1 and "The Artsakh authorities" in conflicts[0]["summary"]
+
+
+SOLDIER_TEXT = (
+    "Soldier Killed In Action\n"
+    "The defense ministry said one Azerbaijani soldier was killed. "
+    "Militia commanders said two of their fighters were killed."
+)
+
+
+def soldier_report(*, militia_dead: str = "two") -> Report:
+    text = SOLDIER_TEXT.replace("two of", f"{militia_dead} of")
+    count = {"two": 2, "one": 1}[militia_dead]
+    return simple_report(
+        text,
+        "Wire S",
+        claims=[
+            Claim(text[:24], 0, 24, None, None, None, None, kind="own_voice"),
+            claim(text, "The defense ministry", "said", actor_kb=MIL_AZ),
+            claim(text, "Militia commanders", "said", where="Militia commanders"),
+        ],
+        casualties=[
+            ("killed", "Soldier", 1, 1, None, 0),
+            ("killed", "one", 1, 1, MIL_AZ, 1),
+            ("killed", militia_dead, count, count, NK, 2),
+        ],
+    )
+
+
+def test_reconcile_sideless_figure_joins_its_one_home_slot() -> None:
+    # another outlet's open "at least one" militia dead overlaps the soldier too; in its own report only
+    # the Azerbaijani slot's range holds the headline's one soldier
+    text = "Local authorities said at least one militia member was killed."
+    other = simple_report(
+        text,
+        "Wire O",
+        claims=[claim(text, "Local authorities", "said")],
+        casualties=[("killed", "at least one", 1, None, NK, 0)],
+    )
+    dossier = build_dossier("ev-h", [soldier_report(), other])
+    killed = [s for s in dossier["casualties"] if s["kind"] == "killed"]
+    assert [s["side"] for s in killed] == ["Artsakh Defense Army", "Military Forces of Azerbaijan"]
+    azerbaijan = slot(dossier, "killed", "Azerbaijan")
+    assert [c["value_text"] for c in azerbaijan["claims"]] == ["Soldier", "one"]
+    assert casualty_totals(dossier)["killed"] == 3
+    assert dossier["casualties_unassigned"] == []
+
+
+def test_reconcile_ambiguous_sideless_figure_stays_out_of_totals() -> None:
+    dossier = build_dossier("ev-u", [soldier_report(militia_dead="one")])
+    assert all(s["side"] is not None for s in dossier["casualties"])
+    assert casualty_totals(dossier)["killed"] == 2  # one + one, the headline's soldier not added again
+    (apart,) = dossier["casualties_unassigned"]
+    assert apart["side"] is None and apart["claims"][0]["value_text"] == "Soldier"
+    # with no known side at all, the side-less figure is the kind's own slot and counts
+    text = "Two people were killed."
+    alone = simple_report(
+        text, "Wire X", claims=[claim(text, None, "", where="Two")], casualties=[("killed", "Two", 2, 2, None, 0)]
+    )
+    only = build_dossier("ev-v", [alone])
+    assert [(s["side"], s["best"]) for s in only["casualties"]] == [(None, 2)]
+
+
+DATED_TEXT = (
+    "The Artsakh Defense Army said 14 servicemen were wounded on Wednesday. "
+    "Russian peacekeepers reported on Tuesday that at least one militia member was injured."
+)
+
+
+def dated_report(text: str = DATED_TEXT) -> Report:
+    return simple_report(
+        text,
+        "Wire T",
+        claims=[
+            claim(text, "The Artsakh Defense Army", "said", actor_kb=NK),
+            claim(text, "Russian peacekeepers", "reported", actor_kb=MIL_RU),
+        ],
+        casualties=[("injured", "14", 14, 14, NK, 0), ("injured", "at least one", 1, None, NK, 1)],
+        times=[("Wednesday", "2022-08-03"), ("Tuesday", "2022-08-02")],
+    )
+
+
+def test_reconcile_figure_of_another_day_stays_out_of_the_slot() -> None:
+    dossier = build_dossier("ev-d", [dated_report()])
+    injured = slot(dossier, "injured", "Artsakh")
+    assert (injured["low"], injured["best"], injured["high"]) == (14, 14, 14)
+    (other,) = dossier["casualties_other_dates"]
+    assert other["dates"] == ["2022-08-02"] and other["claims"][0]["value_text"] == "at least one"
+    # "since Tuesday" opens a period that reaches the event: the figure stays in the slot
+    since = dated_report(DATED_TEXT.replace("on Tuesday", "since Tuesday"))
+    within = build_dossier("ev-w", [since])
+    assert slot(within, "injured", "Artsakh")["low"] == 1 and within["casualties_other_dates"] == []
+
+
+def test_reconcile_framing_terms_not_name_variants() -> None:
+    assert label_terms("Azerbaijani Army", "AZ") == set()
+    assert label_terms("defense ministry", "AZ") == set()
+    assert label_terms("local ethnic Armenian militias", "AZ") == {"local", "ethnic", "armenian", "militia"}
+    assert {"pro-russian", "separatist"} <= label_terms("pro-Russian separatists", "UA")
+    assert label_terms("illegal Armenian armed elements", "AZ") >= {"illegal", "armed element", "armenian"}
+
+
+def test_reconcile_framing_ranks_most_divergent_non_state_actor_first() -> None:
+    text_f = "The defense ministry said separatist terrorists and illegal armed elements attacked; Republic of Artsakh."
+    text_g = "The Azerbaijani Army said local militias attacked; the self-proclaimed Nagorno-Karabakh Republic."
+    f = simple_report(
+        text_f,
+        "Wire F",
+        actors=[
+            ("defense ministry", MIL_AZ, "label"),
+            ("separatist terrorists", NK, "label"),
+            ("illegal armed elements", NK, "label"),
+            ("Republic of Artsakh", ARTSAKH_GOV, "alias"),
+        ],
+    )
+    g = simple_report(
+        text_g,
+        "Wire G",
+        actors=[
+            ("Azerbaijani Army", MIL_AZ, "demonym"),
+            ("local militias", NK, "label"),
+            ("self-proclaimed Nagorno-Karabakh Republic", ARTSAKH_GOV, "alias"),
+        ],
+    )
+    framing = [d for d in build_dossier("ev-f", [f, g])["discrepancies"] if d["kind"] == "framing"]
+    assert [d["actor"] for d in framing] == ["Artsakh Defense Army", "Government of the Republic of Artsakh"]
+    assert framing[0]["labels_by_outlet"] == {
+        "Wire F": ["separatist terrorists", "illegal armed elements"],
+        "Wire G": ["local militias"],
+    }
+    assert framing[0]["divergence"] > framing[1]["divergence"]
+
+
+def test_reconcile_background_facts_fold_into_one_line() -> None:
+    text_y = "Each side accused the other. Yerevan said shelling hit Talish on Wednesday."
+    text_z = "Shelling was reported on Wednesday."
+    talish = Place("Talish", *at(text_y, "Talish"), "Talish", "AZ", 40.17, 46.7, "town", geonameid=585001)
+    yerevan = Place("Yerevan", *at(text_y, "Yerevan"), "Yerevan", "AM", 40.18, 44.51, "town", geonameid=616052)
+    y = simple_report(
+        text_y,
+        "Wire Y",
+        actors=[("Yerevan", GOV_AM, "metonymy")],
+        claims=[
+            claim(text_y, "Each side", "accused"),
+            claim(text_y, "Yerevan", "said", actor_kb=GOV_AM),
+        ],
+        places=[talish, yerevan],
+    )
+    z = simple_report(text_z, "Wire Z")
+    omissions = [d for d in build_dossier("ev-o", [y, z])["discrepancies"] if d["kind"] == "omission"]
+    facts = {d["fact"]: d for d in omissions if d["fact_type"] != "background"}
+    assert set(facts) == {"Talish"}
+    (background,) = [d for d in omissions if d["fact_type"] == "background"]
+    assert {f["fact"] for f in background["facts"]} == {"Yerevan", "Government of Armenia"}
+    assert background["present_in"] == [y.id] and background["absent_from"] == [z.id]
