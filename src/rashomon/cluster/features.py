@@ -1,10 +1,20 @@
 """What clustering knows about one report: its date, places, actors, names, ages, figures and type.
 
-Features come from the article's stored analysis when there is one (event date and place, geocoded
-places, canonical actors, casualty figures, ACLED type) and from its text and publication date
-otherwise. Two text features are always read, because they single out one incident among many at the
-same place: rare proper names (victims, streets, venues: capitalised word pairs) and stated ages
-("a 25-year-old", "John Smith, 25,").
+Features come from the article's stored analysis when there is one and from its text and publication
+date otherwise. Analysis features are gated by reliability, because on local-news pages the extractors
+are often wrong ("Police" geocoded to Police, Poland; a funeral's weekday as the event date):
+
+* the event date replaces the publication date only when it is *explicit*: day precision, and written
+  within ``TRIGGER_CHARS`` of an event trigger or casualty figure (``day_precise``);
+* place keys are town-precision places named more than once or in the lead (``town:<geonameid>``),
+  never a state or country; the event place counts (for the far-apart cannot-link) only when it is a
+  town named more than once *and* in the lead;
+* actors are kept only when specific (not police, civilians, governments, media: ``GENERIC_ACTOR_TYPES``);
+* killed figures flagged as background (other events) are left out.
+
+Two text features are always read, because they single out one incident among many at the same place:
+rare proper names (victims, streets, venues: capitalised word pairs) and stated ages ("a 25-year-old",
+"John Smith, 25,").
 """
 
 from __future__ import annotations

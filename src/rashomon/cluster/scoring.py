@@ -3,14 +3,19 @@
     score = cosine(TF-IDF)
           + w_name  if they share a rare proper name
           + w_age   if they share a stated age,  - w_age_conflict if both state ages and none agree
-          + w_place if they share a place key or their event places lie within near_km
-          + w_actor if they share a canonical actor
+          + w_place if they share a reliable town or their event places lie within near_km
+          + w_actor if they share a specific actor
+          + w_killed if both state the same killed count above zero
+          + w_date  if both have the same explicit day-precise event date
           - w_figures if both give killed counts whose ranges do not overlap
           - w_type  if both have an event type and the types differ
           - w_gap * min(gap - window_days, 60) / 60  when the days are more than window_days apart
 
-A pair is a *cannot-link* (never in one event, whatever the score) when both have day-precise event
-dates more than ``max_event_day_gap`` apart, or event places more than ``far_km`` apart.
+A pair is a *cannot-link* (never in one event, whatever the score) only on strong evidence: both have
+explicit day-precise event dates more than ``max_event_day_gap`` apart and were published at most
+``max_published_gap`` days apart (a follow-up published weeks later dates a later step), or both have a
+reliable event town in one country, more than ``far_km`` apart, and neither report names a place near
+the other's event town (nor that town's name, geocoded elsewhere).
 """
 
 from __future__ import annotations

@@ -1,0 +1,110 @@
+"""Which analysis features clustering trusts: explicit event dates, reliable towns, specific actors;
+and the two sample reports through the real pipeline still form one event."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from rashomon.cluster.engine import cluster_store, current_assignment
+from rashomon.cluster.features import features_for
+from rashomon.cluster.options import ClusterOptions
+from rashomon.cluster.scoring import cannot_link, score_pair
+from rashomon.records import ActorMention, Article, ArticleAnalysis, EventMention, Place, TimeExpr
+from rashomon.store import Store
+
+TEXT = (
+    "Shelton man shot dead on Friday\n\n"
+    "SHELTON - A 24-year-old man was shot dead on Friday night outside a bar on Howe Avenue in Shelton, "
+    "police said. Police in Bridgeport are helping with the investigation."
+)
+
+
+def _place(text: str, name: str, lat: float, lon: float, precision: str = "town") -> Place:
+    start = TEXT.index(text)
+    return Place(text=text, start=start, end=start + len(text), name=name, country_code="US", lat=lat,
+                 lon=lon, precision=precision, admin1="CT")  # type: ignore[arg-type]
+
+
+def _analysis(article: Article, *, time_at: str = "Friday night", event_date: str = "2015-03-06",
+              precision: str = "day") -> ArticleAnalysis:
+    trigger = TEXT.index("shot dead on Friday night")
+    time_start = TEXT.index(time_at)
+    return ArticleAnalysis(
+        article_id=article.id,
+        pipeline="test",
+        places=[_place("SHELTON", "Shelton", 41.32, -73.09), _place("Shelton,", "Shelton", 41.32, -73.09),
+                _place("Bridgeport", "Bridgeport", 41.19, -73.20)],
+        times=[TimeExpr(text=time_at, start=time_start, end=time_start + len(time_at), date=event_date,
+                        precision="day")],
+        events=[EventMention(event_type="Violence against civilians", sub_event_type="Attack",
+                             trigger="shot dead", start=trigger, end=trigger + 9)],
+        actors=[ActorMention(text="police", start=TEXT.index("police"), end=TEXT.index("police") + 6,
+                             actor_id="pol-US", actor_name="police", actor_type="state_forces")],
+        event_date=event_date,
+        event_date_precision=precision,  # type: ignore[arg-type]
+        event_place=1,
+    )
+
+
+def _article(published: str = "2015-03-07") -> Article:
+    return Article(id="a" + published, text=TEXT, source_name="test", published_at=published)
+
+
+def test_cluster_features_explicit_event_date_is_trusted() -> None:
+    article = _article()
+    feat = features_for(article, _analysis(article), TEXT)
+    assert feat.day_precise and feat.date_iso == "2015-03-06" and feat.day_source == "analysis"
+
+
+def test_cluster_features_week_or_far_from_trigger_date_falls_back_to_publication() -> None:
+    article = _article()
+    week = features_for(article, _analysis(article, precision="week"), TEXT)
+    assert not week.day_precise and week.date_iso == "2015-03-07" and week.day_source == "published"
+    far_text = TEXT + " " + "x" * 300 + " Funeral services are set for Monday."
+    far_article = Article(id="far", text=far_text, source_name="t", published_at="2015-03-07")
+    analysis = _analysis(far_article)
+    analysis.times = [TimeExpr(text="Monday", start=len(far_text) - 7, end=len(far_text) - 1,
+                               date="2015-03-06", precision="day")]
+    assert not features_for(far_article, analysis, far_text).day_precise
+
+
+def test_cluster_features_reliable_town_keys_and_no_generic_actors() -> None:
+    article = _article()
+    feat = features_for(article, _analysis(article), TEXT)
+    assert feat.event_point == (41.32, -73.09) and feat.event_country == "US"
+    # Shelton is named twice and in the lead; Bridgeport once, but still inside the lead
+    assert {k for k in feat.place_keys if k.startswith("town:")} == {"town:Shelton", "town:Bridgeport"}
+    assert not any(k.startswith("a1:") for k in feat.place_keys), "a whole state is no evidence"
+    assert feat.actors == frozenset(), "police is shared by unrelated shootings"
+
+
+def test_cluster_features_same_explicit_date_bonus_and_published_gap_gate() -> None:
+    options = ClusterOptions()
+    a, b = _article("2015-03-07"), _article("2015-03-08")
+    fa, fb = features_for(a, _analysis(a), TEXT), features_for(b, _analysis(b), TEXT)
+    plain = ClusterOptions().with_overrides(w_date=0.0)
+    assert score_pair(fa, fb, 0.1, options) == pytest.approx(score_pair(fa, fb, 0.1, plain) + options.w_date)
+    c = _article("2015-03-08")
+    fc = features_for(c, _analysis(c, event_date="2015-02-20"), TEXT)
+    assert cannot_link(fa, fc, options) is not None
+    late = _article("2015-03-30")
+    fl = features_for(late, _analysis(late, event_date="2015-03-27"), TEXT)
+    assert cannot_link(fa, fl, options) is None, "a follow-up published weeks later may date a later step"
+
+
+@pytest.mark.slow
+def test_cluster_features_sample_reports_form_one_event_with_real_pipeline(
+    nlp: Language, sample_dir: Path, store: Store
+) -> None:
+    from rashomon.extract.analyze import analyze_store
+    from rashomon.ingest import IngestOptions
+    from rashomon.ingest.batch import ingest_paths
+
+    ingest_paths(store, [sample_dir], IngestOptions())
+    analyze_store(store, nlp=nlp)
+    summary = cluster_store(store)
+    assert summary["features_from_analysis"] == summary["articles"] >= 2
+    assert len(set(current_assignment(store).values())) == 1
