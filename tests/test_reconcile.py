@@ -508,7 +508,7 @@ DATED_TEXT = (
 )
 
 
-def dated_report(text: str = DATED_TEXT) -> Report:
+def dated_report(text: str = DATED_TEXT, day: tuple[str, str] = ("Tuesday", "2022-08-02")) -> Report:
     return simple_report(
         text,
         "Wire T",
@@ -517,7 +517,7 @@ def dated_report(text: str = DATED_TEXT) -> Report:
             claim(text, "Russian peacekeepers", "reported", actor_kb=MIL_RU),
         ],
         casualties=[("injured", "14", 14, 14, NK, 0), ("injured", "at least one", 1, None, NK, 1)],
-        times=[("Wednesday", "2022-08-03"), ("Tuesday", "2022-08-02")],
+        times=[("Wednesday", "2022-08-03"), day],
     )
 
 
@@ -531,6 +531,9 @@ def test_reconcile_figure_of_another_day_stays_out_of_the_slot() -> None:
     since = dated_report(DATED_TEXT.replace("on Tuesday", "since Tuesday"))
     within = build_dossier("ev-w", [since])
     assert slot(within, "injured", "Artsakh")["low"] == 1 and within["casualties_other_dates"] == []
+    # a later day stays too: the wounded of Wednesday's clash may be counted on Thursday
+    later = dated_report(DATED_TEXT.replace("Tuesday", "Thursday"), ("Thursday", "2022-08-04"))
+    assert build_dossier("ev-l", [later])["casualties_other_dates"] == []
 
 
 def test_reconcile_framing_terms_not_name_variants() -> None:

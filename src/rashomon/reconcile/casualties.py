@@ -2,9 +2,10 @@
 
 The rule (``docs/reconcile.md`` explains it with examples):
 
-0. **Other days.** A figure whose claim names only days other than the event's date (and other than the
-   date its own report gives the event) is about another day ("on Tuesday ... one injured" in a report of
+0. **Other days.** A figure whose claim names only days before the event's date (and before the date its
+   own report gives the event) is about an earlier incident ("on Tuesday ... one injured" in a report of
    Wednesday's clash): it goes to the event's ``casualties_other_dates``, never into a slot of the event.
+   Later days stay (the wounded die later, tolls are confirmed later).
 1. **Slots.** Figures start grouped by kind and side (the canonical actor of the people counted).
 2. **Unknown sides join.** A figure whose side is unknown joins the known-side slot of its kind whose range
    contains its number when exactly one slot does among the slots its own report gives figures for, else
@@ -137,11 +138,13 @@ class SlotSet:
 
 
 def on_event_date(figure: FigureClaim, event_date: str | None) -> bool:
-    """Whether a figure may be about the event's day: its claim names no day, or the event's, or the day its
-    own report gives the event (so a report that dates the event differently keeps its figures)."""
+    """Whether a figure may count for the event: its claim names no day, or the event's day, or the day its
+    own report gives the event, or a later day (the wounded die later, tolls are confirmed later). Only a
+    figure whose named days all precede the event is about another, earlier incident."""
     if event_date is None or not figure.dates:
         return True
-    return event_date in figure.dates or (figure.report_date is not None and figure.report_date in figure.dates)
+    first = min(d for d in (event_date, figure.report_date) if d)
+    return any(day >= first for day in figure.dates)
 
 
 def _stated_range(figure: FigureClaim) -> tuple[int, int]:
