@@ -107,7 +107,7 @@ def make_analysis_writer(nlp: Language, name: str, strip: bool) -> AnalysisWrite
 
 # -- the stage -----------------------------------------------------------------------------------------------
 @dataclass
-class _Run:
+class AnalysisRun:
     """Book-keeping of one run: results waiting for their batch's transaction, failures, counts."""
 
     store: Store
@@ -155,7 +155,8 @@ def pending_articles(store: Store, options: AnalyzeOptions, pipeline: str = PIPE
     return ids[: options.limit] if options.limit is not None else ids
 
 
-def _inputs(store: Store, ids: Sequence[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+def article_inputs(store: Store, ids: Sequence[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``(text, context)`` pairs of the articles, as ``nlp.pipe(..., as_tuples=True)`` takes them."""
     for article_id in ids:
         article = store.get_article(article_id)
         yield article.text, {"article_id": article.id, "published_at": article.published_at}
@@ -169,22 +170,23 @@ def prepare_nlp(nlp: Language, *, n_process: int) -> Language:
     return nlp
 
 
-def _error_handler(run: _Run) -> Callable[[str, Any, list[Doc], Exception], None]:
+def error_handler(failures: dict[str, str]) -> Callable[[str, Any, list[Doc], Exception], None]:
+    """spaCy's per-doc error handler: the reason of each failed article goes into ``failures``."""
     def skip(name: str, proc: Any, docs: list[Doc], exc: Exception) -> None:
         for doc in docs:
             context = doc._context if isinstance(doc._context, dict) else {}
             article_id = context.get("article_id") or doc._.article_id
             if article_id:
-                run.failures[str(article_id)] = f"{name}: {type(exc).__name__}: {exc}"
+                failures[str(article_id)] = f"{name}: {type(exc).__name__}: {exc}"
     return skip
 
 
-def _process(nlp: Language, run: _Run, ids: Sequence[str], options: AnalyzeOptions,
+def _process(nlp: Language, run: AnalysisRun, ids: Sequence[str], options: AnalyzeOptions,
              progress: bool) -> None:
     """Stream the articles through the pipeline; a doc missing from the output failed."""
     expected = iter(ids)
     results: Iterable[tuple[Doc, dict[str, Any]]] = nlp.pipe(
-        _inputs(run.store, ids), as_tuples=True, batch_size=options.batch_size, n_process=options.n_process)
+        article_inputs(run.store, ids), as_tuples=True, batch_size=options.batch_size, n_process=options.n_process)
     done = 0
     for doc, context in results:
         article_id = context["article_id"]
@@ -214,10 +216,10 @@ def analyze_store(store: Store, *, progress: bool = False, n_process: int = 1,
         os.environ.setdefault("OMP_NUM_THREADS", "1")  # one BLAS thread per worker: the cores are the workers
     started = time.perf_counter()
     ids = pending_articles(store, options)
-    run = _Run(store=store, pipeline=PIPELINE_VERSION)
+    run = AnalysisRun(store=store, pipeline=PIPELINE_VERSION)
     if ids:
         nlp = prepare_nlp(nlp or build_nlp(options.pipeline), n_process=options.n_process)
-        nlp.default_error_handler = _error_handler(run)  # per-doc errors of Python components
+        nlp.default_error_handler = error_handler(run.failures)  # per-doc errors of Python components
         _process(nlp, run, ids, options, progress)
     return {
         "stage": "analyze",
