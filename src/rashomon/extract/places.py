@@ -75,7 +75,7 @@ class PlaceResolver:
     """Finds and geocodes the toponyms of a Doc; see the module docstring for the rule."""
 
     def __init__(self, *, labels: Collection[str], country_bonus: float, admin_bonus: float,
-                 qualifier_bonus: float, drop_speakers: bool, keep_unresolved: bool, passes: int = 2,
+                 qualifier_bonus: float, drop_speakers: bool, keep_unresolved: bool, passes: int = 1,
                  gazetteer: Gazetteer | None = None) -> None:
         if passes < 1:
             raise ConfigError(Errors.G001, name="passes", reason="must be >= 1")
@@ -344,8 +344,8 @@ def add_place_ruler(nlp: Language, *, min_population: int = 15_000, name: str = 
 
 @Language.factory(
     FACTORY,
-    default_config={"labels": ["GPE", "LOC", "FAC"], "country_bonus": 3.0, "admin_bonus": 3.0,
-                    "qualifier_bonus": 4.0, "drop_speakers": True, "keep_unresolved": True, "passes": 2},
+    default_config={"labels": ["GPE", "LOC", "FAC"], "country_bonus": 3.0, "admin_bonus": 4.0,
+                    "qualifier_bonus": 4.0, "drop_speakers": True, "keep_unresolved": True, "passes": 1},
     requires=["doc.ents", "token.dep", "token.lemma"],
     assigns=["doc._.places"],
 )
