@@ -24,6 +24,29 @@ STAGES: list[tuple[str, str]] = [
     ("reconcile", "rashomon.reconcile.dossier:reconcile_store"),
 ]
 
+ANALYZE_ENGINES = {
+    "local": "rashomon.extract.analyze:analyze_store",
+    "ray": "rashomon.distributed.ray_engine:analyze_store_ray",
+}
+"""Where the ``analyze`` stage runs: this machine (spaCy processes) or Ray (``docs/distributed.md``)."""
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How the stages after ingest run: the analyze engine and its workers (``None``: the engine's default)."""
+
+    engine: str = "local"
+    workers: int | None = None
+    ray_address: str | None = None
+
+    def stage(self, name: str, target: str) -> tuple[str, dict[str, Any]]:
+        """The stage function to call for ``name`` and the keyword arguments this run adds."""
+        if name != "analyze":
+            return target, {}
+        if self.engine == "ray":
+            return ANALYZE_ENGINES["ray"], {"num_cpus": self.workers, "address": self.ray_address}
+        return target, {} if self.workers is None else {"n_process": self.workers}
+
 
 @dataclass
 class RunReport:
@@ -41,9 +64,11 @@ def load_stage(target: str) -> Stage:
 
 
 def run_pipeline(store: Store, paths: Sequence[str | Path], options: IngestOptions, *,
-                 progress: bool = False) -> RunReport:
+                 progress: bool = False, run_options: RunOptions | None = None) -> RunReport:
     """Ingest ``paths`` into ``store`` and bring every later stage up to date."""
+    run_options = run_options or RunOptions()
     report = RunReport(ingest=ingest_paths(store, paths, options, progress=progress))
     for name, target in STAGES:
-        report.stages[name] = load_stage(target)(store, progress=progress)
+        function, kwargs = run_options.stage(name, target)
+        report.stages[name] = load_stage(function)(store, progress=progress, **kwargs)
     return report

@@ -17,22 +17,40 @@ yellow attribution cues, bold blue claimants)."""
 PRIORITY = ("casualty", "claimant", "cue", "actor", "place", "date")
 
 
+def engine_options(fn: Any) -> Any:
+    """``--engine``, ``--workers`` and ``--ray-address``: where the analysis runs (``analyze`` and ``run``)."""
+    fn = click.option("--ray-address", default=None, metavar="ADDR",
+                      help="With --engine ray: the cluster to join (e.g. 10.0.0.5:6379 or auto); "
+                           "default: start Ray on this machine.")(fn)
+    fn = click.option("--workers", "-w", default=None, type=click.IntRange(1, 4096),
+                      help="Analysis workers, each loading the model: spaCy processes (local, default 1) "
+                           "or Ray actors (ray, default: every CPU of the cluster).")(fn)
+    return click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+                        help="Run the analysis on this machine or on Ray (docs/distributed.md).")(fn)
+
+
 @click.command()
 @db_option
-@click.option("--workers", "-w", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Worker processes for spaCy (one per core; each loads the model).")
+@engine_options
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000),
               help="Documents per spaCy batch and per database transaction.")
 @click.option("--retry-failed", is_flag=True, help="Analyse again the articles that failed before.")
 @json_option
 @user_errors
-def analyze(db_path: str, workers: int, batch_size: int, retry_failed: bool, as_json: bool) -> None:
+def analyze(db_path: str, engine: str, workers: int | None, ray_address: str | None, batch_size: int,
+            retry_failed: bool, as_json: bool) -> None:
     """Extract places, dates, actors, claims, casualties and events from every article not yet analysed."""
     from rashomon.extract.analyze import AnalyzeOptions, analyze_store
 
-    options = AnalyzeOptions(n_process=workers, batch_size=batch_size, retry_failed=retry_failed)
+    options = AnalyzeOptions(n_process=workers or 1, batch_size=batch_size, retry_failed=retry_failed)
     with Store(db_path) as store:
-        summary = analyze_store(store, progress=show_progress(), options=options)
+        if engine == "ray":
+            from rashomon.distributed.ray_engine import analyze_store_ray
+
+            summary = analyze_store_ray(store, progress=show_progress(), num_cpus=workers, address=ray_address,
+                                        options=options)
+        else:
+            summary = analyze_store(store, progress=show_progress(), options=options)
     if as_json:
         echo_json(summary)
         return

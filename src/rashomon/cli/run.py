@@ -12,9 +12,10 @@ from typing import Any
 
 import click
 
+from rashomon.cli.analyze import engine_options
 from rashomon.cli.common import db_option, echo_json, json_option, show_progress, user_errors
 from rashomon.cli.ingest import ingest_options, options_from, print_ingest_report
-from rashomon.pipeline import RunReport, run_pipeline
+from rashomon.pipeline import RunOptions, RunReport, run_pipeline
 from rashomon.store import Store
 
 MAX_ARTICLES_SHOWN = 25
@@ -107,17 +108,21 @@ def run_result_dict(store: Store, report: RunReport) -> dict[str, Any]:
 @json_option
 @click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write each event's HTML report (FILE for one event, FILE-EVENT.html for several).")
+@engine_options
 @ingest_options
 @user_errors
-def run(paths: tuple[str, ...], db_path: str, as_json: bool, html_path: Path | None, **settings: Any) -> None:
+def run(paths: tuple[str, ...], db_path: str, as_json: bool, html_path: Path | None, engine: str,
+        workers: int | None, ray_address: str | None, **settings: Any) -> None:
     """Ingest PATH... and bring every later stage up to date; show what the store then holds.
 
     Ends with the dossier of each event when there are at most three. Takes the options of
-    `rashomon ingest`. Exit status 1 when any input failed.
+    `rashomon ingest`, and --engine/--workers/--ray-address of `rashomon analyze`. Exit status 1 when any
+    input failed.
     """
     options = options_from(settings)
     with Store(db_path) as store:
-        report = run_pipeline(store, paths, options, progress=show_progress())
+        report = run_pipeline(store, paths, options, progress=show_progress(),
+                              run_options=RunOptions(engine=engine, workers=workers, ray_address=ray_address))
         if as_json:
             echo_json(run_result_dict(store, report))
         else:

@@ -148,7 +148,8 @@ def _analyze_window(run: AnalysisRun, ids: Sequence[str], options: AnalyzeOption
     dataset = ray.data.from_items(rows, override_num_blocks=max(1, -(-len(rows) // options.batch_size)))
     results = dataset.map_batches(
         AnalyzeBatch, fn_constructor_kwargs={"pipeline": options.pipeline, "batch_size": options.batch_size},
-        batch_size=options.batch_size, batch_format="pyarrow", concurrency=workers, num_cpus=1)
+        batch_size=options.batch_size, batch_format="pyarrow", num_cpus=1,
+        compute=ray.data.ActorPoolStrategy(size=workers))
     for batch in results.iter_batches(batch_size=options.batch_size, batch_format="pyarrow"):
         for article_id, analysis, error in zip(*(batch.column(c).to_pylist()
                                                   for c in ("article_id", "analysis", "error")), strict=True):
