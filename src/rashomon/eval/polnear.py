@@ -13,8 +13,11 @@ each as span sets per document, with precision, recall and F1 for
   (punctuation ignored), the README's "token-overlap >= 0.5".
 
 In the same run a *ten-line baseline* is scored the same way: the subject of a core speech verb (say, tell,
-claim, ...) and the object of "according to". Documents annotated by several annotators are scored against the
-first annotator (by id). The figures and the command are recorded in ``docs/benchmarks.md``.
+claim, ...) and the object of "according to"; and so are three variants of the extractor on the same parses:
+``rules_*`` (the parse rules alone), ``model_*`` (the trained tagger's CUE and SOURCE spans alone,
+:mod:`rashomon.extract.attribution_model`) and ``combined_*`` (rules plus the attributions the tagger adds);
+the unprefixed keys are the component as configured by default. Documents annotated by several annotators
+are scored against the first annotator (by id). The figures and the command are recorded in ``docs/benchmarks.md``.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from spacy.tokens import Doc, Token
 
 from rashomon.errors import Errors, EvalError
 from rashomon.eval import require
+from rashomon.records import Claim
 
 Spans = set[tuple[int, int]]
 Extractor = Callable[[Doc], tuple[Spans, Spans]]
@@ -110,14 +114,37 @@ def build_nlp() -> Language:
 
 def system_spans(doc: Doc) -> tuple[Spans, Spans]:
     """Claimant and cue spans of the claims the component set on ``doc``."""
+    return claim_spans(doc._.claims or [])
+
+
+def claim_spans(claims: list[Claim]) -> tuple[Spans, Spans]:
+    """Claimant and cue spans of ``claims``."""
     sources: Spans = set()
     cues: Spans = set()
-    for claim in doc._.claims or []:
+    for claim in claims:
         if claim.claimant_start is not None and claim.claimant_end is not None:
             sources.add((claim.claimant_start, claim.claimant_end))
         if claim.cue_start is not None and claim.cue_end is not None:
             cues.add((claim.cue_start, claim.cue_end))
     return sources, cues
+
+
+def model_spans(doc: Doc) -> tuple[Spans, Spans]:
+    """The trained tagger's SOURCE and CUE spans, as they are."""
+    from rashomon.extract.attribution_model import tagged
+
+    return ({(s.start_char, s.end_char) for s in tagged(doc, "SOURCE")},
+            {(s.start_char, s.end_char) for s in tagged(doc, "CUE")})
+
+
+def variant_extractors(nlp: Language) -> dict[str, Extractor]:
+    """``rules``, ``model`` and ``combined`` read off one parse (the tagger runs once per Doc)."""
+    from rashomon.extract.claims import ClaimExtractor
+
+    rules = ClaimExtractor(nlp, own_voice=False, model=False)
+    both = ClaimExtractor(nlp, own_voice=False, model=True)
+    return {"rules": lambda doc: claim_spans(rules.match(doc)), "model": model_spans,
+            "combined": lambda doc: claim_spans(both.match(doc))}
 
 
 def baseline_spans(doc: Doc) -> tuple[Spans, Spans]:
@@ -190,9 +217,13 @@ def overlap_hits(doc: Doc, system: Spans, gold: frozenset[tuple[int, int]]) -> i
     return hits
 
 
-def evaluate(documents: list[GoldDocument], nlp: Language, *, batch_size: int = 16) -> dict[str, Any]:
-    """Source and cue P/R/F1 (exact and overlap) of the component and of the baseline on ``documents``."""
+def evaluate(documents: list[GoldDocument], nlp: Language, *, batch_size: int = 16,
+             variants: bool = True) -> dict[str, Any]:
+    """Source and cue P/R/F1 (exact and overlap) of the component and of the baseline on ``documents``;
+    with ``variants``, also of rules alone, the tagger alone and the two combined."""
     systems: dict[str, Extractor] = {"system": system_spans, "baseline": baseline_spans}
+    if variants:
+        systems.update(variant_extractors(nlp))
     tallies = {(name, role, mode): Tally() for name in systems for role in ROLES for mode in MODES}
     for document, doc in zip(documents, _parsed(nlp, documents, batch_size), strict=True):
         for name, extract in systems.items():
@@ -203,12 +234,17 @@ def evaluate(documents: list[GoldDocument], nlp: Language, *, batch_size: int = 
     metrics: dict[str, Any] = {"documents": len(documents), "digest": corpus_digest(documents)}
     for (name, role, mode), tally in tallies.items():
         precision, recall, f1 = tally.scores()
-        prefix = f"{role}_{mode}" if name == "system" else f"baseline_{role}_{mode}"
+        prefix = f"{role}_{mode}" if name == "system" else f"{name}_{role}_{mode}"
         metrics.update({f"{prefix}_p": precision, f"{prefix}_r": recall, f"{prefix}_f1": f1})
-    for role in ROLES:
-        for mode in MODES:
-            base = metrics[f"baseline_{role}_{mode}_f1"]
-            metrics[f"{role}_{mode}_f1_vs_baseline"] = metrics[f"{role}_{mode}_f1"] / base if base else 0.0
+    for name in systems:
+        if name == "baseline":
+            continue
+        lead = "" if name == "system" else f"{name}_"
+        for role in ROLES:
+            for mode in MODES:
+                base = metrics[f"baseline_{role}_{mode}_f1"]
+                ratio = metrics[f"{lead}{role}_{mode}_f1"] / base if base else 0.0
+                metrics[f"{lead}{role}_{mode}_f1_vs_baseline"] = ratio
     return metrics
 
 

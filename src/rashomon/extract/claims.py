@@ -26,10 +26,13 @@ come from ``doc._.actors`` (``rashomon.actors.v1``) when that component ran; oth
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from rashomon.extract import attribution_lexicon as lex
+from rashomon.extract import attribution_model
 from rashomon.extract.attributions import Attribution, according_to, colon_attribution, verb_attribution
 from rashomon.extract.claim_spans import (
     holding_text,
@@ -156,22 +159,39 @@ class ClaimExtractor:
     """Sets ``doc._.claims``: attributed claims (claimant, cue, content, hedges) and own-voice claims."""
 
     def __init__(self, nlp: Language, name: str = FACTORY, *, own_voice: bool = True,
-                 resolve: bool = True) -> None:
+                 resolve: bool = True, model: bool = False) -> None:
         register()
         self.name = name
         self.own_voice = own_voice
         self.resolve = resolve
+        self.model = model
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
         return doc
 
+    def pipe(self, docs: Iterable[Doc], *, batch_size: int = 32) -> Iterator[Doc]:
+        """Like ``__call__`` on each Doc; with ``model`` the tagger runs on batches."""
+        stream = attribution_model.tag(docs, batch_size=batch_size) if self.model else iter(docs)
+        for doc in stream:
+            yield self(doc)
+
+    def attributions(self, unit: Span, regions: list[tuple[int, int]]) -> list[Attribution]:
+        """The rule attributions of ``unit``, with the tagger's (outside quotes) when ``model`` is on."""
+        rules = sentence_attributions(unit, regions)
+        if not self.model:
+            return rules
+        learned = [a for a in attribution_model.model_attributions(unit) if not _quoted(a.cue, regions)]
+        return attribution_model.combined(rules, learned)
+
     def match(self, doc: Doc) -> list[Claim]:
         """Every claim in ``doc`` in text order; reads the parse and ``doc._.actors``, writes nothing."""
+        if self.model and attribution_model.SPANS_KEY not in doc.spans:
+            next(attribution_model.tag([doc]))
         with holding_text(doc) as text:
             regions = quote_regions(text)
             claims = [claim_from(a, regions) for unit in sentence_units(doc)
-                      for a in sentence_attributions(unit, regions)]
+                      for a in self.attributions(unit, regions)]
             if self.resolve:
                 resolve_claimants(doc, claims, doc._.actors)
             if self.own_voice:
@@ -184,9 +204,9 @@ class ClaimExtractor:
 
 @Language.factory(
     FACTORY,
-    default_config={"own_voice": True, "resolve": True},
+    default_config={"own_voice": True, "resolve": True, "model": False},
     requires=["token.dep", "token.lemma", "doc.sents"],
     assigns=["doc._.claims"],
 )
-def make_claims(nlp: Language, name: str, *, own_voice: bool, resolve: bool) -> ClaimExtractor:
-    return ClaimExtractor(nlp, name, own_voice=own_voice, resolve=resolve)
+def make_claims(nlp: Language, name: str, *, own_voice: bool, resolve: bool, model: bool) -> ClaimExtractor:
+    return ClaimExtractor(nlp, name, own_voice=own_voice, resolve=resolve, model=model)

@@ -1,0 +1,121 @@
+"""The trained attribution tagger: CUE and SOURCE spans next to the parse rules.
+
+A small spaCy ``tok2vec`` + ``ner`` pipeline trained on PolNeAR *train* (``scripts/train_attribution.py``)
+ships in ``rashomon/data/attribution_model/`` without vocabulary: it borrows the static vectors of the host
+``en_core_web_md`` pipeline, so it is loaded per vocabulary, lazily, once per process (:func:`load_tagger`).
+
+:func:`tag` runs it on a copy of each Doc (the host's entities stay untouched) and stores the spans in
+``doc.spans[SPANS_KEY]``. :func:`model_attributions` turns them into
+:class:`~rashomon.extract.attributions.Attribution` records: each model cue is paired with the nearest model
+source in its sentence (or line), and the content is the longer rest of the sentence around the two.
+:func:`combined` keeps every rule attribution (its content and claimant structure) and adds the model's
+attributions whose cue no rule cue overlaps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from rashomon.errors import Errors, ExtractError
+from rashomon.extract import attribution_lexicon as lex
+from rashomon.extract.attributions import Attribution, remainder
+
+LABELS = ("CUE", "SOURCE")
+MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "attribution_model"
+"""Where the shipped weights live (``config.cfg``, ``tok2vec/``, ``ner/``)."""
+SPANS_KEY = "rashomon_attribution_model"
+"""``doc.spans`` key of the tagger's CUE and SOURCE spans."""
+BATCH_SIZE = 32
+
+_TAGGERS: dict[int, tuple[Vocab, Language]] = {}
+
+
+def load_tagger(vocab: Vocab, path: Path = MODEL_DIR) -> Language:
+    """The tagger sharing ``vocab`` (and its vectors), loaded from ``path`` on first use, then cached."""
+    cached = _TAGGERS.get(id(vocab))
+    if cached is not None and cached[0] is vocab:
+        return cached[1]
+    import spacy
+
+    config_path = path / "config.cfg"
+    if not config_path.is_file():
+        raise ExtractError(Errors.X002, reason=f"no attribution tagger at {path}")
+    try:
+        config = spacy.util.load_config(config_path)
+        tagger = spacy.util.load_model_from_config(config, vocab=vocab, auto_fill=True, validate=False)
+        tagger.from_disk(path, exclude=["vocab", "tokenizer"])
+    except (OSError, ValueError) as error:
+        raise ExtractError(Errors.X002, reason=f"attribution tagger at {path}: {error}") from error
+    _TAGGERS[id(vocab)] = (vocab, tagger)
+    return tagger
+
+
+def tag(docs: Iterable[Doc], *, path: Path = MODEL_DIR, batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
+    """Each Doc with the tagger's CUE and SOURCE spans in ``doc.spans[SPANS_KEY]`` (entities untouched)."""
+    batch: list[Doc] = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) >= batch_size:
+            yield from _tag_batch(batch, path)
+            batch = []
+    yield from _tag_batch(batch, path)
+
+
+def _tag_batch(docs: list[Doc], path: Path) -> list[Doc]:
+    if not docs:
+        return docs
+    tagger = load_tagger(docs[0].vocab, path)
+    copies = [Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+              for doc in docs]
+    for doc, copy in zip(docs, tagger.pipe(copies), strict=True):
+        doc.spans[SPANS_KEY] = [Span(doc, e.start, e.end, label=e.label_) for e in copy.ents]
+    return docs
+
+
+def tagged(doc: Doc, label: str) -> list[Span]:
+    """The tagger's spans of one label on ``doc`` (tagging it first when it was not)."""
+    if SPANS_KEY not in doc.spans:
+        next(tag([doc]))
+    return [span for span in doc.spans[SPANS_KEY] if span.label_ == label]
+
+
+def model_attributions(unit: Span) -> list[Attribution]:
+    """Attributions from the tagger's spans in ``unit``: each cue with the nearest source, if there is one."""
+    doc = unit.doc
+    inside = [s for s in doc.spans[SPANS_KEY] if unit.start <= s.start and s.end <= unit.end]
+    sources = [s for s in inside if s.label_ == "SOURCE"]
+    found: list[Attribution] = []
+    for cue in (s for s in inside if s.label_ == "CUE"):
+        source = nearest(cue, sources)
+        if source is None:
+            continue
+        content = remainder(unit, source, cue)
+        if content is None:
+            continue
+        hedges = [cue.text] if cue.root.lemma_.lower() in lex.HEDGING_CUES else []
+        found.append(Attribution(unit, cue, source, content, hedges=hedges))
+    return found
+
+
+def nearest(cue: Span, sources: list[Span]) -> Span | None:
+    """The source closest to ``cue`` in tokens (a preceding one wins a tie: "X said", "said X")."""
+    def distance(source: Span) -> tuple[int, int]:
+        gap = cue.start - source.end if source.end <= cue.start else source.start - cue.end
+        return gap, 0 if source.end <= cue.start else 1
+
+    return min(sources, key=distance, default=None)
+
+
+def combined(rules: list[Attribution], model: list[Attribution]) -> list[Attribution]:
+    """The rule attributions, and the model's whose cue overlaps no rule cue, in text order."""
+    added = [m for m in model if not any(_overlaps(m.cue, r.cue) for r in rules)]
+    return sorted(rules + added, key=lambda a: a.cue.start)
+
+
+def _overlaps(first: Span, second: Span) -> bool:
+    return first.start < second.end and second.start < first.end
