@@ -30,8 +30,10 @@ def _incident(**over: object) -> GvaIncident:
 
 def _figure(text: str, word: str, kind: str, count: int) -> CasualtyFigure:
     start = text.index(word)
+    trigger = "killed" if kind == "killed" else "wounded"  # what the casualty extractor records
     return CasualtyFigure(kind=kind, value_text=word, start=start, end=start + len(word),  # type: ignore[arg-type]
-                          count_min=count, count_max=count, sentence_start=0, sentence_end=len(text))
+                          count_min=count, count_max=count, sentence_start=0, sentence_end=len(text),
+                          trigger=trigger)
 
 
 def _report(article_id: str, text: str, killed: tuple[str, int], injured: tuple[str, int]) -> tuple[
@@ -98,3 +100,18 @@ def test_records_real_dossier_of_two_reports_scores_all_fields() -> None:
     assert metrics["injured_acc"] == 0.0  # 3 reported, GVA says 4
     assert metrics["odd_killed_acc"] == 1.0 and "even_killed_acc" not in metrics
     assert metrics["gold_clusters_killed_acc"] == 1.0
+
+
+def test_records_side_less_slot_takes_each_reports_own_total() -> None:
+    text = "Four people were wounded in a shooting in Memphis. One of the men was shot in the arm."
+    four = _figure(text, "Four", "injured", 4)
+    one = CasualtyFigure(kind="injured", value_text="One", start=text.index("One"), end=text.index("One") + 3,
+                         count_min=1, count_max=1, sentence_start=text.index("One"), sentence_end=len(text),
+                         trigger="shot")
+    analysis = ArticleAnalysis(article_id="c", pipeline="test", casualties=[four, one],
+                               event_date="2017-01-06", event_date_precision="day")
+    article = Article(id="c", text=text, source_name="outlet-c", published_at="2017-01-07")
+    dossier = EventDossiers({"c": article}, {"c": analysis}).dossier(["c"])
+    slot = next(s for s in dossier["casualties"] if s["kind"] == "injured")
+    assert (slot["low"], slot["best"], slot["high"]) == (1, 4, 4)
+    assert casualty_total(dossier, "injured") == 4

@@ -22,16 +22,25 @@ The rule (``docs/reconcile.md`` explains it with examples):
    by an unhedged claim or backed by two independent claimants, so a vague ("dozens") or a lone hedged
    one-sided claim bounds the range but is never ``best``. Ties go to the lower figure (ACLED's
    conservative convention).
+5. **One side, counted per report.** When a kind has a single slot and no figure names a side (local
+   crime reports: "two men were shot ... one of them died"), each report's figures of the slot are first
+   counted as the report's own total (:func:`rashomon.extract.casualty_counts.article_counts`: each person
+   once across re-mentions, the shot who died are not injured, partial mentions add up). ``best`` is the
+   total most reports give (reports giving 0 vote only when all do; ties to the lower total), and
+   ``low``/``high`` widen to hold it. A report's "one of the 18-year-olds was shot" then no longer outvotes
+   its own "four people were wounded".
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from rashomon.reconcile.evidence import FigureClaim
+from rashomon.extract.casualty_counts import article_counts
+from rashomon.reconcile.evidence import FigureClaim, Report
+from rashomon.records import CasualtyFigure
 
 MIN_ALIGN_VALUE = 2
 """Sides are aligned on a shared figure only from this value up: "one killed" on two sides is common."""
@@ -43,6 +52,7 @@ class Slot:
 
     kind: str
     figures: list[FigureClaim] = field(default_factory=list)
+    report_totals: dict[str, int] = field(default_factory=dict)  # article id -> its own count (step 5)
 
     @property
     def side_keys(self) -> set[str]:
@@ -67,6 +77,8 @@ class Slot:
         lows = [f.count_min for f in self.figures if f.count_min is not None]
         highs = [u for f in self.figures if (u := f.upper) is not None]
         low, high = (min(lows) if lows else None), (max(highs) if highs else None)
+        if self.report_totals:
+            return self._by_report_totals(low, high)
         ranked = sorted(
             (
                 (len(backers), -value, value)
@@ -79,6 +91,15 @@ class Slot:
             return low, None, high, "no exact, unhedged or corroborated figure"
         count, _, best = ranked[0]
         return low, best, high, f"{best} is stated or backed by {count} independent claimant(s)"
+
+    def _by_report_totals(self, low: int | None, high: int | None) -> tuple[int | None, int, int | None, str]:
+        """Step 5: the total most reports give (non-zero totals first; ties to the lower)."""
+        totals = list(self.report_totals.values())
+        votes = Counter(t for t in totals if t > 0) or Counter(totals)
+        best, count = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+        low = best if low is None else min(low, best)
+        high = best if high is None else max(high, best)
+        return low, best, high, f"{best} is the count {count} report(s) give, each person counted once"
 
     def _backing(self) -> dict[int, set[str]]:
         """Exact figures -> the claimants that state them or their open-ended lower bound."""
@@ -269,3 +290,26 @@ def build_slots(
         _ordered(apart, order),
         _ordered(other.slots + other.unassigned, order),
     )
+
+
+def count_per_report(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
+    """Step 5: set ``report_totals`` on each side-less slot that is the only slot of its kind."""
+    kinds = Counter(slot.kind for slot in slots)
+    by_id = {r.id: r for r in reports}
+    for slot in slots:
+        if kinds[slot.kind] != 1 or slot.side_keys:
+            continue
+        for article_id in slot.articles:
+            report = by_id.get(article_id)
+            if report is not None and report.analysis is not None:
+                starts = {f.record.get("value_start") for f in slot.figures if f.article_id == article_id}
+                counts = article_counts(_only_slot(report.analysis.casualties, slot.kind, starts))
+                slot.report_totals[article_id] = counts.get(slot.kind, 0)  # type: ignore[call-overload]
+
+
+def _only_slot(figures: Sequence[CasualtyFigure], kind: str, starts: set[object]) -> list[CasualtyFigure]:
+    """The report's figures with those of ``kind`` outside the slot (other days, kept apart) set aside as
+    background, so that indices (``same_as``) still hold."""
+    return [
+        replace(f, background=True) if f.kind == kind and f.start not in starts else f for f in figures
+    ]

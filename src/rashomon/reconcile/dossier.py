@@ -14,7 +14,7 @@ from typing import Any
 
 from rashomon.errors import Errors, ReconcileError
 from rashomon.reconcile.actors import build_actors
-from rashomon.reconcile.casualties import build_slots
+from rashomon.reconcile.casualties import build_slots, count_per_report
 from rashomon.reconcile.discrepancies import (
     CONTESTING_KINDS,
     event_place,
@@ -145,6 +145,7 @@ def build_dossier(
     figures = [f for r in reports for f in figure_claims(r, kinds)]
     slot_set = build_slots(figures, actors.side_oppositions(), date if precision == "day" else None)
     slots = slot_set.slots
+    count_per_report(slots, reports)
     discrepancies = find_discrepancies(reports, actors, slots)
     location = event_location(reports)
     event_type, sub_event_type = _event_type(reports)
