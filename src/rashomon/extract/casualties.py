@@ -32,6 +32,7 @@ from rashomon.extract.casualty_rules import (
     find_triggers,
     victim_heads,
 )
+from rashomon.extract.claim_spans import holding_text, text_of
 from rashomon.extract.numbers import Count, find_counts
 from rashomon.records import ActorMention, CasualtyFigure, Claim
 
@@ -143,7 +144,7 @@ def _count_of(head: Token) -> tuple[str, int, int, Count, bool]:
     else:
         stop = head.i
     span_start = doc[left].idx
-    text = doc.text[span_start : doc[stop - 1].idx + len(doc[stop - 1])] if stop > left else ""
+    text = text_of(doc)[span_start : doc[stop - 1].idx + len(doc[stop - 1])] if stop > left else ""
     not_counts = [(t.idx, t.idx + len(t)) for t in doc[left:stop] if t.ent_type_ in _NOT_COUNTS]
     matches = [
         m
@@ -156,14 +157,14 @@ def _count_of(head: Token) -> tuple[str, int, int, Count, bool]:
     multiple = next((t for t in head.lefts if t.lower_ in _MULTIPLES), None)
     if multiple is not None and head.lemma_.lower() in _MULTIPLE_NOUNS:
         n, end = _MULTIPLES[multiple.lower_], head.idx + len(head)
-        return doc.text[multiple.idx : end], multiple.idx, end, Count(n, n), definite
+        return text_of(doc)[multiple.idx : end], multiple.idx, end, Count(n, n), definite
     numbers = [m for m in matches if m.text.lower() not in ("a", "an", "one")] or matches
     if numbers:
         best = numbers[-1]
         return best.text, best.start, best.end, best.count, definite
     if head.lower_ in ("one", "nobody", "none") and any(t.lower_ == "no" for t in head.lefts):
         start = head.left_edge.idx
-        return doc.text[start : head.idx + len(head)], start, head.idx + len(head), Count(0, 0), False
+        return text_of(doc)[start : head.idx + len(head)], start, head.idx + len(head), Count(0, 0), False
     if head.tag_ in ("NNS", "NNPS"):
         return head.text, head.idx, head.idx + len(head), Count(2, None, vague=True), definite
     name = _name_span(head)
@@ -241,7 +242,8 @@ class CasualtyExtractor:
         self.own_forces_side = own_forces_side
 
     def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
+        with holding_text(doc):  # one copy of doc.text for the slices below (spaCy rebuilds it per access)
+            self.set_annotations(doc, self.match(doc))
         return doc
 
     def match(self, doc: Doc) -> list[CasualtyFigure]:
@@ -328,7 +330,7 @@ class CasualtyExtractor:
 
 def _mentions_other(doc: Doc, figure: CasualtyFigure) -> bool:
     """Whether the count is marked as more of the same people ("14 other servicemen", "another soldier")."""
-    window = doc.text[max(0, figure.start - 15) : figure.victims_end or figure.end].lower()
+    window = text_of(doc)[max(0, figure.start - 15) : figure.victims_end or figure.end].lower()
     return any(word in window.split() for word in _ELLIPTIC)
 
 

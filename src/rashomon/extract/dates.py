@@ -163,8 +163,9 @@ class DateResolver:
         extensions.register()
         published = parse_published(doc._.published_at)
         times = []
+        doc_text = doc.text  # spaCy rebuilds doc.text on every access: take it once
         for start, end in self.match(doc):
-            text = doc.text[start:end]
+            text = doc_text[start:end]
             if not self.keep_years and not is_point_in_time(text):
                 continue
             day, precision = resolve(text, published)

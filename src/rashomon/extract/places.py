@@ -111,10 +111,11 @@ class PlaceResolver:
             if ent.label_ in self.labels and not (self.drop_speakers and _is_speaker(ent)):
                 parts.extend(_comma_parts(ent))
         found = [(part, self.lookup(part.text)) for part in parts]
+        text = doc.text if len(found) > 1 else ""  # spaCy rebuilds doc.text on every access: take it once
         toponyms: list[Toponym] = []
         for i, (part, matches) in enumerate(found):
             qualifier: tuple[Match, ...] = ()
-            if i + 1 < len(found) and _qualifies(doc, part, found[i + 1][0]):
+            if i + 1 < len(found) and _qualifies(text, part, found[i + 1][0]):
                 qualifier = found[i + 1][1]
             if matches or (self.keep_unresolved and part.label_ != "FAC"):
                 toponyms.append(Toponym(part.text, part.start_char, part.end_char, matches, qualifier))
@@ -212,9 +213,9 @@ def _comma_parts(ent: Span) -> list[Span]:
     return parts
 
 
-def _qualifies(doc: Doc, part: Span, following: Span) -> bool:
-    """``following`` comes right after ``part`` and a comma ("Paris, Texas")."""
-    between = doc.text[part.end_char:following.start_char]
+def _qualifies(text: str, part: Span, following: Span) -> bool:
+    """``following`` comes right after ``part`` and a comma ("Paris, Texas") in ``text`` (the Doc's)."""
+    between = text[part.end_char:following.start_char]
     return between.strip() == ","
 
 
