@@ -58,6 +58,7 @@ class Errors(StrEnum):
     X002 = "the spaCy model could not be loaded: {reason}"
     X003 = "{text!r} is not a count"
     X004 = "the Ray engine could not start: {reason}"
+    X005 = "the gazetteer cache {path} is unusable: {reason}"
     # cluster / reconcile / export / eval
     C001 = "cannot {action} event {event_id}: {reason}"
     R001 = "cannot reconcile event {event_id}: {reason}"
