@@ -101,3 +101,16 @@ def test_dates_component_offsets_and_drops(tmp_path: object) -> None:
     assert any(t.date == "2022-08-03" for k, t in found.items() if "6PM" in k)
     assert not any("2020" in k or "three days" in k for k in found)
     assert event_date(doc._.times, doc._.published_at) == ("2022-08-02", "day")
+
+
+def test_dates_event_date_skips_clock_times_ages_stamps_and_speech_days() -> None:
+    text = ("Updated: Oct 24, 2016 - 1:58 PM\n\nTerrance Givens, 16, was shot at 10:30 p.m. Saturday at a party, "
+            "police said Monday.")
+    def at(word: str, day: str) -> TimeExpr:
+        start = text.index(word)
+        return TimeExpr(text=word, start=start, end=start + len(word), date=day, precision="day")
+    times = [at("Oct 24", "2016-10-24"), at("16", "2016-10-16"), at("10:30 p.m.", "2016-10-24"),
+             at("Saturday", "2016-10-22"), at("Monday", "2016-10-24")]
+    assert event_date(times, "2016-10-24", text=text) == ("2016-10-22", "day")
+    assert event_date(times[:3], "2016-10-24", text=text) == ("2016-10-18", "week")  # nothing dates the event
+    assert not is_point_in_time("just three days")

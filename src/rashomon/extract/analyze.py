@@ -73,7 +73,8 @@ def doc_to_analysis(doc: Doc, *, pipeline: str = PIPELINE_VERSION) -> ArticleAna
     )
     event_date = _optional("rashomon.extract.dates", "event_date")
     if event_date is not None:
-        analysis.event_date, analysis.event_date_precision = event_date(analysis.times, doc._.published_at)
+        analysis.event_date, analysis.event_date_precision = event_date(
+            analysis.times, doc._.published_at, event_spans=_event_spans(analysis), text=doc.text)
     main_place = _optional("rashomon.extract.places", "main_place")
     if main_place is not None:
         analysis.event_place = main_place(analysis.places, event_spans=_event_spans(analysis))

@@ -44,7 +44,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _NUMBER = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|a few|"
            r"many|some|couple of|a couple of|dozens of|hundreds of)")
 _DURATION = re.compile(
-    rf"^(?:the\s+)?(?:(?:about|nearly|almost|over|more than|less than|at least|up to|some|past|last|next|"
+    rf"^(?:the\s+)?(?:(?:just|only|about|nearly|almost|over|more than|less than|at least|up to|some|past|last|next|"
     rf"first|previous|following)\s+)*(?:{_NUMBER}[\s-]*(?:full\s+)?(?:second|minute|hour|day|night|week|"
     r"month|year|decade|century)s?|(?:seconds|minutes|hours|days|nights|weeks|months|years|decades|centuries))"
     r"(?:[\s-]+(?:long|old))?$", re.IGNORECASE)
@@ -184,16 +184,53 @@ class DateResolver:
         return sorted(spans)
 
 
+_CLOCK_ONLY = re.compile(
+    r"^(?:(?:at|about|around|approximately|just|shortly|before|after|roughly|near|\s)+)?"
+    r"\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|hours|hrs\.?)?(?:\s+(?:local time|\w{2,4}\s+time))?\W*$",
+    re.IGNORECASE)
+_NO_DATE_WORD = re.compile(r"^[\d\W]*$")
+_STAMP = re.compile(
+    r"(?:published|updated|posted|last\s+updated|modified|copyright|©|created|first\s+published)"
+    r"\W{0,3}(?:on\W+)?(?:\w+\W+){0,2}$", re.IGNORECASE)
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:since|until|throughout|said|says|told|announced|confirmed|stated|reported|released|identified|added)\s+(?:on\s+)?$",
+    re.IGNORECASE)
+_VIOLENCE = re.compile(
+    r"\b(?:shot|shoot\w*|gunfire|gunshots?|gunman|fired|killed|killing|died|dead|death|murder\w*|wounded|"
+    r"injured|stabb\w*|attack\w*|clash\w*|explosion|blast|bomb\w*|struck|hit|homicide|slain|opened fire)\b",
+    re.IGNORECASE)
+TRIGGER_REACH = 60
+"""Characters either side of a time expression searched for a word of violence ("shot ... on Tuesday")."""
+STAMP_CONTEXT = 40
+"""Characters before a time expression searched for a page stamp ("Published", "Updated") or speech verb."""
+
+
+def is_event_evidence(time: TimeExpr, text: str | None) -> bool:
+    """Whether a time expression may date the event: not a bare clock time ("7:44 p.m." says the hour, not
+    the day), not a bare number (an age: "Givens, 16,"), not a page stamp ("Published Wednesday, March 25"),
+    not the day something was said ("police said Monday"), not the start or end of a period ("since Monday")."""
+    clean = " ".join(time.text.split())
+    if _CLOCK_ONLY.match(clean) or _NO_DATE_WORD.match(clean) or not is_point_in_time(clean):
+        return False
+    if text is None:
+        return True
+    before = text[max(0, time.start - STAMP_CONTEXT):time.start]
+    return not (_STAMP.search(before) or _SPEECH_BEFORE.search(before))
+
+
 def event_date(times: Sequence[TimeExpr], published_at: str | None, *,
                event_spans: Sequence[tuple[int, int]] = (), window: int = 300, lead_chars: int = 400,
-               max_age_days: int = 31) -> tuple[str | None, DatePrecision | None]:
+               max_age_days: int = 31, text: str | None = None,
+               close_weight: float = 1.5) -> tuple[str | None, DatePrecision | None]:
     """The date of the reported event and its precision.
 
     Rule: candidates are day- and week-precision times dated from ``max_age_days`` before publication up to
-    the publication day (older dates are background: "the 2020 war"). Each scores 2 when it lies within
-    ``window`` characters of an event span (sentences with casualty figures or event triggers), 1 when it
-    starts in the first ``lead_chars`` characters, and 0.5 for day precision; the best wins, ties going to
-    the earlier mention. With no candidate the event is placed in the week up to publication:
+    the publication day (older dates are background: "the 2020 war") that :func:`is_event_evidence` accepts
+    (with ``text``, page stamps and speech dates are left out). Each scores 2 when it lies within ``window``
+    characters of an event span (sentences with casualty figures or event triggers), ``close_weight`` when
+    a word of violence lies within :data:`TRIGGER_REACH` characters ("shot ... Saturday"), 1 when it starts
+    in the first ``lead_chars`` characters, and 0.5 for day precision; the best wins, ties going to the earlier
+    mention. With no candidate the event is placed in the week up to publication:
     ``(publication date - 6 days, "week")``, a window rather than a claim that it happened that day.
     Without a publication date the first day-precision time, if any, is returned.
     """
@@ -201,12 +238,14 @@ def event_date(times: Sequence[TimeExpr], published_at: str | None, *,
     scored = []
     for order, time in enumerate(times):
         day = date.fromisoformat(time.date) if time.date else None
-        if day is None or time.precision not in ("day", "week"):
+        if day is None or time.precision not in ("day", "week") or not is_event_evidence(time, text):
             continue
         if published and not (0 <= (published - day).days <= max_age_days):
             continue
         near = any(s - window <= time.start <= e + window for s, e in event_spans)
-        score = 2.0 * near + 1.0 * (time.start < lead_chars) + 0.5 * (time.precision == "day")
+        close = text is not None and bool(_VIOLENCE.search(
+            text[max(0, time.start - TRIGGER_REACH):time.end + TRIGGER_REACH]))
+        score = 2.0 * near + close_weight * close + 1.0 * (time.start < lead_chars) + 0.5 * (time.precision == "day")
         scored.append((score, -order, time))
     if scored:
         best = max(scored, key=lambda item: (item[0], item[1]))[2]

@@ -47,12 +47,15 @@ def load_reports(store: Store, article_ids: Sequence[str]) -> list[Report]:
 
 
 def event_date(reports: Sequence[Report]) -> tuple[str | None, str | None, str]:
-    """``(date, precision, source)``: the finest-precision date most reports give (earliest on a tie);
-    without any, the earliest publication date at week precision (reports follow events within days)."""
+    """``(date, precision, source)``: the day most reports give (earliest on a tie); without any report
+    dating the event to a day, the earliest publication date at week precision (reports follow events
+    within days, most often the same day: on GVA's local reports that day is the event's day more often
+    than any week-precision date a report resolved, such as its own fallback to the week before
+    publication)."""
     dated = [
         (r.analysis.event_date, r.analysis.event_date_precision)
         for r in reports
-        if r.analysis and r.analysis.event_date
+        if r.analysis and r.analysis.event_date and r.analysis.event_date_precision == "day"
     ]
     if dated:
         finest = min(_PRECISION_RANK.get(p or "year", 3) for _, p in dated)
