@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -125,7 +126,8 @@ def ray_session(*, num_cpus: int | None = None, address: str | None = None) -> I
     started = not ray.is_initialized()
     if started:
         try:
-            ray.init(address=address, num_cpus=None if address else num_cpus, include_dashboard=False,
+            joins = bool(address or os.environ.get("RAY_ADDRESS"))  # a cluster's CPUs are its own
+            ray.init(address=address, num_cpus=None if joins else num_cpus, include_dashboard=False,
                      logging_level=logging.WARNING, log_to_driver=False)
         except (ConnectionError, RuntimeError, ValueError) as exc:
             raise ExtractError(Errors.X004, reason=f"{type(exc).__name__}: {exc}") from exc
