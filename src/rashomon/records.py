@@ -39,7 +39,11 @@ def normalise_text(text: str) -> str:
 
 def article_id_for(text: str) -> str:
     """Stable id of an article: the first 16 hex digits of SHA-256 over the normalised, case-folded text."""
-    key = " ".join(normalise_text(text).casefold().split())
+    return _id_of_normalised(normalise_text(text))
+
+
+def _id_of_normalised(text: str) -> str:
+    key = " ".join(text.casefold().split())
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
 
@@ -78,7 +82,7 @@ class Article(_Record):
     @classmethod
     def create(cls, text: str, source_name: str, **meta: Any) -> Article:
         clean = normalise_text(text)
-        return cls(id=article_id_for(clean), text=clean, source_name=source_name, **meta)
+        return cls(id=_id_of_normalised(clean), text=clean, source_name=source_name, **meta)
 
 
 @dataclass
