@@ -160,7 +160,7 @@ class ActorRecognizer:
                 if (
                     ent.label_ == "ORG"
                     and (ent.start_char, ent.end_char) not in places
-                    and not self.triggers(ent.as_doc())
+                    and not self.triggers(ent)  # a Span: matched in place, no Doc copy
                 ):
                     yield ent, Resolution(None, "ner")
 

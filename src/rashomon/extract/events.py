@@ -242,6 +242,8 @@ _CUES: list[tuple[str, str, float]] = [
 _COMPILED = [
     (re.compile(rf"\b(?:{pattern})", re.IGNORECASE), label, weight) for pattern, label, weight in _CUES
 ]
+_ANY_CUE = re.compile("|".join(rf"\b(?:{pattern})" for pattern, _, _ in _CUES), re.IGNORECASE)
+"""Matches where any cue does: most sentences have none, and one search rules them all out."""
 _NON_STATE = re.compile(
     r"\b(?:isis|isil|islamic state|daesh|taliban|al[- ]shabaa?b|boko haram|rebels?|insurgents?|militants?|"
     r"militias?|jihadists?|fighters|al[- ]qaeda|hts|nusra|houthis?|ypg|sdf|pkk|maoists?|naxal\w*|"
@@ -276,6 +278,8 @@ def _territory_label(text: str, cue_at: int) -> str:
 def cue_scores(text: str, *, unseen: bool = False) -> dict[str, float]:
     """The total cue weight per sub-event type in ``text`` (each cue counted once)."""
     scores: dict[str, float] = defaultdict(float)
+    if _ANY_CUE.search(text) is None:
+        return scores
     for pattern, label, weight in _COMPILED:
         match = pattern.search(text)
         if match is None or (label in UNSEEN and not unseen):
@@ -307,7 +311,11 @@ def _protest_refinement(text: str, scores: dict[str, float]) -> None:
 
 def classify_text(text: str, *, unseen: bool = False) -> tuple[str | None, str | None]:
     """(ACLED event type, sub-event type) of a snippet; ``(None, None)`` when no cue matches."""
-    scores = cue_scores(text, unseen=unseen)
+    return classify_scores(cue_scores(text, unseen=unseen))
+
+
+def classify_scores(scores: dict[str, float]) -> tuple[str | None, str | None]:
+    """(ACLED event type, sub-event type) with the best of ``scores`` (from :func:`cue_scores`)."""
     if not scores:
         return None, None
     order = list(SUB_EVENTS) + list(UNSEEN)
@@ -385,7 +393,7 @@ class EventTyper:
         scores = cue_scores(sent.text, unseen=self.unseen)
         if not scores:
             return None
-        event_type, sub_type = classify_text(sent.text, unseen=self.unseen)
+        event_type, sub_type = classify_scores(scores)
         if sub_type is None or scores[sub_type] < self.min_score:
             return None
         trigger = self._trigger_token(sent, sub_type)
