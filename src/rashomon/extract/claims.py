@@ -159,7 +159,7 @@ class ClaimExtractor:
     """Sets ``doc._.claims``: attributed claims (claimant, cue, content, hedges) and own-voice claims."""
 
     def __init__(self, nlp: Language, name: str = FACTORY, *, own_voice: bool = True,
-                 resolve: bool = True, model: bool = False) -> None:
+                 resolve: bool = True, model: bool = True) -> None:
         register()
         self.name = name
         self.own_voice = own_voice
@@ -204,7 +204,7 @@ class ClaimExtractor:
 
 @Language.factory(
     FACTORY,
-    default_config={"own_voice": True, "resolve": True, "model": False},
+    default_config={"own_voice": True, "resolve": True, "model": True},
     requires=["token.dep", "token.lemma", "doc.sents"],
     assigns=["doc._.claims"],
 )
