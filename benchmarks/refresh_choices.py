@@ -34,7 +34,7 @@ def refresh(path: Path) -> int:
                 spans = _event_spans(analysis)
                 analysis.event_date, analysis.event_date_precision = event_date(
                     analysis.times, article.published_at, event_spans=spans, text=article.text)
-                analysis.event_place = main_place(analysis.places, event_spans=spans)
+                analysis.event_place = main_place(analysis.places, event_spans=spans, text=article.text)
                 store.save_analysis(analysis)
                 done += 1
     return done

@@ -71,13 +71,14 @@ def doc_to_analysis(doc: Doc, *, pipeline: str = PIPELINE_VERSION) -> ArticleAna
         claims=list(doc._.claims or []), casualties=list(doc._.casualties or []),
         events=list(doc._.events or []),
     )
+    text = doc.text  # spaCy rebuilds doc.text on every access: take it once
     event_date = _optional("rashomon.extract.dates", "event_date")
     if event_date is not None:
         analysis.event_date, analysis.event_date_precision = event_date(
-            analysis.times, doc._.published_at, event_spans=_event_spans(analysis), text=doc.text)
+            analysis.times, doc._.published_at, event_spans=_event_spans(analysis), text=text)
     main_place = _optional("rashomon.extract.places", "main_place")
     if main_place is not None:
-        analysis.event_place = main_place(analysis.places, event_spans=_event_spans(analysis))
+        analysis.event_place = main_place(analysis.places, event_spans=_event_spans(analysis), text=text)
     main_event = _optional("rashomon.extract.events", "main_event")
     if main_event is not None and (event := main_event(analysis.events)) is not None:
         analysis.event_type, analysis.sub_event_type = event.event_type, event.sub_event_type

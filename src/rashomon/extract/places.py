@@ -17,7 +17,7 @@ so local toponyms arrive as GPE/LOC too) and writes ``doc._.places``, a list of
    bonus in full, so "Palestine" among Texan places is still the town).
    Evidence: a named country or admin area counts 2, a toponym whose best candidate leads clearly counts 1.
 
-:func:`main_place` picks the event location of an article from the places (rule in its docstring).
+:func:`main_place` (from :mod:`rashomon.extract.event_place`) picks the event location of an article.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ from spacy.tokens import Doc, Span
 
 from rashomon.errors import ConfigError, Errors
 from rashomon.extract import extensions
+from rashomon.extract.event_place import SPECIFICITY as SPECIFICITY
+from rashomon.extract.event_place import main_place as main_place
 from rashomon.extract.gazetteer import Candidate, Gazetteer, Match, load_gazetteer, place_patterns
 from rashomon.records import Place
 
@@ -56,8 +58,6 @@ _GENERIC = re.compile(
 _EVIDENCE_FEATURES = ("PCL", "A1")
 EVIDENCE_CANDIDATES = 10
 """How many of a toponym's best candidates vote on the document's countries and areas."""
-SPECIFICITY = {"exact": 6, "town": 5, "admin2": 4, "admin1": 3, "region": 2, "country": 1}
-"""Rank of a precision: more specific places rank higher in :func:`main_place`."""
 
 
 @dataclass(frozen=True)
@@ -276,41 +276,6 @@ def _place(toponym: Toponym, candidate: Candidate | None) -> Place:
                  country_code=candidate.country_code, lat=candidate.lat, lon=candidate.lon,
                  precision=candidate.precision, geonameid=candidate.geonameid, admin1=candidate.admin1,
                  source=candidate.source)
-
-
-def main_place(places: Sequence[Place], *, event_spans: Sequence[tuple[int, int]] = (),
-               window: int = 300, lead_chars: int = 400) -> int | None:
-    """Index into ``places`` of the event location, or ``None`` when no place is resolved.
-
-    Rule: each resolved mention weighs 1, plus 1 when it lies within ``window`` characters of an event span
-    (the sentences that report the event: casualty figures, event triggers) and plus 1 when it starts in
-    the first ``lead_chars`` characters (dateline and lede). The dominant country is the one with the most
-    weight. Among its places, each distinct name scores its summed weight times the rank of its precision
-    (town 5 ... country 1, :data:`SPECIFICITY`); the best name wins and its first mention is returned.
-    """
-    weights = [_mention_weight(p, event_spans, window, lead_chars) if p.lat is not None else 0.0
-               for p in places]
-    by_country: dict[str, float] = defaultdict(float)
-    for place, weight in zip(places, weights, strict=True):
-        if weight and place.country_code:
-            by_country[place.country_code] += weight
-    if not any(weights):
-        return None
-    dominant = max(by_country, key=lambda code: by_country[code]) if by_country else None
-    by_name: dict[str, float] = defaultdict(float)
-    first: dict[str, int] = {}
-    for i, (place, weight) in enumerate(zip(places, weights, strict=True)):
-        if weight and place.country_code == dominant and place.precision:
-            by_name[place.name] += weight * SPECIFICITY[place.precision]
-            first.setdefault(place.name, i)
-    best = max(by_name, key=lambda name: (by_name[name], -first[name]))
-    return first[best]
-
-
-def _mention_weight(place: Place, event_spans: Sequence[tuple[int, int]], window: int,
-                    lead_chars: int) -> float:
-    near = any(start - window <= place.start <= end + window for start, end in event_spans)
-    return 1.0 + (1.0 if near else 0.0) + (1.0 if place.start < lead_chars else 0.0)
 
 
 def english_words(nlp: Language) -> frozenset[str]:

@@ -1,0 +1,166 @@
+"""The event location of one article: which of its resolved places the report is about.
+
+:func:`main_place` weighs every resolved mention by where it stands (dateline, lede, the sentences that
+report the event) and drops mentions that are not places here (a word inside a longer name: "Kyle Markins",
+"San Antonio St", "Davis Park Elementary"; a common word that the text also writes in lower case:
+"Police", "Man", "West"). The dominant country and, inside it, the dominant first-level area (a US report's
+state) constrain the choice; among the places that fit, a town beats its county, state or country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from rashomon.records import Place
+
+SPECIFICITY = {"exact": 6, "town": 5, "admin2": 4, "admin1": 3, "region": 2, "country": 1}
+"""Rank of a precision: more specific places rank higher in :func:`main_place`."""
+
+_DATELINE = re.compile(
+    r"(?:^|\n|\s{2})\s*(?P<where>[A-Z][A-Z.'\- ]{2,40}(?:,\s*[A-Z][A-Za-z. ]{1,20})?)\s*"
+    r"(?:\([A-Za-z0-9 .\-/&]{1,30}\))?\s*(?:--|[—–-])\s")
+"""An agency dateline: "CHICAGO (AP) —", "TERRE HAUTE, Ind. (WTHI) –", "SPRINGFIELD, Ill. --"."""
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w.'’]*)\s$")
+_WORD_AFTER = re.compile(r"^['’]?s?\s([A-Z][\w.'’]*)")
+_COMPASS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+    "northwest", "southeast", "southwest", "ne", "nw", "se", "sw", "n", "s", "e", "w", "downtown", "greater",
+    "suburban", "rural", "metro", "uptown", "midtown", "inner", "outer", "upper", "lower", "near",
+})
+_AFTER_OK = frozenset({
+    "police", "sheriff", "sheriff's", "county", "city", "township", "twp", "fire", "department", "pd",
+    "mayor", "council", "area", "borough", "parish", "metro", "region", "state", "district", "residents",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+})
+"""Capitalised words that may follow a place without making it part of a longer name."""
+NEWS_WORDS = frozenset({
+    "police", "officer", "officers", "sheriff", "deputy", "deputies", "metro", "bar", "central", "university",
+    "district", "man", "woman", "boy", "girl", "north", "south", "east", "west", "northeast", "northwest",
+    "southeast", "southwest", "march", "may", "re", "of", "as", "county", "city", "state", "downtown", "news",
+    "hospital", "park", "village", "mary", "david", "young", "update", "share", "home", "center", "centre",
+})
+"""Words of crime reports that the NER tags as places and the gazetteer knows as towns ("Police", Poland)."""
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How much a mention counts, by where it stands."""
+
+    base: float = 1.0
+    event: float = 2.0  # within ``window`` characters of an event span
+    lead: float = 1.0  # in the first ``lead_chars`` characters
+    dateline: float = 4.0  # inside the agency dateline
+
+
+WEIGHTS = Weights()
+
+
+def main_place(places: Sequence[Place], *, event_spans: Sequence[tuple[int, int]] = (), text: str = "",
+               window: int = 300, lead_chars: int = 400, weights: Weights = WEIGHTS) -> int | None:
+    """Index into ``places`` of the event location, or ``None`` when no place is resolved.
+
+    Rule: each resolved mention weighs ``base``, plus ``event`` within ``window`` characters of an event span
+    (casualty figures, event triggers), ``lead`` in the first ``lead_chars`` characters and ``dateline`` in
+    the agency dateline; with ``text``, a mention inside a longer name or written elsewhere as a common word
+    weighs 0 (:func:`not_a_place_here`). The dominant country has the most weight; inside it, when mentions
+    name first-level areas, the dominant area (state names count double) rules out places of other areas.
+    Among the remaining places each distinct name scores its summed weight times the rank of its precision
+    (town 5 ... country 1, :data:`SPECIFICITY`); the best name wins and its first mention is returned.
+    """
+    dateline = dateline_span(text)
+    weight = [mention_weight(p, text, event_spans, dateline, window, lead_chars, weights) for p in places]
+    if not any(weight):
+        return None
+    country = _heaviest(places, weight, lambda p: p.country_code)
+    area = _heaviest([p for p in places if p.country_code == country],
+                     [w * (2.0 if p.precision == "admin1" else 1.0)
+                      for p, w in zip(places, weight, strict=True) if p.country_code == country],
+                     lambda p: p.admin1 if p.precision != "country" else None)
+    by_name: dict[str, float] = defaultdict(float)
+    first: dict[str, int] = {}
+    for i, (place, w) in enumerate(zip(places, weight, strict=True)):
+        fits = place.country_code == country and (area is None or place.admin1 in (None, area)
+                                                  or place.precision == "country")
+        if w and fits and place.precision:
+            by_name[place.name] += w * SPECIFICITY[place.precision]
+            first.setdefault(place.name, i)
+    if not by_name:
+        return None
+    best = max(by_name, key=lambda name: (by_name[name], -first[name]))
+    return first[best]
+
+
+def _heaviest(places: Sequence[Place], weight: Sequence[float], key: Callable[[Place], str | None]) -> str | None:
+    totals: dict[str, float] = defaultdict(float)
+    for place, w in zip(places, weight, strict=True):
+        value = key(place)
+        if w and value:
+            totals[value] += w
+    return max(totals, key=lambda k: (totals[k], k)) if totals else None
+
+
+def mention_weight(place: Place, text: str, event_spans: Sequence[tuple[int, int]],
+                   dateline: tuple[int, int] | None, window: int, lead_chars: int,
+                   weights: Weights = WEIGHTS) -> float:
+    """How much one mention says about the event location (0 for unresolved ones and non-places)."""
+    if place.lat is None or (text and not_a_place_here(place, text)):
+        return 0.0
+    if place.lat is not None and place.text.casefold() in NEWS_WORDS:
+        return 0.0
+    near = any(start - window <= place.start <= end + window for start, end in event_spans)
+    in_dateline = dateline is not None and (dateline[0] <= place.start < dateline[1] or (
+        bool(text) and place.text.casefold() in _dateline_names(text[dateline[0]:dateline[1]])))
+    return (weights.base + (weights.event if near else 0.0) + (weights.lead if place.start < lead_chars else 0.0)
+            + (weights.dateline if in_dateline else 0.0))
+
+
+def dateline_span(text: str, within: int = 700) -> tuple[int, int] | None:
+    """Offsets of the place part of an agency dateline near the start of ``text``, if there is one."""
+    match = _DATELINE.search(text[:within])
+    return match.span("where") if match else None
+
+
+def _dateline_names(where: str) -> set[str]:
+    """The names of a dateline's place part, folded: "TERRE HAUTE, Ind." -> {"terre haute", "ind."}."""
+    return {part.strip().casefold() for part in where.split(",") if part.strip()}
+
+
+def not_a_place_here(place: Place, text: str) -> bool:
+    """The mention is part of a longer name, or a common word the text also writes in lower case
+    (:data:`NEWS_WORDS` never count, with or without the text: see :func:`mention_weight`)."""
+    return inside_name(text, place.start, place.end) or common_word(text, place.text)
+
+
+def inside_name(text: str, start: int, end: int) -> bool:
+    """A capitalised word glued before ("Kyle" in "Faith Kyle", "Sinking Spring") or after ("Kyle Markins",
+    "San Antonio St") the mention makes it part of a person's, street's or building's name.
+
+    Direction words ("North Minneapolis"), capitalised stop words ("In Chicago") and words that name the
+    place's institutions or the day ("Houston Police", "Dayton Tuesday") leave it a place.
+    """
+    before = _WORD_BEFORE.search(text[max(0, start - 30):start])
+    if before:
+        word = before.group(1)
+        if word[0].isupper() and not word.isupper() and word.rstrip(".").lower() not in _COMPASS \
+                and word.lower() not in STOP_WORDS:
+            return True
+    after = _WORD_AFTER.match(text[end:end + 30])
+    if after:
+        word = after.group(1).rstrip(".,'’")
+        if not word.isupper() and word.lower() not in _AFTER_OK and word.lower() not in STOP_WORDS:
+            return True
+    return False
+
+
+def common_word(text: str, mention: str) -> bool:
+    """A one-word, title-case mention ("Police", "Man", "West") that also stands in ``text`` in lower case."""
+    if " " in mention or not mention.istitle() or len(mention) < 3:
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(mention.lower())}(?![\w-])", text) is not None
+
