@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/distributed.py [--n 200] [--workers 2] [--batch-size 32] [--data-dir DIR]
 
-Each run gets its own process and its own fresh SQLite store holding the first N non-empty texts of
+Each run gets its own interpreter and its own fresh SQLite store holding the first N non-empty texts of
 ``gva-longtail/documents.jsonl.gz``, and times the whole stage as ``rashomon analyze`` runs it (model
 loads, Ray start and shutdown included):
 
@@ -18,7 +18,8 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import multiprocessing as mp
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -27,12 +28,12 @@ from typing import Any
 from rashomon.eval import DEFAULT_GOLD_DIR
 
 
-def _run(mode: str, n: int, workers: int, batch_size: int, data_dir: str, out: Any) -> None:
+def run_one(mode: str, n: int, workers: int, batch_size: int, data_dir: Path) -> dict[str, Any]:
     from rashomon.eval.gva import load_documents
     from rashomon.extract.analyze import AnalyzeOptions, analyze_store
     from rashomon.store import Store
 
-    docs = load_documents(Path(data_dir))[:n]
+    docs = load_documents(data_dir)[:n]
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
         for doc in docs:
             store.add_article(doc.to_article())
@@ -50,17 +51,16 @@ def _run(mode: str, n: int, workers: int, batch_size: int, data_dir: str, out: A
             text = json.dumps(analysis.to_dict() if analysis else None, sort_keys=True)
             digests[doc.doc_id] = hashlib.sha1(text.encode()).hexdigest()
     words = sum(len(doc.text.split()) for doc in docs)
-    out.put({"mode": f"{mode}-{workers}", "wall_s": round(wall, 1), "analysed": summary["analysed"],
-             "failed": summary["failed"], "words": words, "digests": digests})
+    return {"mode": f"{mode}-{workers}", "wall_s": round(wall, 1), "analysed": summary["analysed"],
+             "failed": summary["failed"], "words": words, "digests": digests}
 
 
 def measure(mode: str, n: int, workers: int, batch_size: int, data_dir: Path) -> dict[str, Any]:
-    context = mp.get_context("spawn")
-    queue = context.Queue()
-    proc = context.Process(target=_run, args=(mode, n, workers, batch_size, str(data_dir), queue))
-    proc.start()
-    result: dict[str, Any] = queue.get()
-    proc.join()
+    """One run in a fresh interpreter (``--one MODE``): its result is the last line of its output."""
+    command = [sys.executable, __file__, "--one", mode, "--n", str(n), "--workers", str(workers),
+               "--batch-size", str(batch_size), "--data-dir", str(data_dir)]
+    done = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True)
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
 
@@ -70,7 +70,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_GOLD_DIR)
+    parser.add_argument("--one", choices=["local", "ray"], help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one, args.n, args.workers, args.batch_size, args.data_dir)))
+        return
     runs = [("local", 1), ("local", args.workers), ("ray", args.workers)]
     results = [measure(mode, args.n, workers, args.batch_size, args.data_dir) for mode, workers in runs]
     base = results[0]
