@@ -17,6 +17,7 @@ from rashomon.reconcile.actors import build_actors
 from rashomon.reconcile.casualties import build_slots, count_per_report
 from rashomon.reconcile.discrepancies import (
     CONTESTING_KINDS,
+    distance_km,
     event_place,
     find_discrepancies,
     literal_places,
@@ -40,6 +41,8 @@ from rashomon.store import Store
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _PLACE_RANK = {"exact": 0, "town": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
+AGREE_KM = 50.0
+"""Two reports' event places this close name the same location (a town and its suburb, two parts of a city)."""
 
 
 def load_reports(store: Store, article_ids: Sequence[str]) -> list[Report]:
@@ -81,26 +84,31 @@ def _location(place: Place, chosen_by: list[str]) -> dict[str, Any]:
 
 
 def event_location(reports: Sequence[Report]) -> dict[str, Any] | None:
-    """The event place most reports chose, then the most mentioned across reports, then the most precise.
+    """The place most reports support, the most precise of them, then the most chosen and mentioned.
 
-    Only literal mentions count (metonymy such as "Baku has said" is no location). When no report's choice
-    is literal, the most mentioned literal place below country level is taken (a country if none is).
+    A report supports a place when its own event place lies within :data:`AGREE_KM` of it or contains it
+    (its state or country): the reports' places are grouped by distance, the biggest group wins and a town
+    beats the state or country that other reports gave. Only literal mentions count (metonymy such as "Baku
+    has said" is no location). When no report's choice is literal, the most mentioned literal place below
+    country level is taken (a country if none is).
     """
     literal = [p for r in reports for p in literal_places(r)]
     mentions = Counter(place_key(p) for p in literal)
     chosen = [(r, p) for r in reports if (p := event_place(r)) is not None]
     if chosen:
         votes = Counter(place_key(p) for _, p in chosen)
+        support = {place_key(p): sum(_supports(q, p) for _, q in chosen) for _, p in chosen}
         best = min(
             (p for _, p in chosen),
             key=lambda p: (
+                -support[place_key(p)],
+                _PLACE_RANK.get(p.precision or "country", 5),
                 -votes[place_key(p)],
                 -mentions[place_key(p)],
-                _PLACE_RANK.get(p.precision or "country", 5),
                 p.name,
             ),
         )
-        return _location(best, [r.id for r, p in chosen if place_key(p) == place_key(best)])
+        return _location(best, [r.id for r, p in chosen if _supports(p, best)])
     if not literal:
         return None
     best = min(
@@ -113,6 +121,22 @@ def event_location(reports: Sequence[Report]) -> dict[str, Any] | None:
         ),
     )
     return _location(best, [])
+
+
+def _supports(given: Place, place: Place) -> bool:
+    """``given`` (one report's event place) agrees with ``place``: the same place, within :data:`AGREE_KM`,
+    or the state or country that contains it."""
+    if place_key(given) == place_key(place):
+        return True
+    if given.country_code != place.country_code or given.country_code is None:
+        return False
+    if given.precision == "country":
+        return place.precision != "country"
+    if given.precision == "admin1":
+        return given.admin1 is not None and given.admin1 == place.admin1 and place.precision != "admin1"
+    if None in (given.lat, given.lon, place.lat, place.lon) or place.precision in ("country", "admin1"):
+        return False
+    return distance_km(given.lat, given.lon, place.lat, place.lon) <= AGREE_KM  # type: ignore[arg-type]
 
 
 def _event_type(reports: Sequence[Report]) -> tuple[str | None, str | None]:
