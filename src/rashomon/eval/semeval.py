@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -40,7 +40,8 @@ from rashomon.eval.gva import (
     load_counting_questions,
     load_documents,
 )
-from rashomon.eval.records import EventDossiers, cluster_pool, predict
+from rashomon.eval.records import cluster_pool, predict
+from rashomon.records import ArticleAnalysis
 
 CITY_KM = 25.0
 """An event place this close to the question's city counts as in the city."""
@@ -67,7 +68,7 @@ class EventFacts:
     killed: int
     injured: int
     day: date | None
-    state: str | None
+    states: frozenset[str]  # US state codes of the event's place
     place_name: str | None
     point: tuple[float, float] | None
     people: frozenset[str]  # person names as found, one string each
@@ -91,6 +92,37 @@ def _dbpedia_name(uri: str) -> str:
     return unquote(uri.rstrip("/").rsplit("/", 1)[-1]).replace("_", " ").strip()
 
 
+_QUALIFIER = re.compile(r"\s*\(([^)]*)\)\s*$")
+_PART_OF_CITY = re.compile(r"^(?:downtown|uptown|midtown|north|south|east|west)\s+|\s+metropolitan area$", re.I)
+
+
+def _state_of(name: str) -> str | None:
+    """US state code of a DBpedia state name ("Georgia (U.S. state)", "Washington (state)")."""
+    return state_code(name) or state_code(_QUALIFIER.sub("", name))
+
+
+def _city_of(name: str) -> tuple[str, str | None]:
+    """(city, state code or ``None``) of a DBpedia city name.
+
+    "Memphis, Tennessee" -> Memphis in TN; a part of a city stands for its city, as GVA files incidents
+    under the city: "Aetna (Gary)" -> Gary, "Penile, Louisville" -> Louisville, "Downtown Orlando" and
+    "Washington metropolitan area" -> Orlando, Washington (when the part itself is no US city).
+    """
+    qualifier = _QUALIFIER.search(name)
+    base = _QUALIFIER.sub("", name).strip()
+    city, _, tail = (part.strip() for part in base.partition(","))
+    state = state_code(tail) if tail else None
+    if tail and state is None and city_point(city, None) is None:
+        city = tail  # "Penile, Louisville": a neighbourhood, then its city
+    if qualifier and state_code(qualifier.group(1)) is None and city_point(city, state) is None:
+        city = qualifier.group(1).strip()
+    elif qualifier:
+        state = state or state_code(qualifier.group(1))
+    if city_point(city, state) is None:
+        city = _PART_OF_CITY.sub("", city).strip() or city
+    return city, state
+
+
 def _period(time_spec: dict[str, str]) -> tuple[date | None, date | None]:
     """First and last day of a ``day`` (dd/mm/yyyy), ``month`` (mm/yyyy) or ``year`` constraint."""
     try:
@@ -110,13 +142,18 @@ def _period(time_spec: dict[str, str]) -> tuple[date | None, date | None]:
 
 
 def parse_question(raw: CountingQuestion) -> Question:
-    """The constraints of ``raw`` (DBpedia places resolved to names and US state codes)."""
+    """The constraints of ``raw`` (DBpedia places resolved to names and US state codes).
+
+    A place that cannot be resolved raises :class:`EvalError` rather than dropping the constraint,
+    which would count every event of the period.
+    """
     state = city = None
     if "state" in raw.place:
-        state = state_code(_dbpedia_name(raw.place["state"]))
+        state = _state_of(_dbpedia_name(raw.place["state"]))
+        if state is None:
+            raise EvalError(Errors.V004, path="semeval questions", reason=f"unknown state {raw.place['state']}")
     if "city" in raw.place:
-        city, _, state_name = _dbpedia_name(raw.place["city"]).partition(",")
-        state = state_code(state_name) if state_name else None
+        city, state = _city_of(_dbpedia_name(raw.place["city"]))
     participant = next(iter(raw.participant.items()), None)
     first, last = _period(raw.time)
     return Question(
@@ -131,26 +168,159 @@ def parse_question(raw: CountingQuestion) -> Question:
 
 
 # -- events ------------------------------------------------------------------------------------------------
-_PERSON = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2}\b")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“]?[A-Z])|\n\s*\n")
+_NAME = re.compile(r"\b[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’-]+|[A-Z][a-z]*[A-Z][a-z]+)){1,3}\b")
+_ROLE_CUE = re.compile(
+    r"\b(?:identified\s+(?:\w+\s+){0,3}as|suspects?|victims?|charged|arrested|shot|killed|wounded|injured|"
+    r"died|dead|shooter|gunman|murder(?:ed)?|slain|hospitali[sz]ed)\b",
+    re.I,
+)
+_AGE_AFTER = re.compile(r"^,\s*(?:age\s+)?\d{1,2}\s*,")
+_TITLE_BEFORE = re.compile(
+    r"\b(?:Chief|Sgt|Sergeant|Officer|Detective|Det|Sheriff|Mayor|Lt|Lieutenant|Capt|Captain|Deputy|Judge|"
+    r"Attorney|Prosecutor|Rep|Sen|Senator|Gov|Governor|President|Dr|Coroner|Commissioner|Councilman|"
+    r"Councilwoman|spokes(?:man|woman|person)|reporter|anchor)\.?\s*$"
+)
 
 
-def event_facts(dossier: dict[str, Any], texts: Sequence[str]) -> EventFacts:
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_LEADING = _words(
+    "the a an in on at by for from of to and but or as after before when while with during this that "
+    "these those his her their its police officers authorities monday tuesday wednesday thursday friday "
+    "saturday sunday january february march april may june july august september october november "
+    "december mr mrs ms miss"
+)
+_NOT_NAME = _words(
+    "county police street avenue road drive boulevard lane department office city center news court "
+    "school university college hospital park church highway state sheriff's associated press tribune "
+    "times post herald gazette journal facebook twitter channel fox abc cbs nbc cnn inc llc north south "
+    "east west square mall apartments medical fire rescue services district station"
+)
+
+
+@dataclass(frozen=True)
+class ReportText:
+    """One report of an event as the questions read it: its text, title, analysis and publication day."""
+
+    text: str  # the article text the analysis offsets refer to
+    title: str
+    analysis: ArticleAnalysis | None
+    published: str | None
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for found in _SENTENCE_END.finditer(text):
+        yield start, found.start()
+        start = found.end()
+    yield start, len(text)
+
+
+def _clean_name(raw: str) -> str | None:
+    """``raw`` without leading function words and day or month names; ``None`` unless two name words stay."""
+    words = raw.split()
+    while words and words[0].lower() in _LEADING:
+        words.pop(0)
+    if len(words) < 2 or any(w.lower().strip(".") in _NOT_NAME for w in words):
+        return None
+    return " ".join(words)
+
+
+def _figure_spans(analysis: ArticleAnalysis | None) -> list[tuple[int, int]]:
+    """Sentences carrying this event's casualty figures (background figures left out)."""
+    if analysis is None:
+        return []
+    return [
+        (c.sentence_start, c.sentence_end)
+        for c in analysis.casualties
+        if not c.background and c.sentence_start is not None and c.sentence_end is not None
+    ]
+
+
+def _claimant_spans(analysis: ArticleAnalysis | None) -> list[tuple[int, int]]:
+    if analysis is None:
+        return []
+    return [(c.claimant_start, c.claimant_end) for c in analysis.claims
+            if c.claimant_start is not None and c.claimant_end is not None]
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def event_people(report: ReportText) -> set[str]:
+    """Names of the people an event happened to or was done by, as one report gives them.
+
+    A capitalised name of two or more words counts when it stands in an appositive age ("John Smith, 25,")
+    or in a sentence that carries one of the report's casualty figures or a role word (victim, suspect,
+    "identified as", shot, arrested ...); names after a title (Chief, Sgt., Mayor ...) and names that are
+    a claim's speaker are officials and witnesses, not participants.
+    """
+    text = report.text
+    figures, speakers = _figure_spans(report.analysis), _claimant_spans(report.analysis)
+    people: set[str] = set()
+    for start, end in _sentences(text):
+        sentence = text[start:end]
+        eventful = _overlaps(start, end, figures) or bool(_ROLE_CUE.search(sentence))
+        for found in _NAME.finditer(sentence):
+            at, until = start + found.start(), start + found.end()
+            aged = bool(_AGE_AFTER.match(text[until : until + 12]))
+            if not (aged or eventful) or _TITLE_BEFORE.search(text[max(0, at - 25) : at]):
+                continue
+            if _overlaps(at, until, speakers) and not aged:
+                continue
+            name = _clean_name(found.group(0))
+            if name:
+                people.add(name)
+    return people
+
+
+def _report_day(report: ReportText) -> date | None:
+    analysis = report.analysis
+    if analysis and analysis.event_date and analysis.event_date_precision == "day":
+        return date.fromisoformat(analysis.event_date[:10])
+    return None
+
+
+def _event_day(dossier: dict[str, Any], reports: Sequence[ReportText]) -> date | None:
+    """The dossier's day; without one, the earliest day a report gives for the event."""
+    when = dossier.get("date")
+    if when and dossier.get("date_precision") == "day":
+        return date.fromisoformat(str(when)[:10])
+    days = [d for d in map(_report_day, reports) if d is not None]
+    return min(days) if days else None
+
+
+def _event_states(dossier: dict[str, Any], reports: Sequence[ReportText]) -> frozenset[str]:
+    """US states of the event: the dossier place's, else those of the reports' event places."""
+    location = dossier.get("location") or {}
+    if location.get("country_code") == "US" and location.get("admin1"):
+        return frozenset({str(location["admin1"])})
+    states = set()
+    for report in reports:
+        analysis = report.analysis
+        if analysis and analysis.event_place is not None and analysis.event_place < len(analysis.places):
+            place = analysis.places[analysis.event_place]
+            if place.country_code == "US" and place.admin1:
+                states.add(place.admin1)
+    return frozenset(states)
+
+
+def event_facts(dossier: dict[str, Any], reports: Sequence[ReportText]) -> EventFacts:
     pred = predict(dossier)
     location = dossier.get("location") or {}
-    people = {a["name"] for a in dossier.get("actors") or [] if a.get("type") == "person" and a.get("name")}
-    people |= {m.group(0) for text in texts for m in _PERSON.finditer(text)}
-    day = None
-    if pred.date and dossier.get("date_precision") == "day":
-        day = date.fromisoformat(pred.date[:10])
     return EventFacts(
         articles=tuple(dossier.get("articles") or ()),
         killed=pred.killed,
         injured=pred.injured,
-        day=day,
-        state=location.get("admin1") if location.get("country_code") == "US" else None,
+        day=_event_day(dossier, reports),
+        states=_event_states(dossier, reports),
         place_name=location.get("name"),
         point=pred.point,
-        people=frozenset(people),
+        people=frozenset(name for report in reports for name in event_people(report)),
     )
 
 
@@ -173,7 +343,7 @@ def city_point(city: str, state: str | None) -> tuple[float, float] | None:
 
 def _in_city(event: EventFacts, question: Question) -> bool:
     assert question.city is not None
-    if question.state and event.state and event.state != question.state:
+    if question.state and event.states and question.state not in event.states:
         return False
     if event.place_name and event.place_name.lower() == question.city.lower():
         return True
@@ -200,7 +370,7 @@ def matches(event: EventFacts, question: Question) -> bool:
     first, last = question.first_day, question.last_day
     if first is not None and last is not None and (event.day is None or not first <= event.day <= last):
         return False
-    if question.state and not question.city and event.state != question.state:
+    if question.state and not question.city and question.state not in event.states:
         return False
     if question.city and not _in_city(event, question):
         return False
@@ -238,10 +408,13 @@ def score_answers(questions: Sequence[tuple[Question, CountingQuestion]], events
     }
 
 
-def _facts(groups: Iterable[Sequence[str]], dossiers: EventDossiers, docs: dict[str, GvaDocument]
-           ) -> list[EventFacts]:
+def facts_for(groups: Iterable[Sequence[str]], dossiers: Callable[[Sequence[str]], dict[str, Any]],
+              analyses: dict[str, ArticleAnalysis], docs: dict[str, GvaDocument]) -> list[EventFacts]:
+    """The facts of each group of reports (``dossiers`` builds a group's dossier)."""
     return [
-        event_facts(dossiers.dossier(group), [(docs[a].title or "") + "\n" + docs[a].text for a in group])
+        event_facts(dossiers(group), [
+            ReportText(docs[a].text, docs[a].title or "", analyses.get(a), docs[a].dct) for a in group
+        ])
         for group in groups
     ]
 
@@ -266,7 +439,8 @@ def score(
         "events": len(pool.members),
         "features": pool.features,
     }
-    metrics |= score_answers(questions, _facts(pool.members.values(), pool.dossiers, by_id))
-    metrics |= score_answers(questions, _facts(([d] for d in by_id), pool.dossiers, by_id), "no_clustering_")
-    metrics |= score_answers(questions, _facts(gold.values(), pool.dossiers, by_id), "gold_clusters_")
+    build, analyses = pool.dossiers.dossier, pool.dossiers.analyses
+    metrics |= score_answers(questions, facts_for(pool.members.values(), build, analyses, by_id))
+    metrics |= score_answers(questions, facts_for(([d] for d in by_id), build, analyses, by_id), "no_clustering_")
+    metrics |= score_answers(questions, facts_for(gold.values(), build, analyses, by_id), "gold_clusters_")
     return metrics
