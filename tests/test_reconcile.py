@@ -597,3 +597,25 @@ def test_reconcile_background_facts_fold_into_one_line() -> None:
     (background,) = [d for d in omissions if d["fact_type"] == "background"]
     assert {f["fact"] for f in background["facts"]} == {"Yerevan", "Government of Armenia"}
     assert background["present_in"] == [y.id] and background["absent_from"] == [z.id]
+
+
+def _place_report(name: str, precision: str, admin1: str, lat: float, lon: float) -> Report:
+    text = f"Two people were shot in {name} on Monday, police said."
+    article = Article.create(text, f"{name}-{precision}.txt", outlet=f"Outlet {name}", published_at="2017-01-03")
+    place = Place(name, *at(article.text, name), name=name, country_code="US", admin1=admin1, lat=lat, lon=lon,
+                  precision=precision, geonameid=sum(map(ord, name + precision)))  # type: ignore[arg-type]
+    return Report(article, ArticleAnalysis(article.id, "test", places=[place], event_place=0))
+
+
+def test_reconcile_location_biggest_group_within_50_km_and_most_precise() -> None:
+    houston = _place_report("Houston", "town", "TX", 29.76, -95.36)
+    pasadena = _place_report("Pasadena", "town", "TX", 29.69, -95.21)  # 16 km from Houston
+    texas = _place_report("Texas", "admin1", "TX", 31.0, -99.0)
+    austin = _place_report("Austin", "town", "TX", 30.27, -97.74)
+    austin2 = _place_report("Austin", "town", "TX", 30.27, -97.74)
+    location = build_dossier("ev-loc", [houston, pasadena, texas, austin, austin2])["location"]
+    assert location["name"] == "Austin"  # two reports name Austin, the state agrees, Houston has two
+    location = build_dossier("ev-loc", [houston, pasadena, texas, austin])["location"]
+    assert location["name"] == "Houston"  # the Houston group (2 + the state) beats a lone Austin
+    assert sorted(location["chosen_by"]) == sorted([houston.article.id, pasadena.article.id, texas.article.id])
+    assert build_dossier("ev-loc", [texas, pasadena])["location"]["name"] == "Pasadena"  # town beats its state

@@ -123,12 +123,16 @@ def mention_weight(place: Place, text: str, event_spans: Sequence[tuple[int, int
 def dateline_span(text: str, within: int = 700) -> tuple[int, int] | None:
     """Offsets of the place part of an agency dateline near the start of ``text``, if there is one."""
     match = _DATELINE.search(text[:within])
-    return match.span("where") if match else None
+    if match is None:
+        return None
+    start = match.start("where")
+    return start, start + len(match.group("where").rstrip())
 
 
 def _dateline_names(where: str) -> set[str]:
-    """The names of a dateline's place part, folded: "TERRE HAUTE, Ind." -> {"terre haute", "ind."}."""
-    return {part.strip().casefold() for part in where.split(",") if part.strip()}
+    """The town of a dateline, folded ("TERRE HAUTE, Ind." -> {"terre haute"}): later mentions of it
+    ("Terre Haute police") share the dateline's weight; its state's do not."""
+    return {where.split(",")[0].strip().casefold()}
 
 
 def not_a_place_here(place: Place, text: str) -> bool:

@@ -1,0 +1,73 @@
+"""The event place of one article (:mod:`rashomon.extract.event_place`) on hand-built reports."""
+
+from __future__ import annotations
+
+from rashomon.extract.event_place import dateline_span, inside_name, main_place
+from rashomon.records import Place
+
+TOWN = {"houston": ("US", "TX", 29.76, -95.36), "katy": ("US", "TX", 29.79, -95.82),
+        "kyle": ("US", "TX", 29.99, -97.88), "findlay": ("US", "OH", 41.04, -83.65),
+        "putnam county": ("US", "OH", 41.02, -84.13), "police": ("PL", "87", 50.0, 19.9),
+        "davis": ("US", "CA", 38.54, -121.74), "terre haute": ("US", "IN", 39.47, -87.41)}
+STATE = {"texas": ("US", "TX", 31.0, -99.0), "ind.": ("US", "IN", 40.0, -86.1)}
+
+
+def places_of(text: str, names: list[str]) -> list[Place]:
+    """Places at every occurrence of ``names`` in ``text`` (case-sensitive), in text order."""
+    found = []
+    for name in names:
+        start = text.find(name)
+        while start >= 0:
+            key = name.casefold()
+            country, admin1, lat, lon = TOWN.get(key) or STATE[key]
+            precision = "town" if key in TOWN else "admin1"
+            found.append(Place(text=name, start=start, end=start + len(name), name=name.title(),
+                               country_code=country, admin1=admin1, lat=lat, lon=lon,
+                               precision=precision))  # type: ignore[arg-type]
+            start = text.find(name, start + 1)
+    return sorted(found, key=lambda p: p.start)
+
+
+def chosen(text: str, names: list[str], spans: list[tuple[int, int]] | None = None) -> str | None:
+    places = places_of(text, names)
+    index = main_place(places, event_spans=spans or [], text=text)
+    return None if index is None else places[index].text
+
+
+def test_event_place_dateline_town_beats_its_state() -> None:
+    text = ("KATY, Texas (AP) - Investigators say a man shot and killed his wife before killing himself in a "
+            "Houston-area home. Texas officials said. " + "More news follows. " * 20
+            + "Later updates about Houston traffic. " * 3)  # page furniture after the lede
+    assert dateline_span(text) == (0, 11)
+    assert chosen(text, ["KATY", "Texas", "Houston"]) == "KATY"
+
+
+def test_event_place_person_name_is_no_place() -> None:
+    text = ("The Putnam County sheriff's office continues to look into an accidental shooting. The sheriff "
+            "says 17 year old Kyle Markins of Findlay was killed by a gun shot wound.")
+    assert inside_name(text, text.index("Kyle"), text.index("Kyle") + 4)
+    assert not inside_name(text, text.index("Findlay"), text.index("Findlay") + 7)
+    assert chosen(text, ["Kyle", "Findlay"]) == "Findlay"
+    assert chosen(text.replace("Kyle Markins", "a boy from Kyle"), ["Kyle", "Findlay"]) == "Kyle"
+
+
+def test_event_place_common_news_word_is_no_place() -> None:
+    text = "Police have identified the teenager fatally shot May 4 in Houston. Police said he was 18."
+    assert chosen(text, ["Police", "Houston"]) == "Houston"
+    assert chosen("Police responded to a report of a shooting at the home.", ["Police"]) is None
+
+
+def test_event_place_dominant_state_rules_out_other_states() -> None:
+    text = ("TERRE HAUTE, Ind. (WTHI) - The Terre Haute Police Department is investigating after a juvenile "
+            "reported being shot. He said he was walking across the parking lot at Davis Park when he "
+            "heard two gun shots, and that Davis was busy.")
+    shot = text.index("heard two gun shots")
+    assert chosen(text, ["TERRE HAUTE", "Ind.", "Davis"], [(shot, shot + 20)]) == "TERRE HAUTE"
+    assert chosen(text, ["Ind.", "Davis"], [(shot, shot + 20)]) == "Ind."  # the state beats a Davis, CA
+    assert chosen(text, ["Davis"], [(shot, shot + 20)]) == "Davis"  # the bare "Davis" is a place
+
+
+def test_event_place_without_text_keeps_the_weighing() -> None:
+    places = places_of("Kyle went to Houston; Houston police came.", ["Kyle", "Houston"])
+    assert main_place(places) == 1
+    assert main_place([]) is None
