@@ -190,14 +190,4 @@ def analyze_store_ray(store: Store, *, progress: bool = False, num_cpus: int | N
                     print(f"\ranalysed {run.analysed}/{len(ids)}", end="", file=sys.stderr, flush=True)
         if progress:
             print(file=sys.stderr)
-    return {
-        "stage": "analyze",
-        "engine": "ray",
-        "workers": workers,
-        "pipeline": PIPELINE_VERSION,
-        "pending": len(ids),
-        "analysed": run.analysed,
-        "failed": sum(run.failed.values()),
-        "failures_by_code": dict(run.failed),
-        "seconds": round(time.perf_counter() - started, 2),
-    }
+    return run.summary(len(ids), started, engine="ray", workers=workers)

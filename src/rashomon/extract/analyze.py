@@ -122,6 +122,19 @@ class AnalysisRun:
     def add(self, analysis: ArticleAnalysis) -> None:
         self.batch.append(analysis)
 
+    def summary(self, pending: int, started: float, **extra: Any) -> dict[str, Any]:
+        """The stage summary every engine returns (``extra``: engine-specific fields)."""
+        return {
+            "stage": "analyze",
+            **extra,
+            "pipeline": self.pipeline,
+            "pending": pending,
+            "analysed": self.analysed,
+            "failed": sum(self.failed.values()),
+            "failures_by_code": dict(self.failed),
+            "seconds": round(time.perf_counter() - started, 2),
+        }
+
     def fail(self, article_id: str, reason: str) -> None:
         error = ExtractError(Errors.X001, article_id=article_id, reason=reason)
         log.warning("%s", error)
@@ -223,15 +236,7 @@ def analyze_store(store: Store, *, progress: bool = False, n_process: int = 1,
         nlp = prepare_nlp(nlp or build_nlp(options.pipeline), n_process=options.n_process)
         nlp.default_error_handler = error_handler(run.failures)  # per-doc errors of Python components
         _process(nlp, run, ids, options, progress)
-    return {
-        "stage": "analyze",
-        "pipeline": PIPELINE_VERSION,
-        "pending": len(ids),
-        "analysed": run.analysed,
-        "failed": sum(run.failed.values()),
-        "failures_by_code": dict(run.failed),
-        "seconds": round(time.perf_counter() - started, 2),
-    }
+    return run.summary(len(ids), started)
 
 
 # -- one article, for `rashomon show` and the web ----------------------------------------------------------
