@@ -55,12 +55,13 @@ def constraints_from_history(store: Store) -> tuple[list[list[str]], set[tuple[s
         else:
             for a, b in product(detail.get("moved", []), detail.get("stayed", [])):
                 state[(min(a, b), max(a, b))] = "cannot"
-    return _components([p for p, s in state.items() if s == "must"]), {
+    return connected_groups([p for p, s in state.items() if s == "must"]), {
         p for p, s in state.items() if s == "cannot"
     }
 
 
-def _components(pairs: list[tuple[str, str]]) -> list[list[str]]:
+def connected_groups(pairs: list[tuple[str, str]]) -> list[list[str]]:
+    """The connected components of the graph ``pairs`` draws (union-find), each sorted, in a stable order."""
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:

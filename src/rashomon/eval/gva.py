@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rashomon.cluster.history import connected_groups
 from rashomon.eval import require
 from rashomon.records import Article
 
@@ -116,22 +117,10 @@ def load_incidents(data_dir: Path) -> dict[str, GvaIncident]:
 
 def gold_partition(docs: Iterable[GvaDocument]) -> dict[str, str]:
     """doc id -> gold cluster label; documents sharing any incident id share a label (union-find)."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     docs = list(docs)
-    for doc in docs:
-        first = find("i:" + doc.incident_ids[0])
-        for other in doc.incident_ids[1:]:
-            root = find("i:" + other)
-            if root != first:
-                parent[root] = first
-    return {doc.doc_id: find("i:" + doc.incident_ids[0]) for doc in docs}
+    pairs = [("i:" + doc.incident_ids[0], "i:" + other) for doc in docs for other in doc.incident_ids]
+    label = {member: group[0] for group in connected_groups(pairs) for member in group}
+    return {doc.doc_id: label["i:" + doc.incident_ids[0]] for doc in docs}
 
 
 def gvc_split(data_dir: Path, split: str) -> dict[str, str]:
