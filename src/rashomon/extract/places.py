@@ -36,7 +36,7 @@ from rashomon.errors import ConfigError, Errors
 from rashomon.extract import extensions
 from rashomon.extract.event_place import SPECIFICITY as SPECIFICITY
 from rashomon.extract.event_place import main_place as main_place
-from rashomon.extract.gazetteer import Candidate, Gazetteer, Match, load_gazetteer, place_patterns
+from rashomon.extract.gazetteer import Candidate, Gazetteer, Match, load_gazetteer, name_key, place_patterns
 from rashomon.records import Place
 
 FACTORY = "rashomon_places_v1"
@@ -53,8 +53,13 @@ _GENERIC = re.compile(
     r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
     r"south-?eastern|south-?western|northeast|northwest|southeast|southwest)\s+)?"
     r"(?P<core>.+?)"
-    r"(?:\s+(?:province|region|oblast|governorate|district|prefecture|municipality|city|state|territory|"
-    r"area|valley|rayon|raion))?$", re.IGNORECASE)
+    r"(?:\s+(?P<generic>province|region|oblast|governorate|district|prefecture|municipality|city|state|"
+    r"territory|area|valley|rayon|raion))?$", re.IGNORECASE)
+_AREA_SUFFIXES = frozenset({"province", "region", "oblast", "governorate", "prefecture", "state", "territory"})
+"""A generic word after a name that makes it an admin area ("New York state", "Kherson oblast")."""
+_AREA_FEATURES = frozenset({"A1", "A2"})
+ORG_PREFIX_TOKENS = 3
+"""Longest leading part of an organisation name looked up as a context area ("Georgia Bureau of ...")."""
 _EVIDENCE_FEATURES = ("PCL", "A1")
 EVIDENCE_CANDIDATES = 10
 """How many of a toponym's best candidates vote on the document's countries and areas."""
@@ -69,6 +74,8 @@ class Toponym:
     end: int
     matches: tuple[Match, ...]
     qualifier: tuple[Match, ...] = ()
+    qualified: tuple[Match, ...] = ()  # matches of the toponym this one qualifies ("Springfield" for "Illinois")
+    context_only: bool = False  # a country or area named inside an organisation: evidence, not a place
 
 
 class PlaceResolver:
@@ -115,11 +122,30 @@ class PlaceResolver:
         toponyms: list[Toponym] = []
         for i, (part, matches) in enumerate(found):
             qualifier: tuple[Match, ...] = ()
+            qualified: tuple[Match, ...] = ()
             if i + 1 < len(found) and _qualifies(text, part, found[i + 1][0]):
                 qualifier = found[i + 1][1]
+            if i > 0 and _qualifies(text, found[i - 1][0], part):
+                qualified = found[i - 1][1]
             if matches or (self.keep_unresolved and part.label_ != "FAC"):
-                toponyms.append(Toponym(part.text, part.start_char, part.end_char, matches, qualifier))
+                toponyms.append(Toponym(part.text, part.start_char, part.end_char, matches, qualifier, qualified))
+        toponyms.extend(self._organisation_areas(doc))
         return toponyms
+
+    def _organisation_areas(self, doc: Doc) -> list[Toponym]:
+        """Countries and first-level areas that lead an organisation's name ("Georgia Bureau of
+        Investigation", "Texas Department of Public Safety"): context for the document's area, never places."""
+        found = []
+        for ent in doc.ents:
+            if ent.label_ != "ORG":
+                continue
+            for size in range(min(ORG_PREFIX_TOKENS, len(ent) - 1), 0, -1):
+                part = ent[:size]
+                matches = tuple(self.gazetteer.lookup(part.text)) if part[0].is_title or part[0].is_upper else ()
+                if matches and _is_strong(matches):
+                    found.append(Toponym(part.text, part.start_char, part.end_char, matches, context_only=True))
+                    break
+        return found
 
     def lookup(self, text: str) -> tuple[Match, ...]:
         """Matches of ``text``, else of its core without generic words ("Idlib province" -> "Idlib")."""
@@ -128,6 +154,8 @@ class PlaceResolver:
             core = _GENERIC.match(text.strip())
             if core and core.group("core") != text:
                 matches = self.gazetteer.lookup(core.group("core"))
+                if (core.group("generic") or "").lower() in _AREA_SUFFIXES:
+                    matches = [m for m in matches if m.candidate.feature in _AREA_FEATURES] or matches
         return tuple(matches)
 
     # -- choosing --------------------------------------------------------------------------------------
@@ -143,28 +171,42 @@ class PlaceResolver:
         for _ in range(self.passes - 1):
             evidence = [_chosen_evidence(match) for match in chosen]
             chosen = self._choose(toponyms, evidence)
-        return [_place(t, m.candidate if m else None) for t, m in zip(toponyms, chosen, strict=True)]
+        return [_place(t, m.candidate if m else None) for t, m in zip(toponyms, chosen, strict=True)
+                if not t.context_only]
 
     def _choose(self, toponyms: Sequence[Toponym], evidence: Sequence[Evidence]) -> list[Match | None]:
+        """Each toponym's best candidate; a name repeated in the text votes once (its first mention's
+        evidence), and never for itself."""
+        by_name: dict[str, Evidence] = {}
+        for toponym, votes in zip(toponyms, evidence, strict=True):
+            by_name.setdefault(name_key(toponym.text), votes)
         total_countries: dict[str, float] = defaultdict(float)
         total_admin: dict[tuple[str, str], float] = defaultdict(float)
-        for countries, admins in evidence:
+        for countries, admins in by_name.values():
             _add_into(total_countries, countries)
             _add_into(total_admin, admins)
         chosen = []
-        for toponym, (countries, admins) in zip(toponyms, evidence, strict=True):
+        for toponym in toponyms:
+            countries, admins = by_name[name_key(toponym.text)]
             others_c = _without(total_countries, countries)
             others_a = _without(total_admin, admins)
             chosen.append(max(toponym.matches, default=None,
-                              key=lambda m: self.score(m, toponym.qualifier, others_c, others_a)))
+                              key=lambda m: self.score(m, toponym.qualifier, others_c, others_a,
+                                                       qualified=toponym.qualified)))
         return chosen
 
     def score(self, match: Match, qualifier: Sequence[Match], countries: dict[str, float],
-              admins: dict[tuple[str, str], float]) -> float:
-        """Prior + qualifier bonus + shares of the context evidence for the candidate's country and area."""
+              admins: dict[tuple[str, str], float], *, qualified: Sequence[Match] = ()) -> float:
+        """Prior + qualifier bonus + shares of the context evidence for the candidate's country and area.
+
+        The qualifier bonus goes both ways: to the town inside its qualifier ("Springfield" in "Springfield,
+        Illinois") and to the qualifier's area holding the town ("New York" in "Albany, New York": the state).
+        """
         candidate = match.candidate
         value = match.prior
         if any(_contains(q.candidate, candidate) for q in qualifier):
+            value += self.qualifier_bonus
+        if any(_contains(candidate, q.candidate) for q in qualified):
             value += self.qualifier_bonus
         if candidate.feature in ("PCL", "L"):  # a country or region is its own country context
             return value + self.country_bonus
@@ -252,8 +294,7 @@ def _evidence(toponym: Toponym) -> Evidence:
     if not toponym.matches:
         return countries, admins
     best = toponym.matches[0]
-    lead = best.prior - toponym.matches[1].prior if len(toponym.matches) > 1 else 10.0
-    if best.candidate.feature in _EVIDENCE_FEATURES and lead >= 1.0 and best.candidate.country_code:
+    if _is_strong(toponym.matches) and best.candidate.country_code:
         countries[best.candidate.country_code] = 2.0
         if best.candidate.admin1 and best.candidate.feature == "A1":
             admins[(best.candidate.country_code, best.candidate.admin1)] = 2.0
@@ -266,6 +307,13 @@ def _evidence(toponym: Toponym) -> Evidence:
     for area in areas:
         admins[area] = 1.0 / len(areas)
     return countries, admins
+
+
+def _is_strong(matches: Sequence[Match]) -> bool:
+    """The best match is a country or admin1 area leading the next by 1 or more in prior ("Texas", "Ill.")."""
+    best = matches[0]
+    lead = best.prior - matches[1].prior if len(matches) > 1 else 10.0
+    return best.candidate.feature in _EVIDENCE_FEATURES and lead >= 1.0 and bool(best.candidate.country_code)
 
 
 def _place(toponym: Toponym, candidate: Candidate | None) -> Place:
