@@ -68,6 +68,20 @@ def test_places_document_country_disambiguates(places_nlp: Language) -> None:
     assert all(p.country_code == "US" for p in found.values())
 
 
+def test_places_qualifier_area_holds_the_town(places_nlp: Language) -> None:
+    found = _places(places_nlp, "The plant in Albany, New York, closed on Friday.")
+    assert (found["New York"].precision, found["New York"].admin1) == ("admin1", "NY")
+    assert found["Albany"].admin1 == "NY"
+
+
+def test_places_organisation_area_is_context_not_a_place(places_nlp: Language) -> None:
+    text = ("A Paris man was arrested on Monday. Troopers of the Texas Department of Public Safety "
+            "searched his home in Paris.")
+    doc = places_nlp(text)
+    assert not any(p.text.startswith("Texas") for p in doc._.places)
+    assert {p.admin1 for p in doc._.places if p.text == "Paris"} == {"TX"}
+
+
 def test_places_speaker_subject_is_not_a_place(places_nlp: Language) -> None:
     found = _places(places_nlp, "Baku has said the operation near Aghdara was a response.")
     assert "Baku" not in found

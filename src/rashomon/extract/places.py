@@ -139,8 +139,9 @@ class PlaceResolver:
         for ent in doc.ents:
             if ent.label_ != "ORG":
                 continue
-            for size in range(min(ORG_PREFIX_TOKENS, len(ent) - 1), 0, -1):
-                part = ent[:size]
+            begin = 1 if ent[0].lower_ == "the" else 0
+            for size in range(min(ORG_PREFIX_TOKENS, len(ent) - 1 - begin), 0, -1):
+                part = ent[begin:begin + size]
                 matches = tuple(self.gazetteer.lookup(part.text)) if part[0].is_title or part[0].is_upper else ()
                 if matches and _is_strong(matches):
                     found.append(Toponym(part.text, part.start_char, part.end_char, matches, context_only=True))
