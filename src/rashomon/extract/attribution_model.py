@@ -33,12 +33,13 @@ SPANS_KEY = "rashomon_attribution_model"
 """``doc.spans`` key of the tagger's CUE and SOURCE spans."""
 BATCH_SIZE = 32
 
-_TAGGERS: dict[int, tuple[Vocab, Language]] = {}
+_TAGGERS: dict[tuple[int, Path], tuple[Vocab, Language]] = {}
 
 
 def load_tagger(vocab: Vocab, path: Path = MODEL_DIR) -> Language:
     """The tagger sharing ``vocab`` (and its vectors), loaded from ``path`` on first use, then cached."""
-    cached = _TAGGERS.get(id(vocab))
+    path = path.resolve()
+    cached = _TAGGERS.get((id(vocab), path))
     if cached is not None and cached[0] is vocab:
         return cached[1]
     import spacy
@@ -52,7 +53,7 @@ def load_tagger(vocab: Vocab, path: Path = MODEL_DIR) -> Language:
         tagger.from_disk(path, exclude=["vocab", "tokenizer"])
     except (OSError, ValueError) as error:
         raise ExtractError(Errors.X002, reason=f"attribution tagger at {path}: {error}") from error
-    _TAGGERS[id(vocab)] = (vocab, tagger)
+    _TAGGERS[(id(vocab), path)] = (vocab, tagger)
     return tagger
 
 
@@ -71,11 +72,19 @@ def _tag_batch(docs: list[Doc], path: Path) -> list[Doc]:
     if not docs:
         return docs
     tagger = load_tagger(docs[0].vocab, path)
-    copies = [Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
-              for doc in docs]
+    copies = [bare_copy(doc) for doc in docs]
     for doc, copy in zip(docs, tagger.pipe(copies), strict=True):
         doc.spans[SPANS_KEY] = [Span(doc, e.start, e.end, label=e.label_) for e in copy.ents]
     return docs
+
+
+def bare_copy(doc: Doc) -> Doc:
+    """A copy of ``doc``'s words with its tags and dependency parse, when it has them, and nothing else."""
+    words, spaces = [t.text for t in doc], [bool(t.whitespace_) for t in doc]
+    if not doc.has_annotation("TAG") or not doc.has_annotation("DEP"):
+        return Doc(doc.vocab, words=words, spaces=spaces)
+    return Doc(doc.vocab, words=words, spaces=spaces, tags=[t.tag_ for t in doc], deps=[t.dep_ for t in doc],
+               heads=[t.head.i for t in doc])
 
 
 def tagged(doc: Doc, label: str) -> list[Span]:
