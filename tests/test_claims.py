@@ -170,6 +170,19 @@ def test_claims_actor_from_mentions_inside_the_claimant(nlp: Language) -> None:
     assert second.claimant == "The nation's defense ministry" and second.claimant_actor_id is None
 
 
+def test_claims_actor_from_the_knowledge_base_when_no_mention_covers_the_claimant(nlp: Language) -> None:
+    # regression: a headline subject the actor component missed ("Azerbaijan Claims ...") had no claimant actor
+    text = "Azerbaijan said two of its soldiers were killed. Local media said the fighting went on."
+    doc = nlp.make_doc(text)
+    for _, component in nlp.pipeline:
+        if component is nlp.get_pipe(FACTORY):
+            doc._.actors = []  # the actor component ran and tagged nothing
+        doc = component(doc)
+    first, second = [c for c in doc._.claims if c.kind != "own_voice"]
+    assert (first.claimant, first.claimant_actor) == ("Azerbaijan", "Government of Azerbaijan")
+    assert second.claimant == "Local media" and second.claimant_actor is None  # generic: no actor without context
+
+
 def test_claims_quote_regions_pair_marks() -> None:
     text = "He said “yes”. She said \"no\". They said ''maybe''."
     assert quote_regions(text) == [(8, 13), (24, 28), (text.index("''"), len(text) - 1)]

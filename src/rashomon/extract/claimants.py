@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.extract import attribution_lexicon as lex
+from rashomon.extract.actor_kb import load_kb
 from rashomon.extract.claim_spans import sentence_units, subtree_span, text_of
 from rashomon.records import ActorMention, Claim
 
@@ -118,7 +119,16 @@ def _resolve_impersonal(doc: Doc, claim: Claim, previous: Claim | None) -> None:
 
 
 def _link_actor(claim: Claim, actors: list[ActorMention] | None, start: int, end: int) -> None:
-    mention = actor_within(actors, start, end) if actors is not None else None
+    """The claimant's actor: the actor mention inside the claimant span, else (when the actor component ran but
+    tagged nothing there, as in a headline "Azerbaijan Claims ...") the knowledge base's reading of the claimant
+    as written, which names an actor only for unambiguous labels."""
+    if actors is None:
+        return
+    mention = actor_within(actors, start, end)
     if mention is not None:
         claim.claimant_actor = mention.actor_name
         claim.claimant_actor_id = mention.actor_id
+    elif claim.claimant is not None:
+        actor = load_kb().lookup(claim.claimant)
+        if actor is not None:
+            claim.claimant_actor, claim.claimant_actor_id = actor.name, actor.id
