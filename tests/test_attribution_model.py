@@ -13,6 +13,7 @@ from rashomon.errors import ExtractError
 from rashomon.extract.attribution_model import (
     MODEL_DIR,
     SPANS_KEY,
+    bare_copy,
     combined,
     load_tagger,
     model_attributions,
@@ -49,6 +50,30 @@ def test_attribution_model_cue_without_any_source_stands_alone() -> None:
     assert (found.cue.text, found.source) == ("was said", None)
     assert found.content is not None
     assert doc.text[found.content[0]: found.content[1]] == "that the bridge fell"
+
+
+def test_attribution_model_reads_given_spans_instead_of_the_group() -> None:
+    doc = spans_doc("Ann said it . Bob denied it .", [(1, 2), (5, 6)], [(0, 1), (4, 5)])
+    given = [s for s in doc.spans[SPANS_KEY] if s.start >= 4]
+    first, second = doc[0:4], doc[4:8]
+    assert model_attributions(first, given) == []
+    assert [(a.cue.text, a.source.text if a.source else None) for a in model_attributions(second, given)] == \
+        [("denied", "Bob")]
+    assert [a.cue.text for a in model_attributions(first)] == ["said"]
+
+
+def test_attribution_model_bare_copy_keeps_words_and_sentence_starts_only() -> None:
+    words = ["Ann", "said", "it", ".", "Bob", "denied", "it", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True, True, False, True, True, True, False, False],
+              sent_starts=[True, False, False, False, True, False, False, False],
+              tags=["NNP", "VBD", "PRP", ".", "NNP", "VBD", "PRP", "."])
+    copy = bare_copy(doc)
+    assert copy.vocab is doc.vocab
+    assert copy.text == doc.text == "Ann said it. Bob denied it."
+    assert [t.is_sent_start for t in copy] == [t.is_sent_start for t in doc]
+    assert not copy.has_annotation("TAG") and not copy.has_annotation("DEP")
+    unsplit = bare_copy(Doc(doc.vocab, words=words))
+    assert not unsplit.has_annotation("SENT_START")
 
 
 def test_attribution_model_nearest_prefers_the_preceding_source_on_a_tie() -> None:

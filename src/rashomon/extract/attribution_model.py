@@ -79,12 +79,15 @@ def _tag_batch(docs: list[Doc], path: Path) -> list[Doc]:
 
 
 def bare_copy(doc: Doc) -> Doc:
-    """A copy of ``doc``'s words with its tags and dependency parse, when it has them, and nothing else."""
+    """A copy of ``doc``'s words and sentence starts, and nothing else.
+
+    The tagger's features are lexical (NORM, PREFIX, SUFFIX, SHAPE, vectors), so tags and the parse are not
+    copied; the sentence starts are, because spaCy's ``ner`` lets no entity run across one.
+    """
     words, spaces = [t.text for t in doc], [bool(t.whitespace_) for t in doc]
-    if not doc.has_annotation("TAG") or not doc.has_annotation("DEP"):
+    if not doc.has_annotation("SENT_START"):
         return Doc(doc.vocab, words=words, spaces=spaces)
-    return Doc(doc.vocab, words=words, spaces=spaces, tags=[t.tag_ for t in doc], deps=[t.dep_ for t in doc],
-               heads=[t.head.i for t in doc])
+    return Doc(doc.vocab, words=words, spaces=spaces, sent_starts=[bool(t.is_sent_start) for t in doc])
 
 
 def tagged(doc: Doc, label: str) -> list[Span]:
@@ -94,11 +97,15 @@ def tagged(doc: Doc, label: str) -> list[Span]:
     return [span for span in doc.spans[SPANS_KEY] if span.label_ == label]
 
 
-def model_attributions(unit: Span) -> list[Attribution]:
+def model_attributions(unit: Span, spans: list[Span] | None = None) -> list[Attribution]:
     """Attributions from the tagger's spans in ``unit``: each cue with the nearest source; in a sentence
-    with no source at all, a cue alone (no claimant, as in "It was reported that ...")."""
-    doc = unit.doc
-    inside = [s for s in doc.spans[SPANS_KEY] if unit.start <= s.start and s.end <= unit.end]
+    with no source at all, a cue alone (no claimant, as in "It was reported that ...").
+
+    ``spans`` is ``list(doc.spans[SPANS_KEY])`` when the caller walks many units of one Doc (reading the
+    span group builds every span again)."""
+    if spans is None:
+        spans = list(unit.doc.spans[SPANS_KEY])
+    inside = [s for s in spans if unit.start <= s.start and s.end <= unit.end]
     sources = [s for s in inside if s.label_ == "SOURCE"]
     found: list[Attribution] = []
     for cue in (s for s in inside if s.label_ == "CUE"):

@@ -176,22 +176,26 @@ class ClaimExtractor:
         for doc in stream:
             yield self(doc)
 
-    def attributions(self, unit: Span, regions: list[tuple[int, int]]) -> list[Attribution]:
-        """The rule attributions of ``unit``, with the tagger's (outside quotes) when ``model`` is on."""
+    def attributions(self, unit: Span, regions: list[tuple[int, int]],
+                     tagged: list[Span] | None = None) -> list[Attribution]:
+        """The rule attributions of ``unit``, with the tagger's (outside quotes) when ``model`` is on;
+        ``tagged`` is the Doc's tagger spans, read once per Doc by :meth:`match`."""
         rules = sentence_attributions(unit, regions)
         if not self.model:
             return rules
-        learned = [a for a in attribution_model.model_attributions(unit) if not _quoted(a.cue, regions)]
+        learned = [a for a in attribution_model.model_attributions(unit, tagged)
+                   if not _quoted(a.cue, regions)]
         return attribution_model.combined(rules, learned)
 
     def match(self, doc: Doc) -> list[Claim]:
         """Every claim in ``doc`` in text order; reads the parse and ``doc._.actors``, writes nothing."""
         if self.model and attribution_model.SPANS_KEY not in doc.spans:
             next(attribution_model.tag([doc]))
+        tagged = list(doc.spans[attribution_model.SPANS_KEY]) if self.model else None
         with holding_text(doc) as text:
             regions = quote_regions(text)
             claims = [claim_from(a, regions) for unit in sentence_units(doc)
-                      for a in self.attributions(unit, regions)]
+                      for a in self.attributions(unit, regions, tagged)]
             if self.resolve:
                 resolve_claimants(doc, claims, doc._.actors)
             if self.own_voice:
