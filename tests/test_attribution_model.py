@@ -19,7 +19,9 @@ from rashomon.extract.attribution_model import (
     model_attributions,
     nearest,
     tag,
+    tag_units,
     tagged,
+    units_copy,
 )
 from rashomon.extract.attributions import Attribution
 from rashomon.extract.claims import ClaimExtractor
@@ -76,6 +78,14 @@ def test_attribution_model_bare_copy_keeps_words_and_sentence_starts_only() -> N
     assert not unsplit.has_annotation("SENT_START")
 
 
+def test_attribution_model_units_copy_holds_only_the_chosen_units() -> None:
+    doc = spacy.blank("en")("Ann said it . Bob ran off . Cy denied it .")
+    copy, index = units_copy(doc, [doc[0:4], doc[8:12]])
+    assert [t.text for t in copy] == ["Ann", "said", "it", ".", "Cy", "denied", "it", "."]
+    assert index == [0, 1, 2, 3, 8, 9, 10, 11]
+    assert [t.is_sent_start for t in copy] == [True, False, False, False, True, False, False, False]
+
+
 def test_attribution_model_nearest_prefers_the_preceding_source_on_a_tie() -> None:
     doc = spans_doc("Ann said Bob", [(1, 2)], [(0, 1), (2, 3)])
     cue = doc.spans[SPANS_KEY][0]
@@ -117,6 +127,16 @@ def test_attribution_model_tags_source_and_cue_and_keeps_entities(nlp: Language)
     assert [(e.start, e.end, e.label_) for e in doc.ents] == entities
     assert [s.text for s in tagged(doc, "SOURCE")] == ["Police in Texas"]
     assert [s.text for s in tagged(doc, "CUE")] == ["said"]
+
+
+@pytest.mark.slow
+def test_attribution_model_tag_units_maps_spans_back_and_skips_other_units(nlp: Language) -> None:
+    doc = nlp("The weather was mild.\nPolice in Texas said the attack was planned for weeks.")
+    units = [u for u in doc.sents if "Police" in u.text]
+    [spans] = tag_units([(doc, units)])
+    assert all(s.doc is doc and units[0].start <= s.start for s in spans)
+    assert [(s.text, s.label_) for s in spans] == [("Police in Texas", "SOURCE"), ("said", "CUE")]
+    assert tag_units([(doc, [])]) == [[]]
 
 
 @pytest.mark.slow

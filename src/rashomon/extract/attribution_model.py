@@ -78,6 +78,39 @@ def _tag_batch(docs: list[Doc], path: Path) -> list[Doc]:
     return docs
 
 
+def tag_units(selections: list[tuple[Doc, list[Span]]], *, path: Path = MODEL_DIR) -> list[list[Span]]:
+    """The tagger's CUE and SOURCE spans inside the given units of each Doc only, one list per Doc.
+
+    The units of a Doc are tagged together on one copy of their words (see :func:`units_copy`), every unit
+    starting a sentence there, so no span crosses a unit; the spans come back on the original Doc. Nothing
+    is stored on the Docs."""
+    chosen = [(doc, units) for doc, units in selections if units]
+    if not chosen:
+        return [[] for _ in selections]
+    tagger = load_tagger(chosen[0][0].vocab, path)
+    copies = [units_copy(doc, units) for doc, units in chosen]
+    tagged_docs = iter(tagger.pipe(copy for copy, _ in copies))
+    positions = iter(index for _, index in copies)
+    found: list[list[Span]] = []
+    for doc, units in selections:
+        if not units:
+            found.append([])
+            continue
+        copy, index = next(tagged_docs), next(positions)
+        found.append([Span(doc, index[e.start], index[e.end - 1] + 1, label=e.label_) for e in copy.ents])
+    return found
+
+
+def units_copy(doc: Doc, units: list[Span]) -> tuple[Doc, list[int]]:
+    """A bare Doc of the words of ``units`` in order, each unit starting a sentence, and for each of its
+    tokens the index of the token of ``doc`` it copies."""
+    index = [token.i for unit in units for token in unit]
+    starts, ends = {unit.start for unit in units}, {unit.end - 1 for unit in units}
+    words = [doc[i].text for i in index]
+    spaces = [bool(doc[i].whitespace_) or i in ends for i in index]
+    return Doc(doc.vocab, words=words, spaces=spaces, sent_starts=[i in starts for i in index]), index
+
+
 def bare_copy(doc: Doc) -> Doc:
     """A copy of ``doc``'s words and sentence starts, and nothing else.
 

@@ -152,6 +152,37 @@ def own_voice_claims(doc: Doc, claims: list[Claim]) -> list[Claim]:
     return found
 
 
+# --- which units the tagger reads ------------------------------------------------------------------------
+
+Regions = list[tuple[int, int]]
+RuleUnit = tuple[Span, list[Attribution]]
+LONG_UNIT = 30
+"""Units of this many tokens go to the tagger even when the rules found an attribution (room for another)."""
+
+
+def to_tag(regions: Regions, units: list[RuleUnit]) -> list[Span]:
+    """The units worth the tagger's time: those the rules leave without an attribution, and long ones (room
+    for a second one), but none wholly inside a quote (the tagger's cues there are dropped)."""
+    return [unit for unit, rules in units
+            if (not rules or len(unit) >= LONG_UNIT) and not _inside_quote(unit, regions)]
+
+
+def batches(docs: Iterable[Doc], size: int) -> Iterator[list[Doc]]:
+    """``docs`` in lists of ``size`` (the last one shorter)."""
+    batch: list[Doc] = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _inside_quote(unit: Span, regions: Regions) -> bool:
+    return any(a < unit.start_char and unit.end_char < b for a, b in regions)
+
+
 # --- the component ----------------------------------------------------------------------------------------
 
 
@@ -172,16 +203,28 @@ class ClaimExtractor:
 
     def pipe(self, docs: Iterable[Doc], *, batch_size: int = 32) -> Iterator[Doc]:
         """Like ``__call__`` on each Doc; with ``model`` the tagger runs on batches."""
-        stream = attribution_model.tag(docs, batch_size=batch_size) if self.model else iter(docs)
-        for doc in stream:
-            yield self(doc)
-
-    def attributions(self, unit: Span, regions: list[tuple[int, int]],
-                     tagged: list[Span] | None = None) -> list[Attribution]:
-        """The rule attributions of ``unit``, with the tagger's (outside quotes) when ``model`` is on;
-        ``tagged`` is the Doc's tagger spans, read once per Doc by :meth:`match`."""
-        rules = sentence_attributions(unit, regions)
         if not self.model:
+            yield from (self(doc) for doc in docs)
+            return
+        for batch in batches(docs, batch_size):
+            passes = [self.rule_pass(doc) for doc in batch]
+            chosen = [(doc, to_tag(*found)) for doc, found in zip(batch, passes, strict=True)]
+            tags = attribution_model.tag_units(chosen)
+            for doc, (regions, units), tagged in zip(batch, passes, tags, strict=True):
+                self.set_annotations(doc, self.claims(doc, regions, units, tagged))
+                yield doc
+
+    def rule_pass(self, doc: Doc) -> tuple[Regions, list[RuleUnit]]:
+        """The quote regions of ``doc``, and each sentence unit with its rule attributions."""
+        with holding_text(doc) as text:
+            regions = quote_regions(text)
+            return regions, [(unit, sentence_attributions(unit, regions)) for unit in sentence_units(doc)]
+
+    def attributions(self, unit: Span, rules: list[Attribution], regions: Regions,
+                     tagged: list[Span] | None) -> list[Attribution]:
+        """The rule attributions of ``unit``, with the tagger's (outside quotes) from ``tagged``, the spans
+        it found in the units :func:`to_tag` chose (``None``: rules only)."""
+        if tagged is None:
             return rules
         learned = [a for a in attribution_model.model_attributions(unit, tagged)
                    if not _quoted(a.cue, regions)]
@@ -189,13 +232,16 @@ class ClaimExtractor:
 
     def match(self, doc: Doc) -> list[Claim]:
         """Every claim in ``doc`` in text order; reads the parse and ``doc._.actors``, writes nothing."""
-        if self.model and attribution_model.SPANS_KEY not in doc.spans:
-            next(attribution_model.tag([doc]))
-        tagged = list(doc.spans[attribution_model.SPANS_KEY]) if self.model else None
-        with holding_text(doc) as text:
-            regions = quote_regions(text)
-            claims = [claim_from(a, regions) for unit in sentence_units(doc)
-                      for a in self.attributions(unit, regions, tagged)]
+        regions, units = self.rule_pass(doc)
+        tagged = attribution_model.tag_units([(doc, to_tag(regions, units))])[0] if self.model else None
+        return self.claims(doc, regions, units, tagged)
+
+    def claims(self, doc: Doc, regions: Regions, units: list[RuleUnit],
+               tagged: list[Span] | None) -> list[Claim]:
+        """The claims of ``doc`` from its rule pass and the tagger's spans (``None``: rules only)."""
+        with holding_text(doc):
+            claims = [claim_from(a, regions) for unit, rules in units
+                      for a in self.attributions(unit, rules, regions, tagged)]
             if self.resolve:
                 resolve_claimants(doc, claims, doc._.actors)
             if self.own_voice:
