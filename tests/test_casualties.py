@@ -145,6 +145,19 @@ def test_casualties_side_from_actor_mention_and_claimant(nlp: Language) -> None:
     ]
 
 
+def test_casualties_government_claimant_counts_its_soldiers_as_its_forces(nlp: Language) -> None:
+    # regression: "Azerbaijan says a soldier was killed" gave the side "Government of Azerbaijan"
+    text = "Azerbaijan said a soldier was killed on Wednesday."
+    doc = nlp.make_doc(text)
+    doc._.actors = []
+    doc._.claims = [Claim(text, 0, len(text), "Azerbaijan", 0, 10, "said",
+                          claimant_actor="Government of Azerbaijan", claimant_actor_id="gov-AZ")]
+    for _name, component in nlp.pipeline:
+        doc = component(doc)
+    (figure,) = doc._.casualties
+    assert (figure.kind, figure.side, figure.side_actor_id) == ("killed", "Military Forces of Azerbaijan", "mil-AZ")
+
+
 def test_casualties_without_actors_or_claims_leaves_side_empty(nlp: Language) -> None:
     found = figures(nlp, "Three civilians were killed.")
     assert found[0].side is None and found[0].claim_index is None

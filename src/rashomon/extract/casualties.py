@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.extract import extensions
+from rashomon.extract.actor_kb import Actor, load_kb
 from rashomon.extract.casualty_background import is_background, lead_end, lead_year
 from rashomon.extract.casualty_counts import article_counts
 from rashomon.extract.casualty_rules import (
@@ -321,6 +322,10 @@ class CasualtyExtractor:
         )
         if claim is not None and claim.claimant_actor_id and (possessive or own):
             figure.side, figure.side_actor_id = claim.claimant_actor, claim.claimant_actor_id
+            if own:  # a state's government speaking of its soldiers: they are its forces
+                forces = _forces_of(claim.claimant_actor_id)
+                if forces is not None:
+                    figure.side, figure.side_actor_id = forces.name, forces.id
             return
         same_sentence = [f for f in earlier if f.sentence_start == figure.sentence_start and f.side]
         elliptic = figure.victims is None or figure.victims.lower() in _ELLIPTIC
@@ -377,6 +382,15 @@ def _same_name(first: str, second: str) -> bool:
     """ "Jakell Mitchell" and "Mitchell" name one person; "Contreras" and "Corpus" two."""
     words = {w for w in second.split() if w[:1].isupper()}
     return bool(words & {w for w in first.split() if w[:1].isupper()})
+
+
+def _forces_of(actor_id: str) -> Actor | None:
+    """The armed forces of the recognised state whose government ``actor_id`` is, else None."""
+    kb = load_kb()
+    government = kb.get(actor_id)
+    if government is None or government.type != "government" or government.disputed or not government.country_code:
+        return None
+    return kb.country_actor(government.country_code, "mil")
 
 
 def figures_of(doc: Doc) -> Iterable[CasualtyFigure]:
