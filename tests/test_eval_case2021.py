@@ -9,7 +9,7 @@ import pytest
 from rashomon.eval.case2021 import CASE_CODES, f1_scores, predict, read_snippets, score
 from rashomon.extract.events import SUB_EVENTS, UNSEEN
 
-FLOOR_ODD_SUBTASK1_WEIGHTED_F1 = 0.66  # measured 0.6662 on 2026-11-22; never lower silently
+FLOOR_ODD_SUBTASK1_WEIGHTED_F1 = 0.68  # measured 0.6824 on 2026-11-22 (was 0.6662); never lower silently
 
 
 def test_eval_case2021_every_label_has_a_code() -> None:

@@ -38,6 +38,37 @@ from rashomon.records import ActorMention, EventMention
         ("Police fired tear gas to disperse the protesters.", "Protests", "Protest with intervention"),
         ("Police arrested three opposition activists on Monday.", "Strategic developments", "Arrests"),
         ("The two sides signed a ceasefire agreement in Moscow.", "Strategic developments", "Agreement"),
+        ("Forty rebels surrendered to the army in the north.", "Strategic developments", "Agreement"),
+        (
+            "Government troops entered the town without resistance after the rebels left.",
+            "Strategic developments",
+            "Non-violent transfer of territory",
+        ),
+        (
+            "Army units, backed by allied forces, in a push against Taliban militants took control of the district.",
+            "Battles",
+            "Government regains territory",
+        ),
+        (
+            "The insurgents were pushed back from the hills by the army.",
+            "Battles",
+            "Government regains territory",
+        ),
+        (
+            "Two people were killed when security forces used tear gas and bullets to disperse the rally.",
+            "Protests",
+            "Excessive force against protesters",
+        ),
+        (
+            "Hundreds of protesters marched to decry the arrests of opposition leaders.",
+            "Protests",
+            "Peaceful protest",
+        ),
+        (
+            "Police clashed on Saturday with hundreds of anti-government protesters in the capital.",
+            "Riots",
+            "Violent demonstration",
+        ),
     ],
 )
 def test_events_classify_text_follows_acled_definitions(text: str, event_type: str, sub_type: str) -> None:

@@ -75,7 +75,7 @@ _CUES: list[tuple[str, str, float]] = [
     ),
     (
         r"suicide (?:bomb\w*|attack\w*|car|vest|blast)|blew (?:him|her|them)sel(?:f|ves) up|explosive vest|"
-        r"suicide",
+        r"suicide|kamikazes?",
         "Suicide bomb",
         4,
     ),
@@ -101,7 +101,8 @@ _CUES: list[tuple[str, str, float]] = [
         3,
     ),
     (
-        r"\brap(?:e|ed|ing|ist)s?\b|sexual(?:ly)? (?:assault|abuse|violence|harass)\w*|molest\w*",
+        r"\brap(?:e|ed|ing|ist)s?\b|sexual(?:ly)? (?:assault|abuse|violence|harass)\w*|molest\w*|"
+        r"abus\w+ (?:\w+ ){0,2}(?:women|girls)",
         "Sexual violence",
         4,
     ),
@@ -120,7 +121,7 @@ _CUES: list[tuple[str, str, float]] = [
         r"riot\w*|(?:threw|throwing|pelted) (?:stones|rocks|petrol bombs|molotov)|stone[- ]pelting|"
         r"violent(?:ly)? (?:protest|demonstrat)\w*|aggressive (?:protest|demonstrat)\w*|scuffles?|"
         r"(?:protesters|demonstrators) (?:\w+ ){0,2}clash\w*|"
-        r"clash\w* with (?:\w+ ){0,3}(?:protesters|demonstrators)|"
+        r"clash\w* (?:\w+ ){0,2}with (?:[\w-]+ ){0,3}(?:protesters|demonstrators)|"
         r"torched|set (?:fire|ablaze)|vandali[sz]\w*|clashed with (?:police|security)|rampag\w*",
         "Violent demonstration",
         2,
@@ -142,7 +143,8 @@ _CUES: list[tuple[str, str, float]] = [
     (
         r"(?:set up|established?|establishing|opened|built|building|construct\w*) "
         r"(?:a |an |new |its |their )*"
-        r"(?:military |forward |new )*(?:base|headquarters|outposts?|camp|checkpoints?|positions)",
+        r"(?:\w+ ){0,3}(?:base|headquarters|outposts?|camp|checkpoints?|positions|barracks|"
+        r"observation (?:point|post)s?)",
         "Headquarters or base established",
         4,
     ),
@@ -154,10 +156,17 @@ _CUES: list[tuple[str, str, float]] = [
         2,
     ),
     (
-        r"recaptur\w+|regain\w*|retook|retake\w*|liberat\w+|captur\w+|seiz\w+ control|took control|"
-        r"taken control|overr[au]n|storm\w*|advanc\w+ (?:into|on)|gain\w* control",
-        "TERRITORY",
+        r"without (?:any )?(?:resistance|fighting|a fight|a shot)|handed (?:\w+ ){0,2}over|peaceful handover",
+        "Non-violent transfer of territory",
         3,
+    ),
+    (
+        r"recaptur\w+|regain\w*|retook|retake\w*|liberat\w+|captur\w+|seiz\w+ control|took control|"
+        r"taken control|overr[au]n|storm\w*|advanc\w+ (?:into|on)|gain\w* control|freed|"
+        r"(?:recovered|established|restored|took|regained) (?:full )?control|pushed back|"
+        r"occupied (?:\w+ ){0,3}(?:villages?|towns?|posts?|positions|hills?|areas?)",
+        "TERRITORY",
+        3.5,
     ),
     (
         r"loot\w*|(?:burn(?:ed|t)|torched|destroy\w*|demolish\w*|razed) (?:\w+ ){0,3}(?:houses|homes|shops|"
@@ -179,7 +188,8 @@ _CUES: list[tuple[str, str, float]] = [
     (r"arrest\w*|detain\w*|detention|taken into custody|apprehend\w*|rounded up|custody", "Arrests", 3),
     (
         r"agreement|agreed|ceasefire agreement|truce|peace (?:deal|accord|talks)|signed|accord\b|"
-        r"prisoner (?:swap|exchange)|negotiat\w+|reached a deal|\bdeal\b",
+        r"prisoner (?:swap|exchange)|negotiat\w+|reached a deal|\bdeal\b|ceasefire|surrender\w*|"
+        r"laid down (?:their|his|her) (?:arms|weapons)",
         "Agreement",
         2,
     ),
@@ -192,7 +202,7 @@ _CUES: list[tuple[str, str, float]] = [
         2,
     ),
     (
-        r"clash\w*|fighting|fought|gun ?battles?|firefights?|exchange(?:d)? (?:of )?fire|skirmish\w*|"
+        r"clash\w*|fighting|fought|gun ?battles?|shoot-?outs?|firefights?|exchange(?:d)? (?:of )?fire|skirmish\w*|"
         r"ambush\w*|offensive|engag\w+ (?:with|in)|battl\w+|attacked (?:a |an |the )?(?:military|army|"
         r"police|security|checkpoint|base|post|convoy|patrol)|ceasefire violations?",
         "Armed clash",
@@ -259,16 +269,21 @@ _STATE = re.compile(
     re.IGNORECASE,
 )
 
+_PASSIVE_END = re.compile(r"\b(?:was|were|been|being)\s+$", re.IGNORECASE)
+
 
 def _territory_label(text: str, cue_at: int) -> str:
-    """Who took the place: the actor named nearest before the cue decides (state vs non-state)."""
+    """Who took the place: the first actor named in the clause before the cue, the subject in news
+    style, decides (state vs non-state); a passive cue ("were pushed back") names the loser instead."""
     before = text[max(0, cue_at - 160) : cue_at]
-    state = [m.end() for m in _STATE.finditer(before)]
-    rebel = [m.end() for m in _NON_STATE.finditer(before)]
-    if rebel and (not state or rebel[-1] > state[-1]):
-        return "Non-state actor overtakes territory"
-    if state:
-        return "Government regains territory"
+    before = re.split(r"[.;]\s", before)[-1]
+    state = [m.start() for m in _STATE.finditer(before)]
+    rebel = [m.start() for m in _NON_STATE.finditer(before)]
+    if state or rebel:
+        taker_is_rebel = bool(rebel) and (not state or rebel[0] < state[0])
+        if _PASSIVE_END.search(before):
+            taker_is_rebel = not taker_is_rebel
+        return "Non-state actor overtakes territory" if taker_is_rebel else "Government regains territory"
     after = text[cue_at : cue_at + 120]
     if _NON_STATE.search(after) and not _STATE.search(after):
         return "Government regains territory"
@@ -295,11 +310,13 @@ def _protest_refinement(text: str, scores: dict[str, float]) -> None:
     """A protest that police answered: dispersal is intervention; killing or beating is excessive force."""
     if scores.get("Peaceful protest", 0) <= 0 or scores.get("Violent demonstration", 0) > 0:
         return  # demonstrators' own violence makes it a violent demonstration, whatever police did
+    scores.pop("Arrests", None)  # arrests at a protest are the police's answer to it, not the event
     lower = text.lower()
     if re.search(
         r"(?:police|security forces|troops|officers)\W+(?:\w+\W+){0,4}(?:opened fire|fired live|"
         r"shot|killed|beat|attacked|injured|wounded)|live (?:ammunition|rounds|bullets)|"
-        r"(?:protesters|demonstrators)\W+(?:\w+\W+){0,3}(?:were |was )?(?:killed|shot|beaten|injured)",
+        r"(?:protesters|demonstrators|people)\W+(?:\w+\W+){0,3}(?:were |was )?(?:killed|shot|beaten|injured)|"
+        r"excessive force|(?<!rubber )(?<!plastic )bullets",
         lower,
     ):
         scores["Excessive force against protesters"] += 4
