@@ -43,15 +43,7 @@ def selected_event_ids(db: sqlite3.Connection, filters: EventFilters, event_id: 
     if event_id is not None:
         queries.get_dossier(db, event_id)  # 404 when unknown
         return [event_id]
-    where, params = filters.where()
-    return [
-        r[0]
-        for r in db.execute(
-            f"SELECT e.id FROM events e LEFT JOIN event_summary s ON s.event_id = e.id WHERE {where} "
-            "ORDER BY coalesce(s.date, e.date), e.id LIMIT ?",
-            [*params, MAX_EVENTS],
-        )
-    ]
+    return queries.matching_event_ids(db, filters, oldest_first=True, limit=MAX_EVENTS)
 
 
 def contract_document(db: sqlite3.Connection, event_ids: list[str]) -> dict[str, Any]:

@@ -131,15 +131,19 @@ _SUMMARY_COLUMNS = (
 )
 
 
-def matching_event_ids(db: sqlite3.Connection, filters: EventFilters) -> list[str]:
-    """Ids of every event the filters keep, newest first (the sort a page of the list needs)."""
+def matching_event_ids(
+    db: sqlite3.Connection, filters: EventFilters, *, oldest_first: bool = False, limit: int = -1
+) -> list[str]:
+    """Ids of the events the filters keep, newest first (the sort a page of the list needs) or oldest first
+    (exports); ``limit`` -1 for all."""
     where, params = filters.where()
+    order = "" if oldest_first else " DESC"
     return [
         r[0]
         for r in db.execute(
             f"SELECT e.id FROM events e LEFT JOIN event_summary s ON s.event_id = e.id WHERE {where} "
-            "ORDER BY coalesce(s.date, e.date) DESC, e.id",
-            params,
+            f"ORDER BY coalesce(s.date, e.date){order}, e.id LIMIT ?",
+            [*params, limit],
         )
     ]
 
