@@ -276,3 +276,44 @@ def test_casualties_officer_who_shot_and_killed_is_not_a_victim(nlp: Language) -
 def test_casualties_wounded_victim_who_died_leaves_the_injured(nlp: Language) -> None:
     text = "Two people were wounded in a shooting at a motel. The 19-year-old victim died at the hospital."
     assert article_counts(figures(nlp, text)) == {"injured": 1, "killed": 1}
+
+
+def test_casualties_second_passive_clause_keeps_its_own_subject(nlp: Language) -> None:
+    text = "One man was shot in the back and a 29-year-old man was shot multiple times."
+    assert article_counts(figures(nlp, text)) == {"injured": 2}
+
+
+def test_casualties_name_tagged_as_organisation_is_a_person_named_elsewhere(nlp: Language) -> None:
+    text = (
+        "Deputies encountered William Waldron, 26, armed with a shotgun. "
+        "Waldron was subsequently shot and killed."
+    )
+    found = figures(nlp, text)
+    assert [(f.kind, f.value_text) for f in found] == [("killed", "Waldron")]
+
+
+def test_casualties_shooter_who_killed_himself_counts_apart(nlp: Language) -> None:
+    text = (
+        "A man opened fire at his home, killing his five young children as well as his wife, police said. "
+        "The gunman was found dead later. Police said the gunman shot and killed himself."
+    )
+    assert article_counts(figures(nlp, text))["killed"] == 7
+
+
+def test_casualties_accidental_self_shooting_is_the_victim_once(nlp: Language) -> None:
+    text = (
+        "A 12-year-old boy who accidentally shot himself has died. "
+        "The boy was pronounced dead at a hospital, police said."
+    )
+    assert article_counts(figures(nlp, text)) == {"killed": 1}
+
+
+def test_casualties_kin_named_in_apposition_is_not_a_re_mention_of_another_name(nlp: Language) -> None:
+    text = (
+        "Larry Henderson, 30, was shot and killed in May. "
+        "Weeks later, her 18-year-old son, Khai Hebron, was shot and killed by a gang member. "
+        "Her son died at the scene."
+    )
+    found = figures(nlp, text)
+    assert [f.value_text for f in found] == ["Larry Henderson", "son", "son"]
+    assert [f.same_as for f in found] == [None, None, 1]

@@ -32,3 +32,14 @@ def test_eval_gvdb_slice_meets_floors(gold_dir: Path) -> None:
     metrics = score_counts(docs, system_counts(docs, build_nlp()), "")
     for name, floor in FLOORS.items():
         assert metrics[name] >= floor, (name, metrics[name])
+
+
+@pytest.mark.slow
+def test_eval_gvdb_reports_even_and_odd_halves(gold_dir: Path) -> None:
+    from rashomon.eval.gvdb import score
+
+    metrics = score(gold_dir, limit=6)
+    assert metrics["documents"] == 6
+    for name in ("killed_accuracy", "injured_accuracy", "baseline_killed_accuracy"):
+        halves = (metrics[f"even_{name}"] + metrics[f"odd_{name}"]) / 2  # two halves of 3 articles
+        assert metrics[name] == pytest.approx(halves)

@@ -3,7 +3,9 @@
 Gold (``gvdb/README.md``): ``killed`` = victims whose ``victim-was`` holds "killed"; ``injured`` = victims
 with "injured" and not "killed". The system count is :func:`rashomon.extract.casualties.article_counts`
 over ``rashomon.casualties.v1`` figures. The baseline, scored in the same run: any "killed"/"dead"/"died"
-gives 1 killed, else any "injured"/"wounded"/"hospital" gives 1 injured.
+gives 1 killed, else any "injured"/"wounded"/"hospital" gives 1 injured. ``even_``/``odd_`` figures split the
+articles by their position in the file (0-based): rules are written from errors on even positions, odd is
+held out.
 """
 
 from __future__ import annotations
@@ -118,6 +120,10 @@ def score(data_dir: Path, *, limit: int | None = None, split: str = "dev") -> di
     baseline = [keyword_baseline(d.text) for d in docs]
     metrics.update(score_counts(docs, system, ""))
     metrics.update(score_counts(docs, baseline, "baseline_"))
+    for half, parity in (("even", 0), ("odd", 1)):  # rules are written on even positions; odd is held out
+        picked = [i for i in range(len(docs)) if i % 2 == parity]
+        metrics.update(score_counts([docs[i] for i in picked], [system[i] for i in picked], f"{half}_"))
+        metrics.update(score_counts([docs[i] for i in picked], [baseline[i] for i in picked], f"{half}_baseline_"))
     kept = [i for i, d in enumerate(docs) if d.annotated]
     metrics["annotated_documents"] = len(kept)
     metrics.update(score_counts([docs[i] for i in kept], [system[i] for i in kept], "annotated_"))

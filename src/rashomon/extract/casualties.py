@@ -363,19 +363,36 @@ def link_same(doc: Doc, figures: list[CasualtyFigure]) -> None:
         if head is None:
             continue
         rest = _count_of(head) if head.i < len(doc) else None
-        definite = bool(rest and rest[4])
+        definite = bool(rest and rest[4]) and not _enumerated(head)
+        name = _apposed_name(head) or (figure.value_text if head.pos_ == "PROPN" else None)
         for earlier_index in range(index - 1, -1, -1):
             earlier = figures[earlier_index]
             if earlier.count_min == 0:
                 continue
-            if head.pos_ == "PROPN":
-                if _same_name(earlier.value_text, figure.value_text):
+            if name is not None:
+                if _same_name(earlier.value_text, name) or _same_name(earlier.victims or "", name):
                     figure.same_as = earlier_index
                     break
                 continue  # a name is another person than an earlier figure with another name
             if definite and earlier.count_min == figure.count_min and earlier.count_max == figure.count_max:
                 figure.same_as = earlier_index
                 break
+
+
+def _enumerated(head: Token) -> bool:
+    """ "killing his five young children as well as his wife": a conjoined victim is one more person, not
+    a re-mention, however definite ("his wife")."""
+    return head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN", "NUM")
+
+
+def _apposed_name(head: Token) -> str | None:
+    """ "her 18-year-old son, Khai Hebron, was shot": the name in apposition is who the phrase names."""
+    for child in head.rights:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            for ent in head.doc.ents:
+                if ent.start <= child.i < ent.end:
+                    return ent.text
+    return None
 
 
 def _same_name(first: str, second: str) -> bool:

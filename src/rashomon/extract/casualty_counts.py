@@ -48,6 +48,8 @@ ANAPHORS = {
 }
 """Value texts that point back at people already mentioned."""
 
+REFLEXIVES = {"himself", "herself"}
+
 ADDITIONAL = re.compile(
     r"\b(?:other|others|another|second|third|fourth|fifth|additional|further|more|also)\b", re.IGNORECASE
 )
@@ -104,11 +106,35 @@ def _anaphoric_count(figures: Sequence[CasualtyFigure]) -> int:
     return max((f.count_min or 0 for f in figures), default=0)
 
 
+def is_reflexive(figure: CasualtyFigure) -> bool:
+    """ "then killed himself": the shooter's own death, one person apart from the victims counted."""
+    return figure.kind == "killed" and figure.value_text.strip().lower() in REFLEXIVES
+
+
+def _enumerated(figures: Sequence[CasualtyFigure]) -> set[int]:
+    """Indices of pointing-looking figures listed beside an explicit one of the same trigger and sentence
+    ("killing his five young children as well as his wife": the wife is one more person)."""
+    out: set[int] = set()
+    for index, figure in enumerate(figures):
+        if figure.same_as is not None or not is_anaphoric(figure) or figure.value_text.lower() in ANAPHORS:
+            continue
+        if any(
+            not is_anaphoric(other)
+            and other.sentence_start == figure.sentence_start
+            and other.trigger == figure.trigger
+            for other in figures[:index]
+        ):
+            out.add(index)
+    return out
+
+
 def _kind_count(figures: Sequence[CasualtyFigure]) -> int:
-    explicit = [f for f in figures if not is_anaphoric(f)]
+    listed = _enumerated(figures)
+    explicit = [f for i, f in enumerate(figures) if (not is_anaphoric(f) or i in listed) and not is_reflexive(f)]
+    shooter = int(any(is_reflexive(f) for f in figures))
     if explicit:
-        return _distinct(explicit)
-    return _anaphoric_count(figures)
+        return _distinct(explicit) + shooter
+    return max(_anaphoric_count(figures), shooter)
 
 
 def _counts_as_injured(figure: CasualtyFigure, deaths: bool) -> bool:

@@ -138,6 +138,8 @@ PERSON_WORDS = {
     "one",
     "nobody",
 }
+ACCIDENT = re.compile(r"\baccident(?:al|ally)?\b|\bunintentional(?:ly)?\b", re.IGNORECASE)
+"""Words saying a shooting was an accident (a self-inflicted wound is then the victim's own)."""
 SPEECH_PRONOUNS = {"i", "me", "you", "we", "us", "myself", "yourself", "ourselves", "yourselves"}
 NUMERIC_HEADS = {"dozens", "hundreds", "scores", "thousands", "several", "few", "many", "some", "both"}
 
@@ -314,6 +316,30 @@ def _subject(token: Token, deps: tuple[str, ...]) -> Token | None:
     return None
 
 
+def _accidental_self(token: Token, obj: Token) -> Token | None:
+    """ "an 11-year-old who accidentally shot himself": the one hurt is the subject, the same person as
+    the victim counted elsewhere; a deliberate "then killed himself" stays the reflexive (the shooter)."""
+    if obj.lower_ not in ("himself", "herself") or not ACCIDENT.search(token.sent.text):
+        return None
+    subject = _subject(token, ("nsubj",))
+    return _resolve_relative(subject, token) if subject is not None else None
+
+
+def _stranded_subject(token: Token) -> Token | None:
+    """ "One man was shot in the back and a 29-year-old man was shot": the parser hangs the second
+    clause's subject on the first clause's last noun; a conjoined passive verb with no subject of its own
+    takes the person word just before its auxiliary."""
+    if token.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
+        return None
+    auxiliaries = [c for c in token.lefts if c.dep_ == "auxpass"]
+    if not auxiliaries or auxiliaries[0].i <= token.sent.start:
+        return None
+    before = token.doc[auxiliaries[0].i - 1]
+    if before.pos_ in ("NOUN", "PROPN") and before.dep_ in ("conj", "pobj", "dobj", "appos") and _is_person(before):
+        return before
+    return None
+
+
 def _resolve_relative(head: Token, trigger: Token) -> Token:
     """ "two suspects, who were not injured": the relative pronoun stands for the noun."""
     if head.lower_ in ("who", "that", "which", "whom") and trigger.dep_ == "relcl":
@@ -323,7 +349,7 @@ def _resolve_relative(head: Token, trigger: Token) -> Token:
 
 def _is_person(token: Token) -> bool:
     lower = token.lower_
-    if token.ent_type_ in ("PERSON", "NORP") or token.pos_ == "PRON":
+    if token.ent_type_ in ("PERSON", "NORP") or token.pos_ == "PRON" or _named_elsewhere(token):
         return True
     if token.pos_ == "NUM" or token.tag_ == "CD" or lower in NUMERIC_HEADS:
         return True
@@ -364,12 +390,12 @@ def _noun_victims(trigger: Trigger) -> list[Token]:
 def _verb_victims(trigger: Trigger) -> list[Token]:
     """Victims of a verb or adjective trigger, by voice and construction."""
     token = trigger.token
-    passive = _subject(token, ("nsubjpass",))
+    passive = _stranded_subject(token) or _subject(token, ("nsubjpass",))
     if passive is not None:
         return [_resolve_relative(passive, token)]
     objects = [c for c in token.children if c.dep_ == "dobj"]
     if objects and token.lemma_ not in DIE_VERBS:
-        return objects
+        return [_accidental_self(token, o) or o for o in objects]
     if token.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and token.head.lemma_ in (
         "leave",
         "find",
@@ -472,9 +498,17 @@ def _implicit_victim(token: Token) -> bool:
     )
 
 
+def _named_elsewhere(token: Token) -> bool:
+    """ "William Waldron, 26 ... Waldron was shot": a proper noun the tagger calls an organisation here is a
+    person where the article writes it inside a PERSON name."""
+    if token.pos_ != "PROPN" or token.ent_type_ == "PERSON" or not token.is_title:
+        return False
+    return any(ent.label_ == "PERSON" and token.text in ent.text.split() for ent in token.doc.ents)
+
+
 def _not_people(token: Token) -> bool:
     """Years, dates, times, places and organisations are never the people counted."""
-    if token.ent_type_ in NOT_PEOPLE_ENTS and token.lower_ not in PERSON_WORDS:
+    if token.ent_type_ in NOT_PEOPLE_ENTS and token.lower_ not in PERSON_WORDS and not _named_elsewhere(token):
         return True
     text = token.text
     return text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100
