@@ -317,3 +317,19 @@ def test_casualties_kin_named_in_apposition_is_not_a_re_mention_of_another_name(
     found = figures(nlp, text)
     assert [f.value_text for f in found] == ["Larry Henderson", "son", "son"]
     assert [f.same_as for f in found] == [None, None, 1]
+
+
+def test_casualties_wound_to_a_body_part_belongs_to_the_person_found(nlp: Language) -> None:
+    found = figures(nlp, "The driver was found at Oak and Main streets with a gunshot wound to the arm.")
+    assert [(f.kind, f.victims) for f in found] == [("injured", "driver")]
+
+
+def test_casualties_age_noun_found_with_a_wound_is_injured(nlp: Language) -> None:
+    text = "Police responded to the street on Saturday and discovered a 15-year-old with a gunshot wound to his leg."
+    assert article_counts(figures(nlp, text)) == {"injured": 1}
+
+
+def test_casualties_charge_for_the_death_of_a_person_reports_the_death(nlp: Language) -> None:
+    charged = figures(nlp, "Orand is charged in the shooting death of 38-year-old Goldie Long.")
+    assert article_counts(charged) == {"killed": 1}
+    assert figures(nlp, "Orand was charged with murder on Wednesday.") == []

@@ -296,11 +296,22 @@ def blocked(token: Token) -> bool:
         "suspect",
         "arrest",
         "sentence",
-    ):
+    ) and not _death_of_someone(token):
         return True  # "charged with murder" names a crime, not a victim
     if any(c.lower_ in ("attempted", "possibly", "nearly", "almost", "narrowly") for c in token.children):
         return True
     return token.dep_ in ("amod", "compound") and token.head.lemma_ in ("attempt", "threat", "plot", "charge")
+
+
+def _death_of_someone(token: Token) -> bool:
+    """ "charged in the shooting death of Goldie Long": a charge for the death of a named or counted
+    person still reports that death (a bare "charged with murder" does not)."""
+    if token.head.head.lemma_ not in ("charge", "arrest", "accuse", "indict", "suspect", "book"):
+        return False
+    return any(
+        prep.lower_ == "of" and any(c.dep_ == "pobj" and _is_person(c) for c in prep.children)
+        for prep in token.children
+    )
 
 
 def _subject(token: Token, deps: tuple[str, ...]) -> Token | None:
@@ -347,6 +358,13 @@ def _resolve_relative(head: Token, trigger: Token) -> Token:
     return head
 
 
+def _age_noun(token: Token) -> bool:
+    """ "discovered a 15-year-old": an age used as a noun names a person (the tagger calls it a DATE)."""
+    if token.lower_.endswith("-year-old"):
+        return True
+    return token.lower_ == "old" and token.i > 0 and token.nbor(-1).lower_ == "-" and token.dep_ != "amod"
+
+
 def _is_person(token: Token) -> bool:
     lower = token.lower_
     if token.ent_type_ in ("PERSON", "NORP") or token.pos_ == "PRON" or _named_elsewhere(token):
@@ -364,6 +382,8 @@ def _noun_victims(trigger: Trigger) -> list[Token]:
     for prep in token.children:
         if prep.lower_ in ("of", "to", "among") and prep.dep_ == "prep":
             objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if prep.lower_ == "to":  # "wounds to the arm" name the body part, "injuries to two officers" people
+                objects = [c for c in objects if _is_person(c)]
             if objects:
                 return objects
     possessors = [c for c in token.children if c.dep_ == "poss"]
@@ -376,6 +396,9 @@ def _noun_victims(trigger: Trigger) -> list[Token]:
     ):
         return [token]
     if token.dep_ in ("pobj",) and token.head.lower_ == "with" and token.head.head.pos_ in ("VERB", "AUX"):
+        found = [c for c in token.head.head.children if c.dep_ == "dobj" and _is_person(c)]
+        if found:
+            return found  # "discovered a 15-year-old with a gunshot wound"
         subject = _subject(token.head.head, ("nsubjpass", "nsubj"))
         return [subject] if subject is not None else []
     if token.dep_ == "dobj" and token.head.lemma_ in ("suffer", "sustain", "receive", "have"):
@@ -508,7 +531,12 @@ def _named_elsewhere(token: Token) -> bool:
 
 def _not_people(token: Token) -> bool:
     """Years, dates, times, places and organisations are never the people counted."""
-    if token.ent_type_ in NOT_PEOPLE_ENTS and token.lower_ not in PERSON_WORDS and not _named_elsewhere(token):
+    if (
+        token.ent_type_ in NOT_PEOPLE_ENTS
+        and token.lower_ not in PERSON_WORDS
+        and not _named_elsewhere(token)
+        and not _age_noun(token)
+    ):
         return True
     text = token.text
     return text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100
