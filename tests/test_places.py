@@ -82,6 +82,30 @@ def test_places_organisation_area_is_context_not_a_place(places_nlp: Language) -
     assert {p.admin1 for p in doc._.places if p.text == "Paris"} == {"TX"}
 
 
+def test_places_dateline_in_capitals_found_and_qualified(places_nlp: Language) -> None:
+    found = _places(places_nlp, "Man charged with threats. ST. PAUL -- Authorities charged a man on Monday.")
+    assert (found["ST. PAUL"].country_code, found["ST. PAUL"].admin1) == ("US", "MN")
+    found = _places(places_nlp, "Mine inspections resume. CHARLESTON, W.Va. (AP) — Inspectors returned.")
+    assert found["CHARLESTON"].admin1 == "WV"
+    assert found["W.Va."].precision == "admin1"
+
+
+def test_places_party_tag_and_possessive_trimmed(places_nlp: Language) -> None:
+    found = _places(places_nlp, "Rep. Frank Pallone, D-N.J., voted for the bill.")
+    assert list(found) == ["N.J."]
+    assert found["N.J."].admin1 == "NJ"
+    found = _places(places_nlp, "Southern California's beaches were closed.")
+    assert found["Southern California"].admin1 == "CA"
+
+
+def test_places_area_in_organisation_name_tied_with_country(places_nlp: Language) -> None:
+    """"Georgia" (state and country tie in prior) leading an organisation still sets the state."""
+    found = _places(places_nlp, "Georgia Bureau of Investigation agents arrested an Albany man on Wednesday.")
+    assert found["Albany"].admin1 == "GA"
+    assert "Georgia" not in found
+    assert _places(places_nlp, "An Albany man was arrested on Wednesday.")["Albany"].admin1 == "NY"
+
+
 def test_places_speaker_subject_is_not_a_place(places_nlp: Language) -> None:
     found = _places(places_nlp, "Baku has said the operation near Aghdara was a response.")
     assert "Baku" not in found

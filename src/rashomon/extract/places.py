@@ -51,10 +51,11 @@ SPEECH_LEMMAS = frozenset({
 _GENERIC = re.compile(
     r"^(?:the\s+)?(?:(?:city|town|province|region|state|district|governorate|republic|village)\s+of\s+)?"
     r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|"
-    r"south-?eastern|south-?western|northeast|northwest|southeast|southwest)\s+)?"
+    r"south-?eastern|south-?western|northeast|northwest|southeast|southwest|metro|greater|historic|downtown|"
+    r"suburban|rural|upstate|downstate)\s+)?"
     r"(?P<core>.+?)"
     r"(?:\s+(?P<generic>province|region|oblast|governorate|district|prefecture|municipality|city|state|"
-    r"territory|area|valley|rayon|raion))?$", re.IGNORECASE)
+    r"territory|area|valley|rayon|raion|township|county|parish|borough))?$", re.IGNORECASE)
 _AREA_SUFFIXES = frozenset({"province", "region", "oblast", "governorate", "prefecture", "state", "territory"})
 """A generic word after a name that makes it an admin area ("New York state", "Kherson oblast")."""
 _AREA_FEATURES = frozenset({"A1", "A2"})
@@ -63,6 +64,14 @@ ORG_PREFIX_TOKENS = 3
 _EVIDENCE_FEATURES = ("PCL", "A1")
 EVIDENCE_CANDIDATES = 10
 """How many of a toponym's best candidates vote on the document's countries and areas."""
+DATELINE_CHARS = 400
+"""How far into the text (headline included) an agency dateline is looked for."""
+_DATELINE = re.compile(
+    r"(?:^|[.!?]\s+|\n\s*)(?P<town>[A-Z][A-Z.'-]*[A-Z.](?:\s[A-Z][A-Z.'-]*[A-Z.]){0,3})"
+    r"(?:,\s(?P<area>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?))?\s*(?:\([^()\n]{1,30}\)\s*)?(?:\u2014|\u2013|--|-)\s")
+"""An agency dateline in capitals: "ST. PAUL --", "CHARLESTON, W.Va. (AP) —", "TBILISI, Georgia -"."""
+_POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+"""A trailing possessive is not part of a toponym ("Mount Hood's")."""
 
 
 @dataclass(frozen=True)
@@ -116,7 +125,11 @@ class PlaceResolver:
         parts: list[Span] = []
         for ent in doc.ents:
             if ent.label_ in self.labels and not (self.drop_speakers and _is_speaker(ent)):
-                parts.extend(_comma_parts(ent))
+                parts.extend(piece for part in _comma_parts(_trim(ent)) for piece in self._split(part))
+        dateline = self._dateline(doc)
+        if dateline:
+            kept = [p for p in parts if not any(p.start < d.end and d.start < p.end for d in dateline)]
+            parts = sorted([*kept, *dateline], key=lambda span: span.start)
         found = [(part, self.lookup(part.text)) for part in parts]
         text = doc.text if len(found) > 1 else ""  # spaCy rebuilds doc.text on every access: take it once
         toponyms: list[Toponym] = []
@@ -132,6 +145,42 @@ class PlaceResolver:
         toponyms.extend(self._organisation_areas(doc))
         return toponyms
 
+    def _split(self, part: Span) -> list[Span]:
+        """``part``, or, when it has no match, its pieces around hyphens that have one ("Logan-Rogersville"
+        -> "Logan", "Rogersville"; a party tag is dropped: "D-N.J." -> "N.J.", "DFL-Minneapolis")."""
+        if "-" not in part.text or self.lookup(part.text):
+            return [part]
+        pieces, begin = [], part.start
+        for token in part:
+            if token.text == "-":
+                if token.i > begin:
+                    pieces.append(part.doc[begin:token.i])
+                begin = token.i + 1
+        if begin < part.end:
+            pieces.append(part.doc[begin:part.end])
+        pieces = [p for p in pieces if len(p.text) > 1 and self.lookup(p.text)]  # party tags: "D-", "DFL-"
+        if not pieces:
+            return [part]
+        for piece in pieces:
+            piece.label_ = part.label_
+        return pieces
+
+    def _dateline(self, doc: Doc) -> list[Span]:
+        """The town (and its qualifying area) of an agency dateline in capitals near the top of the text,
+        which the NER often misses ("ATLANTA -", "ST. PAUL --", "CHARLESTON, W.Va. (AP) -")."""
+        found = _DATELINE.search(doc.text[:DATELINE_CHARS])
+        if found is None or not self.lookup(found.group("town")):
+            return []
+        spans = []
+        for group in ("town", "area"):
+            if found.group(group) is None:
+                continue
+            span = doc.char_span(found.start(group), found.end(group), label="GPE")
+            if span is None or (group == "area" and not self.lookup(span.text)):
+                break
+            spans.append(span)
+        return spans
+
     def _organisation_areas(self, doc: Doc) -> list[Toponym]:
         """Countries and first-level areas that lead an organisation's name ("Georgia Bureau of
         Investigation", "Texas Department of Public Safety"): context for the document's area, never places."""
@@ -143,7 +192,7 @@ class PlaceResolver:
             for size in range(min(ORG_PREFIX_TOKENS, len(ent) - 1 - begin), 0, -1):
                 part = ent[begin:begin + size]
                 matches = tuple(self.gazetteer.lookup(part.text)) if part[0].is_title or part[0].is_upper else ()
-                if matches and _is_strong(matches):
+                if matches and _names_an_area(matches):
                     found.append(Toponym(part.text, part.start_char, part.end_char, matches, context_only=True))
                     break
         return found
@@ -256,6 +305,15 @@ def _comma_parts(ent: Span) -> list[Span]:
     return parts
 
 
+def _trim(ent: Span) -> Span:
+    """``ent`` without a trailing possessive ("Mount Hood's" -> "Mount Hood")."""
+    if len(ent) > 1 and ent[-1].text in _POSSESSIVE:
+        trimmed = ent.doc[ent.start:ent.end - 1]
+        trimmed.label_ = ent.label_
+        return trimmed
+    return ent
+
+
 def _qualifies(text: str, part: Span, following: Span) -> bool:
     """``following`` comes right after ``part`` and a comma ("Paris, Texas") in ``text`` (the Doc's)."""
     between = text[part.end_char:following.start_char]
@@ -315,6 +373,16 @@ def _is_strong(matches: Sequence[Match]) -> bool:
     best = matches[0]
     lead = best.prior - matches[1].prior if len(matches) > 1 else 10.0
     return best.candidate.feature in _EVIDENCE_FEATURES and lead >= 1.0 and bool(best.candidate.country_code)
+
+
+def _names_an_area(matches: Sequence[Match]) -> bool:
+    """The best match is a country or admin1 area leading every other kind of place by 1 or more in prior:
+    "Texas", and also "Georgia" (the state and the country tie, both areas)."""
+    best = matches[0]
+    if best.candidate.feature not in _EVIDENCE_FEATURES or not best.candidate.country_code:
+        return False
+    other = next((m for m in matches if m.candidate.feature not in _EVIDENCE_FEATURES), None)
+    return other is None or best.prior - other.prior >= 1.0
 
 
 def _place(toponym: Toponym, candidate: Candidate | None) -> Place:
