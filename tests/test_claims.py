@@ -188,6 +188,10 @@ def test_claims_quote_regions_pair_marks() -> None:
     assert quote_regions(text) == [(8, 13), (24, 28), (text.index("''"), len(text) - 1)]
     unclosed = "He said “yes, and left.\n\nThen “no” came."
     assert quote_regions(unclosed) == [(unclosed.index("“no"), unclosed.index(" came"))]
+    stray = 'Foo" is a name.\n"They sue," he said. "Everybody sues."'
+    assert [stray[a:b] for a, b in quote_regions(stray)] == ['"They sue,"', '"Everybody sues."']
+    lines = 'He said "we will win.\nThen "no" came.'
+    assert [lines[a:b] for a, b in quote_regions(lines)] == ['"no"']
 
 
 def test_claims_samples_carry_the_acceptance_claimants(nlp: Language, sample_dir: Path) -> None:
@@ -230,12 +234,24 @@ def test_claims_colon_without_a_name_is_no_claim(nlp: Language, text: str) -> No
     assert not [c for c in attributed(nlp, text) if c.cue == ":"]
 
 
-def test_claims_cue_takes_in_occasion_and_adverbs(nlp: Language) -> None:
-    text = "“There has to be some form of punishment,” Trump said at a rally."
+def test_claims_cue_takes_in_adverbs_not_occasion(nlp: Language) -> None:
+    text = "“There has to be some form of punishment,” Trump said at a rally on Monday."
     (claim,) = attributed(nlp, text)
-    assert (claim.claimant, claim.cue) == ("Trump", "said at a rally")
+    assert (claim.claimant, claim.cue) == ("Trump", "said")
     (also,) = attributed(nlp, "The governor also said that the bridge would reopen.")
     assert also.cue == "also said"
+    (repeated,) = attributed(nlp, "The senator has repeatedly said that the deal is dead.")
+    assert repeated.cue == "has repeatedly said"
+
+
+def test_claims_claimant_leaves_out_asides(nlp: Language) -> None:
+    (claim,) = attributed(nlp, "Trump, speaking to a veterans group in Virginia, said the system is rigged.")
+    assert claim.claimant == "Trump"
+    text = "Mr. Kamin, who emphasized that the plan is simple, said it would pass."
+    assert "Mr. Kamin" in [c.claimant for c in attributed(nlp, text)]
+    text = "Victor Cha, who served as Asia director under Bush, said the talks failed."
+    (kept,) = attributed(nlp, text)
+    assert kept.claimant == "Victor Cha, who served as Asia director under Bush"
 
 
 def test_claims_calling_something_something(nlp: Language) -> None:

@@ -121,9 +121,6 @@ PERSON_TITLES: frozenset[str] = frozenset({
 RESOLVE_WINDOW_SENTENCES = 4
 """How many sentences back an antecedent for a pronoun or a bare definite claimant is looked for."""
 
-OCCASION_MAX_TOKENS = 5
-"""The longest phrase of occasion ("at a news conference", "on Monday") that a cue takes in after its verb."""
-
 COLON_MAX_SOURCE = 5
 """The most words a name before a headline colon may have ("Roger Stone: ...", "CNN President: ...")."""
 
@@ -139,6 +136,14 @@ COLON_LABELS: frozenset[str] = frozenset({
     "analysis", "opinion", "review", "q", "a", "tags", "topics", "image", "credit", "by", "see", "also",
 })
 """Words that open a colon line as a section label, not a speaker: "Related: ...", "Transcript: ..."."""
+
+ASIDE_DEPS: frozenset[str] = frozenset({"acl", "amod", "advcl"})
+"""Dependents of a claimant's head that, set off by a comma or dash, describe the claimant as an aside
+("Trump, speaking to veterans, said", "Mary Susan, clad in a red cape, said"): not part of the claimant.
+A relative clause is cut only when its verb is a cue (:func:`rashomon.extract.claim_spans.source_span`)."""
+
+ASIDE_MARKS: frozenset[str] = frozenset({",", "\u2014", "\u2013", "--", "-"})
+"""Marks that set an aside off a claimant."""
 
 NESTED_CUES: frozenset[str] = frozenset({
     "think", "believe", "feel", "want", "hope", "hop", "know", "expect", "support", "back", "oppose",

@@ -16,6 +16,8 @@ from rashomon.records import ClaimKind
 
 _TRIM = frozenset(" \t\n.,;:\u2014\u2013-")
 _QUOTE_MARK = re.compile("''|[\"\u201c\u201d\u00ab\u00bb\u201e]")
+_BEFORE_OPENING = frozenset("([{\u2014\u2013-/:")
+_AFTER_CLOSING = frozenset(".,;:!?)]}\u2014\u2013-/")
 
 
 _TEXT_KEY = "rashomon.claim_spans.text"
@@ -53,24 +55,50 @@ def trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
-    """Character ranges of quoted passages, quote marks included: curly pairs, and alternating ``"`` or ``''``
-    (an unclosed straight quote does not run past a paragraph)."""
+    """Character ranges of quoted passages, quote marks included: curly pairs, and ``"`` or ``''`` paired by
+    the side their spaces put them on (``"`` after a space opens, before a space or punctuation closes;
+    between two words or two spaces they alternate), so one stray mark does not turn a document inside out.
+    A straight quote left open does not run past a paragraph."""
     regions: list[tuple[int, int]] = []
     open_at: int | None = None
     closer = ""
     for mark in _QUOTE_MARK.finditer(text):
         char = mark.group()
-        if open_at is None and (char in lex.QUOTE_PAIRS or char in lex.STRAIGHT_QUOTES):
-            open_at, closer = mark.start(), lex.QUOTE_PAIRS.get(char, char)
-        elif open_at is not None and char != closer and char in lex.QUOTE_PAIRS:
+        straight = char in lex.STRAIGHT_QUOTES
+        side = straight_side(text, mark.start(), mark.end()) if straight else ""
+        if open_at is None:
+            if char in lex.QUOTE_PAIRS or (straight and side != "close"):
+                open_at, closer = mark.start(), lex.QUOTE_PAIRS.get(char, char)
+        elif char != closer and char in lex.QUOTE_PAIRS:
             open_at, closer = mark.start(), lex.QUOTE_PAIRS[char]  # the earlier one was never closed
-        elif open_at is not None and char == closer:
-            if closer in lex.STRAIGHT_QUOTES and "\n\n" in text[open_at: mark.start()]:
+        elif char == closer:
+            if straight and (side == "open" or _paragraph_between(text, open_at, mark.start())):
                 open_at = mark.start()  # the earlier one was never closed: start again here
                 continue
             regions.append((open_at, mark.end()))
             open_at = None
     return regions
+
+
+def straight_side(text: str, start: int, end: int) -> str:
+    """``open``, ``close`` or ``either``: the side of a quotation a straight mark at ``text[start:end]`` stands
+    on, read off the characters around it."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    opens = before.isspace() or before in _BEFORE_OPENING
+    closes = after.isspace() or after in _AFTER_CLOSING
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either"
+
+
+def _paragraph_between(text: str, start: int, end: int) -> bool:
+    """Whether a paragraph break lies between ``start`` and ``end``: a blank line, or a line break in a text
+    that has no blank lines (one paragraph a line)."""
+    between = text[start:end]
+    return "\n\n" in between or ("\n" in between and "\n\n" not in text)
 
 
 def quote_kind(content: tuple[int, int], regions: list[tuple[int, int]]) -> ClaimKind:
@@ -121,6 +149,24 @@ def subtree_span(token: Token) -> Span:
     while right > left and doc[right].is_punct and not _closes_bracket(doc[left: right + 1]):
         right -= 1
     return doc[left: right + 1]
+
+
+def source_span(token: Token, *, cut: frozenset[str] = lex.ASIDE_DEPS) -> Span:
+    """The claimant phrase headed by ``token``: its subtree (:func:`subtree_span`) up to the first aside set
+    off by a comma or dash after the head: a participle ("Trump, speaking to veterans, said"), or a
+    non-restrictive relative clause that is an attribution of its own ("Mr. Kamin, who emphasized that
+    ..., said": PolNeAR's sources hold no other attribution's cue; other relative clauses stay in)."""
+    span = subtree_span(token)
+    doc = token.doc
+    for child in token.rights:
+        edge = child.left_edge.i
+        aside = child.dep_ in cut or (child.dep_ == "relcl" and child.lemma_.lower() in lex.SPEECH_VERBS)
+        if aside and span.start < edge - 1 < span.end and doc[edge - 1].text in lex.ASIDE_MARKS:
+            end = edge - 1
+            while end > span.start and doc[end - 1].is_punct and doc[end - 1].text != ")":
+                end -= 1
+            return doc[span.start: end] if end > token.i else span
+    return span
 
 
 def _closes_bracket(span: Span) -> bool:
