@@ -87,6 +87,7 @@ def test_cluster_reason_names_the_shared_evidence(store: Store) -> None:
     assert reason["joined_with"] == arts["1a"].id
     assert "Marcus Deering" in reason["shared_names"]
     assert reason["shared_ages"] == [22, 32]
+    assert "deering" in reason["shared_terms"], "rare words shared by the two reports are listed"
     assert reason["date_window"]["gap_days"] == 1
     assert reason["score"] >= ClusterOptions().threshold
 
@@ -196,3 +197,20 @@ def test_cluster_stage_registered_between_analyze_and_reconcile() -> None:
     if "analyze" in names:
         assert names.index("analyze") < names.index("cluster")
     assert load_stage(dict(STAGES)["cluster"]) is cluster_store
+
+
+def test_cluster_blocking_pairs_follow_ups_sharing_a_rare_term() -> None:
+    from rashomon.cluster.blocking import candidate_pairs
+
+    texts = {
+        "a": ("Three people were found shot dead in a travel trailer on Dutterow Road on Wednesday.", "2016-06-22"),
+        "b": ("A man pleaded guilty on Friday to the Dutterow killings, prosecutors said.", "2016-11-04"),
+        "c": ("A woman was wounded in a shooting downtown on Friday night, police said.", "2016-11-04"),
+        "d": ("Police said a man was wounded in a shooting on Monday near a gas station.", "2016-06-20"),
+    }
+    arts = [_article(text, day, outlet) for outlet, (text, day) in texts.items()]
+    corpus = build_corpus(((a, None) for a in arts), ClusterOptions())
+    pairs = candidate_pairs(corpus.features, [[] for _ in arts], ClusterOptions())
+    rows = {a.source_name.split("-")[0]: corpus.row[a.id] for a in arts}
+    assert (min(rows["a"], rows["b"]), max(rows["a"], rows["b"])) in pairs, "135 days apart, one rare word"
+    assert (min(rows["a"], rows["c"]), max(rows["a"], rows["c"])) not in pairs

@@ -108,3 +108,39 @@ def test_cluster_features_sample_reports_form_one_event_with_real_pipeline(
     summary = cluster_store(store)
     assert summary["features_from_analysis"] == summary["articles"] >= 2
     assert len(set(current_assignment(store).values())) == 1
+
+
+def test_cluster_features_proper_names_stop_at_line_breaks() -> None:
+    from rashomon.cluster.features import proper_names
+
+    names = proper_names("Breaking News\nImage shows Marcus Deering outside Sentara Hospital")
+    assert "News\nImage" not in names and "News Image" not in names
+    assert {"Marcus Deering", "Sentara Hospital"} <= names
+
+
+def test_cluster_features_rare_terms_are_in_few_articles() -> None:
+    from rashomon.cluster.vectors import TextIndex
+
+    texts = [
+        "Deputies found three victims in a trailer on Dutterow Road near Lacey.",
+        "The Dutterow Road shooting victims were named by the coroner.",
+        "A man was shot on Main Street downtown.",
+        "Another man was shot on Main Street in the evening.",
+        "Police said a man was shot on Main Street after midnight.",
+    ]
+    index = TextIndex(texts)
+    rare = [set(index.terms(sorted(r))) for r in index.rare_terms(2)]
+    assert "dutterow" in rare[0] and "dutterow" in rare[1]
+    assert "main" not in rare[2], "a term in three articles is not rare at max_df 2"
+    assert all("deputies" not in r for r in rare), "a term in one article pairs nothing"
+
+
+def test_cluster_features_date_conflict_penalty_and_close_days_bonus() -> None:
+    options = ClusterOptions().with_overrides(w_date_conflict=0.1, w_close=0.05, w_date=0.0)
+    plain = options.with_overrides(w_date_conflict=0.0, w_close=0.0)
+    a, b = _article("2015-03-07"), _article("2015-03-09")
+    fa = features_for(a, _analysis(a), TEXT)
+    fb = features_for(b, _analysis(b, event_date="2015-03-07"), TEXT)
+    # both explicit, one day apart: the dates conflict, but the days are close
+    expected = score_pair(fa, fb, 0.2, plain) - 0.1 + 0.05
+    assert score_pair(fa, fb, 0.2, options) == pytest.approx(expected)

@@ -30,7 +30,8 @@ NO_DAY = -(10**6)
 def blocking_keys(feat: ArticleFeatures, terms: Sequence[int]) -> tuple[list[str], list[str]]:
     """(keys blocked within the date window, keys blocked within the name window)."""
     near = [f"t:{t}" for t in terms] + [f"p:{k}" for k in feat.place_keys] + [f"a:{a}" for a in feat.actors]
-    return sorted(near), sorted(f"n:{n}" for n in feat.names)
+    far = [f"n:{n}" for n in feat.names] + [f"r:{t}" for t in feat.rare_terms]
+    return sorted(near), sorted(far)
 
 
 def _window_pairs(

@@ -27,7 +27,8 @@ from datetime import date
 
 from rashomon.records import Article, ArticleAnalysis, Place
 
-_NAME = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_NAME = re.compile(r"\b([A-Z][a-z]+(?:[ \t]+[A-Z]\.)?[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+"""Two capitalised words on one line (a line break ends a headline or caption, never a name)."""
 _AGE = re.compile(r"\b(\d{1,2})[- ]years?[- ]old\b|[A-Z][a-z]+,\s(\d{1,2})(?=[,.;)]|\s+(?:of|from|and)\b)")
 _NOT_NAME_START = frozenset(
     [
@@ -109,6 +110,7 @@ class ArticleFeatures:
     actors: frozenset[str] = frozenset()
     killed: tuple[int, int | None] | None = None  # (min, max) over the article's killed figures
     event_type: str | None = None
+    rare_terms: frozenset[int] = frozenset()  # text-index columns of terms in 2..rare_max_df articles
     from_analysis: bool = False
     extra: dict[str, str] = field(default_factory=dict)
 

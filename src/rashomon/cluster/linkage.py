@@ -4,8 +4,11 @@ Candidate pairs are visited from the highest score down (ties by row index, so t
 depend on the order articles were given in, once rows are in a canonical order). Each pair proposes
 merging the two clusters it joins; the merge happens when
 
-* the *average* score over every cross pair of the two clusters reaches the threshold (pairs that
-  blocking did not propose are scored on demand), so one strong link cannot chain two events;
+* the linkage score reaches the threshold: the *average* score over every cross pair of the two clusters
+  (pairs that blocking did not propose are scored on demand), moved ``mix`` of the way towards the
+  best cross pair (``mix`` 0: average linkage, 1: single linkage). Between the two, a follow-up that
+  matches the reports it repeats, and not the ones it does not, still joins, while one strong link alone
+  cannot chain two events;
 * no cross pair is a cannot-link (incompatible dates or places, or a user's split);
 * the clusters are not both frozen (events kept from earlier runs are not merged behind the user's
   back; new articles may still join them).
@@ -80,6 +83,7 @@ def average_link(
     cannot: CannotLink,
     must_groups: Iterable[Sequence[int]] = (),
     frozen: Iterable[Sequence[int]] = (),
+    mix: float = 0.0,
 ) -> Linkage:
     """Cluster rows ``0..n-1`` from candidate ``scores`` (keys ``(i, j)`` with ``i < j``)."""
     part = _Partition(n, must_groups, frozen)
@@ -101,8 +105,9 @@ def average_link(
         if any(cannot(x, y) for x in left for y in right):
             result.refused_cannot_link += 1
             continue
-        total = sum(score(x, y) for x in left for y in right)
-        if total / (len(left) * len(right)) < threshold:
+        cross = [score(x, y) for x in left for y in right]
+        average = sum(cross) / len(cross)
+        if average + mix * (max(cross) - average) < threshold:
             result.refused_average += 1
             continue
         part.union(a, b)

@@ -22,7 +22,10 @@ def _opt(default: Any, help_text: str) -> Any:
 class ClusterOptions:
     """How reports are blocked, scored and linked into events."""
 
-    threshold: float = _opt(0.28, "Average-link score two clusters need to be merged.")
+    threshold: float = _opt(0.29, "Linkage score two clusters need to be merged.")
+    link_mix: float = _opt(
+        0.0, "Linkage score: the average cross-pair score moved this share of the way to the best pair (0..1)."
+    )
     window_days: int = _opt(5, "Date window for blocking: candidate pairs lie within this many days.")
     name_window_days: int = _opt(400, "Wider window for pairs that share a rare proper name.")
     top_terms: int = _opt(12, "Highest-weighted TF-IDF terms per article used as blocking keys.")
@@ -31,16 +34,22 @@ class ClusterOptions:
     )
     name_max_df: int = _opt(10, "A proper name in more articles than this is not a rare-name key.")
     boilerplate_min_docs: int = _opt(3, "A text line found in this many articles is boilerplate and ignored.")
-    w_name: float = _opt(0.20, "Bonus for a shared rare proper name (victims, streets, venues).")
+    w_name: float = _opt(0.15, "Bonus for a shared rare proper name (victims, streets, venues).")
     w_age: float = _opt(0.15, "Bonus for a shared stated age ('a 25-year-old').")
     w_age_conflict: float = _opt(0.20, "Penalty when both state ages and none agree.")
-    w_gap: float = _opt(0.20, "Penalty at 60+ days apart, linear from the end of the date window.")
+    w_gap: float = _opt(0.25, "Penalty at 60+ days apart, linear from the end of the date window.")
+    w_names_extra: float = _opt(0.1, "Bonus per further shared rare proper name (two more at most).")
+    w_rare: float = _opt(0.15, "Bonus for a shared rare term (surnames, streets, venues in few reports).")
+    rare_max_df: int = _opt(4, "A text term in 2..this many articles is a rare term (key and bonus).")
+    w_close: float = _opt(0.1, "Bonus when the two days lie at most close_days apart.")
+    close_days: int = _opt(1, "Days this close count as the same news cycle (w_close).")
+    w_date_conflict: float = _opt(0.1, "Penalty when both have explicit day-precise event dates that differ.")
     w_place: float = _opt(
         0.0, "Bonus for a shared reliable town-precision place or event places within near_km."
     )
     w_actor: float = _opt(0.0, "Bonus for a shared specific actor (never police, civilians, governments).")
-    w_killed: float = _opt(0.0, "Bonus when both state the same killed count above zero.")
-    w_date: float = _opt(0.20, "Bonus when both have the same explicit day-precise event date.")
+    w_killed: float = _opt(0.05, "Bonus when both state the same killed count above zero.")
+    w_date: float = _opt(0.1, "Bonus when both have the same explicit day-precise event date.")
     w_figures: float = _opt(0.0, "Penalty when killed counts are stated by both and cannot be reconciled.")
     w_type: float = _opt(0.0, "Penalty when both have an event type and they differ.")
     near_km: float = _opt(25.0, "Event places this close count as the same place.")
@@ -55,6 +64,8 @@ class ClusterOptions:
             value = getattr(self, f.name)
             if isinstance(value, (int, float)) and value < 0:
                 raise ConfigError(Errors.G001, name=f.name, reason=f"must be >= 0, got {value}")
+        if self.link_mix > 1:
+            raise ConfigError(Errors.G001, name="link_mix", reason=f"a share between 0 and 1, got {self.link_mix}")
         if self.threshold > 2:
             raise ConfigError(
                 Errors.G001, name="threshold", reason=f"scores lie below 2, got {self.threshold}"

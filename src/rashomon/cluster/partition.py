@@ -43,6 +43,8 @@ def build_corpus(items: Iterable[tuple[Article, ArticleAnalysis | None]], option
     features = [features_for(a, analysis, text) for (a, analysis), text in zip(pairs, texts, strict=True)]
     keep_rare_names(features, options.name_max_df)
     index = TextIndex(texts)
+    for feat, rare in zip(features, index.rare_terms(options.rare_max_df), strict=True):
+        feat.rare_terms = rare
     return Corpus(features=features, index=index, top_terms=index.top_terms(options.top_terms))
 
 
@@ -95,7 +97,8 @@ class PartitionResult:
         if best is None:
             return base | {"joined_with": None, "note": "no other report scored above the threshold"}
         other = self.corpus.features[best[0]]
-        return base | evidence(feat, other, self.corpus.index.cosine(row, best[0]), self.options).to_dict()
+        cosine = self.corpus.index.cosine(row, best[0])
+        return base | evidence(feat, other, cosine, self.options, self.corpus.index.terms).to_dict()
 
 
 def score_candidates(
@@ -143,5 +146,6 @@ def partition_corpus(
         cannot=cannot,
         must_groups=constraints.must,
         frozen=constraints.frozen,
+        mix=options.link_mix,
     )
     return result

@@ -1,12 +1,14 @@
 """The pairwise scoring rule: how alike two reports are, and whether they can be one event at all.
 
     score = cosine(TF-IDF)
-          + w_name  if they share a rare proper name
+          + w_name  if they share a rare proper name, + w_names_extra for each further one (two at most)
+          + w_rare  if they share a rare term (a word in 2..rare_max_df reports: surnames, streets)
           + w_age   if they share a stated age,  - w_age_conflict if both state ages and none agree
           + w_place if they share a reliable town or their event places lie within near_km
           + w_actor if they share a specific actor
           + w_killed if both state the same killed count above zero
-          + w_date  if both have the same explicit day-precise event date
+          + w_date  if both have the same explicit day-precise event date, - w_date_conflict if they differ
+          + w_close if their days lie at most close_days apart
           - w_figures if both give killed counts whose ranges do not overlap
           - w_type  if both have an event type and the types differ
           - w_gap * min(gap - window_days, 60) / 60  when the days are more than window_days apart
@@ -20,6 +22,7 @@ the other's event town (nor that town's name, geocoded elsewhere).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +30,8 @@ from rashomon.cluster.features import ArticleFeatures, haversine_km
 from rashomon.cluster.options import ClusterOptions
 
 GAP_SPAN_DAYS = 60
+MAX_EXTRA_NAMES = 2
+"""Shared rare names beyond the first that each add ``w_names_extra``."""
 
 
 def _ranges_overlap(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
@@ -69,8 +74,11 @@ def _nowhere_near(a: ArticleFeatures, b: ArticleFeatures, options: ClusterOption
 def score_pair(a: ArticleFeatures, b: ArticleFeatures, cosine: float, options: ClusterOptions) -> float:
     """The rule above; see :func:`evidence` for the same terms spelled out."""
     score = cosine
-    if a.names & b.names:
-        score += options.w_name
+    shared_names = len(a.names & b.names)
+    if shared_names:
+        score += options.w_name + options.w_names_extra * min(shared_names - 1, MAX_EXTRA_NAMES)
+    if a.rare_terms & b.rare_terms:
+        score += options.w_rare
     if a.ages and b.ages:
         score += options.w_age if a.ages & b.ages else -options.w_age_conflict
     if _same_place(a, b, options):
@@ -79,8 +87,10 @@ def score_pair(a: ArticleFeatures, b: ArticleFeatures, cosine: float, options: C
         score += options.w_actor
     if a.exact_killed is not None and a.exact_killed == b.exact_killed:
         score += options.w_killed
-    if a.day_precise and b.day_precise and a.day == b.day:
-        score += options.w_date
+    if a.day_precise and b.day_precise:
+        score += options.w_date if a.day == b.day else -options.w_date_conflict
+    if a.day is not None and b.day is not None and abs(a.day - b.day) <= options.close_days:
+        score += options.w_close
     if a.killed and b.killed and not _ranges_overlap(a.killed, b.killed):
         score -= options.w_figures
     if a.event_type and b.event_type and a.event_type != b.event_type:
@@ -114,6 +124,7 @@ class PairEvidence:
     day_gap: int | None
     dates: tuple[str | None, str | None]
     shared_names: list[str]
+    shared_terms: list[str]
     shared_ages: list[int]
     shared_places: list[str]
     distance_km: float | None
@@ -128,6 +139,7 @@ class PairEvidence:
             "cosine": round(self.cosine, 4),
             "date_window": {"dates": list(self.dates), "gap_days": self.day_gap},
             "shared_names": self.shared_names,
+            "shared_terms": self.shared_terms,
             "shared_ages": self.shared_ages,
             "shared_places": self.shared_places,
             "distance_km": None if self.distance_km is None else round(self.distance_km, 1),
@@ -137,8 +149,15 @@ class PairEvidence:
         }
 
 
-def evidence(a: ArticleFeatures, b: ArticleFeatures, cosine: float, options: ClusterOptions) -> PairEvidence:
-    """The pairwise evidence that ``a`` joined ``b``'s event."""
+def evidence(
+    a: ArticleFeatures,
+    b: ArticleFeatures,
+    cosine: float,
+    options: ClusterOptions,
+    term_names: Callable[[Sequence[int]], list[str]] | None = None,
+) -> PairEvidence:
+    """The pairwise evidence that ``a`` joined ``b``'s event (``term_names``: rare-term columns to words)."""
+    shared_columns = sorted(a.rare_terms & b.rare_terms)
     km = haversine_km(a.event_point, b.event_point) if a.event_point and b.event_point else None
     shared_places = sorted(k.split(":", 1)[1] for k in a.place_keys & b.place_keys if k.startswith("a1:"))
     shared_places += [
@@ -152,6 +171,7 @@ def evidence(a: ArticleFeatures, b: ArticleFeatures, cosine: float, options: Clu
         day_gap=abs(a.day - b.day) if a.day is not None and b.day is not None else None,
         dates=(a.date_iso, b.date_iso),
         shared_names=sorted(a.names & b.names),
+        shared_terms=term_names(shared_columns) if term_names else [str(c) for c in shared_columns],
         shared_ages=sorted(a.ages & b.ages),
         shared_places=shared_places,
         distance_km=km,

@@ -89,6 +89,16 @@ class TextIndex:
             out.append(sorted(int(c) for c in indices[lo:hi][best]))
         return out
 
+    def rare_terms(self, max_df: int) -> list[frozenset[int]]:
+        """Column ids of every row's terms found in 2..``max_df`` rows: words that single out an incident."""
+        df = np.bincount(self.matrix.indices, minlength=self.matrix.shape[1])
+        rare = (df >= 2) & (df <= max_df)
+        indptr, indices = self.matrix.indptr, self.matrix.indices
+        return [
+            frozenset(int(c) for c in indices[indptr[row] : indptr[row + 1]] if rare[c])
+            for row in range(len(self))
+        ]
+
     def terms(self, columns: Sequence[int]) -> list[str]:
         names = self.vectorizer.get_feature_names_out()
         return [str(names[c]) for c in columns]

@@ -55,11 +55,16 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def b_cubed(pred: Labels, gold: Labels) -> tuple[float, float, float]:
-    """Document-level B³ precision, recall, F1."""
+def b_cubed(pred: Labels, gold: Labels, keep: Sequence[bool] | None = None) -> tuple[float, float, float]:
+    """Document-level B³ precision, recall, F1; with ``keep``, averaged over the kept documents only.
+
+    Clusters stay whole when ``keep`` is given: a kept document merged with a left-out one of another
+    incident still loses precision (so a split's figure is the pool's, read on that split's documents).
+    """
     pg, gg = _groups(pred), _groups(gold)
-    p = sum(len(pg[pl] & gg[gl]) / len(pg[pl]) for pl, gl in zip(pred, gold, strict=True)) / len(pred)
-    r = sum(len(pg[pl] & gg[gl]) / len(gg[gl]) for pl, gl in zip(pred, gold, strict=True)) / len(pred)
+    items = [(pl, gl) for k, (pl, gl) in enumerate(zip(pred, gold, strict=True)) if keep is None or keep[k]]
+    p = sum(len(pg[pl] & gg[gl]) / len(pg[pl]) for pl, gl in items) / len(items)
+    r = sum(len(pg[pl] & gg[gl]) / len(gg[gl]) for pl, gl in items) / len(items)
     return p, r, _f1(p, r)
 
 
@@ -100,6 +105,32 @@ def clustering_metrics(pred: Labels, gold: Labels, prefix: str = "") -> dict[str
         f"{prefix}conll_f1": (bf + mf + cf) / 3,
         f"{prefix}ari": float(adjusted_rand_score([str(g) for g in gold], [str(p) for p in pred])),
     }
+
+
+def id_parity(label: Hashable) -> str | None:
+    """``odd`` or ``even`` by the digits of a gold incident label (``i:12345``), ``None`` without digits."""
+    digits = "".join(c for c in str(label) if c.isdigit())
+    return ("odd" if int(digits) % 2 else "even") if digits else None
+
+
+def split_metrics(pred: Labels, gold: Labels) -> dict[str, float]:
+    """B³ and ARI on the documents of odd incident ids (used when tuning) and even ids (held out)."""
+    out: dict[str, float] = {}
+    parities = [id_parity(g) for g in gold]
+    for split in ("odd", "even"):
+        keep = [p == split for p in parities]
+        if not any(keep):
+            continue
+        bp, br, bf = b_cubed(pred, gold, keep)
+        kept_gold = [str(g) for g, k in zip(gold, keep, strict=True) if k]
+        kept_pred = [str(p) for p, k in zip(pred, keep, strict=True) if k]
+        out |= {
+            f"{split}_b3_precision": bp,
+            f"{split}_b3_recall": br,
+            f"{split}_b3_f1": bf,
+            f"{split}_ari": float(adjusted_rand_score(kept_gold, kept_pred)),
+        }
+    return out
 
 
 # -- baselines -------------------------------------------------------------------------------------
@@ -200,13 +231,18 @@ def score_documents(
         "candidate_pairs": result.candidates,
         "cluster_seconds": round(seconds, 2),
     }
-    metrics |= clustering_metrics([label[d.doc_id] for d in docs], gold_labels)
+    pred = [label[d.doc_id] for d in docs]
+    metrics |= clustering_metrics(pred, gold_labels) | split_metrics(pred, gold_labels)
     days = [corpus.features[corpus.row[d.doc_id]].day for d in docs]
     pub_days = [parse_day(d.dct) for d in docs]
     cities = [first_city((d.title or "") + "\n" + d.text[:1500]) for d in docs]
-    metrics |= clustering_metrics(baseline_day_city(days, cities), gold_labels, "baseline_day1_city_")
+    day_city = baseline_day_city(days, cities)
+    metrics |= clustering_metrics(day_city, gold_labels, "baseline_day1_city_")
+    metrics |= {f"baseline_day1_city_{k}": v for k, v in split_metrics(day_city, gold_labels).items()}
     texts = [(d.title or "") + "\n" + d.text for d in docs]
-    metrics |= clustering_metrics(baseline_tfidf(texts, pub_days), gold_labels, "baseline_tfidf016_")
+    tfidf = baseline_tfidf(texts, pub_days)
+    metrics |= clustering_metrics(tfidf, gold_labels, "baseline_tfidf016_")
+    metrics |= {f"baseline_tfidf016_{k}": v for k, v in split_metrics(tfidf, gold_labels).items()}
     return metrics
 
 
