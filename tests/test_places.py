@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from rashomon.extract.places import FACTORY, add_place_ruler, main_place
+from rashomon.extract.places import FACTORY, PlaceResolver, add_place_ruler, main_place
 from rashomon.records import Place
 
 pytestmark = pytest.mark.slow  # loads en_core_web_md and the gazetteer
@@ -104,6 +104,23 @@ def test_places_area_in_organisation_name_tied_with_country(places_nlp: Language
     assert found["Albany"].admin1 == "GA"
     assert "Georgia" not in found
     assert _places(places_nlp, "An Albany man was arrested on Wednesday.")["Albany"].admin1 == "NY"
+
+
+def test_places_nearby_names_pull_each_other(places_nlp: Language) -> None:
+    """Huntsville is the seat of Walker County, Texas; Alabama's Huntsville is bigger but 150 km from its
+    Walker County."""
+    doc = places_nlp("Huntsville commissioners met with Walker County officials on Monday.")
+    assert [(p.text, p.admin1) for p in doc._.places] == [("Huntsville", "TX"), ("Walker County", "TX")]
+    far = PlaceResolver(labels=["GPE", "LOC"], country_bonus=3.0, admin_bonus=4.0, qualifier_bonus=4.0,
+                        drop_speakers=True, keep_unresolved=True, near_bonus=0.0)
+    assert far(doc)._.places[0].admin1 == "AL"
+
+
+def test_places_repeated_state_outweighs_one_mention(places_nlp: Language) -> None:
+    text = ("Boone County's jobless rate rose in February. The rate in Indiana fell, and Indiana expects more "
+            "jobs in spring. Indiana lawmakers met on Monday. Kentucky's rate was flat.")
+    assert _places(places_nlp, text)["Boone County"].admin1 == "IN"
+    assert _places(places_nlp, text.replace("Indiana", "Ohio", 2))["Boone County"].admin1 != "IN"
 
 
 def test_places_speaker_subject_is_not_a_place(places_nlp: Language) -> None:

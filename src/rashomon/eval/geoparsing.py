@@ -188,7 +188,7 @@ def baseline_geoparser() -> Geoparser:
 
     nlp = _load_model()
     resolver = PlaceResolver(labels=["GPE", "LOC"], country_bonus=0.0, admin_bonus=0.0, qualifier_bonus=0.0,
-                             drop_speakers=False, keep_unresolved=True)
+                             drop_speakers=False, keep_unresolved=True, near_bonus=0.0)
     gazetteer = load_gazetteer()
 
     def parse(texts: Iterable[str]) -> Iterable[list[Place]]:

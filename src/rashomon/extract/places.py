@@ -22,6 +22,7 @@ so local toponyms arrive as GPE/LOC too) and writes ``doc._.places``, a list of
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Collection, Sequence
@@ -60,9 +61,16 @@ _AREA_SUFFIXES = frozenset({"province", "region", "oblast", "governorate", "pref
 """A generic word after a name that makes it an admin area ("New York state", "Kherson oblast")."""
 _AREA_FEATURES = frozenset({"A1", "A2"})
 ORG_PREFIX_TOKENS = 3
+_CONTEXT_LABELS = frozenset({"ORG", "FAC"})
+"""Entities whose leading country or area is context: "Texas Department of ...", "Florida Highway"."""
 """Longest leading part of an organisation name looked up as a context area ("Georgia Bureau of ...")."""
 _EVIDENCE_FEATURES = ("PCL", "A1")
 EVIDENCE_CANDIDATES = 10
+NEAR_KM = 40.0
+"""Two candidates this close lie together (a town and its neighbour, a county and its seat)."""
+KM_PER_DEGREE = 111.2
+_LOCAL_FEATURES = frozenset({"P", "A2"})
+REPEAT_EXPONENT = 0.5
 """How many of a toponym's best candidates vote on the document's countries and areas."""
 DATELINE_CHARS = 400
 """How far into the text (headline included) an agency dateline is looked for."""
@@ -92,17 +100,18 @@ class PlaceResolver:
 
     def __init__(self, *, labels: Collection[str], country_bonus: float, admin_bonus: float,
                  qualifier_bonus: float, drop_speakers: bool, keep_unresolved: bool, passes: int = 1,
-                 gazetteer: Gazetteer | None = None) -> None:
+                 near_bonus: float = 1.0, gazetteer: Gazetteer | None = None) -> None:
         if passes < 1:
             raise ConfigError(Errors.G001, name="passes", reason="must be >= 1")
         for name, value in (("country_bonus", country_bonus), ("admin_bonus", admin_bonus),
-                            ("qualifier_bonus", qualifier_bonus)):
+                            ("qualifier_bonus", qualifier_bonus), ("near_bonus", near_bonus)):
             if value < 0:
                 raise ConfigError(Errors.G001, name=name, reason="must be >= 0")
         self.labels = frozenset(labels)
         self.country_bonus = country_bonus
         self.admin_bonus = admin_bonus
         self.qualifier_bonus = qualifier_bonus
+        self.near_bonus = near_bonus
         self.drop_speakers = drop_speakers
         self.keep_unresolved = keep_unresolved
         self.passes = passes
@@ -158,7 +167,7 @@ class PlaceResolver:
                 begin = token.i + 1
         if begin < part.end:
             pieces.append(part.doc[begin:part.end])
-        pieces = [p for p in pieces if len(p.text) > 1 and self.lookup(p.text)]  # party tags: "D-", "DFL-"
+        pieces = [p for p in pieces if len(p.text) > 1 and p.text[0].isupper() and self.lookup(p.text)]
         if not pieces:
             return [part]
         for piece in pieces:
@@ -186,9 +195,9 @@ class PlaceResolver:
         Investigation", "Texas Department of Public Safety"): context for the document's area, never places."""
         found = []
         for ent in doc.ents:
-            if ent.label_ != "ORG":
+            if ent.label_ not in _CONTEXT_LABELS:
                 continue
-            begin = 1 if ent[0].lower_ == "the" else 0
+            begin = 1 if ent[0].lower_ in ("the", "a", "an") else 0
             for size in range(min(ORG_PREFIX_TOKENS, len(ent) - 1 - begin), 0, -1):
                 part = ent[begin:begin + size]
                 matches = tuple(self.gazetteer.lookup(part.text)) if part[0].is_title or part[0].is_upper else ()
@@ -228,21 +237,28 @@ class PlaceResolver:
         """Each toponym's best candidate; a name repeated in the text votes once (its first mention's
         evidence), and never for itself."""
         by_name: dict[str, Evidence] = {}
+        mentions: dict[str, int] = defaultdict(int)
         for toponym, votes in zip(toponyms, evidence, strict=True):
             by_name.setdefault(name_key(toponym.text), votes)
+            mentions[name_key(toponym.text)] += 1
+        by_name = {key: _scaled(votes, mentions[key] ** REPEAT_EXPONENT) for key, votes in by_name.items()}
         total_countries: dict[str, float] = defaultdict(float)
         total_admin: dict[tuple[str, str], float] = defaultdict(float)
         for countries, admins in by_name.values():
             _add_into(total_countries, countries)
             _add_into(total_admin, admins)
+        points = _name_points(toponyms)
         chosen = []
         for toponym in toponyms:
-            countries, admins = by_name[name_key(toponym.text)]
+            key = name_key(toponym.text)
+            countries, admins = by_name[key]
             others_c = _without(total_countries, countries)
             others_a = _without(total_admin, admins)
+            others_p = [p for name, p in points.items() if name != key]
             chosen.append(max(toponym.matches, default=None,
                               key=lambda m: self.score(m, toponym.qualifier, others_c, others_a,
-                                                       qualified=toponym.qualified)))
+                                                       qualified=toponym.qualified)
+                              + self.near_bonus * _nearness(m.candidate, others_p)))
         return chosen
 
     def score(self, match: Match, qualifier: Sequence[Match], countries: dict[str, float],
@@ -266,6 +282,38 @@ class PlaceResolver:
                 area = (candidate.country_code, candidate.admin1)
                 value += self.admin_bonus * _share(admins, area)
         return value
+
+
+def _name_points(toponyms: Sequence[Toponym]) -> dict[str, list[tuple[float, float]]]:
+    """Per distinct name, the points of its best towns and counties (what "nearby" is measured against)."""
+    points: dict[str, list[tuple[float, float]]] = {}
+    for toponym in toponyms:
+        key = name_key(toponym.text)
+        if key in points:
+            continue
+        points[key] = [(m.candidate.lat, m.candidate.lon) for m in toponym.matches[:EVIDENCE_CANDIDATES]
+                       if m.candidate.feature in _LOCAL_FEATURES and m.candidate.lat is not None
+                       and m.candidate.lon is not None]
+    return {key: found for key, found in points.items() if found}
+
+
+def _nearness(candidate: Candidate, others: Sequence[list[tuple[float, float]]]) -> float:
+    """1 when another name has a town or county within :data:`NEAR_KM` of ``candidate`` (a town or county):
+    places named together lie together ("Clinton" with "New Haven", "Huntsville" with "Walker County")."""
+    if candidate.feature not in _LOCAL_FEATURES or candidate.lat is None or candidate.lon is None or not others:
+        return 0.0
+    lat, lon = candidate.lat, candidate.lon
+    scale = math.cos(math.radians(lat))
+    limit = (NEAR_KM / KM_PER_DEGREE) ** 2
+    near = sum(any((p_lat - lat) ** 2 + ((p_lon - lon) * scale) ** 2 <= limit for p_lat, p_lon in found)
+               for found in others)
+    return min(1.0, float(near))
+
+
+def _scaled(votes: Evidence, factor: float) -> Evidence:
+    countries, admins = votes
+    return ({key: weight * factor for key, weight in countries.items()},
+            {key: weight * factor for key, weight in admins.items()})
 
 
 def _add_into(total: dict[K, float], part: dict[K, float]) -> None:
@@ -428,13 +476,14 @@ def add_place_ruler(nlp: Language, *, min_population: int = 15_000, name: str = 
 @Language.factory(
     FACTORY,
     default_config={"labels": ["GPE", "LOC", "FAC"], "country_bonus": 3.0, "admin_bonus": 4.0,
-                    "qualifier_bonus": 4.0, "drop_speakers": True, "keep_unresolved": True, "passes": 1},
+                    "qualifier_bonus": 4.0, "drop_speakers": True, "keep_unresolved": True, "passes": 1,
+                    "near_bonus": 1.0},
     requires=["doc.ents", "token.dep", "token.lemma"],
     assigns=["doc._.places"],
 )
 def make_places(nlp: Language, name: str, *, labels: list[str], country_bonus: float, admin_bonus: float,
                 qualifier_bonus: float, drop_speakers: bool, keep_unresolved: bool,
-                passes: int) -> PlaceResolver:
+                passes: int, near_bonus: float) -> PlaceResolver:
     return PlaceResolver(labels=labels, country_bonus=country_bonus, admin_bonus=admin_bonus,
                          qualifier_bonus=qualifier_bonus, drop_speakers=drop_speakers,
-                         keep_unresolved=keep_unresolved, passes=passes)
+                         keep_unresolved=keep_unresolved, passes=passes, near_bonus=near_bonus)
