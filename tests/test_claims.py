@@ -254,6 +254,23 @@ def test_claims_claimant_leaves_out_asides(nlp: Language) -> None:
     assert kept.claimant == "Victor Cha, who served as Asia director under Bush"
 
 
+@pytest.mark.parametrize(
+    ("text", "claimant", "cue"),
+    [("He began by saying that the plan had failed.", "He", "saying"),
+     ("Hillary Clinton took to Twitter to say that she was grateful.", "Hillary Clinton", "to say"),
+     ("Voters are more likely to say that the economy is weak.", "Voters", "to say"),
+     ("Police received calls saying that shots had been fired.", "calls", "saying"),
+     ("The meeting was first reported by Politico.", "Politico", "was first reported by")],
+)
+def test_claims_claimant_through_prepositions_infinitives_participles_agents(
+        nlp: Language, text: str, claimant: str, cue: str) -> None:
+    assert (claimant, cue) in [(c.claimant, c.cue) for c in attributed(nlp, text)]
+
+
+def test_claims_passive_of_a_non_cue_verb_has_no_claimant(nlp: Language) -> None:
+    assert not attributed(nlp, "Three soldiers were killed by the strike.")
+
+
 def test_claims_calling_something_something(nlp: Language) -> None:
     text = "Carson called the political system “rotten to the core.”"
     (claim,) = attributed(nlp, text)

@@ -34,16 +34,28 @@ class Attribution:
 
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
-    """The subject of ``verb``, or of the verb it is coordinated with or hangs from as a participle."""
+    """The subject of ``verb``, or of the verb it is coordinated with or hangs from: as a participle
+    ("..., adding that"), through a preposition ("began by saying"), as an infinitive of purpose ("took to
+    Twitter to say") or after an adjective ("are more likely to say")."""
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS:
             return child
     head = verb.head
-    if depth < 3 and verb.dep_ in _INHERIT_DEPS and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
-        if verb.dep_ == "advcl" and verb.tag_ != "VBG":
+    if depth >= 3 or head.i == verb.i:
+        return None
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(head.head, depth + 1)
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp":
+        return subject_of(head.head, depth + 1)
+    if verb.dep_ in _INHERIT_DEPS and head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ == "advcl" and verb.tag_ != "VBG" and not _infinitive(verb):
             return None
         return subject_of(verb.head, depth + 1)
     return None
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.lefts)
 
 
 def is_passive(verb: Token) -> bool:
@@ -159,13 +171,16 @@ def verb_attribution(verb: Token, unit: Span) -> Attribution | None:
     if verb.pos_ != "VERB" or lemma not in lex.SPEECH_VERBS | lex.IMPERSONAL_CUES:
         return None
     if is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN") or _said_to_be(verb):
-        return impersonal_attribution(verb, unit)
+        return agent_attribution(verb, unit) or impersonal_attribution(verb, unit)
     if lemma not in lex.SPEECH_VERBS:
         return None
     subject = subject_of(verb)
-    if subject is None:
+    if subject is not None:
+        source = clipped(source_span(subject), unit)
+    elif verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        source = clipped(verb.doc[verb.head.left_edge.i: verb.left_edge.i], unit)  # "emails showing that"
+    else:
         return None
-    source = clipped(source_span(subject), unit)
     cue = cue_span(verb)
     content = content_of(verb, source, cue, unit)
     content = clipped_chars(content, unit) if content is not None else None
@@ -174,6 +189,30 @@ def verb_attribution(verb: Token, unit: Span) -> Attribution | None:
     cue = widened_cue(verb, cue, (source.start_char, source.end_char), content)
     hedges = [cue.text] if lemma in lex.HEDGING_CUES else []
     return Attribution(unit, cue, source, content, hedges=hedges)
+
+
+def agent_attribution(verb: Token, unit: Span) -> Attribution | None:
+    """ "The meeting was first reported by Politico", "Trump has been criticized by his rivals for ...": a
+    passive cue verb whose agent is the claimant; the content is the passive subject."""
+    if verb.lemma_.lower() not in lex.SPEECH_VERBS:
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    objects = [c for c in agent.children if c.dep_ == "pobj"] if agent is not None else []
+    if agent is None or subject is None or not objects:
+        return None
+    source = clipped(source_span(objects[0]), unit)
+    if source is None:
+        return None
+    cue = cue_span(verb)
+    if agent.i == cue.end:
+        cue = verb.doc[cue.start: agent.i + 1]
+    content = clipped_chars(trimmed(verb.doc, subject.left_edge.idx, subject.right_edge.idx
+                                    + len(subject.right_edge)), unit)
+    if content is None:
+        return None
+    cue = widened_cue(verb, cue, (source.start_char, source.end_char), content)
+    return Attribution(unit, cue, source, content)
 
 
 def impersonal_attribution(verb: Token, unit: Span) -> Attribution | None:
