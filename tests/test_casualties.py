@@ -315,8 +315,9 @@ def test_casualties_kin_named_in_apposition_is_not_a_re_mention_of_another_name(
         "Her son died at the scene."
     )
     found = figures(nlp, text)
-    assert [f.value_text for f in found] == ["Larry Henderson", "son", "son"]
+    assert [f.value_text for f in found] == ["Larry Henderson", "Khai Hebron", "son"]
     assert [f.same_as for f in found] == [None, None, 1]
+    assert article_counts(found) == {"killed": 2}
 
 
 def test_casualties_wound_to_a_body_part_belongs_to_the_person_found(nlp: Language) -> None:
@@ -333,3 +334,59 @@ def test_casualties_charge_for_the_death_of_a_person_reports_the_death(nlp: Lang
     charged = figures(nlp, "Orand is charged in the shooting death of 38-year-old Goldie Long.")
     assert article_counts(charged) == {"killed": 1}
     assert figures(nlp, "Orand was charged with murder on Wednesday.") == []
+
+
+def test_casualties_shot_at_a_place_or_time_hit_someone(nlp: Language) -> None:
+    assert article_counts(figures(nlp, "A person was shot on Hartley Street at 8:30 p.m. Sunday.")) == {"injured": 1}
+    assert article_counts(figures(nlp, "A man was shot at a party on Saturday.")) == {"injured": 1}
+    assert figures(nlp, "The suspect was shooting at a car on the highway.") == []
+    assert figures(nlp, "The officers were shot at by the suspect.") == []
+
+
+def test_casualties_headline_dies_tagged_as_a_noun_is_a_death(nlp: Language) -> None:
+    assert article_counts(figures(nlp, "Girl shot at party dies; woman held")) == {"killed": 1}
+
+
+def test_casualties_one_dead_and_another_with_injuries(nlp: Language) -> None:
+    text = (
+        "A shooting late Saturday night left one man dead and another with life-threatening injuries. "
+        "He was pronounced dead at the scene."
+    )
+    assert article_counts(figures(nlp, text)) == {"killed": 1, "injured": 1}
+
+
+def test_casualties_another_victim_wounded_is_one_more_person(nlp: Language) -> None:
+    text = "A teenage boy was shot and killed on Sunday. The shooting left another teen critically wounded."
+    assert article_counts(figures(nlp, text)) == {"killed": 1, "injured": 1}
+    other = "A man is facing a murder charge after police say he shot and killed another man on Friday."
+    assert article_counts(figures(nlp, other)) == {"killed": 1}
+
+
+def test_casualties_headline_shot_and_dead_leaves_the_rest_injured(nlp: Language) -> None:
+    assert article_counts(figures(nlp, "Three shot, one dead after memorial at community center")) == {
+        "killed": 1,
+        "injured": 2,
+    }
+    assert figures(nlp, "The suspect fired one shot at an adversary.") == []
+
+
+def test_casualties_no_one_else_hurt_keeps_the_victim(nlp: Language) -> None:
+    text = "The man was taken to a local hospital with non-life threatening injuries. No one else was hurt."
+    assert article_counts(figures(nlp, text)) == {"injured": 1}
+    assert article_counts(figures(nlp, "No one was hurt in the shooting.")) == {"injured": 0}
+
+
+def test_casualties_named_neighbor_killed_too_is_a_second_death(nlp: Language) -> None:
+    text = (
+        "One of the responding officers fatally shot LeGrier. "
+        "The officer also accidentally shot and killed a neighbor, 55-year-old Bettie Jones."
+    )
+    assert article_counts(figures(nlp, text)) == {"killed": 2}
+
+
+def test_casualties_list_of_charges_reports_no_injury(nlp: Language) -> None:
+    text = (
+        "Williams was charged with murder, child abuse, being a felon in possession of a handgun and "
+        "injuring a child's parent."
+    )
+    assert article_counts(figures(nlp, text)).get("injured", 0) == 0

@@ -150,7 +150,7 @@ def _count_of(head: Token) -> tuple[str, int, int, Count, bool]:
     matches = [
         m
         for m in find_counts(text, offset=span_start)
-        if m.text.lower() not in ("another",)
+        if (m.text.lower() != "another" or _another_is_more(head))
         and not _is_year(m.text)
         and not any(s < m.end and m.start < e for s, e in not_counts)
     ]
@@ -162,6 +162,10 @@ def _count_of(head: Token) -> tuple[str, int, int, Count, bool]:
     numbers = [m for m in matches if m.text.lower() not in ("a", "an", "one")] or matches
     if numbers:
         best = numbers[-1]
+        other = next((t for t in head.rights if t.lower_ in ("else", "other")), None)
+        if best.count.count_max == 0 and other is not None:  # "No one else was hurt": no more people
+            end = other.idx + len(other)
+            return text_of(doc)[best.start : end], best.start, end, best.count, definite
         return best.text, best.start, best.end, best.count, definite
     if head.lower_ in ("one", "nobody", "none") and any(t.lower_ == "no" for t in head.lefts):
         start = head.left_edge.idx
@@ -170,6 +174,14 @@ def _count_of(head: Token) -> tuple[str, int, int, Count, bool]:
         return head.text, head.idx, head.idx + len(head), Count(2, None, vague=True), definite
     name = _name_span(head)
     return name.text, name.start_char, name.end_char, Count(1, 1), definite or head.pos_ == "PROPN"
+
+
+def _another_is_more(head: Token) -> bool:
+    """ "another teen was wounded", "left one dead and another injured": one more person; "he shot and killed
+    another man" (another than the shooter) and "the death of yet another" are no more people."""
+    if any(t.lower_ == "yet" for t in head.subtree):
+        return False
+    return head.dep_ not in ("dobj", "pobj") or head.head.lemma_ == "leave"
 
 
 def _is_year(text: str) -> bool:
@@ -264,6 +276,9 @@ class CasualtyExtractor:
 
     def _figure(self, trigger: Trigger, head: Token) -> CasualtyFigure:
         value, start, end, count, _definite = _count_of(head)
+        name = _apposed_span(head)
+        if name is not None and count.count_min == count.count_max == 1:
+            value, start, end = name.text, name.start_char, name.end_char  # "a neighbor, Bettie Jones"
         victims = _victims_span(head)
         sent = head.sent
         return CasualtyFigure(
@@ -365,6 +380,11 @@ def link_same(doc: Doc, figures: list[CasualtyFigure]) -> None:
         rest = _count_of(head) if head.i < len(doc) else None
         definite = bool(rest and rest[4]) and not _enumerated(head)
         name = _apposed_name(head) or (figure.value_text if head.pos_ == "PROPN" else None)
+        if name is None and definite:
+            kin = _same_kind_just_before(figures, index)
+            if kin is not None:
+                figure.same_as = kin
+                continue
         for earlier_index in range(index - 1, -1, -1):
             earlier = figures[earlier_index]
             if earlier.count_min == 0:
@@ -379,6 +399,27 @@ def link_same(doc: Doc, figures: list[CasualtyFigure]) -> None:
                 break
 
 
+def _same_kind_just_before(figures: list[CasualtyFigure], index: int) -> int | None:
+    """ "left one man dead and another with injuries. He was pronounced dead": a pointing figure takes the
+    latest figure of the previous sentence with its kind and count before any other of that sentence."""
+    figure = figures[index]
+    earlier = [f for f in figures[:index] if f.sentence_start != figure.sentence_start]
+    if not earlier:
+        return None
+    previous = earlier[-1].sentence_start
+    for earlier_index in range(index - 1, -1, -1):
+        other = figures[earlier_index]
+        if other.sentence_start != previous:
+            continue
+        if (
+            other.kind == figure.kind
+            and other.count_min == figure.count_min
+            and other.count_max == figure.count_max
+        ):
+            return earlier_index
+    return None
+
+
 def _enumerated(head: Token) -> bool:
     """ "killing his five young children as well as his wife": a conjoined victim is one more person, not
     a re-mention, however definite ("his wife")."""
@@ -387,18 +428,35 @@ def _enumerated(head: Token) -> bool:
 
 def _apposed_name(head: Token) -> str | None:
     """ "her 18-year-old son, Khai Hebron, was shot": the name in apposition is who the phrase names."""
+    span = _apposed_span(head)
+    return span.text if span is not None else None
+
+
+def _apposed_span(head: Token) -> Span | None:
     for child in head.rights:
-        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+        if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or _is_named_person(child)):
             for ent in head.doc.ents:
                 if ent.start <= child.i < ent.end:
-                    return ent.text
+                    return ent
+            return _name_span(child)
     return None
 
 
+def _is_named_person(token: Token) -> bool:
+    """A proper noun the tagger calls an organisation, written as a name ("a neighbor, Bettie Jones")."""
+    return token.pos_ == "PROPN" and token.ent_type_ in ("ORG", "") and any(
+        t.dep_ == "compound" and t.pos_ == "PROPN" for t in token.lefts
+    )
+
+
 def _same_name(first: str, second: str) -> bool:
-    """ "Jakell Mitchell" and "Mitchell" name one person; "Contreras" and "Corpus" two."""
-    words = {w for w in second.split() if w[:1].isupper()}
-    return bool(words & {w for w in first.split() if w[:1].isupper()})
+    """ "Jakell Mitchell" and "Mitchell" name one person; "Contreras" and "Corpus" two; "Tammy Modlin" and
+    "Montana Modlin" two (one family name, two first names)."""
+    words = [w for w in second.split() if w[:1].isupper()]
+    others = [w for w in first.split() if w[:1].isupper()]
+    if len(words) >= 2 and len(others) >= 2 and words[0] != others[0] and words[-1] == others[-1]:
+        return False
+    return bool(set(words) & set(others))
 
 
 def _forces_of(actor_id: str) -> Actor | None:

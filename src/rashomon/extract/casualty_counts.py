@@ -22,7 +22,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
+from rashomon.extract.casualty_rules import PERSON_WORDS
 from rashomon.extract.numbers import find_counts
 from rashomon.records import CasualtyFigure, CasualtyKind
 
@@ -51,7 +53,7 @@ ANAPHORS = {
 REFLEXIVES = {"himself", "herself"}
 
 ADDITIONAL = re.compile(
-    r"\b(?:other|others|another|second|third|fourth|fifth|additional|further|more|also)\b", re.IGNORECASE
+    r"\b(?:other|others|another|second|third|fourth|fifth|additional|further|more|also|else)\b", re.IGNORECASE
 )
 """Words marking a figure as more people than those counted before ("a second man", "two others")."""
 
@@ -132,6 +134,7 @@ def _kind_count(figures: Sequence[CasualtyFigure]) -> int:
     listed = _enumerated(figures)
     explicit = [f for i, f in enumerate(figures) if (not is_anaphoric(f) or i in listed) and not is_reflexive(f)]
     shooter = int(any(is_reflexive(f) for f in figures))
+    explicit = [f for f in explicit if f.count_min or not is_additional(f)]  # "no one else": no one more
     if explicit:
         return _distinct(explicit) + shooter
     return max(_anaphoric_count(figures), shooter)
@@ -158,9 +161,13 @@ def article_counts(figures: Sequence[CasualtyFigure]) -> dict[CasualtyKind, int]
         if f.kind == "killed" and (f.count_min or 0) > 0 and not f.background
     }
     by_kind: dict[CasualtyKind, list[CasualtyFigure]] = defaultdict(list)
+    survivors = _survivors(figures)
     for index, figure in enumerate(figures):
         if figure.background:
             continue  # another event's people (casualty_background)
+        if index in survivors:
+            by_kind["injured"].append(survivors[index])
+            continue
         if figure.kind == "injured" and roots[index] in killed_roots:
             continue
         if roots[index] != index and figure.kind == figures[roots[index]].kind:
@@ -174,9 +181,69 @@ def article_counts(figures: Sequence[CasualtyFigure]) -> dict[CasualtyKind, int]
             if not members:
                 continue
         counts[kind] = _kind_count(members)
+    if counts.get("killed"):
+        counts["killed"] = max(counts["killed"], _named_dead(figures, roots))
     if counts.get("injured") and _killed_among_injured(by_kind.get("injured", []), killed):
         counts["injured"] = max(counts["injured"] - counts.get("killed", 0), 0)
     return counts
+
+
+def is_name(text: str) -> bool:
+    """Whether a figure's value is a person's name ("LeGrier", "Bettie Jones"), not a count, a pronoun or a
+    capitalised common noun ("Man", "Teen")."""
+    words = text.replace('"', " ").split()
+    return (
+        bool(words)
+        and all(w[:1].isupper() and not w.isupper() for w in words)
+        and not find_counts(text)
+        and not any(w.lower() in PERSON_WORDS or w.lower() in ANAPHORS for w in words)
+    )
+
+
+def _named_dead(figures: Sequence[CasualtyFigure], roots: Sequence[int]) -> int:
+    """People killed with distinct names ("fatally shot LeGrier" ... "killed a neighbor, Bettie Jones"):
+    each name (a figure's own, else that of the first mention it points back to) is one person."""
+    names: list[str] = []
+    introduced = False
+    for index, figure in enumerate(figures):
+        if figure.kind != "killed" or figure.background or not figure.count_min:
+            continue
+        name = next((f.value_text for f in (figure, figures[roots[index]]) if is_name(f.value_text)), None)
+        if name is not None and not any(_one_person(name, other) for other in names):
+            names.append(name)
+            introduced = introduced or (len(names) > 1 and _apposed(figure))
+    return len(names) if introduced else 0
+
+
+def _apposed(figure: CasualtyFigure) -> bool:
+    """ "a neighbor, 55-year-old Bettie Jones": a name written beside a common noun introduces someone."""
+    victims = figure.victims or ""
+    return victims[:1].islower() and is_name(figure.value_text)
+
+
+def _one_person(first: str, second: str) -> bool:
+    """ "Jakell Mitchell" / "Mitchell": one person; "Tammy Modlin" / "Montana Modlin": two."""
+    one, two = first.replace('"', " ").split(), second.replace('"', " ").split()
+    if len(one) >= 2 and len(two) >= 2 and one[0] != two[0]:
+        return False
+    return bool(set(one) & set(two))
+
+
+def _survivors(figures: Sequence[CasualtyFigure]) -> dict[int, CasualtyFigure]:
+    """ "Three shot, one dead": where a sentence counts N people shot and M < N of them dead, the other
+    N - M are the injured (an injury figure of its own, keyed by the index of the "shot" figure)."""
+    out: dict[int, CasualtyFigure] = {}
+    for index, figure in enumerate(figures):
+        if figure.kind != "injured" or INJURY_WORDS.match(figure.trigger or "") or is_anaphoric(figure):
+            continue
+        killed = [f for f in figures if f.kind == "killed" and f.sentence_start == figure.sentence_start]
+        if any(f.trigger == figure.trigger for f in killed):
+            continue  # "found a man shot to death, along with two ...": one verb, not shot vs dead
+        dead = sum(f.count_min or 0 for f in killed if not is_anaphoric(f))
+        shot = figure.count_min or 0
+        if 0 < dead < shot and figure.count_max == shot:
+            out[index] = replace(figure, count_min=shot - dead, count_max=shot - dead, trigger="wounded")
+    return out
 
 
 def _killed_among_injured(injured: Sequence[CasualtyFigure], killed: Sequence[CasualtyFigure]) -> bool:

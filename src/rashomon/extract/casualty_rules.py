@@ -42,6 +42,8 @@ IMPLICIT_ONE = {"death", "homicide", "murder", "killing"}
 """Singular nouns that report one death when no victim is written ("a shooting death", "the homicide")."""
 COUNTABLE_NOUNS = {"death", "fatality", "dead", "casualty"}
 """Nouns whose number counts people ("two deaths"); "22 homicides", "three shootings" count incidents."""
+MISPARSED_DIE = {"dies", "died"}
+"""Verbs the tagger takes for plural nouns in headlines ("Girl shot at party dies")."""
 NOT_PEOPLE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "GPE", "LOC", "ORG", "FAC"}
 """Entity types a victim phrase never heads ("the first homicide of 2016", "FORT SMITH, Ark.")."""
 CARRY_VERBS = {"take", "transport", "rush", "airlift", "fly", "bring", "drive", "carry", "treat", "admit"}
@@ -137,6 +139,55 @@ PERSON_WORDS = {
     "agent",
     "one",
     "nobody",
+    "neighbor",
+    "neighbour",
+    "cousin",
+    "nephew",
+    "niece",
+    "uncle",
+    "aunt",
+    "grandmother",
+    "grandfather",
+    "grandson",
+    "granddaughter",
+    "girlfriend",
+    "boyfriend",
+    "fiance",
+    "fiancee",
+    "partner",
+    "roommate",
+    "stepson",
+    "stepdaughter",
+    "stepfather",
+    "stepmother",
+    "parent",
+    "kid",
+    "relative",
+    "acquaintance",
+    "coworker",
+    "classmate",
+    "shooter",
+    "assailant",
+    "attacker",
+    "robber",
+    "intruder",
+    "burglar",
+    "male",
+    "female",
+    "homeowner",
+    "owner",
+    "tenant",
+    "guest",
+    "patron",
+    "cashier",
+    "teacher",
+    "doctor",
+    "nurse",
+    "player",
+    "mom",
+    "dad",
+    "sibling",
+    "spouse",
 }
 ACCIDENT = re.compile(r"\baccident(?:al|ally)?\b|\bunintentional(?:ly)?\b", re.IGNORECASE)
 """Words saying a shooting was an accident (a self-inflicted wound is then the victim's own)."""
@@ -224,9 +275,9 @@ def find_triggers(doc: Doc) -> Iterator[Trigger]:
             kind = _adj_kind(token)
         if kind is None and token.pos_ in ("NOUN", "PROPN"):
             lemma = token.lemma_.lower()
-            if lemma in KILL_NOUNS:
+            if token.lower_ in MISPARSED_DIE or lemma in KILL_NOUNS:
                 kind = "killed"
-            elif lemma in INJURE_NOUNS:
+            elif lemma in INJURE_NOUNS or _counted_shot(token):
                 kind = "injured"
             elif lemma in BOTH_NOUNS:
                 kind = "killed_or_injured"
@@ -238,6 +289,15 @@ def find_triggers(doc: Doc) -> Iterator[Trigger]:
             kind = "injured"
         if kind is not None and not _is_second_of_pair(token):
             yield Trigger(token, kind)
+
+
+def _counted_shot(token: Token) -> bool:
+    """ "Three shot, one dead": the tagger makes a headline's "shot" a noun counted by its number."""
+    return (
+        token.lower_ == "shot"
+        and token.dep_ not in ("dobj", "pobj", "attr")
+        and any(c.dep_ == "nummod" and c.lower_ not in ("one", "single", "a") for c in token.children)
+    )
 
 
 def _is_second_of_pair(token: Token) -> bool:
@@ -252,7 +312,7 @@ def _is_second_of_pair(token: Token) -> bool:
 
 STATISTICS = re.compile(
     r"\b(?:this|last|that|a|per|each|every) (?:year|month|decade)\b|\bso far\b|year[- ]to[- ]date|"
-    r"\b(?:since|in|during) (?:19|20)\d\d\b|\bannual(?:ly)?\b|\brecords? show",
+    r"\b(?:since|in|during) (?:19|20)\d\d\b|\bsince the [^.]{0,40}\b(?:19|20)\d\d\b|\bannual(?:ly)?\b|\brecords? show",
     re.IGNORECASE,
 )
 """Sentences that report tallies over a period ("Nine officers have been shot this year"), not the event."""
@@ -268,9 +328,7 @@ def blocked(token: Token) -> bool:
         c.dep_ in ("aux", "auxpass") and c.lower_ in ("did", "does", "do") for c in token.children
     ):
         return True  # imperative or infinitive: "shoot him", "to kill"
-    if token.lemma_ == "shoot" and any(
-        c.dep_ == "prep" and c.lower_ in ("at", "into") for c in token.children
-    ):
+    if token.lemma_ == "shoot" and _shot_at_target(token):
         return True  # "shooting at a car" hit nobody
     if any(c.lower_ in MODALS and c.dep_ == "aux" for c in token.children):
         return True
@@ -284,7 +342,12 @@ def blocked(token: Token) -> bool:
             head = head.head
             continue
         break
-    if token.dep_ == "pobj" and token.head.head.lemma_ in (
+    if token.lemma_ in DIE_VERBS and any(c.dep_ == "prt" and c.lower_ in ("off", "out") for c in token.children):
+        return True  # "homeowners died off" left, not killed
+    charged = token
+    while charged.dep_ == "conj" and charged.head is not charged:
+        charged = charged.head  # "charged with murder, child abuse and injuring a child's parent"
+    if charged.dep_ == "pobj" and charged.head.head.lemma_ in (
         "risk",
         "danger",
         "threat",
@@ -296,11 +359,36 @@ def blocked(token: Token) -> bool:
         "suspect",
         "arrest",
         "sentence",
-    ) and not _death_of_someone(token):
+    ) and not _death_of_someone(charged):
         return True  # "charged with murder" names a crime, not a victim
+    if (
+        charged is not token
+        and charged.dep_ == "advcl"
+        and charged.head.lemma_ in ("charge", "accuse", "convict", "indict")
+        and not any(c.dep_ == "mark" for c in charged.children)
+    ):
+        return True  # the parser hangs a list of charges on its second item ("..., being a felon and injuring")
     if any(c.lower_ in ("attempted", "possibly", "nearly", "almost", "narrowly") for c in token.children):
         return True
     return token.dep_ in ("amod", "compound") and token.head.lemma_ in ("attempt", "threat", "plot", "charge")
+
+
+def _shot_at_target(token: Token) -> bool:
+    """ "shooting at a car", "was shot at": shots fired at someone or something, nobody said hit. "A man was
+    shot at a party", "shot a man at his home", "Girl shot at party" and "shot at 8:30 p.m." name where or
+    when someone was hit."""
+    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in ("at", "into")]
+    if not preps:
+        return False
+    if any(not any(o.dep_ == "pobj" for o in p.children) for p in preps):
+        return True  # stranded: "was shot at (by police)"
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+        return False
+    if token.dep_ == "acl" and _is_person(token.head):
+        return False
+    return not all(
+        o.ent_type_ in ("TIME", "DATE") for p in preps for o in p.children if o.dep_ == "pobj"
+    )
 
 
 def _death_of_someone(token: Token) -> bool:
@@ -379,6 +467,8 @@ def _is_person(token: Token) -> bool:
 def _noun_victims(trigger: Trigger) -> list[Token]:
     """Victims of a noun trigger: "the death of X", "his death", "X's injuries", "two fatalities"."""
     token = trigger.token
+    if _counted_shot(token):
+        return [token]
     for prep in token.children:
         if prep.lower_ in ("of", "to", "among") and prep.dep_ == "prep":
             objects = [c for c in prep.children if c.dep_ == "pobj"]
@@ -396,6 +486,11 @@ def _noun_victims(trigger: Trigger) -> list[Token]:
     ):
         return [token]
     if token.dep_ in ("pobj",) and token.head.lower_ == "with" and token.head.head.pos_ in ("VERB", "AUX"):
+        others = [
+            t for t in token.head.head.subtree if t.lower_ in ("another", "others") and t.dep_ == "conj"
+        ]
+        if token.head.head.lemma_ == "leave" and others:
+            return others  # "left one man dead and another with life-threatening injuries"
         found = [c for c in token.head.head.children if c.dep_ == "dobj" and _is_person(c)]
         if found:
             return found  # "discovered a 15-year-old with a gunshot wound"
@@ -464,6 +559,8 @@ def victim_heads(trigger: Trigger) -> list[Token]:
     token = trigger.token
     if token.pos_ == "ADJ" and _implicit_victim(token):
         return [token.head]
+    if token.lower_ in MISPARSED_DIE and token.pos_ in ("NOUN", "PROPN"):
+        return _headline_subject(token)
     if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in ("wounded", "injured", "dead"):
         heads = _noun_victims(trigger)
     else:
@@ -490,6 +587,14 @@ def victim_heads(trigger: Trigger) -> list[Token]:
             ) or conjunct is token:
                 out.append(conjunct)
     return out
+
+
+def _headline_subject(token: Token) -> list[Token]:
+    """ "Girl shot at party dies" (tagged a noun, "dies"): the person word opening the sentence died."""
+    for first in token.doc[token.sent.start : min(token.sent.start + 4, token.i)]:
+        if first.pos_ in ("NOUN", "PROPN") and _is_person(first) and first.ent_type_ != "NORP":
+            return [first]
+    return []
 
 
 def _has_object(token: Token) -> bool:
