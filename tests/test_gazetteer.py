@@ -106,3 +106,19 @@ def test_gazetteer_place_patterns_skip_common_words_keep_curated(gaz: Gazetteer)
     assert labels["Nagorno-Karabakh"] == "LOC" and labels["Khankendi"] == "GPE"
     assert "Sri Lanka" in surfaces  # multi-word names are kept even when famous
     assert len(patterns) < len(place_patterns(min_population=15_000))
+
+
+def test_gazetteer_area_position_ignores_outlying_places() -> None:
+    """An area is placed by the box around its cities without the outermost 5% on each side: one far
+    island town (an Aleutian village) does not drag the state's point."""
+    from rashomon.extract.gazetteer import _Area
+
+    area = _Area()
+    for i in range(40):
+        area.add(40.0 + i * 0.05, -90.0 - i * 0.05, 1_000, "XX")
+    area.add(52.0, -175.0, 100, "XX")
+    lat, lon = area.position
+    assert 40.0 <= lat <= 42.0
+    assert -92.0 <= lon <= -90.0
+    assert area.code == "XX"
+    assert area.population == 40_100
