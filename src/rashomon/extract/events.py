@@ -402,18 +402,24 @@ class EventTyper:
     def match(self, doc: Doc) -> list[EventMention]:
         actors: list[ActorMention] = doc._.actors or []
         places: list[Place] = doc._.places or []
-        return [event for sent in doc.sents if (event := self._sentence_event(sent, actors, places))]
+        text = doc.text  # spaCy joins the tokens on every access: once per Doc, sliced per sentence
+        return [
+            event
+            for sent in doc.sents
+            if (event := self._sentence_event(sent, text[sent.start_char : sent.end_char], actors, places))
+        ]
 
     def _sentence_event(
-        self, sent: Span, actors: Sequence[ActorMention], places: Sequence[Place]
+        self, sent: Span, text: str, actors: Sequence[ActorMention], places: Sequence[Place]
     ) -> EventMention | None:
-        scores = cue_scores(sent.text, unseen=self.unseen)
+        """The event of ``sent`` (whose text is ``text``), or ``None`` below ``min_score``."""
+        scores = cue_scores(text, unseen=self.unseen)
         if not scores:
             return None
         event_type, sub_type = classify_scores(scores)
         if sub_type is None or scores[sub_type] < self.min_score:
             return None
-        trigger = self._trigger_token(sent, sub_type)
+        trigger = self._trigger_token(sent, text, sub_type)
         verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
         initiator, target = _roles(verb)
         place_index = next(
@@ -431,11 +437,11 @@ class EventTyper:
             score=round(min(1.0, scores[sub_type] / 8.0), 3),
         )
 
-    def _trigger_token(self, sent: Span, sub_type: str) -> Token:
+    def _trigger_token(self, sent: Span, text: str, sub_type: str) -> Token:
         """The first token of the first cue of ``sub_type`` in the sentence (the root when none is found)."""
         for pattern, label, _weight in _COMPILED:
             wanted = label == sub_type or (label == "TERRITORY" and "territory" in sub_type)
-            match = pattern.search(sent.text) if wanted else None
+            match = pattern.search(text) if wanted else None
             if match is not None:
                 span = sent.doc.char_span(
                     sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand"
