@@ -390,3 +390,10 @@ def test_casualties_list_of_charges_reports_no_injury(nlp: Language) -> None:
         "injuring a child's parent."
     )
     assert article_counts(figures(nlp, text)).get("injured", 0) == 0
+
+
+def test_casualties_murder_suicide_counts_the_killer_too(nlp: Language) -> None:
+    text = "Police are investigating an apparent murder-suicide. Both had suffered a single gunshot wound to the head."
+    assert article_counts(figures(nlp, text)) == {"killed": 2}
+    triple = "The man who shot three women and then killed himself was named. It was a triple murder-suicide."
+    assert article_counts(figures(nlp, triple)) == {"killed": 4}

@@ -31,6 +31,7 @@ from rashomon.extract.casualty_rules import (
     Trigger,
     blocked,
     find_triggers,
+    murder_suicide,
     victim_heads,
 )
 from rashomon.extract.claim_spans import holding_text, text_of
@@ -156,6 +157,10 @@ def _count_of(head: Token) -> tuple[str, int, int, Count, bool]:
     ]
     definite = any(t.lower_ in _DEFINITE or t.dep_ == "poss" for t in doc[left : head.i])
     multiple = next((t for t in head.lefts if t.lower_ in _MULTIPLES), None)
+    if murder_suicide(head):  # "a murder-suicide": the one murdered and the killer; "a triple ...": four
+        first = multiple or next(t for t in head.lefts if t.dep_ == "compound")
+        n, end = (_MULTIPLES[multiple.lower_] if multiple is not None else 1) + 1, head.idx + len(head)
+        return text_of(doc)[first.idx : end], first.idx, end, Count(n, n), definite
     if multiple is not None and head.lemma_.lower() in _MULTIPLE_NOUNS:
         n, end = _MULTIPLES[multiple.lower_], head.idx + len(head)
         return text_of(doc)[multiple.idx : end], multiple.idx, end, Count(n, n), definite

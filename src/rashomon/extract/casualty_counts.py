@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from rashomon.extract.casualty_rules import PERSON_WORDS
+from rashomon.extract.casualty_lexicon import PERSON_WORDS
 from rashomon.extract.numbers import find_counts
 from rashomon.records import CasualtyFigure, CasualtyKind
 
@@ -131,12 +131,14 @@ def _enumerated(figures: Sequence[CasualtyFigure]) -> set[int]:
 
 
 def _kind_count(figures: Sequence[CasualtyFigure]) -> int:
-    listed = _enumerated(figures)
-    explicit = [f for i, f in enumerate(figures) if (not is_anaphoric(f) or i in listed) and not is_reflexive(f)]
-    shooter = int(any(is_reflexive(f) for f in figures))
+    whole = [f for f in figures if (f.trigger or "").lower() == "suicide"]  # "murder-suicide": killer included
+    rest = [f for f in figures if (f.trigger or "").lower() != "suicide"]
+    listed = _enumerated(rest)
+    explicit = [f for i, f in enumerate(rest) if (not is_anaphoric(f) or i in listed) and not is_reflexive(f)]
+    shooter = int(any(is_reflexive(f) for f in rest))
     explicit = [f for f in explicit if f.count_min or not is_additional(f)]  # "no one else": no one more
     if explicit:
-        return _distinct(explicit) + shooter
+        return max(_distinct(explicit) + shooter, _anaphoric_count(whole))
     return max(_anaphoric_count(figures), shooter)
 
 

@@ -1,4 +1,5 @@
-"""The lexicon and parse rules behind ``rashomon.casualties.v1``: triggers, blocking, victim phrases.
+"""The parse rules behind ``rashomon.casualties.v1``: triggers, blocking, victim phrases (words in
+:mod:`rashomon.extract.casualty_lexicon`).
 
 A :class:`Trigger` is a token that says something happened to people, with the casualty kind it gives.
 :func:`victim_heads` follows the dependency parse from a trigger to the head tokens of the phrases naming
@@ -13,186 +14,31 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from rashomon.extract.casualty_lexicon import (
+    ACCIDENT,
+    ARREST_VERBS,
+    BOTH_NOUNS,
+    CAPTURE_VERBS,
+    CARRY_VERBS,
+    COUNTABLE_NOUNS,
+    DIE_VERBS,
+    HOSPITAL_WORDS,
+    IMPLICIT_ONE,
+    INCIDENT_NOUNS,
+    INJURE_NOUNS,
+    INJURE_VERBS,
+    INTENT_HEADS,
+    KILL_NOUNS,
+    KILL_VERBS,
+    MISPARSED_DIE,
+    MODALS,
+    NOT_PEOPLE_ENTS,
+    NUMERIC_HEADS,
+    PERSON_WORDS,
+    SHOOT_VERBS,
+    SPEECH_PRONOUNS,
+)
 from rashomon.records import CasualtyKind
-
-KILL_VERBS = {
-    "kill",
-    "murder",
-    "slay",
-    "execute",
-    "assassinate",
-    "behead",
-    "massacre",
-    "slaughter",
-    "martyr",
-    "gun",
-    "stab",
-}
-DIE_VERBS = {"die", "perish", "succumb"}
-INJURE_VERBS = {"injure", "wound", "hurt", "maim", "hospitalize", "hospitalise", "graze"}
-SHOOT_VERBS = {"shoot", "stab", "hit", "strike"}
-ARREST_VERBS = {"arrest", "detain", "apprehend", "jail", "imprison"}
-CAPTURE_VERBS = {"capture", "abduct", "kidnap"}
-KILL_NOUNS = {"death", "fatality", "killing", "murder", "homicide", "dead"}
-INJURE_NOUNS = {"injury", "wound", "wounded", "injured"}
-BOTH_NOUNS = {"casualty"}
-INCIDENT_NOUNS = {"shooting", "stabbing", "attack", "incident", "encounter", "confrontation", "assault"}
-"""Nouns a "fatal"/"deadly" turns into a death ("a fatal shooting": one person killed)."""
-IMPLICIT_ONE = {"death", "homicide", "murder", "killing"}
-"""Singular nouns that report one death when no victim is written ("a shooting death", "the homicide")."""
-COUNTABLE_NOUNS = {"death", "fatality", "dead", "casualty"}
-"""Nouns whose number counts people ("two deaths"); "22 homicides", "three shootings" count incidents."""
-MISPARSED_DIE = {"dies", "died"}
-"""Verbs the tagger takes for plural nouns in headlines ("Girl shot at party dies")."""
-NOT_PEOPLE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "GPE", "LOC", "ORG", "FAC"}
-"""Entity types a victim phrase never heads ("the first homicide of 2016", "FORT SMITH, Ark.")."""
-CARRY_VERBS = {"take", "transport", "rush", "airlift", "fly", "bring", "drive", "carry", "treat", "admit"}
-HOSPITAL_WORDS = {"hospital", "hospitals", "medical", "trauma", "clinic"}
-MODALS = {"could", "would", "might", "may", "should", "will", "shall", "can", "must"}
-INTENT_HEADS = {
-    "threaten",
-    "try",
-    "attempt",
-    "plan",
-    "want",
-    "intend",
-    "vow",
-    "seek",
-    "fear",
-    "plot",
-    "conspire",
-    "aim",
-    "prevent",
-    "avoid",
-    "deny",
-    "hope",
-}
-PERSON_WORDS = {
-    "person",
-    "people",
-    "man",
-    "men",
-    "woman",
-    "women",
-    "child",
-    "children",
-    "boy",
-    "girl",
-    "teen",
-    "teenager",
-    "soldier",
-    "serviceman",
-    "servicemen",
-    "civilian",
-    "militant",
-    "fighter",
-    "officer",
-    "member",
-    "suspect",
-    "victim",
-    "resident",
-    "student",
-    "protester",
-    "demonstrator",
-    "journalist",
-    "worker",
-    "policeman",
-    "troops",
-    "troop",
-    "rebel",
-    "insurgent",
-    "gunman",
-    "driver",
-    "passenger",
-    "individual",
-    "adult",
-    "juvenile",
-    "youth",
-    "baby",
-    "infant",
-    "toddler",
-    "son",
-    "daughter",
-    "mother",
-    "father",
-    "wife",
-    "husband",
-    "brother",
-    "sister",
-    "friend",
-    "other",
-    "others",
-    "employee",
-    "guard",
-    "personnel",
-    "villager",
-    "activist",
-    "leader",
-    "commander",
-    "hostage",
-    "pedestrian",
-    "bystander",
-    "customer",
-    "clerk",
-    "deputy",
-    "trooper",
-    "agent",
-    "one",
-    "nobody",
-    "neighbor",
-    "neighbour",
-    "cousin",
-    "nephew",
-    "niece",
-    "uncle",
-    "aunt",
-    "grandmother",
-    "grandfather",
-    "grandson",
-    "granddaughter",
-    "girlfriend",
-    "boyfriend",
-    "fiance",
-    "fiancee",
-    "partner",
-    "roommate",
-    "stepson",
-    "stepdaughter",
-    "stepfather",
-    "stepmother",
-    "parent",
-    "kid",
-    "relative",
-    "acquaintance",
-    "coworker",
-    "classmate",
-    "shooter",
-    "assailant",
-    "attacker",
-    "robber",
-    "intruder",
-    "burglar",
-    "male",
-    "female",
-    "homeowner",
-    "owner",
-    "tenant",
-    "guest",
-    "patron",
-    "cashier",
-    "teacher",
-    "doctor",
-    "nurse",
-    "player",
-    "mom",
-    "dad",
-    "sibling",
-    "spouse",
-}
-ACCIDENT = re.compile(r"\baccident(?:al|ally)?\b|\bunintentional(?:ly)?\b", re.IGNORECASE)
-"""Words saying a shooting was an accident (a self-inflicted wound is then the victim's own)."""
-SPEECH_PRONOUNS = {"i", "me", "you", "we", "us", "myself", "yourself", "ourselves", "yourselves"}
-NUMERIC_HEADS = {"dozens", "hundreds", "scores", "thousands", "several", "few", "many", "some", "both"}
 
 
 @dataclass(frozen=True)
@@ -275,7 +121,7 @@ def find_triggers(doc: Doc) -> Iterator[Trigger]:
             kind = _adj_kind(token)
         if kind is None and token.pos_ in ("NOUN", "PROPN"):
             lemma = token.lemma_.lower()
-            if token.lower_ in MISPARSED_DIE or lemma in KILL_NOUNS:
+            if token.lower_ in MISPARSED_DIE or lemma in KILL_NOUNS or murder_suicide(token):
                 kind = "killed"
             elif lemma in INJURE_NOUNS or _counted_shot(token):
                 kind = "injured"
@@ -289,6 +135,13 @@ def find_triggers(doc: Doc) -> Iterator[Trigger]:
             kind = "injured"
         if kind is not None and not _is_second_of_pair(token):
             yield Trigger(token, kind)
+
+
+def murder_suicide(token: Token) -> bool:
+    """ "an apparent murder-suicide": someone killed and the killer dead by his own hand (two deaths)."""
+    return token.lemma_.lower() == "suicide" and any(
+        c.dep_ == "compound" and c.lower_ in ("murder", "homicide") for c in token.children
+    )
 
 
 def _counted_shot(token: Token) -> bool:
@@ -619,6 +472,8 @@ def _implicit_victim(token: Token) -> bool:
     """ "a fatal shooting", "the death is under investigation": one death with no victim phrase."""
     if token.pos_ == "ADJ":
         return token.lower_ in ("fatal", "deadly") and token.head.lemma_.lower() in INCIDENT_NOUNS
+    if murder_suicide(token):
+        return token.dep_ not in ("compound", "amod", "nmod", "poss")
     return (
         token.tag_ == "NN"
         and token.lemma_.lower() in IMPLICIT_ONE

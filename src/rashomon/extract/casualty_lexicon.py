@@ -1,0 +1,189 @@
+"""Words behind ``rashomon.casualties.v1``: casualty verbs and nouns, person words, blocking words.
+
+Lemmas (lower case) the parse rules of :mod:`rashomon.extract.casualty_rules` look up: which verbs and nouns
+say people were killed, injured, arrested or captured; which nouns name people ("neighbor", "suspect",
+"toddler"); which words make a report hypothetical or intended; which entity types are never victims.
+"""
+
+from __future__ import annotations
+
+import re
+
+KILL_VERBS = {
+    "kill",
+    "murder",
+    "slay",
+    "execute",
+    "assassinate",
+    "behead",
+    "massacre",
+    "slaughter",
+    "martyr",
+    "gun",
+    "stab",
+}
+DIE_VERBS = {"die", "perish", "succumb"}
+INJURE_VERBS = {"injure", "wound", "hurt", "maim", "hospitalize", "hospitalise", "graze"}
+SHOOT_VERBS = {"shoot", "stab", "hit", "strike"}
+ARREST_VERBS = {"arrest", "detain", "apprehend", "jail", "imprison"}
+CAPTURE_VERBS = {"capture", "abduct", "kidnap"}
+KILL_NOUNS = {"death", "fatality", "killing", "murder", "homicide", "dead"}
+INJURE_NOUNS = {"injury", "wound", "wounded", "injured"}
+BOTH_NOUNS = {"casualty"}
+INCIDENT_NOUNS = {"shooting", "stabbing", "attack", "incident", "encounter", "confrontation", "assault"}
+"""Nouns a "fatal"/"deadly" turns into a death ("a fatal shooting": one person killed)."""
+IMPLICIT_ONE = {"death", "homicide", "murder", "killing"}
+"""Singular nouns that report one death when no victim is written ("a shooting death", "the homicide")."""
+COUNTABLE_NOUNS = {"death", "fatality", "dead", "casualty"}
+"""Nouns whose number counts people ("two deaths"); "22 homicides", "three shootings" count incidents."""
+MISPARSED_DIE = {"dies", "died"}
+"""Verbs the tagger takes for plural nouns in headlines ("Girl shot at party dies")."""
+NOT_PEOPLE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "GPE", "LOC", "ORG", "FAC"}
+"""Entity types a victim phrase never heads ("the first homicide of 2016", "FORT SMITH, Ark.")."""
+CARRY_VERBS = {"take", "transport", "rush", "airlift", "fly", "bring", "drive", "carry", "treat", "admit"}
+HOSPITAL_WORDS = {"hospital", "hospitals", "medical", "trauma", "clinic"}
+MODALS = {"could", "would", "might", "may", "should", "will", "shall", "can", "must"}
+INTENT_HEADS = {
+    "threaten",
+    "try",
+    "attempt",
+    "plan",
+    "want",
+    "intend",
+    "vow",
+    "seek",
+    "fear",
+    "plot",
+    "conspire",
+    "aim",
+    "prevent",
+    "avoid",
+    "deny",
+    "hope",
+}
+PERSON_WORDS = {
+    "person",
+    "people",
+    "man",
+    "men",
+    "woman",
+    "women",
+    "child",
+    "children",
+    "boy",
+    "girl",
+    "teen",
+    "teenager",
+    "soldier",
+    "serviceman",
+    "servicemen",
+    "civilian",
+    "militant",
+    "fighter",
+    "officer",
+    "member",
+    "suspect",
+    "victim",
+    "resident",
+    "student",
+    "protester",
+    "demonstrator",
+    "journalist",
+    "worker",
+    "policeman",
+    "troops",
+    "troop",
+    "rebel",
+    "insurgent",
+    "gunman",
+    "driver",
+    "passenger",
+    "individual",
+    "adult",
+    "juvenile",
+    "youth",
+    "baby",
+    "infant",
+    "toddler",
+    "son",
+    "daughter",
+    "mother",
+    "father",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "friend",
+    "other",
+    "others",
+    "employee",
+    "guard",
+    "personnel",
+    "villager",
+    "activist",
+    "leader",
+    "commander",
+    "hostage",
+    "pedestrian",
+    "bystander",
+    "customer",
+    "clerk",
+    "deputy",
+    "trooper",
+    "agent",
+    "one",
+    "nobody",
+    "neighbor",
+    "neighbour",
+    "cousin",
+    "nephew",
+    "niece",
+    "uncle",
+    "aunt",
+    "grandmother",
+    "grandfather",
+    "grandson",
+    "granddaughter",
+    "girlfriend",
+    "boyfriend",
+    "fiance",
+    "fiancee",
+    "partner",
+    "roommate",
+    "stepson",
+    "stepdaughter",
+    "stepfather",
+    "stepmother",
+    "parent",
+    "kid",
+    "relative",
+    "acquaintance",
+    "coworker",
+    "classmate",
+    "shooter",
+    "assailant",
+    "attacker",
+    "robber",
+    "intruder",
+    "burglar",
+    "male",
+    "female",
+    "homeowner",
+    "owner",
+    "tenant",
+    "guest",
+    "patron",
+    "cashier",
+    "teacher",
+    "doctor",
+    "nurse",
+    "player",
+    "mom",
+    "dad",
+    "sibling",
+    "spouse",
+}
+ACCIDENT = re.compile(r"\baccident(?:al|ally)?\b|\bunintentional(?:ly)?\b", re.IGNORECASE)
+"""Words saying a shooting was an accident (a self-inflicted wound is then the victim's own)."""
+SPEECH_PRONOUNS = {"i", "me", "you", "we", "us", "myself", "yourself", "ourselves", "yourselves"}
+NUMERIC_HEADS = {"dozens", "hundreds", "scores", "thousands", "several", "few", "many", "some", "both"}
