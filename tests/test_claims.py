@@ -271,6 +271,22 @@ def test_claims_passive_of_a_non_cue_verb_has_no_claimant(nlp: Language) -> None
     assert not attributed(nlp, "Three soldiers were killed by the strike.")
 
 
+def test_claims_colon_ending_a_line_introduces_the_next(nlp: Language) -> None:
+    text = "In a 1963 speech, he declared:\n“We will win this war.”\nLynch:\nWe are done.\nThe end."
+    found = {c.cue: c for c in attributed(nlp, text)}
+    declared, colon = found["declared"], found[":"]
+    assert text[declared.content_start: declared.content_end] == "“We will win this war.”"
+    assert declared.text == "In a 1963 speech, he declared:\n“We will win this war.”"
+    assert (colon.claimant, text[colon.content_start: colon.content_end]) == ("Lynch", "We are done")
+    assert "The end" not in [c.text for c in attributed(nlp, text)]
+
+
+def test_claims_lexicon_leaves_out_non_reporting_senses(nlp: Language) -> None:
+    for text in ["Clinton maintains a commanding lead in the polls.", "The firm advises big banks on mergers.",
+                 "Supporters responded with chants.", "He is supposed to be in Ohio on Monday."]:
+        assert not attributed(nlp, text), text
+
+
 def test_claims_calling_something_something(nlp: Language) -> None:
     text = "Carson called the political system “rotten to the core.”"
     (claim,) = attributed(nlp, text)

@@ -20,7 +20,7 @@ SPEECH_VERBS: frozenset[str] = frozenset({
     "underline", "highlight", "acknowledge", "admit", "concede", "confess", "confirm", "deny", "dispute",
     "reject", "dismiss", "refute", "rebut", "counter", "correct", "clarify", "reveal", "disclose", "indicate",
     "suggest", "imply", "hint", "signal", "point", "conclude", "find", "determine", "estimate", "predict",
-    "forecast", "project", "calculate", "speculate", "guess", "show", "demonstrate", "prove",
+    "forecast", "project", "calculate", "speculate", "guess", "show", "demonstrate",
     # evaluating and blaming
     "accuse", "blame", "charge", "condemn", "denounce", "decry", "criticize", "criticise", "slam", "blast",
     "attack", "assail", "lambaste", "mock", "ridicule", "deride", "praise", "hail", "laud", "welcome",
@@ -45,16 +45,17 @@ SPEECH_VERBS: frozenset[str] = frozenset({
 NEEDS_CLAUSE: frozenset[str] = frozenset({
     "think", "feel", "know", "view", "regard", "understand", "learn", "realize", "realise",
     "recognize", "recognise", "find", "determine", "figure", "consider", "call", "ask", "answer", "continue",
-    "point", "show", "demonstrate", "prove", "attack", "defend", "challenge", "question", "thank", "welcome",
+    "point", "show", "demonstrate", "attack", "defend", "challenge", "question", "thank", "welcome",
     "order", "vote", "project", "release", "publish", "post", "text", "email", "mention",
     "imagine", "object", "counter", "correct", "signal", "guess", "calculate",
     "refer", "talk", "speak", "want", "decline", "refuse", "hope", "hop", "echo",
+    "maintain", "advise", "respond", "determine",  # "maintains a lead", "advises banks", "responded by ..."
 })
 """Verbs that attribute only with a clausal complement (``that``-clause, quote, infinitive), not an object:
 "she knows that it failed" is an attribution, "she knows the town" is not."""
 
 BARE_SPEECH_VERBS: frozenset[str] = frozenset({
-    "say", "add", "write", "tell", "ask", "reply", "respond", "explain", "note", "recall", "quip",
+    "say", "add", "write", "tell", "ask", "reply", "explain", "note", "recall", "quip",
     "joke", "tweet", "exclaim", "insist", "shout", "answer", "remark", "observe", "comment", "conclude",
 })
 """Verbs that attribute even without a complement of their own: the content is the rest of the sentence
@@ -73,7 +74,7 @@ HEDGING_CUES: frozenset[str] = frozenset({"claim", "allege", "purport"})
 
 IMPERSONAL_CUES: frozenset[str] = frozenset({
     "say", "claim", "allege", "report", "believe", "think", "rumor", "rumour", "understand", "expect",
-    "suspect", "know", "estimate", "purport", "suppose", "fear", "consider",
+    "suspect", "know", "estimate", "purport", "fear", "consider",
 })
 """Cue lemmas used in the passive without an agent: "it is claimed that", "X is said to be"."""
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from rashomon.extract import attribution_lexicon as lex
-from rashomon.extract.claim_spans import clipped, clipped_chars, source_span, trimmed
+from rashomon.extract.claim_spans import clipped, clipped_chars, source_span, text_of, trimmed
 from rashomon.records import ClaimKind
 
 _AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
@@ -183,7 +183,7 @@ def verb_attribution(verb: Token, unit: Span) -> Attribution | None:
         return None
     cue = cue_span(verb)
     content = content_of(verb, source, cue, unit)
-    content = clipped_chars(content, unit) if content is not None else None
+    content = clipped_chars(content, unit) if content is not None else colon_content(verb, cue, unit)
     if content is None or source is None:
         return None
     cue = widened_cue(verb, cue, (source.start_char, source.end_char), content)
@@ -284,7 +284,10 @@ def _quoted(span: Span, regions: list[tuple[int, int]]) -> bool:
 def colon_attribution(token: Token, unit: Span) -> Attribution | None:
     """ "Graham: Trump's Rhetoric Destroying GOP", "EXCLUSIVE - Roger Stone: Don't Trust ...": a short name
     (no verb) opening a headline or line, then a colon and what the named one says."""
-    if token.text != ":" or token.i + lex.COLON_MIN_CONTENT > unit.end:
+    if token.text != ":":
+        return None
+    ending = _ends_unit(token, unit)
+    if token.i + lex.COLON_MIN_CONTENT > unit.end and not ending:
         return None
     doc = token.doc
     start = unit.start
@@ -298,7 +301,34 @@ def colon_attribution(token: Token, unit: Span) -> Attribution | None:
     if not any(t.pos_ == "PROPN" for t in words) or words[0].lower_ in lex.COLON_LABELS:
         return None
     source = doc[words[0].i: words[-1].i + 1]
-    content = trimmed(doc, token.idx + 1, unit.end_char)
-    if content[1] <= content[0]:
+    content = next_line(doc, token.idx + 1) if ending else trimmed(doc, token.idx + 1, unit.end_char)
+    if content is None or content[1] <= content[0]:
         return None
     return Attribution(unit, doc[token.i: token.i + 1], source, content)
+
+
+def _ends_unit(token: Token, unit: Span) -> bool:
+    """Whether ``token`` is the last word or mark of ``unit`` (spaces after it aside)."""
+    return all(t.is_space for t in token.doc[token.i + 1: unit.end])
+
+
+def next_line(doc: Doc, start: int) -> tuple[int, int] | None:
+    """Character offsets of the line after a colon that ends one ("Cruz continued:\n“We ...”"): what the
+    colon introduces, when a line break follows it."""
+    text = text_of(doc)
+    rest = text[start:]
+    if "\n" not in rest[: len(rest) - len(rest.lstrip())]:
+        return None
+    begin = start + len(rest) - len(rest.lstrip())
+    stop = text.find("\n", begin)
+    bounds = trimmed(doc, begin, stop if stop >= 0 else len(text))
+    return bounds if bounds[1] > bounds[0] else None
+
+
+def colon_content(verb: Token, cue: Span, unit: Span) -> tuple[int, int] | None:
+    """ "In a 1963 speech, he declared:" with the words on the next line: the next line, when the cue
+    verb's colon ends the unit."""
+    colon = next((c for c in verb.rights if c.text == ":" and c.i >= cue.end), None)
+    if colon is None or not _ends_unit(colon, unit):
+        return None
+    return next_line(verb.doc, colon.idx + 1)

@@ -115,6 +115,7 @@ def claim_from(attribution: Attribution, regions: list[tuple[int, int]]) -> Clai
     start, end = trimmed(doc, attribution.sent.start_char, attribution.sent.end_char)
     content = attribution.content or (start, end)
     c_start, c_end = content
+    end = max(end, c_end)  # a colon at the end of the line introduces the next one
     for q_start, q_end in regions:
         if q_start < start < q_end <= c_end + 2 and q_end > c_start:
             start = c_start = q_start  # a quote that opened sentences earlier ends in this content
