@@ -49,7 +49,7 @@ NEEDS_CLAUSE: frozenset[str] = frozenset({
     "order", "vote", "project", "release", "publish", "post", "text", "email", "mention",
     "imagine", "object", "counter", "correct", "signal", "guess", "calculate",
     "refer", "talk", "speak", "want", "decline", "refuse", "hope", "hop", "echo",
-    "maintain", "advise", "respond", "determine",  # "maintains a lead", "advises banks", "responded by ..."
+    "maintain", "advise", "respond",  # "maintains a lead", "advises banks", "responded by ..."
 })
 """Verbs that attribute only with a clausal complement (``that``-clause, quote, infinitive), not an object:
 "she knows that it failed" is an attribution, "she knows the town" is not."""
