@@ -397,3 +397,20 @@ def test_casualties_murder_suicide_counts_the_killer_too(nlp: Language) -> None:
     assert article_counts(figures(nlp, text)) == {"killed": 2}
     triple = "The man who shot three women and then killed himself was named. It was a triple murder-suicide."
     assert article_counts(figures(nlp, triple)) == {"killed": 4}
+
+
+def test_casualties_suspect_dead_by_own_hand_counts_apart(nlp: Language) -> None:
+    text = "Michael Davidson has died. The suspect was found dead from a self-inflicted gunshot wound."
+    found = figures(nlp, text)
+    assert [f.same_as for f in found] == [None, None]
+    assert article_counts(found) == {"killed": 2}
+
+
+def test_casualties_took_his_own_life_is_the_shooter_apart(nlp: Language) -> None:
+    assert article_counts(figures(nlp, "A man shot and killed his wife. He then took his own life.")) == {"killed": 2}
+    assert article_counts(figures(nlp, "The gunman took his own life, police said.")) == {"killed": 1}
+
+
+def test_casualties_denied_or_hedged_shooting_is_no_casualty(nlp: Language) -> None:
+    assert figures(nlp, "\"I don't think it's an event where someone is randomly shooting people,\" he said.") == []
+    assert figures(nlp, "In the beginning they thought they may have been wounded or shot.") == []

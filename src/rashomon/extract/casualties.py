@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from rashomon.extract import extensions
 from rashomon.extract.actor_kb import Actor, load_kb
 from rashomon.extract.casualty_background import is_background, lead_end, lead_year
-from rashomon.extract.casualty_counts import article_counts
+from rashomon.extract.casualty_counts import SELF_INFLICTED, article_counts
 from rashomon.extract.casualty_rules import (
     Trigger,
     blocked,
@@ -68,6 +68,7 @@ _OWN_FORCES = {
     "conscript",
     "member",
 }
+_SHOOTERS = {"suspect", "gunman", "shooter", "attacker", "assailant"}
 _ELLIPTIC = {"other", "others", "additional", "more", "further"}
 _SKIP_MODIFIERS = {
     "other",
@@ -181,6 +182,13 @@ def _count_of(head: Token) -> tuple[str, int, int, Count, bool]:
     return name.text, name.start_char, name.end_char, Count(1, 1), definite or head.pos_ == "PROPN"
 
 
+def _shooter_by_own_hand(head: Token) -> bool:
+    """The shooter ("the suspect", "the gunman") dead in a sentence saying the wound was self-inflicted."""
+    if head.lemma_.lower() not in _SHOOTERS:
+        return False
+    return any(t.lower_ == "inflicted" and any(c.lower_ == "self" for c in t.children) for t in head.sent)
+
+
 def _another_is_more(head: Token) -> bool:
     """ "another teen was wounded", "left one dead and another injured": one more person; "he shot and killed
     another man" (another than the shooter) and "the death of yet another" are no more people."""
@@ -286,6 +294,9 @@ class CasualtyExtractor:
             value, start, end = name.text, name.start_char, name.end_char  # "a neighbor, Bettie Jones"
         victims = _victims_span(head)
         sent = head.sent
+        said = trigger.token.text
+        if trigger.kind == "killed" and _shooter_by_own_hand(head):
+            said = SELF_INFLICTED  # "the suspect was found dead from a self-inflicted gunshot wound"
         return CasualtyFigure(
             kind=trigger.kind,
             value_text=value,
@@ -299,7 +310,7 @@ class CasualtyExtractor:
             victims_end=victims.end_char if victims is not None else None,
             sentence_start=sent.start_char,
             sentence_end=sent.end_char,
-            trigger=trigger.token.text,
+            trigger=said,
         )
 
     def set_annotations(self, doc: Doc, figures: list[CasualtyFigure]) -> None:
@@ -376,8 +387,8 @@ def link_same(doc: Doc, figures: list[CasualtyFigure]) -> None:
     it is linked to the latest earlier figure with the same best count (names: the same name).
     """
     for index, figure in enumerate(figures):
-        if figure.count_min == 0:
-            continue
+        if figure.count_min == 0 or figure.trigger == SELF_INFLICTED:
+            continue  # the shooter dead by his own hand is not the victim named before
         span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
         head = span.root if span is not None else None
         if head is None:

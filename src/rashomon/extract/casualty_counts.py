@@ -51,6 +51,11 @@ ANAPHORS = {
 """Value texts that point back at people already mentioned."""
 
 REFLEXIVES = {"himself", "herself"}
+SHOOTER_WORDS = {"suspect", "gunman", "shooter", "attacker", "assailant", "man", "woman"}
+"""Who a pointing figure names when it may be the shooter himself ("the man was found dead")."""
+SELF_INFLICTED = "self-inflicted"
+"""The trigger of a shooter's death by his own hand ("found dead from a self-inflicted gunshot wound")."""
+SELF_TRIGGERS = {SELF_INFLICTED, "life"}  # "took his own life"
 
 ADDITIONAL = re.compile(
     r"\b(?:other|others|another|second|third|fourth|fifth|additional|further|more|also|else)\b", re.IGNORECASE
@@ -110,7 +115,9 @@ def _anaphoric_count(figures: Sequence[CasualtyFigure]) -> int:
 
 def is_reflexive(figure: CasualtyFigure) -> bool:
     """ "then killed himself": the shooter's own death, one person apart from the victims counted."""
-    return figure.kind == "killed" and figure.value_text.strip().lower() in REFLEXIVES
+    if figure.kind != "killed":
+        return False
+    return figure.value_text.strip().lower() in REFLEXIVES or (figure.trigger or "").lower() in SELF_TRIGGERS
 
 
 def _enumerated(figures: Sequence[CasualtyFigure]) -> set[int]:
@@ -139,7 +146,14 @@ def _kind_count(figures: Sequence[CasualtyFigure]) -> int:
     explicit = [f for f in explicit if f.count_min or not is_additional(f)]  # "no one else": no one more
     if explicit:
         return max(_distinct(explicit) + shooter, _anaphoric_count(whole))
-    return max(_anaphoric_count(figures), shooter)
+    victims = [f for f in rest if not is_reflexive(f) and not _may_be_the_shooter(f)]
+    return max(_anaphoric_count(figures), _anaphoric_count(victims) + shooter)
+
+
+def _may_be_the_shooter(figure: CasualtyFigure) -> bool:
+    """ "he", "the gunman": a pointing figure that may be the shooter who killed himself; "his wife" is not."""
+    words = f"{figure.value_text} {figure.victims or ''}".lower().split()
+    return not words or words[0] in ANAPHORS or any(w in SHOOTER_WORDS for w in words)
 
 
 def _counts_as_injured(figure: CasualtyFigure, deaths: bool) -> bool:

@@ -121,7 +121,7 @@ def find_triggers(doc: Doc) -> Iterator[Trigger]:
             kind = _adj_kind(token)
         if kind is None and token.pos_ in ("NOUN", "PROPN"):
             lemma = token.lemma_.lower()
-            if token.lower_ in MISPARSED_DIE or lemma in KILL_NOUNS or murder_suicide(token):
+            if token.lower_ in MISPARSED_DIE or lemma in KILL_NOUNS or murder_suicide(token) or own_life(token):
                 kind = "killed"
             elif lemma in INJURE_NOUNS or _counted_shot(token):
                 kind = "injured"
@@ -135,6 +135,16 @@ def find_triggers(doc: Doc) -> Iterator[Trigger]:
             kind = "injured"
         if kind is not None and not _is_second_of_pair(token):
             yield Trigger(token, kind)
+
+
+def own_life(token: Token) -> bool:
+    """ "he took his own life": a suicide, the one who took it dead."""
+    return (
+        token.lemma_.lower() == "life"
+        and token.dep_ == "dobj"
+        and token.head.lemma_ == "take"
+        and _has_child(token, {"own"})
+    )
 
 
 def murder_suicide(token: Token) -> bool:
@@ -183,9 +193,12 @@ def blocked(token: Token) -> bool:
         return True  # imperative or infinitive: "shoot him", "to kill"
     if token.lemma_ == "shoot" and _shot_at_target(token):
         return True  # "shooting at a car" hit nobody
-    if any(c.lower_ in MODALS and c.dep_ == "aux" for c in token.children):
+    verb = token.head if token.dep_ == "conj" and token.head.pos_ in ("VERB", "AUX") else token
+    if any(c.lower_ in MODALS and c.dep_ == "aux" for c in (*token.children, *verb.children)):
+        return True  # "they may have been wounded or shot"
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "until") for c in token.children):
         return True
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in token.children):
+    if _denied_thought(token):
         return True
     head = token
     for _ in range(2):
@@ -224,6 +237,19 @@ def blocked(token: Token) -> bool:
     if any(c.lower_ in ("attempted", "possibly", "nearly", "almost", "narrowly") for c in token.children):
         return True
     return token.dep_ in ("amod", "compound") and token.head.lemma_ in ("attempt", "threat", "plot", "charge")
+
+
+def _denied_thought(token: Token) -> bool:
+    """ "I don't think it's an event where someone is randomly shooting people": a trigger inside what a
+    speaker denies thinking or believing."""
+    head = token
+    for _ in range(4):
+        if head.head is head:
+            return False
+        head = head.head
+        if head.lemma_ in ("think", "believe", "expect", "imagine") and any(c.dep_ == "neg" for c in head.children):
+            return True
+    return False
 
 
 def _shot_at_target(token: Token) -> bool:
