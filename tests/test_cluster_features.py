@@ -113,9 +113,9 @@ def test_cluster_features_sample_reports_form_one_event_with_real_pipeline(
 def test_cluster_features_proper_names_stop_at_line_breaks() -> None:
     from rashomon.cluster.features import proper_names
 
-    names = proper_names("Breaking News\nImage shows Marcus Deering outside Sentara Hospital")
+    names = proper_names("Breaking News\nImage shows Marcus Deering outside Berkley Avenue homes")
     assert "News\nImage" not in names and "News Image" not in names
-    assert {"Marcus Deering", "Sentara Hospital"} <= names
+    assert {"Marcus Deering", "Berkley Avenue"} <= names
 
 
 def test_cluster_features_rare_terms_are_in_few_articles() -> None:
@@ -144,3 +144,22 @@ def test_cluster_features_date_conflict_penalty_and_close_days_bonus() -> None:
     # both explicit, one day apart: the dates conflict, but the days are close
     expected = score_pair(fa, fb, 0.2, plain) - 0.1 + 0.05
     assert score_pair(fa, fb, 0.2, options) == pytest.approx(expected)
+
+
+def test_cluster_features_roles_and_institutions_are_not_rare_names() -> None:
+    from rashomon.cluster.features import proper_names
+
+    text = "Sheriff Dan Smith said Broward County deputies took Marcus Deering to Vincent Medical on the West Side."
+    names = proper_names(text)
+    assert "Marcus Deering" in names
+    assert not {"Sheriff Dan", "Broward County", "Vincent Medical", "West Side"} & names
+
+
+def test_cluster_features_street_addresses_ignore_direction_and_street_type() -> None:
+    from rashomon.cluster.features import street_addresses
+
+    one = street_addresses("Police were called to the 400 block of Pecan Ave. about 8 p.m.")
+    other = street_addresses("The shooting happened at a home in the 400 block of Pecan Avenue.")
+    assert one == other == {"400 pecan"}
+    assert street_addresses("the 1200 block of N. Martin Luther King Drive") == {"1200 martin luther king"}
+    assert street_addresses("He was 400 feet away from Pecan Avenue.") == set()

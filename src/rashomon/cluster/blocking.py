@@ -31,6 +31,7 @@ def blocking_keys(feat: ArticleFeatures, terms: Sequence[int]) -> tuple[list[str
     """(keys blocked within the date window, keys blocked within the name window)."""
     near = [f"t:{t}" for t in terms] + [f"p:{k}" for k in feat.place_keys] + [f"a:{a}" for a in feat.actors]
     far = [f"n:{n}" for n in feat.names] + [f"r:{t}" for t in feat.rare_terms]
+    far += [f"s:{a}" for a in feat.addresses]
     return sorted(near), sorted(far)
 
 

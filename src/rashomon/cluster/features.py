@@ -29,6 +29,13 @@ from rashomon.records import Article, ArticleAnalysis, Place
 
 _NAME = re.compile(r"\b([A-Z][a-z]+(?:[ \t]+[A-Z]\.)?[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 """Two capitalised words on one line (a line break ends a headline or caption, never a name)."""
+_ADDRESS = re.compile(
+    r"\b(\d{1,5})(?:[ \t]+block[ \t]+of)?[ \t]+(?:(?:[NSEW]\.?|North|South|East|West)[ \t]+)?"
+    r"((?:[A-Z][a-z]+|\d{1,3}(?:st|nd|rd|th))(?:[ \t]+[A-Z][a-z]+){0,2})[ \t]+"
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Way|Court|Ct|Place|Pl|Highway|Hwy"
+    r"|Parkway|Pkwy|Circle|Cir|Terrace|Trail|Pike)\b"
+)
+"""A street address or block ("the 400 block of Pecan Ave.", "2500 Park Avenue")."""
 _AGE = re.compile(r"\b(\d{1,2})[- ]years?[- ]old\b|[A-Z][a-z]+,\s(\d{1,2})(?=[,.;)]|\s+(?:of|from|and)\b)")
 _NOT_NAME_START = frozenset(
     [
@@ -80,6 +87,25 @@ _NOT_NAME_START = frozenset(
     ]
 )
 """Sentence-initial function words that make a capitalised pair look like a name."""
+_ROLE_FIRST = frozenset(
+    {
+        "Aggravated", "Assistant", "Capt", "Chief", "Commissioner", "Coroner", "Councilman", "Crime", "Deputy",
+        "Detective", "District", "Gov", "Governor", "Homicide", "Judge", "Lt", "Man", "Mayor", "News",
+        "Officer", "Police", "Related", "Sgt", "Sergeant", "Shooting", "Shot", "Sheriff", "Staff", "State",
+        "Superintendent", "Teen", "Trooper", "Woman"
+    }
+)
+"""First words of titles, roles and headline phrases ("Chief Douglas", "Police Say"): not one incident's."""
+_AREA_LAST = frozenset(
+    {
+        "Attorney", "Authority", "Bureau", "Center", "Centre", "Children", "City", "College", "Coroner",
+        "County", "Court", "Day", "Department", "District", "Fire", "Hospital", "Killed", "Line", "Medical",
+        "Metropolitan", "News", "Office", "Parish", "Patrol", "Police", "Services", "Sheriff", "Shot", "Side",
+        "State", "Station", "Stoppers", "Stopper", "University"
+    }
+)
+"""Last words of institutions and areas ("Broward County", "Vincent Medical", "West Side"): every
+incident of a region shares them, so they single out none."""
 _TOWN = frozenset(["exact", "town"])
 LEAD_CHARS = 400
 """A place or date starting in the first this many characters is in the lead."""
@@ -100,6 +126,7 @@ class ArticleFeatures:
     text: str
     published: int | None = None
     names: frozenset[str] = frozenset()
+    addresses: frozenset[str] = frozenset()  # street addresses and blocks ("400 pecan")
     ages: frozenset[int] = frozenset()
     place_keys: frozenset[str] = frozenset()
     place_labels: tuple[str, ...] = ()
@@ -147,8 +174,22 @@ def parse_day(value: str | None) -> int | None:
 
 
 def proper_names(text: str) -> set[str]:
-    """Capitalised word pairs ("Marcus Deering", "Berkley Avenue"): candidates for rare-name keys."""
-    return {m.group(1) for m in _NAME.finditer(text) if m.group(1).split()[0] not in _NOT_NAME_START}
+    """Capitalised word pairs ("Marcus Deering", "Berkley Avenue"): candidates for rare-name keys.
+
+    Titles and roles ("Sheriff Dan"), institutions and areas ("Broward County", "West Side") are left
+    out: every incident of a region names them.
+    """
+    out = set()
+    for match in _NAME.finditer(text):
+        words = match.group(1).split()
+        if words[0] not in _NOT_NAME_START and words[0] not in _ROLE_FIRST and words[-1] not in _AREA_LAST:
+            out.add(match.group(1))
+    return out
+
+
+def street_addresses(text: str) -> set[str]:
+    """Address keys ("400 pecan"): the number and the street's name, without direction or street type."""
+    return {f"{m.group(1)} {m.group(2).lower()}" for m in _ADDRESS.finditer(text)}
 
 
 def stated_ages(text: str) -> set[int]:
@@ -245,6 +286,7 @@ def features_for(article: Article, analysis: ArticleAnalysis | None, clean_text:
         text=clean_text,
         published=published,
         names=frozenset(names),
+        addresses=frozenset(street_addresses(clean_text)),
         ages=frozenset(ages),
     )
     if analysis is None:

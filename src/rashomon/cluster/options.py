@@ -40,6 +40,7 @@ class ClusterOptions:
     w_gap: float = _opt(0.25, "Penalty at 60+ days apart, linear from the end of the date window.")
     w_names_extra: float = _opt(0.1, "Bonus per further shared rare proper name (two more at most).")
     w_rare: float = _opt(0.15, "Bonus for a shared rare term (surnames, streets, venues in few reports).")
+    w_address: float = _opt(0.1, "Bonus for a shared street address or block ('the 400 block of Pecan Avenue').")
     rare_max_df: int = _opt(4, "A text term in 2..this many articles is a rare term (key and bonus).")
     w_close: float = _opt(0.1, "Bonus when the two days lie at most close_days apart.")
     close_days: int = _opt(1, "Days this close count as the same news cycle (w_close).")

@@ -3,6 +3,7 @@
     score = cosine(TF-IDF)
           + w_name  if they share a rare proper name, + w_names_extra for each further one (two at most)
           + w_rare  if they share a rare term (a word in 2..rare_max_df reports: surnames, streets)
+          + w_address if they share a street address or block ("the 400 block of Pecan Avenue")
           + w_age   if they share a stated age,  - w_age_conflict if both state ages and none agree
           + w_place if they share a reliable town or their event places lie within near_km
           + w_actor if they share a specific actor
@@ -79,6 +80,8 @@ def score_pair(a: ArticleFeatures, b: ArticleFeatures, cosine: float, options: C
         score += options.w_name + options.w_names_extra * min(shared_names - 1, MAX_EXTRA_NAMES)
     if a.rare_terms & b.rare_terms:
         score += options.w_rare
+    if a.addresses & b.addresses:
+        score += options.w_address
     if a.ages and b.ages:
         score += options.w_age if a.ages & b.ages else -options.w_age_conflict
     if _same_place(a, b, options):
@@ -124,6 +127,7 @@ class PairEvidence:
     day_gap: int | None
     dates: tuple[str | None, str | None]
     shared_names: list[str]
+    shared_addresses: list[str]
     shared_terms: list[str]
     shared_ages: list[int]
     shared_places: list[str]
@@ -139,6 +143,7 @@ class PairEvidence:
             "cosine": round(self.cosine, 4),
             "date_window": {"dates": list(self.dates), "gap_days": self.day_gap},
             "shared_names": self.shared_names,
+            "shared_addresses": self.shared_addresses,
             "shared_terms": self.shared_terms,
             "shared_ages": self.shared_ages,
             "shared_places": self.shared_places,
@@ -171,6 +176,7 @@ def evidence(
         day_gap=abs(a.day - b.day) if a.day is not None and b.day is not None else None,
         dates=(a.date_iso, b.date_iso),
         shared_names=sorted(a.names & b.names),
+        shared_addresses=sorted(a.addresses & b.addresses),
         shared_terms=term_names(shared_columns) if term_names else [str(c) for c in shared_columns],
         shared_ages=sorted(a.ages & b.ages),
         shared_places=shared_places,
