@@ -141,11 +141,11 @@ def test_attribution_model_tag_units_maps_spans_back_and_skips_other_units(nlp: 
 
 @pytest.mark.slow
 def test_attribution_model_claims_component_adds_a_claim_the_rules_miss(nlp: Language) -> None:
-    text = "Senator Smith made it clear that he would not resign."
+    text = "Senator Smith seems convinced that he would not resign."
     doc = nlp(text)
     rules = ClaimExtractor(nlp, own_voice=False, model=False).match(doc)
     both = ClaimExtractor(nlp, own_voice=False, model=True).match(doc)
-    assert rules == []  # "make it clear" is no rule cue
-    assert [(c.claimant, c.cue) for c in both] == [("Senator Smith", "made it clear")]
+    assert rules == []  # "seems convinced" is no rule cue
+    assert [(c.claimant, c.cue) for c in both] == [("Senator Smith", "seems convinced")]
     claim = both[0]
     assert text[claim.content_start: claim.content_end] == "that he would not resign"  # type: ignore[misc]

@@ -287,6 +287,25 @@ def test_claims_lexicon_leaves_out_non_reporting_senses(nlp: Language) -> None:
         assert not attributed(nlp, text), text
 
 
+@pytest.mark.parametrize(
+    ("text", "claimant", "cue", "content"),
+    [("Clinton made it clear that she would not drop out.", "Clinton", "made it clear",
+      "that she would not drop out"),
+     ("Rubio repeatedly made the case for a stronger military.", "Rubio", "repeatedly made the case",
+      "for a stronger military"),
+     ("On Saturday, Trump issued a statement saying that the judge was brilliant.", "Trump",
+      "issued a statement saying", "that the judge was brilliant")],
+)
+def test_claims_light_verbs_and_statements_saying(nlp: Language, text: str, claimant: str, cue: str,
+                                                  content: str) -> None:
+    (claim,) = attributed(nlp, text)
+    assert (claim.claimant, claim.cue, text[claim.content_start: claim.content_end]) == (claimant, cue, content)
+
+
+def test_claims_light_verb_without_a_speech_noun_is_no_claim(nlp: Language) -> None:
+    assert not attributed(nlp, "She made a cake for the party.")
+
+
 def test_claims_calling_something_something(nlp: Language) -> None:
     text = "Carson called the political system “rotten to the core.”"
     (claim,) = attributed(nlp, text)

@@ -69,6 +69,16 @@ PHRASAL_CUES: dict[str, frozenset[str]] = {
 }
 """Prepositions that belong to a verb's cue and introduce what is attributed: "called for a ceasefire"."""
 
+LIGHT_VERBS: frozenset[str] = frozenset({"make"})
+"""Verbs that are cues with a speech noun for object or *clear*: "made the case for", "made it clear that"."""
+
+SPEECH_NOUNS: frozenset[str] = frozenset({
+    "case", "point", "comment", "statement", "allegation", "charge", "claim", "argument", "mention",
+    "reference", "observation", "call", "promise", "pledge", "accusation", "remark", "announcement",
+    "prediction", "appeal", "plea", "threat", "vow", "demand", "assertion", "pitch",
+})
+"""Nouns of saying that a light verb turns into a cue: "made the case", "made a pitch", "made no mention of"."""
+
 HEDGING_CUES: frozenset[str] = frozenset({"claim", "allege", "purport"})
 """Cue lemmas by which the report itself keeps its distance from what is said."""
 

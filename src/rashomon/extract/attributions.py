@@ -168,6 +168,8 @@ def _quote_follows(cue: Span) -> bool:
 def verb_attribution(verb: Token, unit: Span) -> Attribution | None:
     """An attribution headed by a cue verb with a subject (or an agentless passive), if ``verb`` heads one."""
     lemma = verb.lemma_.lower()
+    if verb.pos_ == "VERB" and lemma in lex.LIGHT_VERBS:
+        return light_attribution(verb, unit)
     if verb.pos_ != "VERB" or lemma not in lex.SPEECH_VERBS | lex.IMPERSONAL_CUES:
         return None
     if is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN") or _said_to_be(verb):
@@ -175,13 +177,17 @@ def verb_attribution(verb: Token, unit: Span) -> Attribution | None:
     if lemma not in lex.SPEECH_VERBS:
         return None
     subject = subject_of(verb)
+    cue = cue_span(verb)
+    issuer = _issuer(verb)
     if subject is not None:
         source = clipped(source_span(subject), unit)
+    elif issuer is not None:  # "X issued a statement saying that": X, "issued a statement saying"
+        source = clipped(source_span(issuer), unit)
+        cue = verb.doc[verb.head.head.i: cue.end] if verb.head.head.i < cue.start else cue
     elif verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         source = clipped(verb.doc[verb.head.left_edge.i: verb.left_edge.i], unit)  # "emails showing that"
     else:
         return None
-    cue = cue_span(verb)
     content = content_of(verb, source, cue, unit)
     content = clipped_chars(content, unit) if content is not None else colon_content(verb, cue, unit)
     if content is None or source is None:
@@ -189,6 +195,43 @@ def verb_attribution(verb: Token, unit: Span) -> Attribution | None:
     cue = widened_cue(verb, cue, (source.start_char, source.end_char), content)
     hedges = [cue.text] if lemma in lex.HEDGING_CUES else []
     return Attribution(unit, cue, source, content, hedges=hedges)
+
+
+def light_attribution(verb: Token, unit: Span) -> Attribution | None:
+    """ "Clinton made it clear that ...", "Rubio made the case for ...", "Trump has made statements on ...":
+    a light verb whose object is a speech noun (or *clear*) is a cue from the verb to that word."""
+    subject = subject_of(verb)
+    word = next((c for c in verb.rights if c.lemma_.lower() == "clear"
+                 or (c.dep_ == "dobj" and c.lemma_.lower() in lex.SPEECH_NOUNS)), None)
+    if subject is None or word is None:
+        return None
+    clauses = [c for c in (*verb.rights, *word.rights) if c.dep_ in ("ccomp", "advcl") and c.i > word.i]
+    said = [c for c in word.rights if c.dep_ in ("prep", "acl", "relcl")]
+    doc = verb.doc
+    if clauses:
+        first, last = clauses[0], clauses[-1].right_edge
+    elif said and word.lemma_.lower() != "clear":
+        first, last = said[0], said[-1].right_edge
+    else:
+        return None
+    source = clipped(source_span(subject), unit)
+    content = clipped_chars(trimmed(doc, first.left_edge.idx, last.idx + len(last)), unit)
+    if source is None or content is None:
+        return None
+    cue = widened_cue(verb, doc[cue_span(verb).start: word.i + 1], (source.start_char, source.end_char),
+                      content)
+    return Attribution(unit, cue, source, content)
+
+
+def _issuer(verb: Token) -> Token | None:
+    """The subject of "X released a statement saying ...": who issued the statement that ``verb`` (a
+    participle hanging from a statement-like noun, the object of a verb) reports."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.lemma_.lower() not in lex.NOMINAL_CUES:
+        return None
+    if noun.dep_ != "dobj" or noun.head.pos_ != "VERB":
+        return None
+    return subject_of(noun.head)
 
 
 def agent_attribution(verb: Token, unit: Span) -> Attribution | None:
