@@ -414,3 +414,7 @@ def test_casualties_took_his_own_life_is_the_shooter_apart(nlp: Language) -> Non
 def test_casualties_denied_or_hedged_shooting_is_no_casualty(nlp: Language) -> None:
     assert figures(nlp, "\"I don't think it's an event where someone is randomly shooting people,\" he said.") == []
     assert figures(nlp, "In the beginning they thought they may have been wounded or shot.") == []
+
+
+def test_casualties_found_a_male_and_female_deceased_counts_two(nlp: Language) -> None:
+    assert article_counts(figures(nlp, "Officers found a male and female deceased inside the home.")) == {"killed": 2}

@@ -403,6 +403,9 @@ def _verb_victims(trigger: Trigger) -> list[Token]:
         governed = [c for c in token.head.children if c.dep_ in ("dobj", "nsubjpass")]
         if governed:
             return governed
+        described = [c for c in token.children if c.dep_ == "amod" and _is_person(c)]
+        if described:
+            return described  # "found a male and female deceased": the parser hangs the people on the adjective
     if token.dep_ in ("acomp", "attr") and token.pos_ == "ADJ":
         subject = _subject(token.head, ("nsubj", "nsubjpass"))
         if subject is not None:
