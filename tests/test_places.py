@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from rashomon.extract.place_context import Toponym, evidence
 from rashomon.extract.places import FACTORY, PlaceResolver, add_place_ruler, main_place
 from rashomon.records import Place
 
@@ -121,6 +122,26 @@ def test_places_repeated_state_outweighs_one_mention(places_nlp: Language) -> No
             "jobs in spring. Indiana lawmakers met on Monday. Kentucky's rate was flat.")
     assert _places(places_nlp, text)["Boone County"].admin1 == "IN"
     assert _places(places_nlp, text.replace("Indiana", "Ohio", 2))["Boone County"].admin1 != "IN"
+
+
+def test_places_qualified_toponym_votes_for_its_qualifier_area() -> None:
+    """"Springfield, Ill." says the text is about Illinois, not about every state with a Springfield."""
+    resolver = PlaceResolver(labels=["GPE"], country_bonus=3.0, admin_bonus=4.0, qualifier_bonus=4.0,
+                             drop_speakers=True, keep_unresolved=True)
+    springfield = resolver.lookup("Springfield")
+    countries, admins = evidence(Toponym("Springfield", 0, 11, springfield, qualifier=resolver.lookup("Ill.")))
+    assert (countries, admins) == ({"US": 1.0}, {("US", "IL"): 1.0})
+    countries, admins = evidence(Toponym("Springfield", 0, 11, springfield))
+    assert len(admins) > 3 and max(admins.values()) < 0.5
+
+
+def test_places_abbreviation_is_an_area_and_street_not_a_town(places_nlp: Language) -> None:
+    resolver = PlaceResolver(labels=["GPE"], country_bonus=3.0, admin_bonus=4.0, qualifier_bonus=4.0,
+                             drop_speakers=True, keep_unresolved=True)
+    assert resolver.lookup("Pa.")[0].candidate.name == "Pennsylvania"  # "Pa" is also Chongqing
+    assert resolver.lookup("Pa")[0].candidate.name != "Pennsylvania"
+    street = _places(places_nlp, "The parade will close North Street on Friday.")["North Street"]
+    assert (street.country_code, street.precision) == (None, None)
 
 
 def test_places_speaker_subject_is_not_a_place(places_nlp: Language) -> None:

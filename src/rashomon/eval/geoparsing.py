@@ -184,7 +184,8 @@ def rashomon_geoparser() -> Geoparser:
 def baseline_geoparser() -> Geoparser:
     """spaCy NER GPE/LOC (no ruler) and the most populous gazetteer candidate, without context."""
     from rashomon.extract.gazetteer import load_gazetteer
-    from rashomon.extract.places import PlaceResolver, Toponym
+    from rashomon.extract.place_context import Toponym
+    from rashomon.extract.places import PlaceResolver
 
     nlp = _load_model()
     resolver = PlaceResolver(labels=["GPE", "LOC"], country_bonus=0.0, admin_bonus=0.0, qualifier_bonus=0.0,

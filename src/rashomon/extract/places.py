@@ -22,12 +22,10 @@ so local toponyms arrive as GPE/LOC too) and writes ``doc._.places``, a list of
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
@@ -38,12 +36,25 @@ from rashomon.extract import extensions
 from rashomon.extract.event_place import SPECIFICITY as SPECIFICITY
 from rashomon.extract.event_place import main_place as main_place
 from rashomon.extract.gazetteer import Candidate, Gazetteer, Match, load_gazetteer, name_key, place_patterns
+from rashomon.extract.place_context import (
+    EVIDENCE_FEATURES,
+    REPEAT_EXPONENT,
+    Evidence,
+    Toponym,
+    add_into,
+    chosen_evidence,
+    contains,
+    evidence,
+    name_points,
+    names_an_area,
+    nearness,
+    scaled,
+    share,
+    without,
+)
 from rashomon.records import Place
 
 FACTORY = "rashomon_places_v1"
-K = TypeVar("K")
-Evidence = tuple[dict[str, float], dict[tuple[str, str], float]]
-"""Votes of one toponym: per country code, and per (country code, admin1 code)."""
 
 SPEECH_LEMMAS = frozenset({
     "say", "tell", "state", "claim", "confirm", "deny", "accuse", "announce", "report", "insist", "warn",
@@ -57,21 +68,19 @@ _GENERIC = re.compile(
     r"(?P<core>.+?)"
     r"(?:\s+(?P<generic>province|region|oblast|governorate|district|prefecture|municipality|city|state|"
     r"territory|area|valley|rayon|raion|township|county|parish|borough))?$", re.IGNORECASE)
+_STREET = re.compile(
+    r"\s(?:street|st|avenue|ave|road|rd|drive|dr|boulevard|blvd|lane|ln|highway|hwy|court|ct|parkway|pkwy|"
+    r"square|plaza|bridge)\.?$", re.IGNORECASE)
+"""A street or square: never looked up without its generic word ("North Street" is not the town Street)."""
+_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z][a-z]{1,3}\.)$")
+"""An abbreviated area name in news style: "Pa.", "Calif.", "W.Va." (not a town: "Pa" is also Chongqing)."""
 _AREA_SUFFIXES = frozenset({"province", "region", "oblast", "governorate", "prefecture", "state", "territory"})
 """A generic word after a name that makes it an admin area ("New York state", "Kherson oblast")."""
 _AREA_FEATURES = frozenset({"A1", "A2"})
 ORG_PREFIX_TOKENS = 3
+"""Longest leading part of an organisation name looked up as a context area ("Georgia Bureau of ...")."""
 _CONTEXT_LABELS = frozenset({"ORG", "FAC"})
 """Entities whose leading country or area is context: "Texas Department of ...", "Florida Highway"."""
-"""Longest leading part of an organisation name looked up as a context area ("Georgia Bureau of ...")."""
-_EVIDENCE_FEATURES = ("PCL", "A1")
-EVIDENCE_CANDIDATES = 10
-NEAR_KM = 40.0
-"""Two candidates this close lie together (a town and its neighbour, a county and its seat)."""
-KM_PER_DEGREE = 111.2
-_LOCAL_FEATURES = frozenset({"P", "A2"})
-REPEAT_EXPONENT = 0.5
-"""How many of a toponym's best candidates vote on the document's countries and areas."""
 DATELINE_CHARS = 400
 """How far into the text (headline included) an agency dateline is looked for."""
 _DATELINE = re.compile(
@@ -80,19 +89,6 @@ _DATELINE = re.compile(
 """An agency dateline in capitals: "ST. PAUL --", "CHARLESTON, W.Va. (AP) —", "TBILISI, Georgia -"."""
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 """A trailing possessive is not part of a toponym ("Mount Hood's")."""
-
-
-@dataclass(frozen=True)
-class Toponym:
-    """One place name in the text, with the name that qualifies it ("Illinois" in "Springfield, Illinois")."""
-
-    text: str
-    start: int
-    end: int
-    matches: tuple[Match, ...]
-    qualifier: tuple[Match, ...] = ()
-    qualified: tuple[Match, ...] = ()  # matches of the toponym this one qualifies ("Springfield" for "Illinois")
-    context_only: bool = False  # a country or area named inside an organisation: evidence, not a place
 
 
 class PlaceResolver:
@@ -201,7 +197,7 @@ class PlaceResolver:
             for size in range(min(ORG_PREFIX_TOKENS, len(ent) - 1 - begin), 0, -1):
                 part = ent[begin:begin + size]
                 matches = tuple(self.gazetteer.lookup(part.text)) if part[0].is_title or part[0].is_upper else ()
-                if matches and _names_an_area(matches):
+                if matches and names_an_area(matches):
                     found.append(Toponym(part.text, part.start_char, part.end_char, matches, context_only=True))
                     break
         return found
@@ -209,7 +205,9 @@ class PlaceResolver:
     def lookup(self, text: str) -> tuple[Match, ...]:
         """Matches of ``text``, else of its core without generic words ("Idlib province" -> "Idlib")."""
         matches = self.gazetteer.lookup(text)
-        if not matches:
+        if _ABBREVIATION.match(text):
+            matches = [m for m in matches if m.candidate.feature in EVIDENCE_FEATURES] or matches
+        if not matches and _STREET.search(text) is None:
             core = _GENERIC.match(text.strip())
             if core and core.group("core") != text:
                 matches = self.gazetteer.lookup(core.group("core"))
@@ -221,44 +219,46 @@ class PlaceResolver:
     def resolve(self, toponyms: Sequence[Toponym]) -> list[Place]:
         """Choose one candidate per toponym in the context of the others.
 
-        First pass: context from every toponym's top candidates (:func:`_evidence`). Later passes
-        (``passes`` in all): context from the candidates the previous pass chose, so the areas the document
-        settled on pull the remaining ambiguous names.
+        First pass: context from every toponym's top candidates
+        (:func:`rashomon.extract.place_context.evidence`). Later passes (``passes`` in all): context from the
+        candidates the previous pass chose, so the areas the document settled on pull the remaining ambiguous
+        names.
         """
-        evidence = [_evidence(t) for t in toponyms]
-        chosen = self._choose(toponyms, evidence)
+        votes = [evidence(t) for t in toponyms]
+        chosen = self._choose(toponyms, votes)
         for _ in range(self.passes - 1):
-            evidence = [_chosen_evidence(match) for match in chosen]
-            chosen = self._choose(toponyms, evidence)
+            votes = [chosen_evidence(match) for match in chosen]
+            chosen = self._choose(toponyms, votes)
         return [_place(t, m.candidate if m else None) for t, m in zip(toponyms, chosen, strict=True)
                 if not t.context_only]
 
-    def _choose(self, toponyms: Sequence[Toponym], evidence: Sequence[Evidence]) -> list[Match | None]:
-        """Each toponym's best candidate; a name repeated in the text votes once (its first mention's
-        evidence), and never for itself."""
+    def _choose(self, toponyms: Sequence[Toponym], votes_of: Sequence[Evidence]) -> list[Match | None]:
+        """Each toponym's best candidate. A name repeated in the text votes with its first mention's
+        evidence, weighted by ``mentions ** REPEAT_EXPONENT``, and never for itself; ``near_bonus`` x
+        :func:`rashomon.extract.place_context.nearness` is added to the score."""
         by_name: dict[str, Evidence] = {}
         mentions: dict[str, int] = defaultdict(int)
-        for toponym, votes in zip(toponyms, evidence, strict=True):
+        for toponym, votes in zip(toponyms, votes_of, strict=True):
             by_name.setdefault(name_key(toponym.text), votes)
             mentions[name_key(toponym.text)] += 1
-        by_name = {key: _scaled(votes, mentions[key] ** REPEAT_EXPONENT) for key, votes in by_name.items()}
+        by_name = {key: scaled(votes, mentions[key] ** REPEAT_EXPONENT) for key, votes in by_name.items()}
         total_countries: dict[str, float] = defaultdict(float)
         total_admin: dict[tuple[str, str], float] = defaultdict(float)
         for countries, admins in by_name.values():
-            _add_into(total_countries, countries)
-            _add_into(total_admin, admins)
-        points = _name_points(toponyms)
+            add_into(total_countries, countries)
+            add_into(total_admin, admins)
+        points = name_points(toponyms)
         chosen = []
         for toponym in toponyms:
             key = name_key(toponym.text)
             countries, admins = by_name[key]
-            others_c = _without(total_countries, countries)
-            others_a = _without(total_admin, admins)
+            others_c = without(total_countries, countries)
+            others_a = without(total_admin, admins)
             others_p = [p for name, p in points.items() if name != key]
             chosen.append(max(toponym.matches, default=None,
                               key=lambda m: self.score(m, toponym.qualifier, others_c, others_a,
                                                        qualified=toponym.qualified)
-                              + self.near_bonus * _nearness(m.candidate, others_p)))
+                              + self.near_bonus * nearness(m.candidate, others_p)))
         return chosen
 
     def score(self, match: Match, qualifier: Sequence[Match], countries: dict[str, float],
@@ -270,66 +270,18 @@ class PlaceResolver:
         """
         candidate = match.candidate
         value = match.prior
-        if any(_contains(q.candidate, candidate) for q in qualifier):
+        if any(contains(q.candidate, candidate) for q in qualifier):
             value += self.qualifier_bonus
-        if any(_contains(candidate, q.candidate) for q in qualified):
+        if any(contains(candidate, q.candidate) for q in qualified):
             value += self.qualifier_bonus
         if candidate.feature in ("PCL", "L"):  # a country or region is its own country context
             return value + self.country_bonus
         if candidate.country_code:
-            value += self.country_bonus * _share(countries, candidate.country_code)
+            value += self.country_bonus * share(countries, candidate.country_code)
             if candidate.admin1:
                 area = (candidate.country_code, candidate.admin1)
-                value += self.admin_bonus * _share(admins, area)
+                value += self.admin_bonus * share(admins, area)
         return value
-
-
-def _name_points(toponyms: Sequence[Toponym]) -> dict[str, list[tuple[float, float]]]:
-    """Per distinct name, the points of its best towns and counties (what "nearby" is measured against)."""
-    points: dict[str, list[tuple[float, float]]] = {}
-    for toponym in toponyms:
-        key = name_key(toponym.text)
-        if key in points:
-            continue
-        points[key] = [(m.candidate.lat, m.candidate.lon) for m in toponym.matches[:EVIDENCE_CANDIDATES]
-                       if m.candidate.feature in _LOCAL_FEATURES and m.candidate.lat is not None
-                       and m.candidate.lon is not None]
-    return {key: found for key, found in points.items() if found}
-
-
-def _nearness(candidate: Candidate, others: Sequence[list[tuple[float, float]]]) -> float:
-    """1 when another name has a town or county within :data:`NEAR_KM` of ``candidate`` (a town or county):
-    places named together lie together ("Clinton" with "New Haven", "Huntsville" with "Walker County")."""
-    if candidate.feature not in _LOCAL_FEATURES or candidate.lat is None or candidate.lon is None or not others:
-        return 0.0
-    lat, lon = candidate.lat, candidate.lon
-    scale = math.cos(math.radians(lat))
-    limit = (NEAR_KM / KM_PER_DEGREE) ** 2
-    near = sum(any((p_lat - lat) ** 2 + ((p_lon - lon) * scale) ** 2 <= limit for p_lat, p_lon in found)
-               for found in others)
-    return min(1.0, float(near))
-
-
-def _scaled(votes: Evidence, factor: float) -> Evidence:
-    countries, admins = votes
-    return ({key: weight * factor for key, weight in countries.items()},
-            {key: weight * factor for key, weight in admins.items()})
-
-
-def _add_into(total: dict[K, float], part: dict[K, float]) -> None:
-    for key, weight in part.items():
-        total[key] += weight
-
-
-def _without(total: dict[K, float], part: dict[K, float]) -> dict[K, float]:
-    rest = {key: weight - part.get(key, 0.0) for key, weight in total.items()}
-    return {key: weight for key, weight in rest.items() if weight > 0}
-
-
-def _share(weights: dict[K, float], key: K) -> float:
-    """Weight of ``key`` relative to the heaviest key (1.0 for the best-supported area)."""
-    most = max(weights.values(), default=0.0)
-    return weights.get(key, 0.0) / most if most else 0.0
 
 
 def _is_speaker(ent: Span) -> bool:
@@ -366,71 +318,6 @@ def _qualifies(text: str, part: Span, following: Span) -> bool:
     """``following`` comes right after ``part`` and a comma ("Paris, Texas") in ``text`` (the Doc's)."""
     between = text[part.end_char:following.start_char]
     return between.strip() == ","
-
-
-def _contains(area: Candidate, place: Candidate) -> bool:
-    if area.feature == "PCL":
-        return area.country_code == place.country_code and place.feature != "PCL"
-    if area.feature == "A1":
-        same = (area.country_code, area.admin1) == (place.country_code, place.admin1)
-        return same and place.feature != "A1"
-    return False
-
-
-def _chosen_evidence(match: Match | None) -> Evidence:
-    """One vote for the country and admin1 area of a chosen candidate."""
-    countries: dict[str, float] = defaultdict(float)
-    admins: dict[tuple[str, str], float] = defaultdict(float)
-    if match is not None and match.candidate.country_code:
-        countries[match.candidate.country_code] = 1.0
-        if match.candidate.admin1 and match.candidate.feature != "PCL":
-            admins[(match.candidate.country_code, match.candidate.admin1)] = 1.0
-    return countries, admins
-
-
-def _evidence(toponym: Toponym) -> Evidence:
-    """What one toponym says about the document's countries and admin1 areas (see module docstring).
-
-    Its top :data:`EVIDENCE_CANDIDATES` candidates split one vote evenly over their distinct countries, and
-    one over their distinct admin1 areas; a toponym whose best candidate is a country or admin1 area
-    leading the next by 1 or more in prior ("Texas", "Ill.", "Azerbaijan") gives 2 votes to it instead.
-    Places named together pull each other to the area they share (Alexandria + Douglas County -> MN).
-    """
-    countries: dict[str, float] = defaultdict(float)
-    admins: dict[tuple[str, str], float] = defaultdict(float)
-    if not toponym.matches:
-        return countries, admins
-    best = toponym.matches[0]
-    if _is_strong(toponym.matches) and best.candidate.country_code:
-        countries[best.candidate.country_code] = 2.0
-        if best.candidate.admin1 and best.candidate.feature == "A1":
-            admins[(best.candidate.country_code, best.candidate.admin1)] = 2.0
-        return countries, admins
-    top = [m.candidate for m in toponym.matches[:EVIDENCE_CANDIDATES]]
-    codes = {c.country_code for c in top if c.country_code}
-    areas = {(c.country_code, c.admin1) for c in top if c.country_code and c.admin1 and c.feature != "PCL"}
-    for code in codes:
-        countries[code] = 1.0 / len(codes)
-    for area in areas:
-        admins[area] = 1.0 / len(areas)
-    return countries, admins
-
-
-def _is_strong(matches: Sequence[Match]) -> bool:
-    """The best match is a country or admin1 area leading the next by 1 or more in prior ("Texas", "Ill.")."""
-    best = matches[0]
-    lead = best.prior - matches[1].prior if len(matches) > 1 else 10.0
-    return best.candidate.feature in _EVIDENCE_FEATURES and lead >= 1.0 and bool(best.candidate.country_code)
-
-
-def _names_an_area(matches: Sequence[Match]) -> bool:
-    """The best match is a country or admin1 area leading every other kind of place by 1 or more in prior:
-    "Texas", and also "Georgia" (the state and the country tie, both areas)."""
-    best = matches[0]
-    if best.candidate.feature not in _EVIDENCE_FEATURES or not best.candidate.country_code:
-        return False
-    other = next((m for m in matches if m.candidate.feature not in _EVIDENCE_FEATURES), None)
-    return other is None or best.prior - other.prior >= 1.0
 
 
 def _place(toponym: Toponym, candidate: Candidate | None) -> Place:

@@ -1,0 +1,172 @@
+"""What the other toponyms of a text say about where it is: votes for countries and admin1 areas, and
+nearness between candidates. Used by :class:`rashomon.extract.places.PlaceResolver` to choose each toponym's
+candidate in context.
+
+* :func:`evidence`: one toponym's votes. A toponym whose best candidate is a country or admin1 area leading the
+  next by 1 or more in prior ("Texas", "Ill.") gives 2 votes to it; one settled by its qualifier ("Springfield,
+  Ill.") gives :data:`QUALIFIED_VOTES` to the qualifier's area; else its top :data:`EVIDENCE_CANDIDATES`
+  candidates split one vote evenly over their countries and one over their admin1 areas.
+* A name mentioned n times votes with weight n ** :data:`REPEAT_EXPONENT` (in ``PlaceResolver._choose``).
+* :func:`nearness`: 1 when another name has a town or county within :data:`NEAR_KM` of the candidate.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from rashomon.extract.gazetteer import Candidate, Match, name_key
+
+K = TypeVar("K")
+Evidence = tuple[dict[str, float], dict[tuple[str, str], float]]
+"""Votes of one toponym: per country code, and per (country code, admin1 code)."""
+
+EVIDENCE_FEATURES = ("PCL", "A1")
+EVIDENCE_CANDIDATES = 10
+"""How many of a toponym's best candidates vote on the document's countries and areas."""
+QUALIFIED_VOTES = 1.0
+"""Votes of a toponym settled by its qualifier ("Springfield, Ill.") for the qualifier's country and area."""
+NEAR_KM = 40.0
+"""Two candidates this close lie together (a town and its neighbour, a county and its seat)."""
+KM_PER_DEGREE = 111.2
+_LOCAL_FEATURES = frozenset({"P", "A2"})
+"""Candidates that nearness applies to: towns and counties."""
+REPEAT_EXPONENT = 0.5
+"""A name mentioned n times votes with weight n ** REPEAT_EXPONENT (six "Berea" weigh 2.4, not 6)."""
+
+
+@dataclass(frozen=True)
+class Toponym:
+    """One place name in the text, with the name that qualifies it ("Illinois" in "Springfield, Illinois")."""
+
+    text: str
+    start: int
+    end: int
+    matches: tuple[Match, ...]
+    qualifier: tuple[Match, ...] = ()
+    qualified: tuple[Match, ...] = ()  # matches of the toponym this one qualifies ("Springfield" for "Illinois")
+    context_only: bool = False  # a country or area named inside an organisation: evidence, not a place
+
+
+def name_points(toponyms: Sequence[Toponym]) -> dict[str, list[tuple[float, float]]]:
+    """Per distinct name, the points of its best towns and counties (what "nearby" is measured against)."""
+    points: dict[str, list[tuple[float, float]]] = {}
+    for toponym in toponyms:
+        key = name_key(toponym.text)
+        if key in points:
+            continue
+        points[key] = [(m.candidate.lat, m.candidate.lon) for m in toponym.matches[:EVIDENCE_CANDIDATES]
+                       if m.candidate.feature in _LOCAL_FEATURES and m.candidate.lat is not None
+                       and m.candidate.lon is not None]
+    return {key: found for key, found in points.items() if found}
+
+
+def nearness(candidate: Candidate, others: Sequence[list[tuple[float, float]]]) -> float:
+    """1 when another name has a town or county within :data:`NEAR_KM` of ``candidate`` (a town or county):
+    places named together lie together ("Clinton" with "New Haven", "Huntsville" with "Walker County")."""
+    if candidate.feature not in _LOCAL_FEATURES or candidate.lat is None or candidate.lon is None or not others:
+        return 0.0
+    lat, lon = candidate.lat, candidate.lon
+    scale = math.cos(math.radians(lat))
+    limit = (NEAR_KM / KM_PER_DEGREE) ** 2
+    near = sum(any((p_lat - lat) ** 2 + ((p_lon - lon) * scale) ** 2 <= limit for p_lat, p_lon in found)
+               for found in others)
+    return min(1.0, float(near))
+
+
+def scaled(votes: Evidence, factor: float) -> Evidence:
+    countries, admins = votes
+    return ({key: weight * factor for key, weight in countries.items()},
+            {key: weight * factor for key, weight in admins.items()})
+
+
+def add_into(total: dict[K, float], part: dict[K, float]) -> None:
+    for key, weight in part.items():
+        total[key] += weight
+
+
+def without(total: dict[K, float], part: dict[K, float]) -> dict[K, float]:
+    rest = {key: weight - part.get(key, 0.0) for key, weight in total.items()}
+    return {key: weight for key, weight in rest.items() if weight > 0}
+
+
+def share(weights: dict[K, float], key: K) -> float:
+    """Weight of ``key`` relative to the heaviest key (1.0 for the best-supported area)."""
+    most = max(weights.values(), default=0.0)
+    return weights.get(key, 0.0) / most if most else 0.0
+
+
+def contains(area: Candidate, place: Candidate) -> bool:
+    if area.feature == "PCL":
+        return area.country_code == place.country_code and place.feature != "PCL"
+    if area.feature == "A1":
+        same = (area.country_code, area.admin1) == (place.country_code, place.admin1)
+        return same and place.feature != "A1"
+    return False
+
+
+def chosen_evidence(match: Match | None) -> Evidence:
+    """One vote for the country and admin1 area of a chosen candidate."""
+    countries: dict[str, float] = defaultdict(float)
+    admins: dict[tuple[str, str], float] = defaultdict(float)
+    if match is not None and match.candidate.country_code:
+        countries[match.candidate.country_code] = 1.0
+        if match.candidate.admin1 and match.candidate.feature != "PCL":
+            admins[(match.candidate.country_code, match.candidate.admin1)] = 1.0
+    return countries, admins
+
+
+def evidence(toponym: Toponym) -> Evidence:
+    """What one toponym says about the document's countries and admin1 areas (see module docstring).
+
+    Its top :data:`EVIDENCE_CANDIDATES` candidates split one vote evenly over their distinct countries, and
+    one over their distinct admin1 areas; a toponym whose best candidate is a country or admin1 area
+    leading the next by 1 or more in prior ("Texas", "Ill.", "Azerbaijan") gives 2 votes to it instead.
+    Places named together pull each other to the area they share (Alexandria + Douglas County -> MN).
+    """
+    countries: dict[str, float] = defaultdict(float)
+    admins: dict[tuple[str, str], float] = defaultdict(float)
+    if not toponym.matches:
+        return countries, admins
+    best = toponym.matches[0]
+    if is_strong(toponym.matches) and best.candidate.country_code:
+        countries[best.candidate.country_code] = 2.0
+        if best.candidate.admin1 and best.candidate.feature == "A1":
+            admins[(best.candidate.country_code, best.candidate.admin1)] = 2.0
+        return countries, admins
+    inside = [m.candidate for m in toponym.matches if any(contains(q.candidate, m.candidate)
+                                                          for q in toponym.qualifier)]
+    if inside:  # "Springfield, Ill.": the qualifier settles it
+        settled = inside[0]
+        countries[settled.country_code or ""] = QUALIFIED_VOTES
+        if settled.admin1:
+            admins[(settled.country_code or "", settled.admin1)] = QUALIFIED_VOTES
+        return countries, admins
+    top = [m.candidate for m in toponym.matches[:EVIDENCE_CANDIDATES]]
+    codes = {c.country_code for c in top if c.country_code}
+    areas = {(c.country_code, c.admin1) for c in top if c.country_code and c.admin1 and c.feature != "PCL"}
+    for code in codes:
+        countries[code] = 1.0 / len(codes)
+    for area in areas:
+        admins[area] = 1.0 / len(areas)
+    return countries, admins
+
+
+def is_strong(matches: Sequence[Match]) -> bool:
+    """The best match is a country or admin1 area leading the next by 1 or more in prior ("Texas", "Ill.")."""
+    best = matches[0]
+    lead = best.prior - matches[1].prior if len(matches) > 1 else 10.0
+    return best.candidate.feature in EVIDENCE_FEATURES and lead >= 1.0 and bool(best.candidate.country_code)
+
+
+def names_an_area(matches: Sequence[Match]) -> bool:
+    """The best match is a country or admin1 area leading every other kind of place by 1 or more in prior:
+    "Texas", and also "Georgia" (the state and the country tie, both areas)."""
+    best = matches[0]
+    if best.candidate.feature not in EVIDENCE_FEATURES or not best.candidate.country_code:
+        return False
+    other = next((m for m in matches if m.candidate.feature not in EVIDENCE_FEATURES), None)
+    return other is None or best.prior - other.prior >= 1.0
