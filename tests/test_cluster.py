@@ -166,7 +166,7 @@ def test_cluster_cannot_link_explicit_dates_far_apart_in_reports_of_the_same_day
     first = Article.create(template + " (1)", source_name="a", published_at="2015-03-09")
     second = Article.create(template + " (2)", source_name="b", published_at="2015-03-09")
     items = [
-        (first, _analysis(first, "2015-02-28", 36.85, -76.29, "Norfolk", "VA")),
+        (first, _analysis(first, "2015-01-31", 36.85, -76.29, "Norfolk", "VA")),
         (second, _analysis(second, "2015-03-08", 36.85, -76.29, "Norfolk", "VA")),
     ]
     options = ClusterOptions()

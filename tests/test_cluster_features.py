@@ -88,7 +88,7 @@ def test_cluster_features_same_explicit_date_bonus_and_published_gap_gate() -> N
     plain = ClusterOptions().with_overrides(w_date=0.0)
     assert score_pair(fa, fb, 0.1, options) == pytest.approx(score_pair(fa, fb, 0.1, plain) + options.w_date)
     c = _article("2015-03-08")
-    fc = features_for(c, _analysis(c, event_date="2015-02-20"), TEXT)
+    fc = features_for(c, _analysis(c, event_date="2015-01-20"), TEXT)
     assert cannot_link(fa, fc, options) is not None
     late = _article("2015-03-30")
     fl = features_for(late, _analysis(late, event_date="2015-03-27"), TEXT)

@@ -27,7 +27,9 @@ class ClusterOptions:
         0.0, "Linkage score: the average cross-pair score moved this share of the way to the best pair (0..1)."
     )
     window_days: int = _opt(5, "Date window for blocking: candidate pairs lie within this many days.")
-    name_window_days: int = _opt(400, "Wider window for pairs that share a rare proper name.")
+    name_window_days: int = _opt(
+        1100, "Wider window for pairs sharing a rare name, term or address (trials come years later)."
+    )
     top_terms: int = _opt(12, "Highest-weighted TF-IDF terms per article used as blocking keys.")
     max_block: int = _opt(
         60, "A key shared by more articles than this inside one window is too common to block on."
@@ -56,7 +58,7 @@ class ClusterOptions:
     near_km: float = _opt(25.0, "Event places this close count as the same place.")
     far_km: float = _opt(150.0, "Event places farther apart than this cannot be one event (cannot-link).")
     max_event_day_gap: int = _opt(
-        7, "Explicit day-precise event dates further apart than this cannot be one event..."
+        30, "Explicit day-precise event dates further apart than this cannot be one event..."
     )
     max_published_gap: int = _opt(1, "...when the two reports were published at most this many days apart.")
 
