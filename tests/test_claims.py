@@ -306,6 +306,20 @@ def test_claims_light_verb_without_a_speech_noun_is_no_claim(nlp: Language) -> N
     assert not attributed(nlp, "She made a cake for the party.")
 
 
+@pytest.mark.parametrize(
+    ("text", "claimant", "content"),
+    [("“By the way, if she gets to pick her judges, nothing you can do, folks,” Trump told a rally.", "Trump",
+      "“By the way, if she gets to pick her judges, nothing you can do, folks,”"),
+     ("''You hear that a lot, and I understand the point,'' said Representative Dan Kildee, a Democrat.",
+      "Representative Dan Kildee, a Democrat", "''You hear that a lot, and I understand the point,''")],
+)
+def test_claims_claimant_is_never_inside_the_quote(nlp: Language, text: str, claimant: str,
+                                                   content: str) -> None:
+    (claim,) = attributed(nlp, text)
+    assert claim.claimant == claimant
+    assert text[claim.content_start: claim.content_end].startswith(content[:20])
+
+
 def test_claims_calling_something_something(nlp: Language) -> None:
     text = "Carson called the political system “rotten to the core.”"
     (claim,) = attributed(nlp, text)

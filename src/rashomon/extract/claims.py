@@ -33,12 +33,20 @@ from spacy.tokens import Doc, Span
 
 from rashomon.extract import attribution_lexicon as lex
 from rashomon.extract import attribution_model
-from rashomon.extract.attributions import Attribution, according_to, colon_attribution, verb_attribution
+from rashomon.extract.attributions import (
+    Attribution,
+    according_to,
+    colon_attribution,
+    remainder,
+    verb_attribution,
+)
 from rashomon.extract.claim_spans import (
+    clipped,
     holding_text,
     quote_kind,
     quote_regions,
     sentence_units,
+    source_span,
     text_of,
     trimmed,
 )
@@ -64,8 +72,40 @@ def sentence_attributions(unit: Span, regions: list[tuple[int, int]]) -> list[At
                        or colon_attribution(token, unit))
         if attribution is None or _quoted(attribution.cue, regions):
             continue
-        found.append(attribution)
+        found.append(unquoted_claimant(attribution, regions))
     return [a for a in found if not _nested(a, found)]
+
+
+def unquoted_claimant(attribution: Attribution, regions: list[tuple[int, int]]) -> Attribution:
+    """``attribution`` with its claimant taken out of a quote the parser made it the subject of ("“..., nothing
+    you can do, folks,” Trump told a rally": *Trump*, not *nothing you can do*): the words between the quote
+    and the cue, or else the noun phrase right after the cue ("''...,'' said Representative Dan Kildee")."""
+    source, cue = attribution.source, attribution.cue
+    if source is None or not _quoted(source, regions):
+        return attribution
+    doc, unit = cue.doc, attribution.sent
+    quote_end = max(b for a, b in regions if a < source.start_char and source.end_char < b)
+    between = doc.char_span(quote_end, cue.start_char, alignment_mode="contract") \
+        if quote_end < cue.start_char else None
+    words = [t for t in between or [] if not (t.is_punct or t.is_space)]
+    if words:
+        found: Span | None = doc[words[0].i: words[-1].i + 1]
+    else:
+        found = _named_after(cue, unit)
+    if found is None:
+        return Attribution(unit, cue, None, attribution.content, attribution.kind, attribution.hedges)
+    content = remainder(unit, found, cue) or attribution.content
+    return Attribution(unit, cue, found, content, attribution.kind, attribution.hedges)
+
+
+def _named_after(cue: Span, unit: Span) -> Span | None:
+    """The noun phrase right after ``cue`` in ``unit`` ("said Representative Dan Kildee, a Democrat")."""
+    noun = next((t for t in cue.doc[cue.end: unit.end] if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    if noun is None or noun.i > cue.end + 2:
+        return None
+    while noun.head.i != noun.i and noun.head.pos_ in ("PROPN", "NOUN") and noun.head.i >= cue.end:
+        noun = noun.head
+    return clipped(source_span(noun), unit)
 
 
 def _nested(attribution: Attribution, found: list[Attribution]) -> bool:
