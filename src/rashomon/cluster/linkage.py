@@ -91,10 +91,16 @@ def average_link(
     heapq.heapify(heap)
     result = Linkage(label=[])
 
+    on_demand: dict[tuple[int, int], float] = {}
+
     def score(i: int, j: int) -> float:
         key = (i, j) if i < j else (j, i)
         found = scores.get(key)
-        return found if found is not None else pair_score(*key)
+        if found is None:
+            found = on_demand.get(key)
+            if found is None:
+                found = on_demand[key] = pair_score(*key)
+        return found
 
     while heap:
         _, i, j = heapq.heappop(heap)

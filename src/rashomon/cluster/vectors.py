@@ -74,7 +74,13 @@ class TextIndex:
         return out
 
     def cosine(self, i: int, j: int) -> float:
-        return float(self.matrix[i].multiply(self.matrix[j]).sum())
+        """Cosine of rows ``i`` and ``j`` from the CSR arrays (no sparse-matrix objects per call)."""
+        indptr, indices, data = self.matrix.indptr, self.matrix.indices, self.matrix.data
+        lo_i, hi_i, lo_j, hi_j = indptr[i], indptr[i + 1], indptr[j], indptr[j + 1]
+        _, left, right = np.intersect1d(
+            indices[lo_i:hi_i], indices[lo_j:hi_j], assume_unique=True, return_indices=True
+        )
+        return float(np.dot(data[lo_i:hi_i][left], data[lo_j:hi_j][right]))
 
     def top_terms(self, k: int) -> list[list[int]]:
         """Column ids of the ``k`` highest-weighted terms of every row."""
