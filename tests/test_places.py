@@ -144,6 +144,27 @@ def test_places_abbreviation_is_an_area_and_street_not_a_town(places_nlp: Langua
     assert (street.country_code, street.precision) == (None, None)
 
 
+def test_places_qualifier_area_when_gazetteer_lacks_the_village(places_nlp: Language) -> None:
+    found = _places(places_nlp, "Mourners gathered in Grantville, Pennsylvania, on Friday.")
+    assert (found["Grantville"].name, found["Grantville"].precision) == ("Pennsylvania", "admin1")
+    found = _places(places_nlp, "Troops shelled Mosul, Basra and Kirkuk overnight.")
+    assert (found["Mosul"].name, found["Mosul"].precision) == ("Mosul", "town")
+
+
+def test_places_list_of_states_is_not_a_qualifier(places_nlp: Language) -> None:
+    found = _places(places_nlp, "Prices rose in Ohio, Kentucky and Indiana.")
+    assert [(p.admin1, p.precision) for p in found.values()] == [("OH", "admin1"), ("KY", "admin1"),
+                                                                 ("IN", "admin1")]
+
+
+def test_places_vote_key_ignores_generic_words() -> None:
+    from rashomon.extract.places import vote_key
+
+    assert vote_key("City of Richmond") == vote_key("Richmond") == vote_key("RICHMOND") == "richmond"
+    assert vote_key("Historic Dublin") == vote_key("Dublin City") == "dublin"
+    assert vote_key("New York") != vote_key("York")
+
+
 def test_places_speaker_subject_is_not_a_place(places_nlp: Language) -> None:
     found = _places(places_nlp, "Baku has said the operation near Aghdara was a response.")
     assert "Baku" not in found

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from rashomon.extract.gazetteer import Candidate, Match, name_key
+from rashomon.extract.gazetteer import Candidate, Match
 
 K = TypeVar("K")
 Evidence = tuple[dict[str, float], dict[tuple[str, str], float]]
@@ -35,6 +35,8 @@ KM_PER_DEGREE = 111.2
 _LOCAL_FEATURES = frozenset({"P", "A2"})
 """Candidates that nearness applies to: towns and counties."""
 REPEAT_EXPONENT = 0.5
+BACKOFF_PRIOR = 6.0
+"""Below this prior a qualified toponym without a candidate inside its qualifier takes the qualifier's area."""
 """A name mentioned n times votes with weight n ** REPEAT_EXPONENT (six "Berea" weigh 2.4, not 6)."""
 
 
@@ -51,11 +53,11 @@ class Toponym:
     context_only: bool = False  # a country or area named inside an organisation: evidence, not a place
 
 
-def name_points(toponyms: Sequence[Toponym]) -> dict[str, list[tuple[float, float]]]:
-    """Per distinct name, the points of its best towns and counties (what "nearby" is measured against)."""
+def name_points(toponyms: Sequence[Toponym], keys: Sequence[str]) -> dict[str, list[tuple[float, float]]]:
+    """Per distinct name (``keys``, one per toponym), the points of its best towns and counties (what
+    "nearby" is measured against)."""
     points: dict[str, list[tuple[float, float]]] = {}
-    for toponym in toponyms:
-        key = name_key(toponym.text)
+    for toponym, key in zip(toponyms, keys, strict=True):
         if key in points:
             continue
         points[key] = [(m.candidate.lat, m.candidate.lon) for m in toponym.matches[:EVIDENCE_CANDIDATES]
@@ -170,3 +172,18 @@ def names_an_area(matches: Sequence[Match]) -> bool:
         return False
     other = next((m for m in matches if m.candidate.feature not in EVIDENCE_FEATURES), None)
     return other is None or best.prior - other.prior >= 1.0
+
+
+def qualifier_area(toponym: Toponym, best: Match | None) -> Match | None:
+    """``best``, or the area of the toponym's qualifier when the gazetteer has no such place inside it:
+    "Grantville, Pennsylvania" (a village the gazetteer lacks) is placed in Pennsylvania, not at the
+    Grantville of Georgia. Only for small places (``best`` below :data:`BACKOFF_PRIOR`) named with an
+    area that clearly is one (:func:`is_strong`): in "Mosul, Basra and Kirkuk" Mosul keeps its own match."""
+    if not toponym.qualifier or not is_strong(toponym.qualifier):
+        return best
+    if best is not None and best.prior >= BACKOFF_PRIOR:
+        return best
+    area = toponym.qualifier[0]
+    if best is not None and any(contains(area.candidate, m.candidate) for m in toponym.matches):
+        return best
+    return area

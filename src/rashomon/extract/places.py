@@ -48,6 +48,7 @@ from rashomon.extract.place_context import (
     name_points,
     names_an_area,
     nearness,
+    qualifier_area,
     scaled,
     share,
     without,
@@ -141,9 +142,10 @@ class PlaceResolver:
         for i, (part, matches) in enumerate(found):
             qualifier: tuple[Match, ...] = ()
             qualified: tuple[Match, ...] = ()
-            if i + 1 < len(found) and _qualifies(text, part, found[i + 1][0]):
+            if i + 1 < len(found) and _qualifies(text, part, found[i + 1][0]) and not _peers(
+                    matches, found[i + 1][1]):
                 qualifier = found[i + 1][1]
-            if i > 0 and _qualifies(text, found[i - 1][0], part):
+            if i > 0 and _qualifies(text, found[i - 1][0], part) and not _peers(found[i - 1][1], matches):
                 qualified = found[i - 1][1]
             if matches or (self.keep_unresolved and part.label_ != "FAC"):
                 toponyms.append(Toponym(part.text, part.start_char, part.end_char, matches, qualifier, qualified))
@@ -236,29 +238,30 @@ class PlaceResolver:
         """Each toponym's best candidate. A name repeated in the text votes with its first mention's
         evidence, weighted by ``mentions ** REPEAT_EXPONENT``, and never for itself; ``near_bonus`` x
         :func:`rashomon.extract.place_context.nearness` is added to the score."""
+        keys = [vote_key(t.text) for t in toponyms]
         by_name: dict[str, Evidence] = {}
         mentions: dict[str, int] = defaultdict(int)
-        for toponym, votes in zip(toponyms, votes_of, strict=True):
-            by_name.setdefault(name_key(toponym.text), votes)
-            mentions[name_key(toponym.text)] += 1
+        for key, votes in zip(keys, votes_of, strict=True):
+            by_name.setdefault(key, votes)
+            mentions[key] += 1
         by_name = {key: scaled(votes, mentions[key] ** REPEAT_EXPONENT) for key, votes in by_name.items()}
         total_countries: dict[str, float] = defaultdict(float)
         total_admin: dict[tuple[str, str], float] = defaultdict(float)
         for countries, admins in by_name.values():
             add_into(total_countries, countries)
             add_into(total_admin, admins)
-        points = name_points(toponyms)
+        points = name_points(toponyms, keys)
         chosen = []
-        for toponym in toponyms:
-            key = name_key(toponym.text)
+        for toponym, key in zip(toponyms, keys, strict=True):
             countries, admins = by_name[key]
             others_c = without(total_countries, countries)
             others_a = without(total_admin, admins)
             others_p = [p for name, p in points.items() if name != key]
-            chosen.append(max(toponym.matches, default=None,
-                              key=lambda m: self.score(m, toponym.qualifier, others_c, others_a,
-                                                       qualified=toponym.qualified)
-                              + self.near_bonus * nearness(m.candidate, others_p)))
+            best = max(toponym.matches, default=None,
+                       key=lambda m: self.score(m, toponym.qualifier, others_c, others_a,
+                                                qualified=toponym.qualified)
+                       + self.near_bonus * nearness(m.candidate, others_p))
+            chosen.append(qualifier_area(toponym, best))
         return chosen
 
     def score(self, match: Match, qualifier: Sequence[Match], countries: dict[str, float],
@@ -282,6 +285,20 @@ class PlaceResolver:
                 area = (candidate.country_code, candidate.admin1)
                 value += self.admin_bonus * share(admins, area)
         return value
+
+
+def _peers(first: Sequence[Match], second: Sequence[Match]) -> bool:
+    """Two names of the same kind of area in a row are a list, not a place and its qualifier: "Ohio,
+    Kentucky and Indiana", "Syria, Iraq"."""
+    return (bool(first) and bool(second) and names_an_area(first) and names_an_area(second)
+            and first[0].candidate.feature == second[0].candidate.feature)
+
+
+def vote_key(text: str) -> str:
+    """The name a mention votes under: folded, without generic words, so "City of Richmond", "Historic
+    Dublin" and "Dublin City" are the same name as "Richmond" and "Dublin" (and never vote for it)."""
+    core = _GENERIC.match(text.strip())
+    return name_key(core.group("core") if core else text)
 
 
 def _is_speaker(ent: Span) -> bool:
