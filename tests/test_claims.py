@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from rashomon.extract.claims import FACTORY, quote_regions
+from rashomon.extract.attributions import Attribution
+from rashomon.extract.claims import FACTORY, parsed_claimant, quote_regions
 from rashomon.extract.sentences import LINE_BREAKS
 from rashomon.records import ActorMention, Claim, normalise_text
 
@@ -318,6 +319,21 @@ def test_claims_claimant_is_never_inside_the_quote(nlp: Language, text: str, cla
     (claim,) = attributed(nlp, text)
     assert claim.claimant == claimant
     assert text[claim.content_start: claim.content_end].startswith(content[:20])
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "claimant"),
+    [("Trump has since revised his proposal on the ban several times.", "revised", "Trump"),
+     ("The remarks were criticized by his rivals as a threat.", "criticized", "his rivals")],
+)
+def test_claims_tagger_cue_without_claimant_takes_the_parsed_one(nlp: Language, text: str, cue: str,
+                                                                 claimant: str) -> None:
+    doc = nlp(text)
+    unit = doc[:]
+    at = next(t.i for t in doc if t.text == cue)
+    found = parsed_claimant(Attribution(unit, doc[at: at + 1], None, (0, len(text))))
+    assert found.source is not None and found.source.text == claimant
+    assert found.content is not None and found.content[1] > found.content[0]
 
 
 def test_claims_calling_something_something(nlp: Language) -> None:

@@ -38,6 +38,7 @@ from rashomon.extract.attributions import (
     according_to,
     colon_attribution,
     remainder,
+    subject_of,
     verb_attribution,
 )
 from rashomon.extract.claim_spans import (
@@ -96,6 +97,24 @@ def unquoted_claimant(attribution: Attribution, regions: list[tuple[int, int]]) 
         return Attribution(unit, cue, None, attribution.content, attribution.kind, attribution.hedges)
     content = remainder(unit, found, cue) or attribution.content
     return Attribution(unit, cue, found, content, attribution.kind, attribution.hedges)
+
+
+def parsed_claimant(attribution: Attribution) -> Attribution:
+    """A tagger attribution without a claimant, given the subject (or passive agent) of its cue's verb in
+    the parse ("Trump has since revised his proposal": the tagger found *revised*, not *Trump*)."""
+    cue, unit = attribution.cue, attribution.sent
+    if attribution.source is not None:
+        return attribution
+    verb = next((t for t in reversed(cue) if t.pos_ in ("VERB", "AUX")), cue.root)
+    holder = subject_of(verb)
+    if holder is None:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        holder = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    source = clipped(source_span(holder), unit) if holder is not None else None
+    if source is None or (source.start < cue.end and cue.start < source.end):
+        return attribution
+    content = remainder(unit, source, cue) or attribution.content
+    return Attribution(unit, cue, source, content, attribution.kind, attribution.hedges)
 
 
 def _named_after(cue: Span, unit: Span) -> Span | None:
@@ -267,7 +286,7 @@ class ClaimExtractor:
         it found in the units :func:`to_tag` chose (``None``: rules only)."""
         if tagged is None:
             return rules
-        learned = [a for a in attribution_model.model_attributions(unit, tagged)
+        learned = [parsed_claimant(a) for a in attribution_model.model_attributions(unit, tagged)
                    if not _quoted(a.cue, regions)]
         return attribution_model.combined(rules, learned)
 
