@@ -165,6 +165,15 @@ def test_places_vote_key_ignores_generic_words() -> None:
     assert vote_key("New York") != vote_key("York")
 
 
+def test_places_lower_case_entity_is_not_a_place(places_nlp: Language) -> None:
+    """"midtown" (tagged GPE, and a town in Tennessee) would pull Toronto to Toronto, Ohio."""
+    text = ("TORONTO — Officers pinned him to the ground at a station in midtown, the lawsuit says. "
+            "Toronto police declined to comment.")
+    found = _places(places_nlp, text)
+    assert "midtown" not in found
+    assert {p.country_code for p in found.values()} == {"CA"}
+
+
 def test_places_speaker_subject_is_not_a_place(places_nlp: Language) -> None:
     found = _places(places_nlp, "Baku has said the operation near Aghdara was a response.")
     assert "Baku" not in found

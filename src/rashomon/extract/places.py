@@ -130,7 +130,7 @@ class PlaceResolver:
         """The toponyms of ``doc`` with their gazetteer matches (no choice made yet)."""
         parts: list[Span] = []
         for ent in doc.ents:
-            if ent.label_ in self.labels and not (self.drop_speakers and _is_speaker(ent)):
+            if ent.label_ in self.labels and _is_named(ent) and not (self.drop_speakers and _is_speaker(ent)):
                 parts.extend(piece for part in _comma_parts(_trim(ent)) for piece in self._split(part))
         dateline = self._dateline(doc)
         if dateline:
@@ -299,6 +299,12 @@ def vote_key(text: str) -> str:
     Dublin" and "Dublin City" are the same name as "Richmond" and "Dublin" (and never vote for it)."""
     core = _GENERIC.match(text.strip())
     return name_key(core.group("core") if core else text)
+
+
+def _is_named(ent: Span) -> bool:
+    """A proper name: its first word after a determiner is capitalised ("midtown", "metro" are not)."""
+    first = ent[1] if len(ent) > 1 and ent[0].lower_ in ("the", "a", "an") else ent[0]
+    return first.text[:1].isupper() or not first.text[:1].isalpha()
 
 
 def _is_speaker(ent: Span) -> bool:
