@@ -43,6 +43,7 @@ from rashomon.extract.attributions import (
 )
 from rashomon.extract.claim_spans import (
     clipped,
+    clipped_chars,
     holding_text,
     quote_kind,
     quote_regions,
@@ -85,17 +86,19 @@ def unquoted_claimant(attribution: Attribution, regions: list[tuple[int, int]]) 
     if source is None or not _quoted(source, regions):
         return attribution
     doc, unit = cue.doc, attribution.sent
-    quote_end = max(b for a, b in regions if a < source.start_char and source.end_char < b)
+    quote_start, quote_end = max((a, b) for a, b in regions if a < source.start_char and source.end_char < b)
     between = doc.char_span(quote_end, cue.start_char, alignment_mode="contract") \
         if quote_end < cue.start_char else None
     words = [t for t in between or [] if not (t.is_punct or t.is_space)]
+    verbs = [i for i, t in enumerate(words) if t.pos_ in ("VERB", "AUX")]
+    words = words[: verbs[0]] if verbs else words  # "Trump told a rally, saying ...": Trump
     if words:
         found: Span | None = doc[words[0].i: words[-1].i + 1]
     else:
         found = _named_after(cue, unit)
-    if found is None:
-        return Attribution(unit, cue, None, attribution.content, attribution.kind, attribution.hedges)
-    content = remainder(unit, found, cue) or attribution.content
+    content = attribution.content
+    if content is None or content[0] < quote_end or (found is not None and content[0] < found.end_char):
+        content = clipped_chars(trimmed(doc, quote_start, quote_end), unit) or content  # the quote
     return Attribution(unit, cue, found, content, attribution.kind, attribution.hedges)
 
 
