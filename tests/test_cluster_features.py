@@ -163,3 +163,11 @@ def test_cluster_features_street_addresses_ignore_direction_and_street_type() ->
     assert one == other == {"400 pecan"}
     assert street_addresses("the 1200 block of N. Martin Luther King Drive") == {"1200 martin luther king"}
     assert street_addresses("He was 400 feet away from Pecan Avenue.") == set()
+
+
+def test_cluster_features_video_playlist_lines_are_furniture() -> None:
+    from rashomon.cluster.vectors import strip_boilerplate
+
+    text = "8:10 p.m. UPDATE: the governor spoke.\n3:02 Woman parts with beloved dog Pause\nShots at 1:27 here."
+    kept = strip_boilerplate("Title", text, set()).split("\n")
+    assert kept == ["Title", "8:10 p.m. UPDATE: the governor spoke.", "Shots at 1:27 here."]

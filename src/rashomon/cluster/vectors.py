@@ -9,6 +9,7 @@ repeats weigh less than the names and details that single out one incident.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -33,9 +34,18 @@ def boilerplate_lines(texts: Sequence[str], min_docs: int) -> set[str]:
     return {line for line, n in counts.items() if n >= min_docs}
 
 
+_MEDIA_LINE = re.compile(r"^\s*\d{1,2}:\d{2}\s+(?![AaPp]\.?[Mm]\b)")
+"""A video playlist entry ("3:02 Sacramento woman parts with beloved dog Pause"), not a clock time."""
+
+
+def _is_furniture(line: str, boilerplate: set[str]) -> bool:
+    stripped = line.strip()
+    return not stripped or stripped in boilerplate or bool(_MEDIA_LINE.match(line))
+
+
 def strip_boilerplate(title: str | None, text: str, boilerplate: set[str]) -> str:
-    """Title plus the text's lines that are not boilerplate."""
-    kept = [line for line in text.split("\n") if line.strip() and line.strip() not in boilerplate]
+    """Title plus the text's lines that are neither boilerplate nor video playlist entries."""
+    kept = [line for line in text.split("\n") if not _is_furniture(line, boilerplate)]
     head = [title] if title and title.strip() not in boilerplate else []
     return "\n".join(head + kept)
 
