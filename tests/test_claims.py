@@ -336,6 +336,13 @@ def test_claims_tagger_cue_without_claimant_takes_the_parsed_one(nlp: Language, 
     assert found.content is not None and found.content[1] > found.content[0]
 
 
+def test_claims_saying_embedded_in_what_is_said_is_no_separate_claim(nlp: Language) -> None:
+    found = attributed(nlp, "The senator said that the governor told him the bridge would reopen.")
+    assert [(c.claimant, c.cue) for c in found] == [("The senator", "said")]
+    both = attributed(nlp, "The senator said the bridge would reopen, and the governor confirmed it.")
+    assert [c.cue for c in both] == ["said", "confirmed"]
+
+
 def test_claims_calling_something_something(nlp: Language) -> None:
     text = "Carson called the political system “rotten to the core.”"
     (claim,) = attributed(nlp, text)

@@ -161,3 +161,7 @@ NESTED_CUES: frozenset[str] = frozenset({
     "prefer", "favor", "favour", "endorse", "fear", "worry", "consider", "view", "regard",
 })
 """Cues of belief and stance that PolNeAR leaves unmarked inside what another attribution says."""
+
+EMBEDDED_DEPS: frozenset[str] = frozenset({"ccomp", "xcomp", "pcomp", "acl"})
+"""Dependency labels of a cue verb embedded in another attribution's content ("said Jones told him"): such
+a cue is no separate attribution in PolNeAR."""
