@@ -122,3 +122,10 @@ def test_gazetteer_area_position_ignores_outlying_places() -> None:
     assert -92.0 <= lon <= -90.0
     assert area.code == "XX"
     assert area.population == 40_100
+
+
+def test_gazetteer_us_states_carry_their_geonames_id(gaz: Gazetteer) -> None:
+    states = {m.candidate.name: m.candidate for name in ("Texas", "Ohio", "Virginia")
+              for m in gaz.lookup(name) if m.candidate.feature == "A1" and m.candidate.country_code == "US"}
+    assert {name: c.geonameid for name, c in states.items()} == {
+        "Texas": 4736286, "Ohio": 5165418, "Virginia": 6254928}

@@ -172,6 +172,8 @@ def test_places_lower_case_entity_is_not_a_place(places_nlp: Language) -> None:
     found = _places(places_nlp, text)
     assert "midtown" not in found
     assert {p.country_code for p in found.values()} == {"CA"}
+    found = _places(places_nlp, "The council approved drilling on a farm in north Arlington, Texas.")
+    assert (found["Arlington"].name, found["Arlington"].admin1) == ("Arlington", "TX")  # not North Arlington
 
 
 def test_places_speaker_subject_is_not_a_place(places_nlp: Language) -> None:

@@ -250,13 +250,16 @@ def area_names(name: str) -> list[str]:
 
 def _add_admin_areas(gaz: Gazetteer, admin1: Areas, admin2: Areas, us_abbreviations: dict[str, list[str]]
                      ) -> None:
+    us_ids = {code: int(state["geonameid"]) for code, state in _geonames_cache().get_us_states().items()}
     for (country, name), area in admin1.items():
         lat, lon = area.position
         code = area.code
         population = _below_namesake_city(gaz, name, country, code, area.population)
-        extra = us_abbreviations.get(code or "", []) if country == "US" else []
+        us = country == "US"
+        extra = us_abbreviations.get(code or "", []) if us else []
         gaz.add(Candidate(name=name, country_code=country, lat=lat, lon=lon, population=population,
-                          feature="A1", admin1=code, source="subdivision"), [*area_names(name), *extra])
+                          feature="A1", geonameid=us_ids.get(code or "") if us else None, admin1=code,
+                          source="subdivision"), [*area_names(name), *extra])
     for (country, _, name), area in admin2.items():  # a bare "Cambridge" is the town more than the district
         lat, lon = area.position
         code = area.code

@@ -130,8 +130,11 @@ class PlaceResolver:
         """The toponyms of ``doc`` with their gazetteer matches (no choice made yet)."""
         parts: list[Span] = []
         for ent in doc.ents:
-            if ent.label_ in self.labels and _is_named(ent) and not (self.drop_speakers and _is_speaker(ent)):
-                parts.extend(piece for part in _comma_parts(_trim(ent)) for piece in self._split(part))
+            if ent.label_ not in self.labels or (self.drop_speakers and _is_speaker(ent)):
+                continue
+            name = _trim(ent)
+            if _is_named(name):
+                parts.extend(piece for part in _comma_parts(name) for piece in self._split(part))
         dateline = self._dateline(doc)
         if dateline:
             kept = [p for p in parts if not any(p.start < d.end and d.start < p.end for d in dateline)]
@@ -329,12 +332,18 @@ def _comma_parts(ent: Span) -> list[Span]:
 
 
 def _trim(ent: Span) -> Span:
-    """``ent`` without a trailing possessive ("Mount Hood's" -> "Mount Hood")."""
-    if len(ent) > 1 and ent[-1].text in _POSSESSIVE:
-        trimmed = ent.doc[ent.start:ent.end - 1]
-        trimmed.label_ = ent.label_
-        return trimmed
-    return ent
+    """``ent`` without a trailing possessive ("Mount Hood's" -> "Mount Hood") and without leading lower-case
+    words before a name ("north Arlington" -> "Arlington", not the town North Arlington)."""
+    start, end = ent.start, ent.end
+    if end - start > 1 and ent.doc[end - 1].text in _POSSESSIVE:
+        end -= 1
+    while end - start > 1 and ent.doc[start].is_lower and ent.doc[start].lower_ not in ("the", "a", "an"):
+        start += 1
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    trimmed = ent.doc[start:end]
+    trimmed.label_ = ent.label_
+    return trimmed
 
 
 def _qualifies(text: str, part: Span, following: Span) -> bool:
