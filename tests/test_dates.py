@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from rashomon.extract.dates import FACTORY, event_date, is_point_in_time, parse_published, resolve
+from rashomon.extract.dates import FACTORY, day_scores, event_date, is_point_in_time, parse_published, resolve
 from rashomon.records import TimeExpr
 
 WEDNESDAY = date(2022, 8, 3)  # published Wednesday 2022-08-03
@@ -36,6 +36,15 @@ WEDNESDAY = date(2022, 8, 3)  # published Wednesday 2022-08-03
     ("last month", "2022-07-01", "month"),
     ("March 2021", "2021-03-01", "month"),
     ("early July", "2022-07-01", "month"),
+    ("around 10:30 p.m. Tuesday", "2022-08-02", "day"),  # a clock time before a day: the day dates it
+    ("just after midnight Sunday", "2022-07-31", "day"),
+    ("earlier Monday", "2022-08-01", "day"),
+    ("overnight", "2022-08-03", "day"),  # after midnight: the publication day
+    ("late last night", "2022-08-02", "day"),
+    ("Christmas Eve", "2021-12-24", "day"),  # holidays: the latest one up to a month after publication
+    ("the Fourth of July", "2022-07-04", "day"),
+    ("New Year’s Day", "2022-01-01", "day"),
+    ("Thanksgiving", "2021-11-25", "day"),  # the fourth Thursday of November
 ])
 def test_dates_resolve_against_wednesday_dateline(text: str, expected: str, precision: str) -> None:
     day, found_precision = resolve(text, WEDNESDAY)
@@ -114,3 +123,40 @@ def test_dates_event_date_skips_clock_times_ages_stamps_and_speech_days() -> Non
     assert event_date(times, "2016-10-24", text=text) == ("2016-10-22", "day")
     assert event_date(times[:3], "2016-10-24", text=text) == ("2016-10-18", "week")  # nothing dates the event
     assert not is_point_in_time("just three days")
+
+
+def _times_in(text: str, published: str, *words: str) -> list[TimeExpr]:
+    """The given expressions of ``text`` as the component would resolve them, in text order."""
+    out = []
+    for word in words:
+        start = text.index(word)
+        day, precision = resolve(word, parse_published(published))
+        out.append(TimeExpr(text=word, start=start, end=start + len(word),
+                            date=day.isoformat() if day else None, precision=precision))
+    return sorted(out, key=lambda t: t.start)
+
+
+def test_dates_event_date_follow_up_names_the_shooting_by_calendar_date() -> None:
+    text = ("The 16-year-old entered a guilty plea Thursday to the reckless homicide charge. The boys were "
+            "playing with the firearm when it discharged June 3, striking a boy in the head.")
+    times = _times_in(text, "2015-07-09", "Thursday", "June 3")
+    assert event_date(times, "2015-07-09", text=text) == ("2015-06-03", "day")  # 36 days old, next to violence
+    assert event_date(times, "2015-07-09") == ("2015-07-09", "day")  # without the text: the recent day
+
+
+def test_dates_event_date_court_and_arrest_days_lose_to_the_shooting_day() -> None:
+    text = ("A man made his first appearance in court Tuesday. Deputies said the boy was shot around "
+            "5:20 p.m. Saturday at a home on Grand Avenue.")
+    times = _times_in(text, "2022-08-03", "Tuesday", "5:20 p.m. Saturday")
+    assert event_date(times, "2022-08-03", text=text) == ("2022-07-30", "day")
+    text = "Police arrested a suspect Monday in connection with a shooting incident last Saturday."
+    times = _times_in(text, "2022-08-03", "Monday", "last Saturday")
+    assert event_date(times, "2022-08-03", text=text) == ("2022-07-30", "day")
+
+
+def test_dates_event_date_ties_go_to_the_earlier_day() -> None:
+    text = "Smith died Monday after he was shot Sunday outside his home."
+    times = _times_in(text, "2022-08-03", "Monday", "Sunday")
+    scores = day_scores(times, "2022-08-03", text=text)
+    assert scores[(date(2022, 8, 1), "day")] == scores[(date(2022, 7, 31), "day")]
+    assert event_date(times, "2022-08-03", text=text) == ("2022-07-31", "day")  # the shooting came first

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from rashomon.extract.event_place import dateline_span, inside_name, main_place
+from rashomon.extract.event_place import dateline_span, inside_name, main_place, one_reading_per_name, surname
 from rashomon.records import Place
 
 TOWN = {"houston": ("US", "TX", 29.76, -95.36), "katy": ("US", "TX", 29.79, -95.82),
         "kyle": ("US", "TX", 29.99, -97.88), "findlay": ("US", "OH", 41.04, -83.65),
         "putnam county": ("US", "OH", 41.02, -84.13), "police": ("PL", "87", 50.0, 19.9),
-        "davis": ("US", "CA", 38.54, -121.74), "terre haute": ("US", "IN", 39.47, -87.41)}
+        "davis": ("US", "CA", 38.54, -121.74), "terre haute": ("US", "IN", 39.47, -87.41),
+        "townsend": ("US", "DE", 39.40, -75.69)}
 STATE = {"texas": ("US", "TX", 31.0, -99.0), "ind.": ("US", "IN", 40.0, -86.1)}
 
 
@@ -71,3 +72,30 @@ def test_event_place_without_text_keeps_the_weighing() -> None:
     places = places_of("Kyle went to Houston; Houston police came.", ["Kyle", "Houston"])
     assert main_place(places) == 1
     assert main_place([]) is None
+
+
+def _place(text: str, start: int, name: str, admin1: str, lat: float, lon: float) -> Place:
+    word = text[start:].split(",")[0].split(" ")[0] if name.isupper() else name
+    return Place(text=word, start=start, end=start + len(word), name=name.title(), country_code="US",
+                 admin1=admin1, lat=lat, lon=lon, precision="town")  # type: ignore[arg-type]
+
+
+def test_event_place_surname_written_after_a_given_name_or_title_is_no_place() -> None:
+    text = ("Shaletres Townsend was arrested after a four-year-old was shot in Houston. Police said "
+            "Townsend left the gun where children played. Sgt. Davis said Davis Elementary was closed.")
+    assert surname(text, "Townsend") and surname(text, "Davis")
+    assert not surname(text, "Houston") and not surname("A man was shot in North Houston.", "Houston")
+    assert chosen(text, ["Townsend", "Houston", "Davis"]) == "Houston"
+
+
+def test_event_place_one_reading_per_name_follows_the_dateline() -> None:
+    text = ("Springfield Police Photo\n\nSPRINGFIELD, Ohio (WDTN) -- Springfield Police are investigating a "
+            "deadly shooting on Clifton Avenue.")
+    ohio = (39.92, -83.81)
+    places = [_place(text, text.index("Springfield"), "Springfield", "MO", 37.2, -93.3),
+              _place(text, text.index("SPRINGFIELD"), "SPRINGFIELD", "OH", *ohio),
+              _place(text, text.rindex("Springfield"), "Springfield", "MO", 37.2, -93.3)]
+    index = main_place(places, text=text)
+    assert index == 1 and (places[index].lat, places[index].lon) == ohio  # the qualified dateline reading
+    read = one_reading_per_name(places, [1.0, 1.0, 1.0], dateline_span(text))
+    assert {p.admin1 for p in read} == {"OH"}

@@ -619,3 +619,32 @@ def test_reconcile_location_biggest_group_within_50_km_and_most_precise() -> Non
     assert location["name"] == "Houston"  # the Houston group (2 + the state) beats a lone Austin
     assert sorted(location["chosen_by"]) == sorted([houston.article.id, pasadena.article.id, texas.article.id])
     assert build_dossier("ev-loc", [texas, pasadena])["location"]["name"] == "Pasadena"  # town beats its state
+
+
+def _dated_report(text: str, name: str, published: str, *words: str) -> Report:
+    """A report whose times are ``words`` of ``text`` resolved against ``published``; its own event date is
+    the one :func:`rashomon.extract.dates.event_date` picks."""
+    from rashomon.extract.dates import event_date, parse_published, resolve
+
+    article = Article.create(text, name, outlet=f"Outlet {name}", published_at=published)
+    times = []
+    for word in words:
+        start = article.text.index(word)
+        day, precision = resolve(word, parse_published(published))
+        times.append(TimeExpr(word, start, start + len(word), day.isoformat() if day else None, precision))
+    day, precision = event_date(times, published, text=article.text)
+    return Report(article, ArticleAnalysis(article.id, "test", times=times, event_date=day,
+                                           event_date_precision=precision))
+
+
+def test_reconcile_date_counts_the_days_a_report_hesitates_between() -> None:
+    sure = _dated_report("A man was shot Saturday outside a club.", "sure.txt", "2022-08-01", "Saturday")
+    torn = _dated_report("A man was shot late Friday outside a club, and a second man was shot Saturday.",
+                         "torn.txt", "2022-08-01", "late Friday", "Saturday")
+    assert sure.analysis and sure.analysis.event_date == "2022-07-30"
+    assert torn.analysis and torn.analysis.event_date == "2022-07-29"  # a tie: the earlier day
+    dossier = build_dossier("ev-date", [sure, torn])
+    assert dossier["date"] == "2022-07-30"  # Saturday: 1 + torn's equal second choice; Friday: 1
+    assert dossier["date_source"] == "reports"
+    alone = build_dossier("ev-date", [torn])
+    assert alone["date"] == "2022-07-29"

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
@@ -53,21 +54,40 @@ _YEAR_OR_DECADE = re.compile(
     r"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:\d{4}s?|'?\d0s|(?:the\s+)?(?:past|last)\s+decades?|decades?)$",
     re.IGNORECASE)
 _WEEKDAY = re.compile(
-    r"^(?:(?P<rel>last|this|next|past|on|since|by|until|from|early|late)\s+)?"
+    r"^(?:(?P<rel>last|this|next|past|on|since|by|until|from|early|late|earlier|later)\s+)?"
     r"(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night|overnight))?$", re.IGNORECASE)
 _SAME_DAY = re.compile(
-    r"^(?:(?:earlier|later)\s+)?(?:today|tonight|this\s+(?:morning|afternoon|evening)|earlier\s+today|"
+    r"^(?:(?:earlier|later|early|late)\s+)?(?:today|tonight|overnight|this\s+(?:morning|afternoon|evening)|earlier\s+today|"
     r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}|noon|midnight|dawn|dusk)"
     r"(?:\s+(?:local time|gmt|utc|\w{2,4}\s+time))?)$", re.IGNORECASE)
-_DAY_BEFORE = re.compile(r"^(?:last\s+night|overnight|yesterday(?:\s+(?:morning|afternoon|evening))?)$",
+_DAY_BEFORE = re.compile(r"^(?:(?:late\s+)?last\s+night|yesterday(?:\s+(?:morning|afternoon|evening))?)$",
                          re.IGNORECASE)
 _MODIFIER = re.compile(r"^(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of)[\s-]+",
                        re.IGNORECASE)
 _HAS_YEAR = re.compile(r"\b\d{4}\b")
+_CLOCK_LEAD = re.compile(
+    r"^(?:(?:at|around|about|approximately|roughly|near|shortly|just|sometime|before|after|until)\s+)*"
+    r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}|noon|midnight)\s+(?:on\s+|of\s+)?(?=\w)(?![ap]\.?m\b)",
+    re.IGNORECASE)
+"""A clock time before a day ("around 10:30 p.m. Wednesday", "just after midnight Sunday"): the day dates it."""
+_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's eve": (12, 31),
+    "new year's day": (1, 1), "halloween": (10, 31),
+    "fourth of july": (7, 4), "july fourth": (7, 4), "independence day": (7, 4),
+    "valentine's day": (2, 14), "valentines day": (2, 14),
+}
+"""Fixed-date holidays named in news (US Independence Day: the corpus of incidents is American; other
+countries' national days are written as dates)."""
+_HOLIDAY = re.compile(
+    r"^(?:(?:on|last|this|early|late|the)\s+)*(?P<name>christmas(?:\s+(?:eve|day))?|new\s+years?'?s?\s+(?:eve|day)|"
+    r"halloween|fourth\s+of\s+july|july\s+fourth|independence\s+day|valentine'?s\s+day|thanksgiving(?:\s+day)?)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?$", re.IGNORECASE)
 _EXTRA = re.compile(
     r"\b(?:(?:last|this|next)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     r"|\b(?:yesterday|today|tonight|last night|this morning|this afternoon|this evening)\b"
+    r"|\b(?:christmas(?:\s+(?:eve|day))?|new\s+year'?s\s+(?:eve|day)|halloween|thanksgiving(?:\s+day)?|"
+    r"fourth\s+of\s+july|july\s+fourth|independence\s+day|valentine'?s\s+day)\b"
     r"|\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE)
 _PERIODS: dict[str, DatePrecision] = {"day": "day", "week": "week", "month": "month", "year": "year",
                                       "time": "day", "part_of_day": "day"}
@@ -91,7 +111,18 @@ def is_point_in_time(text: str) -> bool:
 
 def resolve(text: str, published: date | None) -> tuple[date | None, DatePrecision | None]:
     """Date and precision of one expression, relative to the publication date (rules in module doc)."""
-    clean = " ".join(text.split()).strip(" ,.")
+    clean = " ".join(text.replace("’", "'").split()).strip(" ,.")
+    found = _resolve_clean(clean, published)
+    lead = _CLOCK_LEAD.match(clean)
+    if found[0] is None and lead and lead.end() < len(clean):
+        return _resolve_clean(clean[lead.end():], published)
+    return found
+
+
+def _resolve_clean(clean: str, published: date | None) -> tuple[date | None, DatePrecision | None]:
+    holiday = _HOLIDAY.match(clean)
+    if holiday:
+        return _holiday(holiday.group("name"), published), "day"
     weekday = _WEEKDAY.match(clean)
     if weekday:
         return _weekday(weekday.group("day"), weekday.group("rel"), published), "day"
@@ -102,6 +133,26 @@ def resolve(text: str, published: date | None) -> tuple[date | None, DatePrecisi
     if published is None:
         return None, None
     return _dateparser(_MODIFIER.sub("", clean), published)
+
+
+def _holiday(name: str, published: date | None) -> date | None:
+    """The latest such holiday up to :data:`FUTURE_SLACK_DAYS` after publication (Thanksgiving: the US
+    fourth Thursday of November)."""
+    if published is None:
+        return None
+    key = re.sub(r"^new years?'?s?", "new year's", " ".join(name.lower().split()))
+    day = _holiday_in(key, published.year)
+    if (day - published).days > FUTURE_SLACK_DAYS:
+        day = _holiday_in(key, published.year - 1)
+    return day
+
+
+def _holiday_in(key: str, year: int) -> date:
+    if key.startswith("thanksgiving"):
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    month, day = _HOLIDAYS[key if key in _HOLIDAYS else key.replace("'", "")]
+    return date(year, month, day)
 
 
 def _weekday(name: str, relation: str | None, published: date | None) -> date | None:
@@ -178,10 +229,15 @@ class DateResolver:
         """Character spans of the time expressions: entities, then extra matches that overlap none."""
         spans = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in self.labels]
         if self.extra_patterns:
-            for found in _EXTRA.finditer(doc.text):
-                if not any(s < found.end() and found.start() < e for s, e in spans):
-                    spans.append((found.start(), found.end()))
+            spans += extra_spans(doc.text, spans)
         return sorted(spans)
+
+
+def extra_spans(text: str, taken: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of the weekday, relative-day, clock and holiday expressions of ``text`` (which the NER often
+    misses) that overlap none of ``taken``."""
+    return [(found.start(), found.end()) for found in _EXTRA.finditer(text)
+            if not any(s < found.end() and found.start() < e for s, e in taken)]
 
 
 _CLOCK_ONLY = re.compile(
@@ -196,13 +252,46 @@ _SPEECH_BEFORE = re.compile(
     r"\b(?:since|until|throughout|said|says|told|announced|confirmed|stated|reported|released|identified|added)\s+(?:on\s+)?$",
     re.IGNORECASE)
 _VIOLENCE = re.compile(
-    r"\b(?:shot|shoot\w*|gunfire|gunshots?|gunman|fired|killed|killing|died|dead|death|murder\w*|wounded|"
-    r"injured|stabb\w*|attack\w*|clash\w*|explosion|blast|bomb\w*|struck|hit|homicide|slain|opened fire)\b",
+    r"\b(?:shot|shoot\w*|gunfire|gunshots?|gunman|gunmen|fired|killed|killing|died|dead|death|murder\w*|"
+    r"wounded|injured|stabb\w*|attack\w*|clash\w*|explosion|blast|bomb\w*|struck|striking|hit|homicide|slain|"
+    r"opened fire|fatal\w*|deadly|discharg\w*|robb\w*|carjack\w*|ambush\w*|happened|occurred|took place)\b",
     re.IGNORECASE)
+"""Words of the event itself (violence, and "happened"/"occurred"): a time next to them dates the event."""
+_PROCEDURE = re.compile(
+    r"\b(?:court\w*|hearings?|arraign\w*|pleas?|pleaded|pleads|sentenc\w*|trials?|indict\w*|charged|charges|"
+    r"appear\w*|bond|bail|jail\w*|custody|booked|arrest\w*|convict\w*|verdict|jur(?:y|ors)|judge|funerals?|"
+    r"vigils?|memorials?|rally|conference|statements?|posts?|posted|interview\w*|investigat\w*|continu\w*|"
+    r"schedul\w*|filed|motion|autopsy|searching|looking|released|identified|surrendered|extradit\w*)\b",
+    re.IGNORECASE)
+"""Words of what follows an event (court, arrest, funeral, statements, the investigation): the day next to
+them is the day of that step ("pleaded guilty Thursday", "was arrested Tuesday", "a vigil Sunday")."""
+_EXPLICIT = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b\d{1,2}/\d{1,2}\b",
+    re.IGNORECASE)
+"""A calendar date ("June 3", "3 June", "6/30"): it names its day whatever the publication date."""
 TRIGGER_REACH = 60
 """Characters either side of a time expression searched for a word of violence ("shot ... on Tuesday")."""
+ADJACENT_REACH = 25
+"""Characters either side, within the sentence, for a word of violence or procedure right next to a time."""
 STAMP_CONTEXT = 40
 """Characters before a time expression searched for a page stamp ("Published", "Updated") or speech verb."""
+
+
+@dataclass(frozen=True)
+class DateWeights:
+    """How much a candidate time counts in :func:`event_date`, by what stands around it."""
+
+    near: float = 2.0  # within ``window`` characters of an event span
+    close: float = 1.5  # a word of violence within TRIGGER_REACH characters
+    adjacent: float = 1.0  # ... and within ADJACENT_REACH, in the same sentence
+    procedure: float = 2.5  # a word of court, arrest, funeral or statement within ADJACENT_REACH, same sentence
+    lead: float = 1.0  # starts in the first ``lead_chars`` characters
+    day: float = 0.5  # day precision
+    old_explicit_days: int = 366  # a calendar date next to violence may be this old (a follow-up report)
+
+
+DATE_WEIGHTS = DateWeights()
 
 
 def is_event_evidence(time: TimeExpr, text: str | None) -> bool:
@@ -218,38 +307,88 @@ def is_event_evidence(time: TimeExpr, text: str | None) -> bool:
     return not (_STAMP.search(before) or _SPEECH_BEFORE.search(before))
 
 
-def event_date(times: Sequence[TimeExpr], published_at: str | None, *,
+def _sentence_window(text: str, start: int, end: int, reach: int) -> tuple[str, str]:
+    """Up to ``reach`` characters before and after ``text[start:end]``, cut at sentence ends."""
+    before = text[max(0, start - reach):start]
+    after = text[end:end + reach]
+    cut = max(before.rfind(". "), before.rfind("\n"))
+    before = before[cut + 1:] if cut >= 0 else before
+    stops = [i for i in (after.find(". "), after.find("\n")) if i >= 0]
+    return before, after[:min(stops)] if stops else after
+
+
+def time_score(time: TimeExpr, text: str | None, event_spans: Sequence[tuple[int, int]], *, window: int,
+               lead_chars: int, weights: DateWeights = DATE_WEIGHTS) -> float:
+    """How strongly one candidate time dates the reported event (terms in :class:`DateWeights`)."""
+    near = any(s - window <= time.start <= e + window for s, e in event_spans)
+    score = weights.near * near + weights.lead * (time.start < lead_chars) + weights.day * (time.precision == "day")
+    if text is None:
+        return score
+    close = bool(_VIOLENCE.search(text[max(0, time.start - TRIGGER_REACH):time.end + TRIGGER_REACH]))
+    before, after = _sentence_window(text, time.start, time.end, ADJACENT_REACH)
+    adjacent = bool(_VIOLENCE.search(before) or _VIOLENCE.search(after))
+    procedure = bool(_PROCEDURE.search(before) or _PROCEDURE.search(after))
+    return score + weights.close * close + weights.adjacent * adjacent - weights.procedure * procedure
+
+
+def _in_age(time: TimeExpr, day: date, published: date | None, text: str | None, max_age_days: int,
+            weights: DateWeights) -> bool:
+    """The candidate lies from ``max_age_days`` (a calendar date next to violence: ``old_explicit_days``)
+    before publication up to the publication day."""
+    if published is None:
+        return True
+    age = (published - day).days
+    if 0 <= age <= max_age_days:
+        return True
+    if not (max_age_days < age <= weights.old_explicit_days) or text is None or not _EXPLICIT.search(time.text):
+        return False
+    before, after = _sentence_window(text, time.start, time.end, TRIGGER_REACH)
+    return bool(_VIOLENCE.search(before) or _VIOLENCE.search(after))
+
+
+def day_scores(times: Sequence[TimeExpr], published_at: str | None, *,
                event_spans: Sequence[tuple[int, int]] = (), window: int = 300, lead_chars: int = 400,
                max_age_days: int = 31, text: str | None = None,
-               close_weight: float = 1.5) -> tuple[str | None, DatePrecision | None]:
-    """The date of the reported event and its precision.
-
-    Rule: candidates are day- and week-precision times dated from ``max_age_days`` before publication up to
-    the publication day (older dates are background: "the 2020 war") that :func:`is_event_evidence` accepts
-    (with ``text``, page stamps and speech dates are left out). Each scores 2 when it lies within ``window``
-    characters of an event span (sentences with casualty figures or event triggers), ``close_weight`` when
-    a word of violence lies within :data:`TRIGGER_REACH` characters ("shot ... Saturday"), 1 when it starts
-    in the first ``lead_chars`` characters, and 0.5 for day precision; the best wins, ties going to the earlier
-    mention. With no candidate the event is placed in the week up to publication:
-    ``(publication date - 6 days, "week")``, a window rather than a claim that it happened that day.
-    Without a publication date the first day-precision time, if any, is returned.
-    """
+               weights: DateWeights = DATE_WEIGHTS) -> dict[tuple[date, DatePrecision], float]:
+    """Each candidate day (or week) of :func:`event_date` with the best :func:`time_score` of its mentions."""
     published = parse_published(published_at)
-    scored = []
-    for order, time in enumerate(times):
+    best: dict[tuple[date, DatePrecision], float] = {}
+    for time in times:
         day = date.fromisoformat(time.date) if time.date else None
         if day is None or time.precision not in ("day", "week") or not is_event_evidence(time, text):
             continue
-        if published and not (0 <= (published - day).days <= max_age_days):
+        if not _in_age(time, day, published, text, max_age_days, weights):
             continue
-        near = any(s - window <= time.start <= e + window for s, e in event_spans)
-        close = text is not None and bool(_VIOLENCE.search(
-            text[max(0, time.start - TRIGGER_REACH):time.end + TRIGGER_REACH]))
-        score = 2.0 * near + close_weight * close + 1.0 * (time.start < lead_chars) + 0.5 * (time.precision == "day")
-        scored.append((score, -order, time))
-    if scored:
-        best = max(scored, key=lambda item: (item[0], item[1]))[2]
-        return best.date, best.precision
+        key: tuple[date, DatePrecision] = (day, time.precision)
+        score = time_score(time, text, event_spans, window=window, lead_chars=lead_chars, weights=weights)
+        best[key] = max(score, best.get(key, score))
+    return best
+
+
+def event_date(times: Sequence[TimeExpr], published_at: str | None, *,
+               event_spans: Sequence[tuple[int, int]] = (), window: int = 300, lead_chars: int = 400,
+               max_age_days: int = 31, text: str | None = None,
+               weights: DateWeights = DATE_WEIGHTS) -> tuple[str | None, DatePrecision | None]:
+    """The date of the reported event and its precision.
+
+    Rule: candidates are day- and week-precision times dated from ``max_age_days`` before publication up to
+    the publication day (older dates are background: "the 2020 war"; a calendar date within a sentence of a
+    word of violence may be up to ``weights.old_explicit_days`` old: a follow-up report of a plea names the
+    shooting's "June 3") that :func:`is_event_evidence` accepts (with ``text``, page stamps and speech dates
+    are left out). Each scores by :func:`time_score`: near an event span (sentences with casualty figures or
+    event triggers), a word of violence nearby and right next to it, in the lead, day precision; a word of
+    court, arrest, funeral, statement or investigation right next to it ("pleaded guilty Thursday") counts
+    against it. The best day wins (:func:`day_scores`), ties going to the earlier day: an event comes before
+    its follow-ups (a death in hospital, an arrest, a hearing). With no candidate the event is placed in the
+    week up to publication: ``(publication date - 6 days, "week")``, a window rather than a claim that it
+    happened that day. Without a publication date the best day-precision time, if any, is returned.
+    """
+    best = day_scores(times, published_at, event_spans=event_spans, window=window, lead_chars=lead_chars,
+                      max_age_days=max_age_days, text=text, weights=weights)
+    if best:
+        day, precision = max(best, key=lambda k: (best[k], -k[0].toordinal()))
+        return day.isoformat(), precision
+    published = parse_published(published_at)
     if published is None:
         return None, None
     return (published - timedelta(days=6)).isoformat(), "week"

@@ -25,8 +25,8 @@ _DATELINE = re.compile(
     r"(?:^|\n|\s{2})\s*(?P<where>[A-Z][A-Z.'\- ]{2,40}(?:,\s*[A-Z][A-Za-z. ]{1,20})?)\s*"
     r"(?:\([A-Za-z0-9 .\-/&]{1,30}\))?\s*(?:--|[—–-])\s")
 """An agency dateline: "CHICAGO (AP) —", "TERRE HAUTE, Ind. (WTHI) –", "SPRINGFIELD, Ill. --"."""
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w.'’]*)\s$")
-_WORD_AFTER = re.compile(r"^['’]?s?\s([A-Z][\w.'’]*)")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w.'’]*) \Z")  # on the same line: a caption above is no name
+_WORD_AFTER = re.compile(r"^['’]?s? ([A-Z][\w.'’]*)")
 _COMPASS = frozenset({
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
     "northwest", "southeast", "southwest", "ne", "nw", "se", "sw", "n", "s", "e", "w", "downtown", "greater",
@@ -70,30 +70,52 @@ def main_place(places: Sequence[Place], *, event_spans: Sequence[tuple[int, int]
     the agency dateline; with ``text``, a mention inside a longer name or written elsewhere as a common word
     weighs 0 (:func:`not_a_place_here`). The dominant country has the most weight; inside it, when mentions
     name first-level areas, the dominant area (state names count double) rules out places of other areas.
-    Among the remaining places each distinct name scores its summed weight times the rank of its precision
-    (town 5 ... country 1, :data:`SPECIFICITY`); the best name wins and its first mention is returned.
+    Mentions of one name count for one reading, that of the name's heaviest mention
+    (:func:`one_reading_per_name`). Among the remaining places each distinct place scores its summed weight
+    times the rank of its precision (town 5 ... country 1, :data:`SPECIFICITY`); the best wins and its first
+    mention that carries that reading is returned.
     """
     dateline = dateline_span(text)
     weight = [mention_weight(p, text, event_spans, dateline, window, lead_chars, weights) for p in places]
     if not any(weight):
         return None
-    country = _heaviest(places, weight, lambda p: p.country_code)
-    area = _heaviest([p for p in places if p.country_code == country],
+    read = one_reading_per_name(places, weight, dateline)
+    country = _heaviest(read, weight, lambda p: p.country_code)
+    area = _heaviest([p for p in read if p.country_code == country],
                      [w * (2.0 if p.precision == "admin1" else 1.0)
-                      for p, w in zip(places, weight, strict=True) if p.country_code == country],
+                      for p, w in zip(read, weight, strict=True) if p.country_code == country],
                      lambda p: p.admin1 if p.precision != "country" else None)
-    by_name: dict[str, float] = defaultdict(float)
-    first: dict[str, int] = {}
-    for i, (place, w) in enumerate(zip(places, weight, strict=True)):
+    by_place: dict[tuple[str, str | None, str | None], float] = defaultdict(float)
+    first: dict[tuple[str, str | None, str | None], int] = {}
+    for i, (place, w) in enumerate(zip(read, weight, strict=True)):
         fits = place.country_code == country and (area is None or place.admin1 in (None, area)
                                                   or place.precision == "country")
         if w and fits and place.precision:
-            by_name[place.name] += w * SPECIFICITY[place.precision]
-            first.setdefault(place.name, i)
-    if not by_name:
+            key = (place.name, place.admin1, place.country_code)
+            by_place[key] += w * SPECIFICITY[place.precision]
+            if place is places[i]:
+                first.setdefault(key, i)
+    if not by_place:
         return None
-    best = max(by_name, key=lambda name: (by_name[name], -first[name]))
+    best = max(by_place, key=lambda key: (by_place[key], -first[key]))
     return first[best]
+
+
+def one_reading_per_name(places: Sequence[Place], weight: Sequence[float],
+                         dateline: tuple[int, int] | None = None) -> list[Place]:
+    """Every counted mention of a name read as the name's heaviest mention is read (on a tie, the one in the
+    dateline, else the first): a report means one place by one name, and the mention that says most (the
+    dateline "SPRINGFIELD, Ohio", with its state) is the one the resolver read best. Mentions that weigh
+    nothing keep their own reading."""
+    def rank(i: int) -> tuple[float, bool]:
+        return weight[i], dateline is not None and dateline[0] <= places[i].start < dateline[1]
+
+    heaviest: dict[str, int] = {}
+    for i, (place, w) in enumerate(zip(places, weight, strict=True)):
+        key = place.text.casefold()
+        if w and (key not in heaviest or rank(i) > rank(heaviest[key])):
+            heaviest[key] = i
+    return [places[heaviest[p.text.casefold()]] if w else p for p, w in zip(places, weight, strict=True)]
 
 
 def _heaviest(places: Sequence[Place], weight: Sequence[float], key: Callable[[Place], str | None]) -> str | None:
@@ -136,9 +158,44 @@ def _dateline_names(where: str) -> set[str]:
 
 
 def not_a_place_here(place: Place, text: str) -> bool:
-    """The mention is part of a longer name, or a common word the text also writes in lower case
-    (:data:`NEWS_WORDS` never count, with or without the text: see :func:`mention_weight`)."""
-    return inside_name(text, place.start, place.end) or common_word(text, place.text)
+    """The mention is part of a longer name, a common word the text also writes in lower case, or a
+    surname the text also writes after a given name or title (:data:`NEWS_WORDS` never count, with or
+    without the text: see :func:`mention_weight`)."""
+    return (inside_name(text, place.start, place.end) or common_word(text, place.text)
+            or surname(text, place.text))
+
+
+_TITLES = frozenset({
+    "mr", "mrs", "ms", "miss", "dr", "lt", "sgt", "cpl", "capt", "det", "detective", "officer", "deputy",
+    "trooper", "sheriff", "chief", "judge", "attorney", "prosecutor", "coroner", "mayor", "sen", "rep", "gov",
+    "president", "pastor", "rev", "coach", "agent", "spokesman", "spokeswoman", "spokesperson", "lieutenant",
+    "sergeant", "captain", "corporal", "commander", "superintendent", "investigator", "patrolman",
+})
+"""Titles before a surname ("Sgt. Perry", "Detective Clinton")."""
+
+
+def surname(text: str, mention: str) -> bool:
+    """The mention's words stand elsewhere in ``text`` right after a given name or a title ("Shaletres
+    Townsend", "Lt. Perry"): the text uses them as a person's name ("Townsend was arrested"), so no mention of
+    them counts. A capitalised direction, stop word or place generic before them ("North Perry", "In
+    Townsend", "Fort Townsend") does not make a name."""
+    if " " in mention or not mention[:1].isupper():
+        return False
+    for found in re.finditer(rf"\b([A-Z][a-z]+)(\.?)[ \t]+{re.escape(mention)}\b(?![-\w])", text):
+        word = found.group(1).lower()
+        if word in _TITLES:
+            return True
+        if not found.group(2) and word not in STOP_WORDS and word not in _COMPASS and word not in _GENERICS:
+            return True
+    return False
+
+
+_GENERICS = frozenset({
+    "fort", "port", "mount", "lake", "saint", "san", "santa", "new", "old", "little", "big", "grand", "glen",
+    "palm", "bay", "cape", "point", "east", "west", "north", "south", "city", "county", "township", "village",
+    "town", "borough", "parish", "state", "near", "outside", "downtown", "suburban",
+})
+"""Place-name generics and words before a place that do not make the next word a surname."""
 
 
 def inside_name(text: str, start: int, end: int) -> bool:

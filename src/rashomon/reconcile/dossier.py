@@ -8,11 +8,12 @@ across reports. :func:`reconcile_store` (the pipeline stage) rebuilds the stored
 from __future__ import annotations
 
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from rashomon.errors import Errors, ReconcileError
+from rashomon.extract.dates import day_scores
 from rashomon.reconcile.actors import build_actors
 from rashomon.reconcile.casualties import build_slots, count_per_report
 from rashomon.reconcile.discrepancies import (
@@ -39,7 +40,6 @@ from rashomon.reconcile.evidence import Report, actor_kinds, event_claims, figur
 from rashomon.records import Place
 from rashomon.store import Store
 
-_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 _PLACE_RANK = {"exact": 0, "town": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
 AGREE_KM = 50.0
 """Two reports' event places this close name the same location (a town and its suburb, two parts of a city)."""
@@ -50,24 +50,43 @@ def load_reports(store: Store, article_ids: Sequence[str]) -> list[Report]:
 
 
 def event_date(reports: Sequence[Report]) -> tuple[str | None, str | None, str]:
-    """``(date, precision, source)``: the day most reports give (earliest on a tie); without any report
-    dating the event to a day, the earliest publication date at week precision (reports follow events
-    within days, most often the same day: on GVA's local reports that day is the event's day more often
-    than any week-precision date a report resolved, such as its own fallback to the week before
-    publication)."""
-    dated = [
-        (r.analysis.event_date, r.analysis.event_date_precision)
-        for r in reports
-        if r.analysis and r.analysis.event_date and r.analysis.event_date_precision == "day"
-    ]
-    if dated:
-        finest = min(_PRECISION_RANK.get(p or "year", 3) for _, p in dated)
-        votes = Counter(d for d, p in dated if _PRECISION_RANK.get(p or "year", 3) == finest)
-        date = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        precision = next(p for d, p in dated if d == date and _PRECISION_RANK.get(p or "year", 3) == finest)
-        return date, precision, "reports"
+    """``(date, precision, source)``: the day with the most support across reports (earliest on a tie);
+    without any report dating the event to a day, the earliest publication date at week precision (reports
+    follow events within days, most often the same day: on GVA's local reports that day is the event's day
+    more often than any week-precision date a report resolved, such as its own fallback to the week before
+    publication).
+
+    Support (:func:`day_support`): each report that dates the event to a day gives its own day 1, and every
+    other day it names as a candidate the candidate's score relative to its best one, so a report that hesitates
+    between two days ("shot late Friday ... police said Saturday") still backs the other reports' day.
+    """
+    support = day_support(reports)
+    if support:
+        date = min(support, key=lambda day: (-support[day], day))
+        return date, "day", "reports"
     published = sorted(r.article.published_at[:10] for r in reports if r.article.published_at)
     return (published[0], "week", "published_at") if published else (None, None, "none")
+
+
+def day_support(reports: Sequence[Report]) -> dict[str, float]:
+    """Day -> support summed over the reports that date the event to a day (see :func:`event_date`)."""
+    support: dict[str, float] = defaultdict(float)
+    for report in reports:
+        analysis = report.analysis
+        if analysis is None or not analysis.event_date or analysis.event_date_precision != "day":
+            continue
+        spans = [(c.sentence_start, c.sentence_end) for c in analysis.casualties
+                 if c.sentence_start is not None and c.sentence_end is not None]  # as the analysis stage does
+        spans += [(e.start, e.end) for e in analysis.events]
+        scores = {day.isoformat(): max(score, 0.0) for (day, precision), score in day_scores(
+            analysis.times, report.article.published_at, event_spans=spans, text=report.article.text).items()
+            if precision == "day"}
+        top = max(scores.values(), default=0.0)
+        for day, score in scores.items():
+            if day != analysis.event_date and top > 0:
+                support[day] += min(score / top, 1.0)
+        support[analysis.event_date] += 1.0
+    return dict(support)
 
 
 def _location(place: Place, chosen_by: list[str]) -> dict[str, Any]:
