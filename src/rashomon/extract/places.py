@@ -254,16 +254,22 @@ class PlaceResolver:
             add_into(total_countries, countries)
             add_into(total_admin, admins)
         points = name_points(toponyms, keys)
+        near: dict[tuple[str, int], float] = {}  # (name, candidate): a repeated name is measured once
+
+        def near_bonus(key: str, candidate: Candidate) -> float:
+            if (key, id(candidate)) not in near:
+                others = [p for name, p in points.items() if name != key]
+                near[(key, id(candidate))] = self.near_bonus * nearness(candidate, others)
+            return near[(key, id(candidate))]
+
         chosen = []
         for toponym, key in zip(toponyms, keys, strict=True):
             countries, admins = by_name[key]
             others_c = without(total_countries, countries)
             others_a = without(total_admin, admins)
-            others_p = [p for name, p in points.items() if name != key]
             best = max(toponym.matches, default=None,
                        key=lambda m: self.score(m, toponym.qualifier, others_c, others_a,
-                                                qualified=toponym.qualified)
-                       + self.near_bonus * nearness(m.candidate, others_p))
+                                                qualified=toponym.qualified) + near_bonus(key, m.candidate))
             chosen.append(qualifier_area(toponym, best))
         return chosen
 
