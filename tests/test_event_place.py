@@ -85,6 +85,8 @@ def test_event_place_surname_written_after_a_given_name_or_title_is_no_place() -
             "Townsend left the gun where children played. Sgt. Davis said Davis Elementary was closed.")
     assert surname(text, "Townsend") and surname(text, "Davis")
     assert not surname(text, "Houston") and not surname("A man was shot in North Houston.", "Houston")
+    assert surname("Cristian Ceballos-Rodriguez, 23, was charged.", "Rodriguez")  # a double-barrelled surname
+    assert not surname("Police said Townsend,\nKent County", "Kent")  # a line break parts the words
     assert chosen(text, ["Townsend", "Houston", "Davis"]) == "Houston"
 
 

@@ -175,13 +175,14 @@ _TITLES = frozenset({
 
 
 def surname(text: str, mention: str) -> bool:
-    """The mention's words stand elsewhere in ``text`` right after a given name or a title ("Shaletres
-    Townsend", "Lt. Perry"): the text uses them as a person's name ("Townsend was arrested"), so no mention of
-    them counts. A capitalised direction, stop word or place generic before them ("North Perry", "In
-    Townsend", "Fort Townsend") does not make a name."""
+    """The mention's words stand elsewhere in ``text`` right after a given name, a title or the first half of
+    a double-barrelled name, on the same line ("Shaletres Townsend", "Lt. Perry", "Ceballos-Rodriguez"): the
+    text uses them as a person's name ("Townsend was arrested"), so no mention of them counts. A capitalised
+    direction, stop word or place generic before them ("North Perry", "In Townsend", "Fort Townsend") does
+    not make a name."""
     if " " in mention or not mention[:1].isupper():
         return False
-    for found in re.finditer(rf"\b([A-Z][a-z]+)(\.?)[ \t]+{re.escape(mention)}\b(?![-\w])", text):
+    for found in re.finditer(rf"\b([A-Z][a-z]+)(\.?)(?:[ \t]+|-){re.escape(mention)}\b(?![-\w])", text):
         word = found.group(1).lower()
         if word in _TITLES:
             return True
