@@ -87,7 +87,7 @@ def test_cluster_reason_names_the_shared_evidence(store: Store) -> None:
     assert reason["joined_with"] == arts["1a"].id
     assert "Marcus Deering" in reason["shared_names"]
     assert reason["shared_ages"] == [22, 32]
-    assert "deering" in reason["shared_terms"], "rare words shared by the two reports are listed"
+    assert reason["shared_terms"] == [], "in a two-report store no word is rare"
     assert reason["date_window"]["gap_days"] == 1
     assert reason["score"] >= ClusterOptions().threshold
 
@@ -201,6 +201,7 @@ def test_cluster_stage_registered_between_analyze_and_reconcile() -> None:
 
 def test_cluster_blocking_pairs_follow_ups_sharing_a_rare_term() -> None:
     from rashomon.cluster.blocking import candidate_pairs
+    from rashomon.cluster.scoring import evidence
 
     texts = {
         "a": ("Three people were found shot dead in a travel trailer on Dutterow Road on Wednesday.", "2016-06-22"),
@@ -209,8 +210,17 @@ def test_cluster_blocking_pairs_follow_ups_sharing_a_rare_term() -> None:
         "d": ("Police said a man was wounded in a shooting on Monday near a gas station.", "2016-06-20"),
     }
     arts = [_article(text, day, outlet) for outlet, (text, day) in texts.items()]
-    corpus = build_corpus(((a, None) for a in arts), ClusterOptions())
-    pairs = candidate_pairs(corpus.features, [[] for _ in arts], ClusterOptions())
+    # rarity needs a pool: 300 other reports, each with words of its own
+    fillers = [
+        _article(f"Report {n}: " + " ".join(f"w{n}x{k}" for k in range(5)), "2015-01-01", f"f{n}")
+        for n in range(300)
+    ]
+    options = ClusterOptions()
+    corpus = build_corpus(((a, None) for a in arts + fillers), options)
+    pairs = candidate_pairs(corpus.features, [[] for _ in corpus.features], options)
     rows = {a.source_name.split("-")[0]: corpus.row[a.id] for a in arts}
     assert (min(rows["a"], rows["b"]), max(rows["a"], rows["b"])) in pairs, "135 days apart, one rare word"
     assert (min(rows["a"], rows["c"]), max(rows["a"], rows["c"])) not in pairs
+    fa, fb = corpus.features[rows["a"]], corpus.features[rows["b"]]
+    why = evidence(fa, fb, corpus.index.cosine(rows["a"], rows["b"]), options, corpus.index.terms)
+    assert why.shared_terms == ["dutterow"], "the explanation names the rare word"

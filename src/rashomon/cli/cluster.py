@@ -50,7 +50,7 @@ def _print_reason(reason: dict[str, Any]) -> None:
         f"    joined {reason['joined_with']}: score {reason['score']} (cosine {reason['cosine']}), "
         f"dates {' / '.join(str(d) for d in window.get('dates', []))} gap {window.get('gap_days')} days"
     )
-    for key in ("shared_names", "shared_ages", "shared_places", "shared_actors"):
+    for key in ("shared_names", "shared_addresses", "shared_terms", "shared_ages", "shared_places", "shared_actors"):
         if reason.get(key):
             click.echo(f"      {key.replace('_', ' ')}: {', '.join(map(str, reason[key]))}")
     if reason.get("distance_km") is not None:

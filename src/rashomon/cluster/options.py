@@ -43,7 +43,9 @@ class ClusterOptions:
     w_names_extra: float = _opt(0.1, "Bonus per further shared rare proper name (two more at most).")
     w_rare: float = _opt(0.15, "Bonus for a shared rare term (surnames, streets, venues in few reports).")
     w_address: float = _opt(0.1, "Bonus for a shared street address or block ('the 400 block of Pecan Avenue').")
-    rare_max_df: int = _opt(4, "A text term in 2..this many articles is a rare term (key and bonus).")
+    rare_max_df: int = _opt(
+        4, "A text term in 2..this many articles (and at most 5 % of them) is a rare term (key and bonus)."
+    )
     w_close: float = _opt(0.1, "Bonus when the two days lie at most close_days apart.")
     close_days: int = _opt(1, "Days this close count as the same news cycle (w_close).")
     w_date_conflict: float = _opt(0.1, "Penalty when both have explicit day-precise event dates that differ.")

@@ -32,6 +32,8 @@ from rashomon.cluster.options import ClusterOptions
 
 GAP_SPAN_DAYS = 60
 MAX_EXTRA_NAMES = 2
+MAX_LISTED_TERMS = 12
+"""Shared rare terms listed in an explanation (the bonus is one, however many are shared)."""
 """Shared rare names beyond the first that each add ``w_names_extra``."""
 
 
@@ -162,7 +164,7 @@ def evidence(
     term_names: Callable[[Sequence[int]], list[str]] | None = None,
 ) -> PairEvidence:
     """The pairwise evidence that ``a`` joined ``b``'s event (``term_names``: rare-term columns to words)."""
-    shared_columns = sorted(a.rare_terms & b.rare_terms)
+    shared_columns = sorted(a.rare_terms & b.rare_terms)[:MAX_LISTED_TERMS]
     km = haversine_km(a.event_point, b.event_point) if a.event_point and b.event_point else None
     shared_places = sorted(k.split(":", 1)[1] for k in a.place_keys & b.place_keys if k.startswith("a1:"))
     shared_places += [

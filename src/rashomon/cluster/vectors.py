@@ -18,6 +18,8 @@ from numpy.typing import NDArray
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 MAX_DF_SHARE = 0.05
+RARE_SHARE = 0.05
+"""A rare term is in at most this share of the articles (as well as in at most ``rare_max_df``)."""
 
 
 def _lines(text: str) -> set[str]:
@@ -105,10 +107,14 @@ class TextIndex:
             out.append(sorted(int(c) for c in indices[lo:hi][best]))
         return out
 
-    def rare_terms(self, max_df: int) -> list[frozenset[int]]:
-        """Column ids of every row's terms found in 2..``max_df`` rows: words that single out an incident."""
+    def rare_terms(self, max_df: int, share: float = RARE_SHARE) -> list[frozenset[int]]:
+        """Column ids of every row's terms found in 2..``max_df`` rows (and at most ``share`` of the rows).
+
+        Words that single out an incident. In a small corpus nothing is rare: two reports of twenty
+        sharing "police" say nothing, so below ``2 / share`` (40) reports there are no rare terms.
+        """
         df = np.bincount(self.matrix.indices, minlength=self.matrix.shape[1])
-        rare = (df >= 2) & (df <= max_df)
+        rare = (df >= 2) & (df <= min(max_df, share * len(self)))
         indptr, indices = self.matrix.indptr, self.matrix.indices
         return [
             frozenset(int(c) for c in indices[indptr[row] : indptr[row + 1]] if rare[c])
