@@ -172,3 +172,24 @@ def test_cluster_features_video_playlist_lines_are_furniture() -> None:
     text = "8:10 p.m. UPDATE: the governor spoke.\n3:02 Woman parts with beloved dog Pause\nShots at 1:27 here."
     kept = strip_boilerplate("Title", text, set()).split("\n")
     assert kept == ["Title", "8:10 p.m. UPDATE: the governor spoke.", "Shots at 1:27 here."]
+
+
+def test_cluster_features_shared_age_counts_only_outside_roundups() -> None:
+    from rashomon.cluster.features import ArticleFeatures, stated_ages
+
+    options = ClusterOptions()
+    roundup = "Shot this weekend: a 17-year-old, a 19-year-old, a 22-year-old, a 24-year-old, a 31-year-old."
+    single = "A 22-year-old man was shot dead on Friday."
+    other = "A 22-year-old woman was wounded on Saturday."
+
+    def feat(text: str) -> ArticleFeatures:
+        return ArticleFeatures(article_id=text[:8], day=1, day_source="published", day_precise=False, text=text,
+                               ages=frozenset(stated_ages(text)))
+
+    assert len(feat(roundup).ages) == 5
+    plain = score_pair(feat(single), feat(other), 0.1, options.with_overrides(w_age=0.0))
+    assert score_pair(feat(single), feat(other), 0.1, options) == pytest.approx(plain + options.w_age)
+    no_bonus = options.with_overrides(w_age=0.0)
+    assert score_pair(feat(single), feat(roundup), 0.1, options) == pytest.approx(
+        score_pair(feat(single), feat(roundup), 0.1, no_bonus)
+    ), "a roundup stating five ages shares one with many reports: no bonus"

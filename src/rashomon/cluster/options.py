@@ -38,6 +38,9 @@ class ClusterOptions:
     boilerplate_min_docs: int = _opt(3, "A text line found in this many articles is boilerplate and ignored.")
     w_name: float = _opt(0.15, "Bonus for a shared rare proper name (victims, streets, venues).")
     w_age: float = _opt(0.15, "Bonus for a shared stated age ('a 25-year-old').")
+    age_max_stated: int = _opt(
+        4, "A shared age counts only when neither report states more ages than this (roundups list many)."
+    )
     w_age_conflict: float = _opt(0.20, "Penalty when both state ages and none agree.")
     w_gap: float = _opt(0.25, "Penalty at 60+ days apart, linear from the end of the date window.")
     w_names_extra: float = _opt(0.1, "Bonus per further shared rare proper name (two more at most).")

@@ -4,7 +4,8 @@
           + w_name  if they share a rare proper name, + w_names_extra for each further one (two at most)
           + w_rare  if they share a rare term (a word in 2..rare_max_df reports: surnames, streets)
           + w_address if they share a street address or block ("the 400 block of Pecan Avenue")
-          + w_age   if they share a stated age,  - w_age_conflict if both state ages and none agree
+          + w_age   if they share a stated age (neither stating more than age_max_stated: roundups list
+                    many),  - w_age_conflict if both state ages and none agree
           + w_place if they share a reliable town or their event places lie within near_km
           + w_actor if they share a specific actor
           + w_killed if both state the same killed count above zero
@@ -85,7 +86,10 @@ def score_pair(a: ArticleFeatures, b: ArticleFeatures, cosine: float, options: C
     if a.addresses & b.addresses:
         score += options.w_address
     if a.ages and b.ages:
-        score += options.w_age if a.ages & b.ages else -options.w_age_conflict
+        if not a.ages & b.ages:
+            score -= options.w_age_conflict
+        elif max(len(a.ages), len(b.ages)) <= options.age_max_stated:
+            score += options.w_age
     if _same_place(a, b, options):
         score += options.w_place
     if a.actors & b.actors:
