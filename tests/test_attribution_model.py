@@ -1,11 +1,13 @@
-"""The trained attribution tagger: loading, tagging a copy of the Doc, pairing cues with sources, combining."""
+"""The trained attribution tagger: features, head, decoding, loading, pairing cues with sources, combining."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 import spacy
+from spacy.attrs import HEAD
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -13,15 +15,24 @@ from rashomon.errors import ExtractError
 from rashomon.extract.attribution_model import (
     MODEL_DIR,
     SPANS_KEY,
-    bare_copy,
+    TAGS,
+    Featurizer,
+    Head,
+    Spec,
     combined,
+    cue_lemmas,
+    decode,
+    lacks_clause,
     load_tagger,
     model_attributions,
     nearest,
+    rate_bin,
+    subtree_edges,
     tag,
     tag_units,
     tagged,
-    units_copy,
+    whole_phrase,
+    windows,
 )
 from rashomon.extract.attributions import Attribution
 from rashomon.extract.claims import ClaimExtractor
@@ -33,6 +44,10 @@ def spans_doc(text: str, cues: list[tuple[int, int]], sources: list[tuple[int, i
     doc.spans[SPANS_KEY] = [Span(doc, a, b, label="CUE") for a, b in cues] + \
         [Span(doc, a, b, label="SOURCE") for a, b in sources]
     return doc
+
+
+def tag_ids(*names: str) -> np.ndarray:
+    return np.array([TAGS.index(name) for name in names], dtype=np.int64)
 
 
 def test_attribution_model_pairs_cue_with_nearest_source() -> None:
@@ -64,26 +79,67 @@ def test_attribution_model_reads_given_spans_instead_of_the_group() -> None:
     assert [a.cue.text for a in model_attributions(first)] == ["said"]
 
 
-def test_attribution_model_bare_copy_keeps_words_and_sentence_starts_only() -> None:
-    words = ["Ann", "said", "it", ".", "Bob", "denied", "it", "."]
-    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[True, True, False, True, True, True, False, False],
-              sent_starts=[True, False, False, False, True, False, False, False],
-              tags=["NNP", "VBD", "PRP", ".", "NNP", "VBD", "PRP", "."])
-    copy = bare_copy(doc)
-    assert copy.vocab is doc.vocab
-    assert copy.text == doc.text == "Ann said it. Bob denied it."
-    assert [t.is_sent_start for t in copy] == [t.is_sent_start for t in doc]
-    assert not copy.has_annotation("TAG") and not copy.has_annotation("DEP")
-    unsplit = bare_copy(Doc(doc.vocab, words=words))
-    assert not unsplit.has_annotation("SENT_START")
+def test_attribution_model_decode_reads_bio_spans() -> None:
+    tags = tag_ids("B-SOURCE", "I-SOURCE", "B-CUE", "O", "B-SOURCE", "B-SOURCE", "I-SOURCE")
+    assert decode(tags, np.zeros(len(tags), dtype=bool)) == [(0, 2, "SOURCE"), (2, 3, "CUE"), (4, 5, "SOURCE"),
+                                                            (5, 7, "SOURCE")]
 
 
-def test_attribution_model_units_copy_holds_only_the_chosen_units() -> None:
-    doc = spacy.blank("en")("Ann said it . Bob ran off . Cy denied it .")
-    copy, index = units_copy(doc, [doc[0:4], doc[8:12]])
-    assert [t.text for t in copy] == ["Ann", "said", "it", ".", "Cy", "denied", "it", "."]
-    assert index == [0, 1, 2, 3, 8, 9, 10, 11]
-    assert [t.is_sent_start for t in copy] == [True, False, False, False, True, False, False, False]
+def test_attribution_model_decode_opens_a_span_on_a_stray_inside_tag() -> None:
+    tags = tag_ids("O", "I-CUE", "I-CUE", "I-SOURCE", "O")
+    assert decode(tags, np.zeros(len(tags), dtype=bool)) == [(1, 3, "CUE"), (3, 4, "SOURCE")]
+
+
+def test_attribution_model_decode_closes_spans_at_unit_starts() -> None:
+    tags = tag_ids("B-SOURCE", "I-SOURCE", "I-SOURCE", "I-SOURCE")
+    starts = np.array([True, False, True, False])
+    assert decode(tags, starts) == [(0, 2, "SOURCE"), (2, 4, "SOURCE")]
+    assert decode(tag_ids("O", "O"), np.array([True, True])) == []
+
+
+def test_attribution_model_windows_pad_with_zeros() -> None:
+    features = np.arange(1, 7, dtype=np.float32).reshape(3, 2)
+    rows = windows(features, np.array([0, 2]), 1)
+    assert rows.tolist() == [[0, 0, 1, 2, 3, 4], [3, 4, 5, 6, 0, 0]]
+
+
+def test_attribution_model_head_round_trips_through_files(tmp_path: Path) -> None:
+    rng = np.random.default_rng(1)
+    spec = Spec(("nsubj", "ROOT"), ("say",), tensor_width=4, window=1)
+    weights = [rng.standard_normal((6, 3)).astype(np.float32), np.zeros(3, dtype=np.float32),
+               rng.standard_normal((3, 5)).astype(np.float32), np.ones(5, dtype=np.float32)]
+    head = Head(spec, weights)
+    head.save(tmp_path)
+    loaded = Head.load(tmp_path)
+    inputs = rng.standard_normal((7, 6)).astype(np.float32)
+    assert loaded.spec == spec
+    assert np.allclose(loaded.scores(inputs), head.scores(inputs), atol=0.05)
+    hidden = np.maximum(inputs @ weights[0], 0.0)
+    assert np.allclose(head.scores(inputs), hidden @ weights[2] + 1.0, atol=1e-5)
+
+
+def test_attribution_model_features_need_the_host_tensor() -> None:
+    doc = spacy.blank("en")("Ann said it .")
+    with pytest.raises(ExtractError) as raised:
+        Featurizer(Spec(("nsubj",), cue_lemmas()))(doc)
+    assert raised.value.reason == "X006"
+
+
+def test_attribution_model_cue_lemmas_come_from_the_rules_lexicon() -> None:
+    lemmas = cue_lemmas()
+    assert {"say", "according", "claim"} <= set(lemmas)
+    assert list(lemmas) == sorted(set(lemmas))
+
+
+def test_attribution_model_rate_bins() -> None:
+    assert [rate_bin(r) for r in (0.0, 0.019, 0.02, 0.2, 0.3, 0.59, 0.6, 1.0)] == [0, 0, 1, 2, 3, 3, 4, 4]
+
+
+def test_attribution_model_spec_keeps_lemma_bins_through_json() -> None:
+    spec = Spec(("nsubj",), ("say",), 96, 2, (("official", 0, 3), ("also", 3, 0)))
+    assert Spec.from_json(spec.to_json()) == spec
+    with pytest.raises(ValueError):
+        Spec.from_json({"deps": ["nsubj"]})
 
 
 def test_attribution_model_nearest_prefers_the_preceding_source_on_a_tie() -> None:
@@ -103,11 +159,6 @@ def test_attribution_model_combined_keeps_rules_and_adds_unseen_cues() -> None:
     assert result == [rule, new]
 
 
-@pytest.mark.slow
-def test_attribution_model_loads_once_per_vocab(nlp: Language) -> None:
-    assert load_tagger(nlp.vocab) is load_tagger(nlp.vocab)
-
-
 def test_attribution_model_missing_weights_is_an_extract_error(tmp_path: Path) -> None:
     with pytest.raises(ExtractError) as raised:
         load_tagger(spacy.blank("en").vocab, tmp_path)
@@ -116,7 +167,52 @@ def test_attribution_model_missing_weights_is_an_extract_error(tmp_path: Path) -
 
 def test_attribution_model_weights_are_small() -> None:
     size = sum(p.stat().st_size for p in MODEL_DIR.rglob("*") if p.is_file())
-    assert 0 < size < 15 * 2 ** 20
+    assert 0 < size < 3 * 2 ** 20
+
+
+@pytest.mark.slow
+def test_attribution_model_loads_once(nlp: Language) -> None:
+    assert load_tagger(nlp.vocab) is load_tagger(nlp.vocab)
+
+
+@pytest.mark.slow
+def test_attribution_model_subtree_edges_match_the_parse(nlp: Language) -> None:
+    doc = nlp("The mayor of the small town, John Smith, said on Monday that the bridge, which collapsed, "
+              "was unsafe.\nIt rained.")
+    left, right = subtree_edges(np.arange(len(doc)) + doc.to_array(HEAD).astype(np.int64))
+    assert left.tolist() == [t.left_edge.i for t in doc]
+    assert right.tolist() == [t.right_edge.i for t in doc]
+
+
+@pytest.mark.slow
+def test_attribution_model_features_mark_the_path_to_a_cue(nlp: Language) -> None:
+    doc = nlp("The mayor of Springfield said the bridge was unsafe.")
+    load_tagger(nlp.vocab)
+    featurizer = Featurizer(load_tagger().head.spec)
+    rows = featurizer(doc)
+    assert rows.shape == (len(doc), featurizer.width)
+    assert np.allclose(rows[:, : featurizer.pos_at], doc.tensor)
+    cue_column = featurizer.flag_at
+    assert [t.text for t in doc if rows[t.i, cue_column]] == ["said"]
+    found_column = featurizer.width - 3
+    assert [t.text for t in doc if rows[t.i, found_column]] == [t.text for t in doc if t.text != "said"]
+
+
+@pytest.mark.slow
+def test_attribution_model_whole_phrase_widens_a_source_cut_at_a_modifier(nlp: Language) -> None:
+    doc = nlp("The agency that tracks the storms said the roads were closed.")
+    said = next(t.i for t in doc if t.text == "said")
+    assert doc[slice(*whole_phrase(doc, 0, 1, {said}))].text == "The agency that tracks the storms"
+    assert whole_phrase(doc, 0, 2, {said}) == (0, 2)  # "The agency" ends on its noun: left as it is
+    assert whole_phrase(doc, 1, 2, {said}) == (1, 2)
+
+
+@pytest.mark.slow
+def test_attribution_model_publishing_without_a_clause_is_no_cue(nlp: Language) -> None:
+    video = nlp("The ministry published a video of the strike.")
+    said = nlp("The ministry said the strike failed.")
+    assert lacks_clause(video[2:3])
+    assert not lacks_clause(said[2:3])
 
 
 @pytest.mark.slow
@@ -141,11 +237,11 @@ def test_attribution_model_tag_units_maps_spans_back_and_skips_other_units(nlp: 
 
 @pytest.mark.slow
 def test_attribution_model_claims_component_adds_a_claim_the_rules_miss(nlp: Language) -> None:
-    text = "Senator Smith seems convinced that he would not resign."
+    text = "The governor voiced concern that the dam could fail."
     doc = nlp(text)
     rules = ClaimExtractor(nlp, own_voice=False, model=False).match(doc)
     both = ClaimExtractor(nlp, own_voice=False, model=True).match(doc)
-    assert rules == []  # "seems convinced" is no rule cue
-    assert [(c.claimant, c.cue) for c in both] == [("Senator Smith", "seems convinced")]
+    assert rules == []  # "voice concern" is no rule cue
+    assert [(c.claimant, c.cue) for c in both] == [("The governor", "voiced concern")]
     claim = both[0]
-    assert text[claim.content_start: claim.content_end] == "that he would not resign"  # type: ignore[misc]
+    assert text[claim.content_start: claim.content_end] == "that the dam could fail"  # type: ignore[misc]

@@ -59,6 +59,7 @@ class Errors(StrEnum):
     X003 = "{text!r} is not a count"
     X004 = "the Ray engine could not start: {reason}"
     X005 = "the gazetteer cache {path} is unusable: {reason}"
+    X006 = "the attribution tagger cannot read this Doc: {reason}"
     # cluster / reconcile / export / eval
     C001 = "cannot {action} event {event_id}: {reason}"
     R001 = "cannot reconcile event {event_id}: {reason}"

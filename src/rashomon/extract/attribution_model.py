@@ -1,126 +1,421 @@
 """The trained attribution tagger: CUE and SOURCE spans next to the parse rules.
 
-A small spaCy ``tok2vec`` + ``ner`` pipeline trained on PolNeAR *train* (``scripts/train_attribution.py``)
-ships in ``rashomon/data/attribution_model/`` without vocabulary: it borrows the static vectors of the host
-``en_core_web_md`` pipeline, so it is loaded per vocabulary, lazily, once per process (:func:`load_tagger`).
+The tagger is a small head on top of what the host ``en_core_web_md`` pipeline already computed, so it costs
+a few matrix products per Doc instead of a second network. Each token is described by a row of features
+(:class:`Featurizer`): its ``doc.tensor`` row (the host's shared ``tok2vec`` output, which its tagger and
+parser read), one-hots of its POS and dependency label, flags (its lemma is a cue word, "according", a colon,
+a quote mark, inside quotes, a sentence start, title case, punctuation), binned rates at which its lemma
+is used inside cues and sources in training (common words only) and the path to its nearest cue-word
+ancestor in the parse (depth, the dependency of the cue's child on that path: the subject of "said" is a
+source, its clausal complement is not, and whether the token starts or ends that child's phrase). A window
+of rows around the token (two each side) goes through a perceptron with one hidden layer (:class:`Head`)
+scoring the tags O, B-CUE, I-CUE, B-SOURCE, I-SOURCE; the best BIO-valid sequence (:func:`best_tags`,
+Viterbi) is read off as spans (:func:`decode`), and a source cut short at a noun's modifier is widened to
+the noun's phrase (:func:`whole_phrase`). ``scripts/train_attribution.py`` trains it on PolNeAR *train*
+and writes ``head.json`` (feature vocabulary, frozen at training) and ``head.npz`` (weights, float16) to
+``rashomon/data/attribution_model/``; :func:`load_tagger` reads them once per process. No copy of the Doc
+is made and nothing is written on it but ``doc.spans[SPANS_KEY]`` (by :func:`tag` only).
 
-:func:`tag` runs it on a copy of each Doc (the host's entities stay untouched) and stores the spans in
-``doc.spans[SPANS_KEY]``. :func:`model_attributions` turns them into
-:class:`~rashomon.extract.attributions.Attribution` records: each model cue is paired with the nearest model
-source in its sentence (or line), and the content is the longer rest of the sentence around the two.
-:func:`combined` keeps every rule attribution (its content and claimant structure) and adds the model's
-attributions whose cue no rule cue overlaps.
+:func:`tag` stores the spans in ``doc.spans[SPANS_KEY]``; :func:`tag_units` tags chosen sentence units only.
+:func:`model_attributions` turns spans into :class:`~rashomon.extract.attributions.Attribution` records: each
+model cue is paired with the nearest model source in its sentence (or line), and the content is the longer
+rest of the sentence around the two. :func:`combined` keeps every rule attribution (its content and claimant
+structure) and adds the model's attributions whose cue no rule cue overlaps.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from spacy.language import Language
+import numpy as np
+import numpy.typing as npt
+from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_TITLE, LEMMA, LOWER, POS, SENT_START
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
+from thinc.api import NumpyOps
 
 from rashomon.errors import Errors, ExtractError
 from rashomon.extract import attribution_lexicon as lex
 from rashomon.extract.attributions import Attribution
 from rashomon.extract.claim_spans import trimmed
 
+Floats = npt.NDArray[np.float32]
+Ints = npt.NDArray[np.int64]
+Hashes = npt.NDArray[np.uint64]
+Flags = npt.NDArray[np.bool_]
+
 LABELS = ("CUE", "SOURCE")
+_OPS = NumpyOps()
+TAGS = ("O", "B-CUE", "I-CUE", "B-SOURCE", "I-SOURCE")
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "attribution_model"
-"""Where the shipped weights live (``config.cfg``, ``tok2vec/``, ``ner/``)."""
+"""Where the shipped weights live (``head.json``, ``head.npz``)."""
 SPANS_KEY = "rashomon_attribution_model"
 """``doc.spans`` key of the tagger's CUE and SOURCE spans."""
 BATCH_SIZE = 32
 
-_TAGGERS: dict[tuple[int, Path], tuple[Vocab, Language]] = {}
+POS_NAMES = ("ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
+             "PUNCT", "SCONJ", "SYM", "VERB", "X", "SPACE")
+PATH_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "ccomp", "xcomp", "advcl", "prep", "agent", "dative",
+             "npadvmod", "conj", "parataxis", "attr", "appos", "relcl", "acl", "advmod", "prt", "aux", "neg")
+"""Dependencies of a cue word's child that the path features tell apart (others share one column)."""
+ANCESTOR_DEPTH = 6
+OPEN_QUOTES = ("\u201c", "\u00ab", "\u201e")
+CLOSE_QUOTES = ("\u201d", "\u00bb")
+STRAIGHT_QUOTES = ('"', "''", "``")
+SURE_O = float(np.log(0.995))
+"""Tokens whose O tag is at least this likely (log) are O without decoding."""
+N_FLAGS = 8
+"""cue lemma, "according", colon, quote mark, inside quotes, sentence start, title case, punctuation."""
 
 
-def load_tagger(vocab: Vocab, path: Path = MODEL_DIR) -> Language:
-    """The tagger sharing ``vocab`` (and its vectors), loaded from ``path`` on first use, then cached."""
+def cue_lemmas() -> tuple[str, ...]:
+    """Every lemma the rules' lexicon names as (part of) a cue: the training script freezes this list."""
+    words = (lex.SPEECH_VERBS | lex.NEEDS_CLAUSE | lex.BARE_SPEECH_VERBS | frozenset(lex.PHRASAL_CUES)
+             | lex.HEDGING_CUES | lex.IMPERSONAL_CUES | lex.NAMING_VERBS | lex.HEDGE_VERBS | lex.NOMINAL_CUES
+             | lex.ACCORDING_HEADS | lex.NESTED_CUES)
+    return tuple(sorted(words))
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What the features are read against, frozen at training: the host parser's labels, the cue lemmas,
+    the width of ``doc.tensor`` and the window (tokens each side)."""
+
+    deps: tuple[str, ...]
+    cue_lemmas: tuple[str, ...]
+    tensor_width: int = 96
+    window: int = 2
+    lemma_bins: tuple[tuple[str, int, int], ...] = ()
+    """(lemma, cue-rate bin, source-rate bin) of the training lemmas used in cues or sources (bins of
+    :data:`RATE_BINS`; a lemma not listed is in bin 0 for both)."""
+
+    def to_json(self) -> dict[str, object]:
+        return {"deps": list(self.deps), "cue_lemmas": list(self.cue_lemmas),
+                "tensor_width": self.tensor_width, "window": self.window,
+                "lemma_bins": [list(row) for row in self.lemma_bins]}
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> Spec:
+        deps, cues, bins = data.get("deps"), data.get("cue_lemmas"), data.get("lemma_bins", [])
+        width, window = data.get("tensor_width"), data.get("window")
+        if not (isinstance(deps, list) and isinstance(cues, list) and isinstance(width, int)
+                and isinstance(window, int) and isinstance(bins, list)):
+            raise ValueError("head.json lacks deps, cue_lemmas, tensor_width, window or lemma_bins")
+        rows = tuple((str(lemma), int(cue), int(source)) for lemma, cue, source in bins)
+        return cls(tuple(map(str, deps)), tuple(map(str, cues)), width, window, rows)
+
+
+RATE_BINS = (0.02, 0.1, 0.3, 0.6)
+"""Bounds of the bins of a lemma's rate of use inside gold cues (or sources) in training: bin 1 is
+[0.02, 0.1), ..., bin 4 is >= 0.6; bin 0 is a lower rate, or a lemma too rare to tell."""
+CUE_BIN = 3
+"""Lemmas from this cue-rate bin up (>= 0.3) count as cue words for the path features, besides the lexicon."""
+
+
+def rate_bin(rate: float) -> int:
+    """The bin of a rate of use (see :data:`RATE_BINS`)."""
+    return sum(rate >= bound for bound in RATE_BINS)
+
+
+def _hashes(strings: Iterable[str]) -> Hashes:
+    return np.array([hash_string(s) for s in strings], dtype=np.uint64)
+
+
+class _Lookup:
+    """Column index of a hash among known strings (``len(strings)`` when unknown), vectorised."""
+
+    def __init__(self, strings: tuple[str, ...]) -> None:
+        hashes = _hashes(strings)
+        self.order = np.argsort(hashes)
+        self.sorted = hashes[self.order]
+        self.unknown = len(strings)
+
+    def __call__(self, values: Hashes) -> Ints:
+        at = np.minimum(np.searchsorted(self.sorted, values), self.unknown - 1)
+        return np.where(self.sorted[at] == values, self.order[at], self.unknown).astype(np.int64)
+
+
+class Featurizer:
+    """The feature rows of a Doc's tokens (see the module docstring), one ``float32`` row per token."""
+
+    def __init__(self, spec: Spec) -> None:
+        self.spec = spec
+        self.deps = _Lookup(spec.deps)
+        self.path_deps = _Lookup(PATH_DEPS)
+        self.pos = np.zeros(max(POS_IDS.values()) + 1, dtype=np.int64)
+        for i, name in enumerate(POS_NAMES):
+            self.pos[POS_IDS[name]] = i + 1
+        lemmas = {lemma: [1, 0, 0] for lemma in spec.cue_lemmas}
+        for lemma, cue, source in spec.lemma_bins:
+            lemmas[lemma] = [lemmas.get(lemma, [0])[0], cue, source]
+        self.lemmas = _Lookup(tuple(lemmas))
+        self.lemma_values = np.array([*lemmas.values(), [0, 0, 0]], dtype=np.int64)
+        """Per lemma (the last row: any other): in the lexicon, cue-rate bin, source-rate bin."""
+        words = [("according",), (":",), OPEN_QUOTES, CLOSE_QUOTES, STRAIGHT_QUOTES]
+        self.words = _Lookup(tuple(word for group in words for word in group))
+        self.word_class = np.array([k + 1 for k, group in enumerate(words) for _ in group] + [0], dtype=np.int64)
+        self.pos_at = spec.tensor_width
+        self.dep_at = self.pos_at + len(POS_NAMES) + 1
+        self.flag_at = self.dep_at + len(spec.deps) + 1
+        self.bin_at = self.flag_at + N_FLAGS
+        self.path_at = self.bin_at + 2 * (len(RATE_BINS) + 1)
+        self.width = self.path_at + ANCESTOR_DEPTH + len(PATH_DEPS) + 4
+
+    def __call__(self, doc: Doc) -> Floats:
+        n = len(doc)
+        tensor = doc.tensor
+        if not isinstance(tensor, np.ndarray) or tensor.shape != (n, self.spec.tensor_width):
+            raise ExtractError(Errors.X006, reason=f"doc.tensor is {getattr(tensor, 'shape', None)}, not "
+                               f"({n}, {self.spec.tensor_width}): run the tagger after the host tok2vec")
+        rows = np.arange(n)
+        attrs = [POS, DEP, LEMMA, LOWER, HEAD, SENT_START, IS_TITLE, IS_PUNCT]
+        array = np.asarray(doc.to_array(attrs), dtype=np.uint64)
+        out = np.zeros((n, self.width), dtype=np.float32)
+        out[:, : self.pos_at] = tensor
+        out[rows, self.pos_at + self.pos[np.minimum(array[:, 0], len(self.pos) - 1).astype(np.int64)]] = 1.0
+        out[rows, self.dep_at + self.deps(array[:, 1])] = 1.0
+        lexicon, cue_bin, source_bin = self.lemma_values[self.lemmas(array[:, 2])].T
+        out[rows, self.bin_at + cue_bin] = 1.0
+        out[rows, self.bin_at + len(RATE_BINS) + 1 + source_bin] = 1.0
+        cue = (lexicon == 1) | (cue_bin >= CUE_BIN)
+        word_class = self.word_class[self.words(array[:, 3])]
+        according, colon, opens, closes, straight = (word_class == k for k in range(1, 6))
+        inside = (np.cumsum(opens) > np.cumsum(closes)) | (np.cumsum(straight) % 2 == 1)
+        flags = (cue, according, colon, opens | closes | straight, inside,
+                 array[:, 5].astype(np.int64) == 1, array[:, 6] == 1, array[:, 7] == 1)
+        for column, flag in enumerate(flags):
+            out[:, self.flag_at + column] = flag
+        heads = np.clip(rows + array[:, 4].astype(np.int64), 0, max(n - 1, 0))
+        self._cue_path(out, heads, array[:, 1], cue)
+        return out
+
+    def _cue_path(self, out: Floats, heads: Ints, deps: Hashes, cue: Flags) -> None:
+        """The depth (one-hot) of each token's nearest cue-lemma ancestor, the dependency (one-hot) of that
+        cue's child on the way, whether there is such an ancestor, and whether the token is the first or
+        last word of that child's phrase (the usual ends of a source: "the mayor of X" said)."""
+        n = len(heads)
+        current = np.arange(n)
+        found = np.zeros(n, dtype=bool)
+        child = np.zeros(n, dtype=np.int64)
+        child_dep = np.full(n, len(PATH_DEPS), dtype=np.int64)
+        for depth in range(ANCESTOR_DEPTH):
+            parent = heads[current]
+            hit = np.nonzero(cue[parent] & (parent != current) & ~found)[0]
+            out[hit, self.path_at + depth] = 1.0
+            child[hit] = current[hit]
+            child_dep[hit] = self.path_deps(deps[current[hit]])
+            found[hit] = True
+            current = parent
+        at = self.path_at + ANCESTOR_DEPTH
+        hits = np.nonzero(found)[0]
+        out[hits, at + child_dep[hits]] = 1.0
+        at += len(PATH_DEPS) + 1
+        out[:, at] = found
+        left, right = subtree_edges(heads)
+        out[hits, at + 1] = left[child[hits]] == hits
+        out[hits, at + 2] = right[child[hits]] == hits
+
+
+def subtree_edges(heads: Ints) -> tuple[Ints, Ints]:
+    """The first and last token index of each token's subtree, from head indices (a root heads itself)."""
+    left, right = np.arange(len(heads)), np.arange(len(heads))
+    while True:
+        new_left, new_right = left.copy(), right.copy()
+        np.minimum.at(new_left, heads, left)
+        np.maximum.at(new_right, heads, right)
+        if np.array_equal(new_left, left) and np.array_equal(new_right, right):
+            return left, right
+        left, right = new_left, new_right
+
+
+def windows(features: Floats, rows: Ints, window: int) -> Floats:
+    """For each index in ``rows``, the feature rows ``row - window .. row + window`` side by side (zeros
+    past the ends of the Doc)."""
+    n, width = features.shape
+    padded = np.zeros((n + 2 * window, width), dtype=np.float32)
+    padded[window: window + n] = features
+    offsets = np.arange(2 * window + 1)
+    found: Floats = padded[rows[:, None] + offsets[None, :]].reshape(len(rows), -1)
+    return found
+
+
+@dataclass
+class Head:
+    """A perceptron with ReLU hidden layers over windows of feature rows, scoring :data:`TAGS`."""
+
+    spec: Spec
+    weights: list[Floats]
+    """Alternating weight matrices and bias vectors, input layer first."""
+
+    def scores(self, inputs: Floats) -> Floats:
+        hidden = inputs
+        layers = len(self.weights) // 2
+        for k in range(layers):  # thinc's single-threaded gemm, as spaCy's own layers
+            hidden = _OPS.gemm(np.ascontiguousarray(hidden), self.weights[2 * k])
+            hidden += self.weights[2 * k + 1]
+            if k < layers - 1:
+                np.maximum(hidden, 0.0, out=hidden)
+        return hidden
+
+    def save(self, path: Path) -> None:
+        path.mkdir(parents=True, exist_ok=True)
+        halves = {f"w{i}": w.astype(np.float16) for i, w in enumerate(self.weights)}
+        np.savez_compressed(path / "head.npz", **halves)  # type: ignore[arg-type]
+        meta = {"tags": list(TAGS), **self.spec.to_json()}
+        (path / "head.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> Head:
+        meta = json.loads((path / "head.json").read_text(encoding="utf-8"))
+        if meta.get("tags") != list(TAGS):
+            raise ValueError(f"head.json tags {meta.get('tags')} are not {list(TAGS)}")
+        with np.load(path / "head.npz", allow_pickle=False) as data:
+            weights = [data[f"w{i}"].astype(np.float32) for i in range(len(data.files))]
+        return cls(Spec.from_json(meta), weights)
+
+
+class Tagger:
+    """The features and the head together: CUE and SOURCE spans of chosen tokens of a Doc."""
+
+    def __init__(self, head: Head) -> None:
+        self.head = head
+        self.featurize = Featurizer(head.spec)
+
+    def spans(self, doc: Doc, units: list[Span]) -> list[Span]:
+        """The tagger's spans inside ``units`` (each one a sentence or line of ``doc``; none crosses one)."""
+        if not units or not len(doc):
+            return []
+        rows = np.concatenate([np.arange(unit.start, unit.end) for unit in units])
+        starts = np.zeros(len(rows), dtype=bool)
+        starts[np.cumsum([0] + [len(unit) for unit in units[:-1]])] = True
+        inputs = windows(self.featurize(doc), rows, self.head.spec.window)
+        tags = best_tags(self.head.scores(inputs), starts)
+        found = [(int(rows[a]), int(rows[b - 1]) + 1, label) for a, b, label in decode(tags, starts)]
+        cue_tokens = {i for start, end, label in found if label == "CUE" for i in range(start, end)}
+        spans = []
+        for start, end, label in found:
+            if label == "SOURCE":
+                start, end = whole_phrase(doc, start, end, cue_tokens)
+            spans.append(Span(doc, start, end, label=label))
+        return spans
+
+
+NOUN_MODIFIERS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "predet"})
+"""Dependencies of a word that modifies a noun: a source span ending on one stops short of its noun."""
+
+
+def whole_phrase(doc: Doc, start: int, end: int, cues: set[int]) -> tuple[int, int]:
+    """A SOURCE span that stops on a noun's modifier widened to that noun's phrase ("The" -> "The FBI,
+    which ...", "a new" -> "a new article in Politico"), within the sentence and short of any cue word."""
+    root = doc[start:end].root
+    head = root
+    while head.dep_ in NOUN_MODIFIERS and head.head.i != head.i and not start <= head.head.i < end:
+        head = head.head
+    if head is root:
+        return start, end
+    sent = doc[start].sent
+    first, last = max(head.left_edge.i, sent.start), min(head.right_edge.i + 1, sent.end)
+    first = max([first] + [i + 1 for i in range(first, start) if i in cues])
+    last = min([last] + [i for i in range(end, last) if i in cues])
+    return min(first, start), max(last, end)
+
+
+def best_tags(scores: Floats, starts: Flags) -> Ints:
+    """The most probable BIO-valid tag sequence (an I- tag only after its B- or I-; none at a unit start),
+    by Viterbi over the stretches where O is not near-certain (elsewhere the tag is O)."""
+    log_probs = scores - scores.max(axis=1, keepdims=True)
+    log_probs -= np.log(np.exp(log_probs).sum(axis=1, keepdims=True))
+    tags = np.zeros(len(scores), dtype=np.int64)
+    active = log_probs[:, 0] < SURE_O
+    opens = active & (starts | ~np.concatenate([[False], active[:-1]]))
+    closes = active & (np.concatenate([starts[1:], [True]]) | ~np.concatenate([active[1:], [False]]))
+    for first, last in zip(np.nonzero(opens)[0].tolist(), np.nonzero(closes)[0].tolist(), strict=True):
+        tags[first: last + 1] = viterbi(log_probs[first: last + 1].tolist())
+    return tags
+
+
+def viterbi(log_probs: list[list[float]]) -> list[int]:
+    """The best tag sequence over rows of log-probabilities of :data:`TAGS` (no I- tag first)."""
+    o, b_cue, _, b_source, _ = log_probs[0]
+    best = [o, b_cue, -np.inf, b_source, -np.inf]
+    back: list[tuple[int, int, int]] = []
+    for row in log_probs[1:]:
+        top = max(range(5), key=best.__getitem__)
+        cue = 2 if best[2] > best[1] else 1
+        source = 4 if best[4] > best[3] else 3
+        back.append((top, cue, source))
+        high = best[top]
+        best = [high + row[0], high + row[1], best[cue] + row[2], high + row[3], best[source] + row[4]]
+    tag = max(range(5), key=best.__getitem__)
+    path = [tag]
+    for top, cue, source in reversed(back):
+        tag = cue if tag == 2 else source if tag == 4 else top
+        path.append(tag)
+    return path[::-1]
+
+
+def decode(tags: Ints, starts: Flags) -> list[tuple[int, int, str]]:
+    """Spans ``(start, end, label)`` over the positions of ``tags``: a B- tag, or an I- tag that does not
+    continue a span of its label, opens one; a ``True`` in ``starts`` (a unit start) closes the open one."""
+    spans: list[tuple[int, int, str]] = []
+    open_start, open_end, open_label = -1, -1, ""
+    for i in np.nonzero((tags > 0) | starts)[0].tolist():
+        tag = int(tags[i])
+        label = "" if tag == 0 else LABELS[(tag - 1) // 2]
+        continuing = tag % 2 == 0 and label == open_label and i == open_end and not starts[i]
+        if open_label and not continuing:
+            spans.append((open_start, open_end, open_label))
+            open_label = ""
+        if label and not continuing:
+            open_start, open_label = i, label
+        if label:
+            open_end = i + 1
+    if open_label:
+        spans.append((open_start, open_end, open_label))
+    return spans
+
+
+_TAGGERS: dict[Path, Tagger] = {}
+
+
+def load_tagger(vocab: Vocab | None = None, path: Path = MODEL_DIR) -> Tagger:
+    """The tagger at ``path``, read on first use, then cached (``vocab`` is not needed: kept for callers)."""
     path = path.resolve()
-    cached = _TAGGERS.get((id(vocab), path))
-    if cached is not None and cached[0] is vocab:
-        return cached[1]
-    import spacy
-
-    config_path = path / "config.cfg"
-    if not config_path.is_file():
+    cached = _TAGGERS.get(path)
+    if cached is not None:
+        return cached
+    if not (path / "head.json").is_file():
         raise ExtractError(Errors.X002, reason=f"no attribution tagger at {path}")
     try:
-        config = spacy.util.load_config(config_path)
-        tagger = spacy.util.load_model_from_config(config, vocab=vocab, auto_fill=True, validate=False)
-        tagger.from_disk(path, exclude=["vocab", "tokenizer"])
-    except (OSError, ValueError) as error:
+        tagger = Tagger(Head.load(path))
+    except (OSError, ValueError, KeyError) as error:
         raise ExtractError(Errors.X002, reason=f"attribution tagger at {path}: {error}") from error
-    _TAGGERS[(id(vocab), path)] = (vocab, tagger)
+    _TAGGERS[path] = tagger
     return tagger
 
 
 def tag(docs: Iterable[Doc], *, path: Path = MODEL_DIR, batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
-    """Each Doc with the tagger's CUE and SOURCE spans in ``doc.spans[SPANS_KEY]`` (entities untouched)."""
-    batch: list[Doc] = []
+    """Each Doc with the tagger's CUE and SOURCE spans over all its sentences in ``doc.spans[SPANS_KEY]``
+    (entities untouched). ``batch_size`` is kept for callers: Docs are tagged one by one."""
+    tagger = load_tagger(path=path)
     for doc in docs:
-        batch.append(doc)
-        if len(batch) >= batch_size:
-            yield from _tag_batch(batch, path)
-            batch = []
-    yield from _tag_batch(batch, path)
-
-
-def _tag_batch(docs: list[Doc], path: Path) -> list[Doc]:
-    if not docs:
-        return docs
-    tagger = load_tagger(docs[0].vocab, path)
-    copies = [bare_copy(doc) for doc in docs]
-    for doc, copy in zip(docs, tagger.pipe(copies), strict=True):
-        doc.spans[SPANS_KEY] = [Span(doc, e.start, e.end, label=e.label_) for e in copy.ents]
-    return docs
+        units = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        doc.spans[SPANS_KEY] = tagger.spans(doc, units)
+        yield doc
 
 
 def tag_units(selections: list[tuple[Doc, list[Span]]], *, path: Path = MODEL_DIR) -> list[list[Span]]:
-    """The tagger's CUE and SOURCE spans inside the given units of each Doc only, one list per Doc.
-
-    The units of a Doc are tagged together on one copy of their words (see :func:`units_copy`), every unit
-    starting a sentence there, so no span crosses a unit; the spans come back on the original Doc. Nothing
-    is stored on the Docs."""
-    chosen = [(doc, units) for doc, units in selections if units]
-    if not chosen:
+    """The tagger's CUE and SOURCE spans inside the given units of each Doc only, one list per Doc (no
+    span crosses a unit). Nothing is stored on the Docs."""
+    if not any(units for _, units in selections):
         return [[] for _ in selections]
-    tagger = load_tagger(chosen[0][0].vocab, path)
-    copies = [units_copy(doc, units) for doc, units in chosen]
-    tagged_docs = iter(tagger.pipe(copy for copy, _ in copies))
-    positions = iter(index for _, index in copies)
-    found: list[list[Span]] = []
-    for doc, units in selections:
-        if not units:
-            found.append([])
-            continue
-        copy, index = next(tagged_docs), next(positions)
-        found.append([Span(doc, index[e.start], index[e.end - 1] + 1, label=e.label_) for e in copy.ents])
-    return found
-
-
-def units_copy(doc: Doc, units: list[Span]) -> tuple[Doc, list[int]]:
-    """A bare Doc of the words of ``units`` in order, each unit starting a sentence, and for each of its
-    tokens the index of the token of ``doc`` it copies."""
-    index = [token.i for unit in units for token in unit]
-    starts, ends = {unit.start for unit in units}, {unit.end - 1 for unit in units}
-    words = [doc[i].text for i in index]
-    spaces = [bool(doc[i].whitespace_) or i in ends for i in index]
-    return Doc(doc.vocab, words=words, spaces=spaces, sent_starts=[i in starts for i in index]), index
-
-
-def bare_copy(doc: Doc) -> Doc:
-    """A copy of ``doc``'s words and sentence starts, and nothing else.
-
-    The tagger's features are lexical (NORM, PREFIX, SUFFIX, SHAPE, vectors), so tags and the parse are not
-    copied; the sentence starts are, because spaCy's ``ner`` lets no entity run across one.
-    """
-    words, spaces = [t.text for t in doc], [bool(t.whitespace_) for t in doc]
-    if not doc.has_annotation("SENT_START"):
-        return Doc(doc.vocab, words=words, spaces=spaces)
-    return Doc(doc.vocab, words=words, spaces=spaces, sent_starts=[bool(t.is_sent_start) for t in doc])
+    tagger = load_tagger(path=path)
+    return [tagger.spans(doc, units) for doc, units in selections]
 
 
 def tagged(doc: Doc, label: str) -> list[Span]:
@@ -142,6 +437,8 @@ def model_attributions(unit: Span, spans: list[Span] | None = None) -> list[Attr
     sources = [s for s in inside if s.label_ == "SOURCE"]
     found: list[Attribution] = []
     for cue in (s for s in inside if s.label_ == "CUE"):
+        if lacks_clause(cue):
+            continue
         source = nearest(cue, sources)
         content = content_around(unit, source or cue, cue)
         if content is None:
@@ -149,6 +446,21 @@ def model_attributions(unit: Span, spans: list[Span] | None = None) -> list[Attr
         hedges = [cue.text] if cue.root.lemma_.lower() in lex.HEDGING_CUES else []
         found.append(Attribution(unit, cue, source, content, hedges=hedges))
     return found
+
+
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "parataxis"})
+PUBLISHING = frozenset({"publish", "release", "post"})
+"""Verbs of putting out a document: "the ministry published a video" is its act, not what it said."""
+
+
+def lacks_clause(cue: Span) -> bool:
+    """Whether ``cue`` is a verb of publishing (which the rules' lexicon lets attribute only with a clause)
+    that has none: no clausal child, no quote or colon after it."""
+    root = cue.root
+    if root.lemma_.lower() not in PUBLISHING or any(c.dep_ in CLAUSE_DEPS for c in root.children):
+        return False
+    after = cue.doc[cue.end] if cue.end < len(cue.doc) else None
+    return after is None or not (after.is_quote or after.text == ":")
 
 
 def content_around(unit: Span, source: Span, cue: Span) -> tuple[int, int] | None:
