@@ -11,7 +11,7 @@ from spacy.language import Language
 from rashomon.cluster.engine import cluster_store, current_assignment
 from rashomon.cluster.features import features_for
 from rashomon.cluster.options import ClusterOptions
-from rashomon.cluster.scoring import cannot_link, score_pair
+from rashomon.cluster.scoring import cannot_link, contributions, score_pair
 from rashomon.records import ActorMention, Article, ArticleAnalysis, EventMention, Place, TimeExpr
 from rashomon.store import Store
 
@@ -93,6 +93,19 @@ def test_cluster_features_same_explicit_date_bonus_and_published_gap_gate() -> N
     late = _article("2015-03-30")
     fl = features_for(late, _analysis(late, event_date="2015-03-27"), TEXT)
     assert cannot_link(fa, fl, options) is None, "a follow-up published weeks later may date a later step"
+
+
+def test_cluster_features_score_is_the_sum_of_its_explained_contributions() -> None:
+    options = ClusterOptions()
+    a, b = _article("2015-03-07"), _article("2015-03-20")
+    fa, fb = features_for(a, _analysis(a), TEXT), features_for(b, _analysis(b, event_date="2015-03-19"), TEXT)
+    parts = contributions(fa, fb, 0.25, options)
+    assert sum(parts.values()) == pytest.approx(score_pair(fa, fb, 0.25, options))
+    assert parts["sqrt_cosine"] == pytest.approx(0.5 * options.w_sqrt_cosine)
+    assert parts["date_conflict"] == pytest.approx(-options.w_date_conflict), "explicit dates 6 and 19 March"
+    assert "close" not in parts and "date" not in parts, "terms that contribute nothing are left out"
+    scores = [score_pair(fa, fb, c / 20, options) for c in range(21)]
+    assert scores == sorted(scores), "the cosine curve is concave but never falls"
 
 
 @pytest.mark.slow

@@ -55,6 +55,9 @@ def _print_reason(reason: dict[str, Any]) -> None:
             click.echo(f"      {key.replace('_', ' ')}: {', '.join(map(str, reason[key]))}")
     if reason.get("distance_km") is not None:
         click.echo(f"      distance between event places: {reason['distance_km']} km")
+    if reason.get("contributions"):
+        parts = ", ".join(f"{name} {value:+.3f}" for name, value in reason["contributions"].items())
+        click.echo(f"      score terms (weight x value): {parts}")
 
 
 @click.command()

@@ -1,19 +1,31 @@
 """The pairwise scoring rule: how alike two reports are, and whether they can be one event at all.
 
-    score = cosine(TF-IDF)
+The score is a weighted sum of pair terms (``TERMS``: the term, its weight setting, its sign):
+
+    score = w_sqrt_cosine * sqrt(cosine) + w_cosine * cosine          (TF-IDF; together a concave curve)
+          + w_close_cosine * cosine  if their days lie at most close_days apart
           + w_name  if they share a rare proper name, + w_names_extra for each further one (two at most)
+          - w_names_conflict if both name rare proper names and share none
           + w_rare  if they share a rare term (a word in 2..rare_max_df reports: surnames, streets)
+          + w_rare_count * log(1 + shared rare terms)
+          - w_rare_gap * gap   if they share a rare term (gap: the day-gap fraction below)
           + w_address if they share a street address or block ("the 400 block of Pecan Avenue")
           + w_age   if they share a stated age (neither stating more than age_max_stated: roundups list
                     many),  - w_age_conflict if both state ages and none agree
           + w_place if they share a reliable town or their event places lie within near_km
           + w_actor if they share a specific actor
-          + w_killed if both state the same killed count above zero
+          + w_both_killed if both state killed figures, + w_killed if the same killed count above zero
+          + w_both_type if both have an event type
           + w_date  if both have the same explicit day-precise event date, - w_date_conflict if they differ
           + w_close if their days lie at most close_days apart
           - w_figures if both give killed counts whose ranges do not overlap
           - w_type  if both have an event type and the types differ
-          - w_gap * min(gap - window_days, 60) / 60  when the days are more than window_days apart
+          - w_gap * gap,  gap = min(days apart - window_days, 60) / 60 when more than window_days apart
+
+The weights are a logistic regression over these terms on the candidate pairs of odd GVA incident ids
+(``scripts/fit_pair_score.py``), divided by the ``sqrt(cosine)`` weight; the linkage threshold is the
+fitted intercept on that scale (an average score at the threshold is a 50 % chance of one incident).
+Each term's contribution (weight x value) is listed in an explanation.
 
 A pair is a *cannot-link* (never in one event, whatever the score) only on strong evidence: both have
 explicit day-precise event dates more than ``max_event_day_gap`` apart and were published at most
@@ -24,6 +36,7 @@ the other's event town (nor that town's name, geocoded elsewhere).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -75,36 +88,89 @@ def _nowhere_near(a: ArticleFeatures, b: ArticleFeatures, options: ClusterOption
     return all(haversine_km(a.event_point, p) > options.far_km for p in b.town_points)
 
 
-def score_pair(a: ArticleFeatures, b: ArticleFeatures, cosine: float, options: ClusterOptions) -> float:
-    """The rule above; see :func:`evidence` for the same terms spelled out."""
-    score = cosine
+TERMS: tuple[tuple[str, str, int], ...] = (
+    ("sqrt_cosine", "w_sqrt_cosine", 1),
+    ("cosine", "w_cosine", 1),
+    ("close_cosine", "w_close_cosine", 1),
+    ("name", "w_name", 1),
+    ("names_extra", "w_names_extra", 1),
+    ("names_conflict", "w_names_conflict", -1),
+    ("rare", "w_rare", 1),
+    ("rare_count", "w_rare_count", 1),
+    ("rare_gap", "w_rare_gap", -1),
+    ("address", "w_address", 1),
+    ("age", "w_age", 1),
+    ("age_conflict", "w_age_conflict", -1),
+    ("place", "w_place", 1),
+    ("actor", "w_actor", 1),
+    ("both_killed", "w_both_killed", 1),
+    ("killed", "w_killed", 1),
+    ("both_type", "w_both_type", 1),
+    ("date", "w_date", 1),
+    ("date_conflict", "w_date_conflict", -1),
+    ("close", "w_close", 1),
+    ("figures", "w_figures", -1),
+    ("type", "w_type", -1),
+    ("gap", "w_gap", -1),
+)
+"""Every term of the score: its name, the setting holding its weight, and its sign."""
+
+
+def pair_terms(a: ArticleFeatures, b: ArticleFeatures, cosine: float, options: ClusterOptions) -> dict[str, float]:
+    """The value of every term of the score for ``a`` and ``b`` (before weights)."""
     shared_names = len(a.names & b.names)
-    if shared_names:
-        score += options.w_name + options.w_names_extra * min(shared_names - 1, MAX_EXTRA_NAMES)
-    if a.rare_terms & b.rare_terms:
-        score += options.w_rare
-    if a.addresses & b.addresses:
-        score += options.w_address
-    if a.ages and b.ages:
-        if not a.ages & b.ages:
-            score -= options.w_age_conflict
-        elif max(len(a.ages), len(b.ages)) <= options.age_max_stated:
-            score += options.w_age
-    if _same_place(a, b, options):
-        score += options.w_place
-    if a.actors & b.actors:
-        score += options.w_actor
-    if a.exact_killed is not None and a.exact_killed == b.exact_killed:
-        score += options.w_killed
-    if a.day_precise and b.day_precise:
-        score += options.w_date if a.day == b.day else -options.w_date_conflict
-    if a.day is not None and b.day is not None and abs(a.day - b.day) <= options.close_days:
-        score += options.w_close
-    if a.killed and b.killed and not _ranges_overlap(a.killed, b.killed):
-        score -= options.w_figures
-    if a.event_type and b.event_type and a.event_type != b.event_type:
-        score -= options.w_type
-    return score - _gap_penalty(a, b, options)
+    shared_rare = len(a.rare_terms & b.rare_terms)
+    both_ages = bool(a.ages and b.ages)
+    agree_ages = bool(a.ages & b.ages)
+    both_dated = a.day_precise and b.day_precise
+    close = a.day is not None and b.day is not None and abs(a.day - b.day) <= options.close_days
+    gap = _gap_fraction(a, b, options)
+    return {
+        "sqrt_cosine": math.sqrt(max(cosine, 0.0)),
+        "cosine": cosine,
+        "close_cosine": cosine if close else 0.0,
+        "name": float(shared_names > 0),
+        "names_extra": float(min(max(shared_names - 1, 0), MAX_EXTRA_NAMES)),
+        "names_conflict": float(bool(a.names and b.names) and not shared_names),
+        "rare": float(shared_rare > 0),
+        "rare_count": math.log1p(shared_rare),
+        "rare_gap": gap if shared_rare else 0.0,
+        "address": float(bool(a.addresses & b.addresses)),
+        "age": float(
+            both_ages and agree_ages and max(len(a.ages), len(b.ages)) <= options.age_max_stated
+        ),
+        "age_conflict": float(both_ages and not agree_ages),
+        "place": float(_same_place(a, b, options)),
+        "actor": float(bool(a.actors & b.actors)),
+        "both_killed": float(bool(a.killed and b.killed)),
+        "killed": float(a.exact_killed is not None and a.exact_killed == b.exact_killed),
+        "both_type": float(bool(a.event_type and b.event_type)),
+        "date": float(both_dated and a.day == b.day),
+        "date_conflict": float(both_dated and a.day != b.day),
+        "close": float(close),
+        "figures": float(bool(a.killed and b.killed and not _ranges_overlap(a.killed, b.killed))),
+        "type": float(bool(a.event_type and b.event_type and a.event_type != b.event_type)),
+        "gap": gap,
+    }
+
+
+def contributions(
+    a: ArticleFeatures, b: ArticleFeatures, cosine: float, options: ClusterOptions
+) -> dict[str, float]:
+    """Each term's contribution to the score (signed weight x value); terms contributing 0 are left out."""
+    values = pair_terms(a, b, cosine, options)
+    out = {}
+    for name, setting, sign in TERMS:
+        part = sign * getattr(options, setting) * values[name]
+        if part:
+            out[name] = part
+    return out
+
+
+def score_pair(a: ArticleFeatures, b: ArticleFeatures, cosine: float, options: ClusterOptions) -> float:
+    """The weighted sum above; :func:`contributions` gives its parts, :func:`evidence` the evidence."""
+    values = pair_terms(a, b, cosine, options)
+    return float(sum(sign * getattr(options, setting) * values[name] for name, setting, sign in TERMS))
 
 
 def _same_place(a: ArticleFeatures, b: ArticleFeatures, options: ClusterOptions) -> bool:
@@ -115,11 +181,12 @@ def _same_place(a: ArticleFeatures, b: ArticleFeatures, options: ClusterOptions)
     )
 
 
-def _gap_penalty(a: ArticleFeatures, b: ArticleFeatures, options: ClusterOptions) -> float:
+def _gap_fraction(a: ArticleFeatures, b: ArticleFeatures, options: ClusterOptions) -> float:
+    """How far apart the two days lie beyond the date window, 0..1 (1 at GAP_SPAN_DAYS or more)."""
     if a.day is None or b.day is None:
         return 0.0
     gap = abs(a.day - b.day) - options.window_days
-    return options.w_gap * min(gap, GAP_SPAN_DAYS) / GAP_SPAN_DAYS if gap > 0 else 0.0
+    return min(gap, GAP_SPAN_DAYS) / GAP_SPAN_DAYS if gap > 0 else 0.0
 
 
 @dataclass
@@ -141,6 +208,7 @@ class PairEvidence:
     shared_actors: list[str]
     killed: tuple[Any, Any]
     event_types: tuple[str | None, str | None]
+    terms: dict[str, float]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -157,6 +225,7 @@ class PairEvidence:
             "shared_actors": self.shared_actors,
             "killed": list(self.killed),
             "event_types": list(self.event_types),
+            "contributions": {name: round(part, 4) for name, part in self.terms.items()},
         }
 
 
@@ -190,4 +259,5 @@ def evidence(
         shared_actors=sorted(a.actors & b.actors),
         killed=(a.killed, b.killed),
         event_types=(a.event_type, b.event_type),
+        terms=contributions(a, b, cosine, options),
     )
