@@ -1,6 +1,6 @@
 """Train the attribution tagger (CUE and SOURCE spans) on PolNeAR *train*, reproducibly, on CPU.
 
-    .venv/bin/python scripts/train_attribution.py [--data-dir ../shared/gold-data] [--epochs 10]
+    .venv/bin/python scripts/train_attribution.py [--data-dir ../shared/gold-data] [--epochs 7]
         [--hidden 128] [--window 2] [--work-dir DIR] [--target DIR]
 
 Only the ``train`` compartment is read: every tenth article (by file order) is held out to pick the best
@@ -304,7 +304,7 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_GOLD_DIR)
     parser.add_argument("--work-dir", type=Path, default=None, help="keep the featurized corpus here")
     parser.add_argument("--target", type=Path, default=MODEL_DIR)
-    parser.add_argument("--epochs", type=int, default=10)
+    parser.add_argument("--epochs", type=int, default=7)
     parser.add_argument("--hidden", type=int, nargs="+", default=[128])
     parser.add_argument("--window", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=256)
