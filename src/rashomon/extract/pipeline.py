@@ -30,7 +30,7 @@ from rashomon.extract.actors import actor_patterns
 
 log = logging.getLogger(__name__)
 
-PIPELINE_VERSION = "rashomon-extract-1"
+PIPELINE_VERSION = "rashomon-extract-2"
 """The version stored with every analysis; bump it when an extractor's output changes."""
 
 COMPONENTS: tuple[tuple[str, str, str], ...] = (
