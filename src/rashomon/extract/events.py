@@ -254,6 +254,10 @@ _COMPILED = [
 ]
 _ANY_CUE = re.compile("|".join(rf"\b(?:{pattern})" for pattern, _, _ in _CUES), re.IGNORECASE)
 """Matches where any cue does: most sentences have none, and one search rules them all out."""
+_COMPILED_LOWER = [(re.compile(rf"\b(?:{pattern})"), label, weight) for pattern, label, weight in _CUES]
+_ANY_CUE_LOWER = re.compile("|".join(rf"\b(?:{pattern})" for pattern, _, _ in _CUES))
+"""The same cues without IGNORECASE (3-4 times faster), for text that :func:`folded` lowercased: the cue
+patterns have no upper-case letter, so on such text they match exactly where the IGNORECASE ones do."""
 _NON_STATE = re.compile(
     r"\b(?:isis|isil|islamic state|daesh|taliban|al[- ]shabaa?b|boko haram|rebels?|insurgents?|militants?|"
     r"militias?|jihadists?|fighters|al[- ]qaeda|hts|nusra|houthis?|ypg|sdf|pkk|maoists?|naxal\w*|"
@@ -290,14 +294,33 @@ def _territory_label(text: str, cue_at: int) -> str:
     return "Non-state actor overtakes territory" if _STATE.search(after) else "Government regains territory"
 
 
-def cue_scores(text: str, *, unseen: bool = False) -> dict[str, float]:
-    """The total cue weight per sub-event type in ``text`` (each cue counted once)."""
+def folded(text: str) -> str | None:
+    """``text.lower()`` when case-sensitive matching of lower-case cue patterns on it finds exactly what
+    IGNORECASE matching finds on ``text`` (same length, so same offsets), else ``None``: every character
+    that is not ASCII must be its own lower case and must not upper-case to ASCII (as "ı" and "ſ" do,
+    which IGNORECASE matches to "i" and "s")."""
+    if not text.isascii():
+        for char in set(text):
+            if not char.isascii() and (char.lower() != char or char.upper().isascii()):
+                return None
+    return text.lower()
+
+
+def cue_scores(text: str, *, unseen: bool = False, lower: str | None = None) -> dict[str, float]:
+    """The total cue weight per sub-event type in ``text`` (each cue counted once). ``lower``: the
+    :func:`folded` form of ``text`` when the caller has it (computed here otherwise)."""
+    if lower is None:
+        lower = folded(text)
+    any_cue, compiled = (_ANY_CUE, _COMPILED) if lower is None else (_ANY_CUE_LOWER, _COMPILED_LOWER)
+    searched = text if lower is None else lower
     scores: dict[str, float] = defaultdict(float)
-    if _ANY_CUE.search(text) is None:
+    if any_cue.search(searched) is None:
         return scores
-    for pattern, label, weight in _COMPILED:
-        match = pattern.search(text)
-        if match is None or (label in UNSEEN and not unseen):
+    for pattern, label, weight in compiled:
+        if label in UNSEEN and not unseen:
+            continue
+        match = pattern.search(searched)
+        if match is None:
             continue
         if label == "TERRITORY":
             label = _territory_label(text, match.start())
@@ -403,17 +426,22 @@ class EventTyper:
         actors: list[ActorMention] = doc._.actors or []
         places: list[Place] = doc._.places or []
         text = doc.text  # spaCy joins the tokens on every access: once per Doc, sliced per sentence
+        lower = folded(text)  # per Doc: a slice of it is the folded form of the sentence
         return [
             event
             for sent in doc.sents
-            if (event := self._sentence_event(sent, text[sent.start_char : sent.end_char], actors, places))
+            if (event := self._sentence_event(
+                sent, text[sent.start_char : sent.end_char], actors, places,
+                None if lower is None else lower[sent.start_char : sent.end_char]))
         ]
 
     def _sentence_event(
-        self, sent: Span, text: str, actors: Sequence[ActorMention], places: Sequence[Place]
+        self, sent: Span, text: str, actors: Sequence[ActorMention], places: Sequence[Place],
+        lower: str | None = None,
     ) -> EventMention | None:
-        """The event of ``sent`` (whose text is ``text``), or ``None`` below ``min_score``."""
-        scores = cue_scores(text, unseen=self.unseen)
+        """The event of ``sent`` (whose text is ``text``, :func:`folded` form ``lower``), or ``None`` below
+        ``min_score``."""
+        scores = cue_scores(text, unseen=self.unseen, lower=lower)
         if not scores:
             return None
         event_type, sub_type = classify_scores(scores)
