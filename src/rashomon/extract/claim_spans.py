@@ -21,6 +21,7 @@ _AFTER_CLOSING = frozenset(".,;:!?)]}\u2014\u2013-/")
 
 
 _TEXT_KEY = "rashomon.claim_spans.text"
+_UNITS_KEY = "rashomon.claim_spans.units"
 
 
 def text_of(doc: Doc) -> str:
@@ -30,18 +31,27 @@ def text_of(doc: Doc) -> str:
 
 
 class holding_text:
-    """``with holding_text(doc): ...``: :func:`text_of` answers from one copy of ``doc.text`` meanwhile."""
+    """``with holding_text(doc): ...``: :func:`text_of` answers from one copy of ``doc.text`` meanwhile, and
+    :func:`sentence_units` from one list. Nested holds share the outer one's copy; the outer one drops it."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.owner = False
 
     def __enter__(self) -> str:
+        held = self.doc.user_data.get(_TEXT_KEY)
+        if isinstance(held, str):
+            return held
         text = self.doc.text
         self.doc.user_data[_TEXT_KEY] = text
+        self.owner = True
         return text
 
     def __exit__(self, *exc: object) -> None:
-        self.doc.user_data.pop(_TEXT_KEY, None)
+        if self.owner:
+            self.doc.user_data.pop(_TEXT_KEY, None)
+            self.doc.user_data.pop(_UNITS_KEY, None)
+            self.owner = False
 
 
 def trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -112,9 +122,24 @@ def quote_kind(content: tuple[int, int], regions: list[tuple[int, int]]) -> Clai
 
 
 def sentence_units(doc: Doc) -> list[Span]:
-    """The sentences of ``doc``, each further cut at line breaks (headlines, captions, "Read more")."""
+    """The sentences of ``doc``, each further cut at line breaks (headlines, captions, "Read more").
+    While :class:`holding_text` holds the Doc's text, the list is made once and shared (do not change it)."""
+    held = doc.user_data.get(_UNITS_KEY)
+    if isinstance(held, list):
+        return held
+    units = _sentence_units(doc)
+    if isinstance(doc.user_data.get(_TEXT_KEY), str):
+        doc.user_data[_UNITS_KEY] = units
+    return units
+
+
+def _sentence_units(doc: Doc) -> list[Span]:
+    held = doc.user_data.get(_TEXT_KEY)
     units: list[Span] = []
     for sent in doc.sents:
+        if isinstance(held, str) and "\n" not in held[sent.start_char: sent.end_char]:  # nothing to cut
+            units.append(sent)
+            continue
         start = sent.start
         for token in sent:
             if token.is_space and "\n" in token.text:

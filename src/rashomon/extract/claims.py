@@ -273,12 +273,19 @@ class ClaimExtractor:
             yield from (self(doc) for doc in docs)
             return
         for batch in batches(docs, batch_size):
-            passes = [self.rule_pass(doc) for doc in batch]
-            chosen = [(doc, to_tag(*found)) for doc, found in zip(batch, passes, strict=True)]
-            tags = attribution_model.tag_units(chosen)
-            for doc, (regions, units), tagged in zip(batch, passes, tags, strict=True):
-                self.set_annotations(doc, self.claims(doc, regions, units, tagged))
-                yield doc
+            holds = [holding_text(doc) for doc in batch]  # one text and one unit list per Doc for both passes
+            for hold in holds:
+                hold.__enter__()
+            try:
+                passes = [self.rule_pass(doc) for doc in batch]
+                chosen = [(doc, to_tag(*found)) for doc, found in zip(batch, passes, strict=True)]
+                tags = attribution_model.tag_units(chosen)
+                for doc, (regions, units), tagged in zip(batch, passes, tags, strict=True):
+                    self.set_annotations(doc, self.claims(doc, regions, units, tagged))
+            finally:
+                for hold in holds:
+                    hold.__exit__()
+            yield from batch
 
     def rule_pass(self, doc: Doc) -> tuple[Regions, list[RuleUnit]]:
         """The quote regions of ``doc``, and each sentence unit with its rule attributions."""
@@ -298,9 +305,10 @@ class ClaimExtractor:
 
     def match(self, doc: Doc) -> list[Claim]:
         """Every claim in ``doc`` in text order; reads the parse and ``doc._.actors``, writes nothing."""
-        regions, units = self.rule_pass(doc)
-        tagged = attribution_model.tag_units([(doc, to_tag(regions, units))])[0] if self.model else None
-        return self.claims(doc, regions, units, tagged)
+        with holding_text(doc):
+            regions, units = self.rule_pass(doc)
+            tagged = attribution_model.tag_units([(doc, to_tag(regions, units))])[0] if self.model else None
+            return self.claims(doc, regions, units, tagged)
 
     def claims(self, doc: Doc, regions: Regions, units: list[RuleUnit],
                tagged: list[Span] | None) -> list[Claim]:
