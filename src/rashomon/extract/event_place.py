@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -182,13 +182,31 @@ def surname(text: str, mention: str) -> bool:
     not make a name."""
     if " " in mention or not mention[:1].isupper():
         return False
-    for found in re.finditer(rf"\b([A-Z][a-z]+)(\.?)(?:[ \t]+|-){re.escape(mention)}\b(?![-\w])", text):
+    pattern = re.compile(rf"\b([A-Z][a-z]+)(\.?)(?:[ \t]+|-){re.escape(mention)}\b(?![-\w])")
+    for found in _surname_matches(pattern, text, mention):
         word = found.group(1).lower()
         if word in _TITLES:
             return True
         if not found.group(2) and word not in STOP_WORDS and word not in _COMPASS and word not in _GENERICS:
             return True
     return False
+
+
+def _surname_matches(pattern: re.Pattern[str], text: str, mention: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, searched only on the lines where ``mention`` follows a space, tab or hyphen
+    (a match holds no line break, so the other lines have none, and each line's search starts afresh)."""
+    if "\n" in mention:
+        yield from pattern.finditer(text)
+        return
+    searched_to = 0
+    at = text.find(mention)
+    while at >= 0:
+        if at > 0 and text[at - 1] in " \t-" and at >= searched_to:
+            line_start = text.rfind("\n", 0, at) + 1
+            line_end = text.find("\n", at)
+            searched_to = len(text) if line_end < 0 else line_end
+            yield from pattern.finditer(text, line_start, searched_to)
+        at = text.find(mention, at + 1)
 
 
 _GENERICS = frozenset({
@@ -224,5 +242,7 @@ def common_word(text: str, mention: str) -> bool:
     """A one-word, title-case mention ("Police", "Man", "West") that also stands in ``text`` in lower case."""
     if " " in mention or not mention.istitle() or len(mention) < 3:
         return False
-    return re.search(rf"(?<![\w-]){re.escape(mention.lower())}(?![\w-])", text) is not None
+    lower = mention.lower()
+    first = text.find(lower)  # no occurrence, no match; else the search starts there (look-behind sees before)
+    return first >= 0 and re.compile(rf"(?<![\w-]){re.escape(lower)}(?![\w-])").search(text, first) is not None
 
