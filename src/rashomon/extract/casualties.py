@@ -274,17 +274,18 @@ class CasualtyExtractor:
 
     def match(self, doc: Doc) -> list[CasualtyFigure]:
         """The figures of ``doc``, in text order, without side or claim (pure)."""
-        chosen: dict[int, tuple[Trigger, Token]] = {}
-        for trigger in find_triggers(doc):
-            if blocked(trigger.token):
-                continue
-            for head in victim_heads(trigger):
-                held = chosen.get(head.i)
-                if held is None or _KIND_RANK[trigger.kind] > _KIND_RANK[held[0].kind]:
-                    chosen[head.i] = (trigger, head)
-        figures = [self._figure(trigger, head) for trigger, head in chosen.values()]
-        figures.sort(key=lambda f: f.start)
-        mark_background(doc, figures)
+        with holding_text(doc):  # the sentence texts below are slices of one copy (held by the caller too)
+            chosen: dict[int, tuple[Trigger, Token]] = {}
+            for trigger in find_triggers(doc):
+                if blocked(trigger.token):
+                    continue
+                for head in victim_heads(trigger):
+                    held = chosen.get(head.i)
+                    if held is None or _KIND_RANK[trigger.kind] > _KIND_RANK[held[0].kind]:
+                        chosen[head.i] = (trigger, head)
+            figures = [self._figure(trigger, head) for trigger, head in chosen.values()]
+            figures.sort(key=lambda f: f.start)
+            mark_background(doc, figures)
         return figures
 
     def _figure(self, trigger: Trigger, head: Token) -> CasualtyFigure:

@@ -21,6 +21,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from rashomon.extract.claim_spans import text_of
+
 __all__ = ["BACKGROUND_MARKERS", "is_background", "lead_end", "lead_year"]
 
 _NUMBER_WORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few)"
@@ -47,17 +49,18 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 def lead_end(doc: Doc) -> int:
     """Character offset where the lead ends: after the headline and the first sentence of the body."""
-    ends = [sent.end_char for sent in doc.sents if sent.text.strip()]
+    text = text_of(doc)  # a Span's text is the Doc's text between its start_char and end_char
+    ends = [sent.end_char for sent in doc.sents if text[sent.start_char : sent.end_char].strip()]
     if not ends:
         return 0
     first = next(doc.sents)
-    headline = "\n" in doc.text[first.start_char : first.end_char + 2]
+    headline = "\n" in text[first.start_char : first.end_char + 2]
     return ends[min(1 if headline else 0, len(ends) - 1)]
 
 
 def lead_year(doc: Doc, end: int) -> int | None:
     """The latest year written in the lead (headline, dateline, first sentence), if any."""
-    years = [int(m.group(0)) for m in _YEAR.finditer(doc.text[:end])]
+    years = [int(m.group(0)) for m in _YEAR.finditer(text_of(doc)[:end])]
     return max(years) if years else None
 
 
@@ -65,7 +68,7 @@ def is_background(sent: Span, end: int, year: int | None) -> bool:
     """Whether the figures of ``sent`` belong to another event than the lead's (module doc)."""
     if sent.start_char < end:
         return False
-    text = sent.text
+    text = text_of(sent.doc)[sent.start_char : sent.end_char]
     if BACKGROUND_MARKERS.search(text):
         return True
     years = [int(m.group(0)) for m in _YEAR.finditer(text)]

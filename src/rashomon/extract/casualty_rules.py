@@ -38,6 +38,7 @@ from rashomon.extract.casualty_lexicon import (
     SHOOT_VERBS,
     SPEECH_PRONOUNS,
 )
+from rashomon.extract.claim_spans import text_of
 from rashomon.records import CasualtyKind
 
 
@@ -183,7 +184,8 @@ STATISTICS = re.compile(
 
 def blocked(token: Token) -> bool:
     """Whether the trigger reports no casualty: negated, modal, conditional, intended, or a tally."""
-    if STATISTICS.search(token.sent.text):
+    sent = token.sent
+    if STATISTICS.search(text_of(token.doc)[sent.start_char : sent.end_char]):
         return True
     if any(c.dep_ == "neg" for c in token.children):
         return True
