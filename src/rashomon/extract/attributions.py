@@ -165,12 +165,17 @@ def _quote_follows(cue: Span) -> bool:
     return any(t.text in (":", "\u201c", *lex.STRAIGHT_QUOTES) for t in nxt)
 
 
+_CUE_VERBS = lex.SPEECH_VERBS | lex.IMPERSONAL_CUES
+
+
 def verb_attribution(verb: Token, unit: Span) -> Attribution | None:
     """An attribution headed by a cue verb with a subject (or an agentless passive), if ``verb`` heads one."""
+    if verb.pos_ != "VERB":
+        return None
     lemma = verb.lemma_.lower()
-    if verb.pos_ == "VERB" and lemma in lex.LIGHT_VERBS:
+    if lemma in lex.LIGHT_VERBS:
         return light_attribution(verb, unit)
-    if verb.pos_ != "VERB" or lemma not in lex.SPEECH_VERBS | lex.IMPERSONAL_CUES:
+    if lemma not in _CUE_VERBS:
         return None
     if is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN") or _said_to_be(verb):
         return agent_attribution(verb, unit) or impersonal_attribution(verb, unit)
