@@ -71,7 +71,7 @@ def doc_to_analysis(doc: Doc, *, pipeline: str = PIPELINE_VERSION) -> ArticleAna
         claims=list(doc._.claims or []), casualties=list(doc._.casualties or []),
         events=list(doc._.events or []),
     )
-    text = doc.text  # spaCy rebuilds doc.text on every access: take it once
+    text = extensions.doc_text(doc)  # spaCy rebuilds doc.text on every access: take it once
     event_date = _optional("rashomon.extract.dates", "event_date")
     if event_date is not None:
         analysis.event_date, analysis.event_date_precision = event_date(

@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.extract import attribution_lexicon as lex
+from rashomon.extract.extensions import doc_text
 from rashomon.records import ClaimKind
 
 _TRIM = frozenset(" \t\n.,;:\u2014\u2013-")
@@ -27,7 +28,7 @@ _UNITS_KEY = "rashomon.claim_spans.units"
 def text_of(doc: Doc) -> str:
     """``doc.text``, from the copy :class:`holding_text` holds (spaCy joins the tokens on every access)."""
     held = doc.user_data.get(_TEXT_KEY)
-    return held if isinstance(held, str) else doc.text
+    return held if isinstance(held, str) else doc_text(doc)
 
 
 class holding_text:
@@ -42,7 +43,7 @@ class holding_text:
         held = self.doc.user_data.get(_TEXT_KEY)
         if isinstance(held, str):
             return held
-        text = self.doc.text
+        text = doc_text(self.doc)
         self.doc.user_data[_TEXT_KEY] = text
         self.owner = True
         return text

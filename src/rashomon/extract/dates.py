@@ -214,7 +214,7 @@ class DateResolver:
         extensions.register()
         published = parse_published(doc._.published_at)
         times = []
-        doc_text = doc.text  # spaCy rebuilds doc.text on every access: take it once
+        doc_text = extensions.doc_text(doc)  # spaCy rebuilds doc.text on every access: take it once
         for start, end in self.match(doc):
             text = doc_text[start:end]
             if not self.keep_years and not is_point_in_time(text):
@@ -229,7 +229,7 @@ class DateResolver:
         """Character spans of the time expressions: entities, then extra matches that overlap none."""
         spans = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in self.labels]
         if self.extra_patterns:
-            spans += extra_spans(doc.text, spans)
+            spans += extra_spans(extensions.doc_text(doc), spans)
         return sorted(spans)
 
 

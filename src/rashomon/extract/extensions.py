@@ -20,6 +20,25 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+_RECENT_TEXTS: dict[int, tuple[Doc, str]] = {}
+_RECENT_SIZE = 128
+"""``doc.text`` of the Docs last asked about (keyed by ``id``, the Doc kept so the id stays its own): the
+pipeline's batches (32 Docs) pass through every component within that many Docs."""
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc for all components (spaCy joins the tokens on every access; a
+    Doc's text never changes once it is tokenised)."""
+    found = _RECENT_TEXTS.get(id(doc))
+    if found is not None and found[0] is doc:
+        return found[1]
+    text = doc.text
+    if len(_RECENT_TEXTS) >= _RECENT_SIZE:
+        del _RECENT_TEXTS[next(iter(_RECENT_TEXTS))]  # the oldest
+    _RECENT_TEXTS[id(doc)] = (doc, text)
+    return text
+
+
 _LIST_EXTENSIONS = ("places", "times", "actors", "claims", "casualties", "events")
 _SCALAR_EXTENSIONS = ("article_id", "published_at", "analysis")
 

@@ -140,7 +140,7 @@ class PlaceResolver:
             kept = [p for p in parts if not any(p.start < d.end and d.start < p.end for d in dateline)]
             parts = sorted([*kept, *dateline], key=lambda span: span.start)
         found = [(part, self.lookup(part.text)) for part in parts]
-        text = doc.text if len(found) > 1 else ""  # spaCy rebuilds doc.text on every access: take it once
+        text = extensions.doc_text(doc) if len(found) > 1 else ""  # joined once per Doc
         toponyms: list[Toponym] = []
         for i, (part, matches) in enumerate(found):
             qualifier: tuple[Match, ...] = ()
@@ -178,7 +178,7 @@ class PlaceResolver:
     def _dateline(self, doc: Doc) -> list[Span]:
         """The town (and its qualifying area) of an agency dateline in capitals near the top of the text,
         which the NER often misses ("ATLANTA -", "ST. PAUL --", "CHARLESTON, W.Va. (AP) -")."""
-        found = _DATELINE.search(doc.text[:DATELINE_CHARS])
+        found = _DATELINE.search(extensions.doc_text(doc)[:DATELINE_CHARS])
         if found is None or not self.lookup(found.group("town")):
             return []
         spans = []
