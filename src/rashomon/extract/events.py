@@ -314,12 +314,14 @@ def cue_scores(text: str, *, unseen: bool = False, lower: str | None = None) -> 
     any_cue, compiled = (_ANY_CUE, _COMPILED) if lower is None else (_ANY_CUE_LOWER, _COMPILED_LOWER)
     searched = text if lower is None else lower
     scores: dict[str, float] = defaultdict(float)
-    if any_cue.search(searched) is None:
+    first = any_cue.search(searched)
+    if first is None:
         return scores
+    at = first.start()  # no cue matches before the first place where one of them does
     for pattern, label, weight in compiled:
         if label in UNSEEN and not unseen:
             continue
-        match = pattern.search(searched)
+        match = pattern.search(searched, at)  # \b still sees the character before ``at``
         if match is None:
             continue
         if label == "TERRITORY":
@@ -425,7 +427,7 @@ class EventTyper:
     def match(self, doc: Doc) -> list[EventMention]:
         actors: list[ActorMention] = doc._.actors or []
         places: list[Place] = doc._.places or []
-        text = doc.text  # spaCy joins the tokens on every access: once per Doc, sliced per sentence
+        text = extensions.doc_text(doc)  # spaCy joins the tokens on every access: once per Doc
         lower = folded(text)  # per Doc: a slice of it is the folded form of the sentence
         return [
             event
