@@ -1,0 +1,90 @@
+"""The analysis hot paths give what the plain code gives: folded cue search, shared Doc text and sentence
+units, line-limited surname search (the speed-ups of the second session; outputs must not change)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from rashomon.extract import events
+from rashomon.extract.claim_spans import holding_text, sentence_units, text_of
+from rashomon.extract.event_place import common_word, surname
+from rashomon.extract.extensions import doc_text
+
+
+@pytest.fixture(scope="module")
+def blank() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def _ignorecase_scores(text: str) -> dict[str, float]:
+    """The cue scores with the IGNORECASE patterns on the text as written (the code before folding)."""
+    scores: dict[str, float] = {}
+    for pattern, label, weight in events._COMPILED:
+        if label in events.UNSEEN:
+            continue
+        match = pattern.search(text)
+        if match is not None:
+            if label == "TERRITORY":
+                label = events._territory_label(text, match.start())
+            scores[label] = scores.get(label, 0.0) + weight
+    return scores
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels SEIZED the town after Troops shelled it.",
+    "\u201cAn AIRSTRIKE hit the market,\u201d officials said \u2014 three killed.",
+    "Police ARRESTED two men at the protest in Zürich.",
+])
+def test_events_folded_cue_scores_equal_ignorecase(text: str) -> None:
+    assert events.folded(text) == text.lower()
+    scores = events.cue_scores(text)
+    assert scores  # each sentence has cues
+    if "protest" not in text:  # the protest refinement adds to the raw cue weights
+        assert dict(scores) == _ignorecase_scores(text)
+
+
+@pytest.mark.parametrize("text", ["\u0130stanbul was shelled", "the ſhelling", "Ankara \u0131s calm", "\u00c9MEUTE"])
+def test_events_folded_refuses_text_whose_case_folding_is_not_exact(text: str) -> None:
+    assert events.folded(text) is None
+    assert dict(events.cue_scores(text)) == _ignorecase_scores(text)  # the IGNORECASE path
+
+
+def test_extensions_doc_text_is_joined_once_per_doc(blank: Language) -> None:
+    first, second = blank("Three people were shot. Police said."), blank("Another text.")
+    assert doc_text(first) == first.text and doc_text(second) == second.text
+    assert doc_text(first) is doc_text(first)
+    assert doc_text(Doc(blank.vocab, words=["a", "b"])) == "a b "
+
+
+def test_claim_spans_sentence_units_shared_only_while_held(blank: Language) -> None:
+    doc = blank("HEADLINE HERE\nThe minister said it was over. He left.")
+    plain = sentence_units(doc)
+    assert [u.text for u in plain] == ["HEADLINE HERE", "The minister said it was over.", "He left."]
+    assert sentence_units(doc) is not plain
+    with holding_text(doc) as text:
+        held = sentence_units(doc)
+        with holding_text(doc) as inner:  # a nested hold shares the outer copy and keeps it
+            assert inner is text
+        assert sentence_units(doc) is held and text_of(doc) is text
+        assert held == plain
+    assert sentence_units(doc) is not held  # dropped with the outer hold
+
+
+@pytest.mark.parametrize(("text", "mention", "expected"), [
+    ("Sgt. Perry said.\nThe shooting in Perry left one dead.", "Perry", True),
+    ("North Perry Perry\nIn Perry, police said.", "Perry", False),
+    ("Police in Townsend said.\nShaletres-Townsend was arrested.", "Townsend", True),
+    ("Townsend police said\nthe man, Kyle\tTownsend, was arrested.", "Townsend", True),
+])
+def test_event_place_surname_equals_whole_text_search(text: str, mention: str, expected: bool) -> None:
+    assert surname(text, mention) is expected
+
+
+def test_event_place_common_word_sees_before_its_first_occurrence() -> None:
+    assert common_word("West Haven police said the man ran west.", "West")
+    assert not common_word("West Haven police said the man ran north-west.", "West")
