@@ -3,9 +3,10 @@
 A logistic regression over the pair terms of the candidate pairs whose two reports both belong to
 *odd* GVA incident ids (label: the same gold incident; even ids stay held out), with the real
 pipeline's cached analyses. The weights are divided by the ``sqrt_cosine`` weight (the score's unit);
-the threshold is minus the intercept on that scale. Terms whose fitted sign runs against their
-documented direction are printed as 0 (settings are non-negative, except ``w_cosine``). Paste the
-printed values into ``ClusterOptions`` (``src/rashomon/cluster/options.py``)::
+the threshold is minus the intercept on that scale. A term whose fitted sign runs against its
+documented direction (a bonus that lowers the odds) is left out and the rest refitted, so it prints
+as 0 (settings are non-negative, except ``w_cosine``). Paste the printed values into ``ClusterOptions``
+(``src/rashomon/cluster/options.py``)::
 
     .venv/bin/python scripts/fit_pair_score.py --cache /tmp/rashomon-eval-gva-analyses.db
 """
@@ -61,19 +62,28 @@ def main() -> None:
     y = np.array([label[i] == label[j] for i, j in pairs])
     side = np.array([parity(label[i]) + parity(label[j]) for i, j in pairs])
     odd, even = side == 2, side == 0
-    model = LogisticRegression(C=args.C, max_iter=10000).fit(x[odd], y[odd])
-    scores = model.decision_function(x)
+    signs = {name: (sign, setting) for name, setting, sign in TERMS}
+    kept = list(names)
+    while True:  # drop the terms whose fitted sign runs against their documented direction, then refit
+        cols = [names.index(n) for n in kept]
+        model = LogisticRegression(C=args.C, max_iter=10000).fit(x[odd][:, cols], y[odd])
+        wrong = [
+            n for n, w in zip(kept, model.coef_[0], strict=True)
+            if signs[n][0] * w < 0 and signs[n][1] not in SIGNED
+        ]
+        if not wrong:
+            break
+        print("against its direction, left out:", ", ".join(wrong))
+        kept = [n for n in kept if n not in wrong]
+    scores = model.decision_function(x[:, cols])
     print(f"pairs {len(pairs)}: odd {odd.sum()} ({y[odd].sum()} same incident), even {even.sum()}")
     print(f"average precision: odd {average_precision_score(y[odd], scores[odd]):.4f}, "
           f"even (held out) {average_precision_score(y[even], scores[even]):.4f}")
-    unit = model.coef_[0][names.index("sqrt_cosine")]
+    unit = model.coef_[0][kept.index("sqrt_cosine")]
     print(f"threshold = {-model.intercept_[0] / unit:.3f}")
-    weights = dict(zip(names, model.coef_[0] / unit, strict=True))
+    weights = dict(zip(kept, model.coef_[0] / unit, strict=True))
     for name, setting, sign in TERMS:
-        value = sign * weights.get(name, 0.0)
-        if value < 0 and setting not in SIGNED:
-            value = 0.0
-        print(f"{setting} = {value:.3f}")
+        print(f"{setting} = {sign * weights.get(name, 0.0) + 0.0:.3f}")
 
 
 if __name__ == "__main__":

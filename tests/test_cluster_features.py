@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 
 from rashomon.cluster.engine import cluster_store, current_assignment
-from rashomon.cluster.features import features_for
+from rashomon.cluster.features import ArticleFeatures, features_for
 from rashomon.cluster.options import ClusterOptions
 from rashomon.cluster.scoring import cannot_link, contributions, score_pair
 from rashomon.records import ActorMention, Article, ArticleAnalysis, EventMention, Place, TimeExpr
@@ -106,6 +106,20 @@ def test_cluster_features_score_is_the_sum_of_its_explained_contributions() -> N
     assert "close" not in parts and "date" not in parts, "terms that contribute nothing are left out"
     scores = [score_pair(fa, fb, c / 20, options) for c in range(21)]
     assert scores == sorted(scores), "the cosine curve is concave but never falls"
+
+
+def test_cluster_features_different_street_addresses_are_negative_evidence() -> None:
+    options = ClusterOptions()
+
+    def feat(address: str, day: str) -> ArticleFeatures:
+        text = f"Man shot dead\n\nA man was shot dead in the {address} on Friday night, police said."
+        return features_for(Article(id=address + day, text=text, source_name="t", published_at=day), None, text)
+
+    first = feat("400 block of Pecan Ave.", "2015-03-07")
+    same = contributions(first, feat("400 block of Pecan Avenue", "2015-03-07"), 0.3, options)
+    other = contributions(first, feat("1200 block of Howe Street", "2015-03-07"), 0.3, options)
+    assert same["address"] == pytest.approx(options.w_address) and "address_conflict" not in same
+    assert other["address_conflict"] == pytest.approx(-options.w_address_conflict) and "address" not in other
 
 
 @pytest.mark.slow

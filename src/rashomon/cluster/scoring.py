@@ -10,12 +10,12 @@ The score is a weighted sum of pair terms (``TERMS``: the term, its weight setti
           + w_rare_count * log(1 + shared rare terms)
           - w_rare_gap * gap   if they share a rare term (gap: the day-gap fraction below)
           + w_address if they share a street address or block ("the 400 block of Pecan Avenue")
+          - w_address_conflict if both give street addresses and share none
           + w_age   if they share a stated age (neither stating more than age_max_stated: roundups list
                     many),  - w_age_conflict if both state ages and none agree
           + w_place if they share a reliable town or their event places lie within near_km
           + w_actor if they share a specific actor
-          + w_both_killed if both state killed figures, + w_killed if the same killed count above zero
-          + w_both_type if both have an event type
+          + w_killed if both state the same killed count above zero
           + w_date  if both have the same explicit day-precise event date, - w_date_conflict if they differ
           + w_close if their days lie at most close_days apart
           - w_figures if both give killed counts whose ranges do not overlap
@@ -99,13 +99,12 @@ TERMS: tuple[tuple[str, str, int], ...] = (
     ("rare_count", "w_rare_count", 1),
     ("rare_gap", "w_rare_gap", -1),
     ("address", "w_address", 1),
+    ("address_conflict", "w_address_conflict", -1),
     ("age", "w_age", 1),
     ("age_conflict", "w_age_conflict", -1),
     ("place", "w_place", 1),
     ("actor", "w_actor", 1),
-    ("both_killed", "w_both_killed", 1),
     ("killed", "w_killed", 1),
-    ("both_type", "w_both_type", 1),
     ("date", "w_date", 1),
     ("date_conflict", "w_date_conflict", -1),
     ("close", "w_close", 1),
@@ -136,15 +135,14 @@ def pair_terms(a: ArticleFeatures, b: ArticleFeatures, cosine: float, options: C
         "rare_count": math.log1p(shared_rare),
         "rare_gap": gap if shared_rare else 0.0,
         "address": float(bool(a.addresses & b.addresses)),
+        "address_conflict": float(bool(a.addresses and b.addresses) and not a.addresses & b.addresses),
         "age": float(
             both_ages and agree_ages and max(len(a.ages), len(b.ages)) <= options.age_max_stated
         ),
         "age_conflict": float(both_ages and not agree_ages),
         "place": float(_same_place(a, b, options)),
         "actor": float(bool(a.actors & b.actors)),
-        "both_killed": float(bool(a.killed and b.killed)),
         "killed": float(a.exact_killed is not None and a.exact_killed == b.exact_killed),
-        "both_type": float(bool(a.event_type and b.event_type)),
         "date": float(both_dated and a.day == b.day),
         "date_conflict": float(both_dated and a.day != b.day),
         "close": float(close),
