@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from spacy.strings import get_string_id
+from spacy.symbols import ADJ, AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from rashomon.extract.casualty_lexicon import (
@@ -112,15 +114,21 @@ def _adj_kind(token: Token) -> CasualtyKind | None:
     return None
 
 
+_VERB_TAGS = frozenset(get_string_id(tag) for tag in ("VBN", "VBD", "VBG"))
+_CONDITION = get_string_id("condition")
+
+
 def find_triggers(doc: Doc) -> Iterator[Trigger]:
-    """Every casualty trigger of ``doc`` in text order."""
+    """Every casualty trigger of ``doc`` in text order (parts of speech, tags and the word compared as the
+    ids spaCy stores: no string per token)."""
     for token in doc:
         kind: CasualtyKind | None = None
-        if token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD", "VBG"):
+        pos = token.pos
+        if pos in (VERB, AUX) or token.tag in _VERB_TAGS:
             kind = _verb_kind(token)
-        if kind is None and token.pos_ == "ADJ":
+        if kind is None and pos == ADJ:
             kind = _adj_kind(token)
-        if kind is None and token.pos_ in ("NOUN", "PROPN"):
+        if kind is None and pos in (NOUN, PROPN):
             lemma = token.lemma_.lower()
             if token.lower_ in MISPARSED_DIE or lemma in KILL_NOUNS or murder_suicide(token) or own_life(token):
                 kind = "killed"
@@ -130,7 +138,7 @@ def find_triggers(doc: Doc) -> Iterator[Trigger]:
                 kind = "killed_or_injured"
         if (
             kind is None
-            and token.lower_ == "condition"
+            and token.lower == _CONDITION
             and _has_child(token, {"critical", "serious", "stable", "fair", "grave", "good"})
         ):
             kind = "injured"
