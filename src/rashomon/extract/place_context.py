@@ -75,9 +75,9 @@ def nearness(candidate: Candidate, others: Sequence[list[tuple[float, float]]]) 
     lat, lon = candidate.lat, candidate.lon
     scale = math.cos(math.radians(lat))
     limit = (NEAR_KM / KM_PER_DEGREE) ** 2
-    near = sum(any((p_lat - lat) ** 2 + ((p_lon - lon) * scale) ** 2 <= limit for p_lat, p_lon in found)
-               for found in others)
-    return min(1.0, float(near))
+    near = any(any((p_lat - lat) ** 2 + ((p_lon - lon) * scale) ** 2 <= limit for p_lat, p_lon in found)
+               for found in others)  # one name near is enough: the result is capped at 1
+    return 1.0 if near else 0.0
 
 
 def scaled(votes: Evidence, factor: float) -> Evidence:
