@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Span
 
 from rashomon.extract import attribution_lexicon as lex
@@ -70,6 +71,8 @@ def sentence_attributions(unit: Span, regions: list[tuple[int, int]]) -> list[At
     inside quotes: "I think ...", "people know ..." within a quote belong to the quoted statement."""
     found: list[Attribution] = []
     for token in unit:
+        if token.pos != VERB and token.text != ":" and token.lower_ not in lex.ACCORDING_HEADS:
+            continue  # none of the three below can start here
         attribution = (according_to(token, unit) or verb_attribution(token, unit)
                        or colon_attribution(token, unit))
         if attribution is None or _quoted(attribution.cue, regions):
