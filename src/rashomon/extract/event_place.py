@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -182,7 +183,7 @@ def surname(text: str, mention: str) -> bool:
     not make a name."""
     if " " in mention or not mention[:1].isupper():
         return False
-    pattern = re.compile(rf"\b([A-Z][a-z]+)(\.?)(?:[ \t]+|-){re.escape(mention)}\b(?![-\w])")
+    pattern = _compiled(rf"\b([A-Z][a-z]+)(\.?)(?:[ \t]+|-){re.escape(mention)}\b(?![-\w])")
     for found in _surname_matches(pattern, text, mention):
         word = found.group(1).lower()
         if word in _TITLES:
@@ -190,6 +191,13 @@ def surname(text: str, mention: str) -> bool:
         if not found.group(2) and word not in STOP_WORDS and word not in _COMPASS and word not in _GENERICS:
             return True
     return False
+
+
+@lru_cache(maxsize=8192)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """``re.compile`` with a cache of its own: ``re``'s (512 patterns) is shared with every module, and one
+    pattern per place name and test overflows it."""
+    return re.compile(pattern)
 
 
 def _surname_matches(pattern: re.Pattern[str], text: str, mention: str) -> Iterator[re.Match[str]]:
@@ -244,5 +252,5 @@ def common_word(text: str, mention: str) -> bool:
         return False
     lower = mention.lower()
     first = text.find(lower)  # no occurrence, no match; else the search starts there (look-behind sees before)
-    return first >= 0 and re.compile(rf"(?<![\w-]){re.escape(lower)}(?![\w-])").search(text, first) is not None
+    return first >= 0 and _compiled(rf"(?<![\w-]){re.escape(lower)}(?![\w-])").search(text, first) is not None
 
