@@ -160,20 +160,8 @@ class PlaceResolver:
         -> "Logan", "Rogersville"; a party tag is dropped: "D-N.J." -> "N.J.", "DFL-Minneapolis")."""
         if "-" not in part.text or self.lookup(part.text):
             return [part]
-        pieces, begin = [], part.start
-        for token in part:
-            if token.text == "-":
-                if token.i > begin:
-                    pieces.append(part.doc[begin:token.i])
-                begin = token.i + 1
-        if begin < part.end:
-            pieces.append(part.doc[begin:part.end])
-        pieces = [p for p in pieces if len(p.text) > 1 and p.text[0].isupper() and self.lookup(p.text)]
-        if not pieces:
-            return [part]
-        for piece in pieces:
-            piece.label_ = part.label_
-        return pieces
+        pieces = [p for p in _pieces(part, "-") if len(p.text) > 1 and p.text[0].isupper() and self.lookup(p.text)]
+        return pieces or [part]
 
     def _dateline(self, doc: Doc) -> list[Span]:
         """The town (and its qualifying area) of an agency dateline in capitals near the top of the text,
@@ -324,9 +312,14 @@ def _is_speaker(ent: Span) -> bool:
 
 def _comma_parts(ent: Span) -> list[Span]:
     """``ent`` split at commas: "Springfield, Illinois" -> "Springfield", "Illinois"."""
+    return _pieces(ent, ",")
+
+
+def _pieces(ent: Span, separator: str) -> list[Span]:
+    """The non-empty runs of ``ent``'s tokens between tokens that are ``separator``, labelled as ``ent``."""
     parts, begin = [], ent.start
     for token in ent:
-        if token.text == ",":
+        if token.text == separator:
             if token.i > begin:
                 parts.append(ent.doc[begin:token.i])
             begin = token.i + 1
