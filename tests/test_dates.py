@@ -160,3 +160,18 @@ def test_dates_event_date_ties_go_to_the_earlier_day() -> None:
     scores = day_scores(times, "2022-08-03", text=text)
     assert scores[(date(2022, 8, 1), "day")] == scores[(date(2022, 7, 31), "day")]
     assert event_date(times, "2022-08-03", text=text) == ("2022-07-31", "day")  # the shooting came first
+
+
+def test_dates_event_date_statement_day_is_not_a_follow_up_step() -> None:
+    # "said in a statement on Wednesday" is how conflict reports date their lead; it counts like any other
+    # mention of the day, unlike a court or arrest day ("appeared in court Tuesday")
+    text = ("Troops shelled positions of the militia near the village, the defense ministry said in a statement on "
+            "Wednesday. Local media reported two ceasefire violations on Tuesday.")
+    plain = text.replace("in a statement", "in a broadcast")
+    scores = day_scores(_times_in(text, "2022-08-03", "Wednesday", "Tuesday"), "2022-08-03", text=text)
+    plain_scores = day_scores(_times_in(plain, "2022-08-03", "Wednesday", "Tuesday"), "2022-08-03", text=plain)
+    wednesday = (date(2022, 8, 3), "day")
+    assert scores[wednesday] == plain_scores[wednesday] > 0
+    court = text.replace("said in a statement on", "appeared in court")
+    court_scores = day_scores(_times_in(court, "2022-08-03", "Wednesday", "Tuesday"), "2022-08-03", text=court)
+    assert court_scores[wednesday] < scores[wednesday]

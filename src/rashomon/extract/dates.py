@@ -260,11 +260,12 @@ _VIOLENCE = re.compile(
 _PROCEDURE = re.compile(
     r"\b(?:court\w*|hearings?|arraign\w*|pleas?|pleaded|pleads|sentenc\w*|trials?|indict\w*|charged|charges|"
     r"appear\w*|bond|bail|jail\w*|custody|booked|arrest\w*|convict\w*|verdict|jur(?:y|ors)|judge|funerals?|"
-    r"vigils?|memorials?|rally|conference|statements?|posts?|posted|interview\w*|investigat\w*|continu\w*|"
+    r"vigils?|memorials?|rally|conference|posts?|posted|interview\w*|investigat\w*|continu\w*|"
     r"schedul\w*|filed|motion|autopsy|searching|looking|released|identified|surrendered|extradit\w*)\b",
     re.IGNORECASE)
-"""Words of what follows an event (court, arrest, funeral, statements, the investigation): the day next to
-them is the day of that step ("pleaded guilty Thursday", "was arrested Tuesday", "a vigil Sunday")."""
+"""Words of what follows an event (court, arrest, funeral, the investigation): the day next to them is the
+day of that step ("pleaded guilty Thursday", "was arrested Tuesday", "a vigil Sunday"). Not "statement": in
+conflict news "the ministry said in a statement on Wednesday" is often the only day the lead gives its event."""
 _EXPLICIT = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b\d{1,2}/\d{1,2}\b",
@@ -285,7 +286,7 @@ class DateWeights:
     near: float = 2.0  # within ``window`` characters of an event span
     close: float = 1.5  # a word of violence within TRIGGER_REACH characters
     adjacent: float = 1.0  # ... and within ADJACENT_REACH, in the same sentence
-    procedure: float = 2.5  # a word of court, arrest, funeral or statement within ADJACENT_REACH, same sentence
+    procedure: float = 2.5  # a word of court, arrest or funeral within ADJACENT_REACH, same sentence
     lead: float = 1.0  # starts in the first ``lead_chars`` characters
     day: float = 0.5  # day precision
     old_explicit_days: int = 366  # a calendar date next to violence may be this old (a follow-up report)
@@ -377,7 +378,7 @@ def event_date(times: Sequence[TimeExpr], published_at: str | None, *,
     shooting's "June 3") that :func:`is_event_evidence` accepts (with ``text``, page stamps and speech dates
     are left out). Each scores by :func:`time_score`: near an event span (sentences with casualty figures or
     event triggers), a word of violence nearby and right next to it, in the lead, day precision; a word of
-    court, arrest, funeral, statement or investigation right next to it ("pleaded guilty Thursday") counts
+    court, arrest, funeral or investigation right next to it ("pleaded guilty Thursday") counts
     against it. The best day wins (:func:`day_scores`), ties going to the earlier day: an event comes before
     its follow-ups (a death in hospital, an arrest, a hearing). With no candidate the event is placed in the
     week up to publication: ``(publication date - 6 days, "week")``, a window rather than a claim that it
