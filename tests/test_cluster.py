@@ -169,7 +169,7 @@ def test_cluster_cannot_link_explicit_dates_far_apart_in_reports_of_the_same_day
         (first, _analysis(first, "2015-01-31", 36.85, -76.29, "Norfolk", "VA")),
         (second, _analysis(second, "2015-03-08", 36.85, -76.29, "Norfolk", "VA")),
     ]
-    options = ClusterOptions()
+    options = ClusterOptions(max_event_day_gap=30)  # the default (400) trusts extracted dates less
     assert len(partition_corpus(build_corpus(items, options), options).clusters()) == 2
     # a follow-up published weeks later dates a later step (an arrest): not a reason to keep it apart
     later = Article.create(template + " (3)", source_name="c", published_at="2015-03-30")

@@ -82,7 +82,7 @@ def test_cluster_features_reliable_town_keys_and_no_generic_actors() -> None:
 
 
 def test_cluster_features_same_explicit_date_bonus_and_published_gap_gate() -> None:
-    options = ClusterOptions()
+    options = ClusterOptions(w_date=0.026, max_event_day_gap=30)  # defaults: 0 and 400 on the GVA pool
     a, b = _article("2015-03-07"), _article("2015-03-08")
     fa, fb = features_for(a, _analysis(a), TEXT), features_for(b, _analysis(b), TEXT)
     plain = ClusterOptions().with_overrides(w_date=0.0)
