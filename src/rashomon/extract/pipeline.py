@@ -22,6 +22,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from rashomon.errors import Errors, ExtractError
@@ -127,6 +128,16 @@ def add_entity_ruler(nlp: Language) -> None:
     )
     with nlp.select_pipes(enable=[RULER_NAME]):
         ruler.add_patterns(entity_patterns(nlp))  # type: ignore[attr-defined]
+    fresh_tokenizer_cache(nlp)
+
+
+def fresh_tokenizer_cache(nlp: Language) -> None:
+    """Give the tokenizer an empty cache (same special cases): tokenising the ~47k patterns left its cache
+    slow to probe, and every article paid for it (tokenising 200 GVA articles 0.44 s instead of 0.15 s).
+    Re-setting ``rules`` builds new cache and special-case maps; tokens come out the same."""
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):
+        tokenizer.rules = tokenizer.rules
 
 
 def add_components(nlp: Language, options: PipelineOptions) -> list[str]:
