@@ -224,3 +224,24 @@ def test_cluster_blocking_pairs_follow_ups_sharing_a_rare_term() -> None:
     fa, fb = corpus.features[rows["a"]], corpus.features[rows["b"]]
     why = evidence(fa, fb, corpus.index.cosine(rows["a"], rows["b"]), options, corpus.index.terms)
     assert why.shared_terms == ["dutterow"], "the explanation names the rare word"
+
+
+def test_cluster_linkage_rejoin_pass_merges_a_strong_follow_up_unless_cannot_linked() -> None:
+    from rashomon.cluster.linkage import average_link
+
+    # rows 0..2 are one event; row 3 (a follow-up) matches row 0 strongly and rows 1, 2 weakly
+    event = {(0, 1): 0.9, (0, 2): 0.8, (1, 2): 0.7}
+    weak = {(1, 3): 0.12, (2, 3): 0.12}
+
+    def clusters(follow_up: float, *, rejoin: float | None, cannot: bool = False) -> list[list[int]]:
+        scores = event | {(0, 3): follow_up}
+        found = average_link(
+            4, scores, 0.38, pair_score=lambda i, j: weak[(i, j)], cannot=lambda i, j: cannot and 3 in (i, j),
+            rejoin=rejoin, rejoin_average=0.25,
+        )
+        return found.clusters()
+
+    assert clusters(0.55, rejoin=None) == [[0, 1, 2], [3]], "average 0.26 is below the threshold"
+    assert clusters(0.55, rejoin=0.5) == [[0, 1, 2, 3]]
+    assert clusters(0.45, rejoin=0.5) == [[0, 1, 2], [3]], "the best cross pair is not strong enough"
+    assert clusters(0.55, rejoin=0.5, cannot=True) == [[0, 1, 2], [3]]

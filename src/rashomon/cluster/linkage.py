@@ -14,6 +14,12 @@ merging the two clusters it joins; the merge happens when
   back; new articles may still join them).
 
 Must-link groups (a user's merge) start as one cluster.
+
+A second pass (*rejoin*) then revisits the candidate pairs that still join two clusters, best first: when
+the pair scores at least ``rejoin`` and the average over the two clusters' cross pairs reaches
+``rejoin_average`` (lower than the threshold), under the same cannot-link and frozen rules, the two merge.
+A follow-up that matches one report of an event strongly and the rest weakly (an arrest naming the victim
+and the street; the first reports did not know them) ends up in the event rather than beside it.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ class Linkage:
     merges: int = 0
     refused_cannot_link: int = 0
     refused_average: int = 0
+    rejoined: int = 0
     members: dict[int, list[int]] = field(default_factory=dict)
 
     def clusters(self) -> list[list[int]]:
@@ -84,6 +91,8 @@ def average_link(
     must_groups: Iterable[Sequence[int]] = (),
     frozen: Iterable[Sequence[int]] = (),
     mix: float = 0.0,
+    rejoin: float | None = None,
+    rejoin_average: float = 0.0,
 ) -> Linkage:
     """Cluster rows ``0..n-1`` from candidate ``scores`` (keys ``(i, j)`` with ``i < j``)."""
     part = _Partition(n, must_groups, frozen)
@@ -102,22 +111,29 @@ def average_link(
                 found = on_demand[key] = pair_score(*key)
         return found
 
-    while heap:
-        _, i, j = heapq.heappop(heap)
+    def try_merge(i: int, j: int, minimum: float, link_mix: float) -> bool:
         a, b = part.find(i), part.find(j)
         if a == b or (a in part.frozen and b in part.frozen):
-            continue
+            return False
         left, right = sorted(part.members[a]), sorted(part.members[b])
         if any(cannot(x, y) for x in left for y in right):
             result.refused_cannot_link += 1
-            continue
+            return False
         cross = [score(x, y) for x in left for y in right]
         average = sum(cross) / len(cross)
-        if average + mix * (max(cross) - average) < threshold:
+        if average + link_mix * (max(cross) - average) < minimum:
             result.refused_average += 1
-            continue
+            return False
         part.union(a, b)
-        result.merges += 1
+        return True
+
+    while heap:
+        _, i, j = heapq.heappop(heap)
+        result.merges += try_merge(i, j, threshold, mix)
+    if rejoin is not None:
+        strong = sorted((-s, i, j) for (i, j), s in scores.items() if s >= rejoin)
+        for _, i, j in strong:
+            result.rejoined += try_merge(i, j, rejoin_average, 0.0)
     result.label = [part.find(i) for i in range(n)]
     result.members = {root: sorted(m) for root, m in part.members.items()}
     return result

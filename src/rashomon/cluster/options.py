@@ -27,7 +27,13 @@ class ClusterOptions:
 
     threshold: float = _opt(0.38, "Linkage score two clusters need to be merged.")
     link_mix: float = _opt(
-        0.3, "Linkage score: the average cross-pair score moved this share of the way to the best pair (0..1)."
+        0.0, "Linkage score: the average cross-pair score moved this share of the way to the best pair (0..1)."
+    )
+    rejoin_score: float = _opt(
+        0.5, "Second pass: two events whose best cross pair scores this much may still be merged..."
+    )
+    rejoin_average: float = _opt(
+        0.25, "...when their average cross-pair score reaches this and no cross pair is a cannot-link."
     )
     window_days: int = _opt(5, "Date window for blocking: candidate pairs lie within this many days.")
     name_window_days: int = _opt(

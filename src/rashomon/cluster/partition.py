@@ -147,5 +147,7 @@ def partition_corpus(
         must_groups=constraints.must,
         frozen=constraints.frozen,
         mix=options.link_mix,
+        rejoin=options.rejoin_score,
+        rejoin_average=options.rejoin_average,
     )
     return result
