@@ -88,3 +88,17 @@ def test_event_place_surname_equals_whole_text_search(text: str, mention: str, e
 def test_event_place_common_word_sees_before_its_first_occurrence() -> None:
     assert common_word("West Haven police said the man ran west.", "West")
     assert not common_word("West Haven police said the man ran north-west.", "West")
+
+
+def test_pipeline_fresh_tokenizer_cache_keeps_tokens_and_special_cases() -> None:
+    from rashomon.extract.pipeline import fresh_tokenizer_cache
+
+    used, fresh = spacy.blank("en"), spacy.blank("en")
+    used.tokenizer.add_special_case("Ft.Worth", [{"ORTH": "Ft."}, {"ORTH": "Worth"}])
+    fresh.tokenizer.add_special_case("Ft.Worth", [{"ORTH": "Ft."}, {"ORTH": "Worth"}])
+    for name in ("Fort Worth", "St. Louis", "Al-Qamishli", "Coeur d'Alene", "U.S."):
+        used.make_doc(name)
+    fresh_tokenizer_cache(used)
+    text = "Police can't say why the U.S. man (42) shot twice in Ft.Worth and St. Louis, Mo., on 3/4."
+    assert [t.text for t in used.make_doc(text)] == [t.text for t in fresh.make_doc(text)]
+    assert "ca" in [t.text for t in used.make_doc(text)] and "Ft." in [t.text for t in used.make_doc(text)]
