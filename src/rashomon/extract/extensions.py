@@ -20,22 +20,17 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-_RECENT_TEXTS: dict[int, tuple[Doc, str]] = {}
-_RECENT_SIZE = 128
-"""``doc.text`` of the Docs last asked about (keyed by ``id``, the Doc kept so the id stays its own): the
-pipeline's batches (32 Docs) pass through every component within that many Docs."""
+_TEXT_KEY = "rashomon.doc_text"
+"""Where :func:`doc_text` keeps a Doc's joined text: in the Doc's own ``user_data``, so it lives and dies with it."""
 
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once per Doc for all components (spaCy joins the tokens on every access; a
     Doc's text never changes once it is tokenised)."""
-    found = _RECENT_TEXTS.get(id(doc))
-    if found is not None and found[0] is doc:
-        return found[1]
-    text = doc.text
-    if len(_RECENT_TEXTS) >= _RECENT_SIZE:
-        del _RECENT_TEXTS[next(iter(_RECENT_TEXTS))]  # the oldest
-    _RECENT_TEXTS[id(doc)] = (doc, text)
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
     return text
 
 
