@@ -418,3 +418,21 @@ def test_casualties_denied_or_hedged_shooting_is_no_casualty(nlp: Language) -> N
 
 def test_casualties_found_a_male_and_female_deceased_counts_two(nlp: Language) -> None:
     assert article_counts(figures(nlp, "Officers found a male and female deceased inside the home.")) == {"killed": 2}
+
+
+def test_casualties_trigger_inside_an_if_clause_is_hypothetical(nlp: Language) -> None:
+    text = "If a man runs into a store and says he hates them and shoots the clerk, it will be ruled a hate crime."
+    assert figures(nlp, text) == []
+    assert summary(figures(nlp, "The clerk was shot if police are right.")) == [("injured", "clerk", 1, 1)]
+
+
+def test_casualties_bare_plural_object_is_a_kind_not_victims(nlp: Language) -> None:
+    assert figures(nlp, "The shooter said he killed people like him with no problem.") == []
+    assert summary(figures(nlp, "The gunman killed two people.")) == [("killed", "two", 2, 2)]
+
+
+def test_casualties_first_name_tagged_apart_keeps_two_people_apart(nlp: Language) -> None:
+    text = "Deputies found 37-year-old Tammy Modlin and 16-year-old Montana Modlin dead on a bed."
+    found = figures(nlp, text)
+    assert [f.value_text for f in found] == ["Tammy Modlin", "Montana Modlin"]
+    assert article_counts(found) == {"killed": 2}

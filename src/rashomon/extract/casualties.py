@@ -27,13 +27,8 @@ from rashomon.extract import extensions
 from rashomon.extract.actor_kb import Actor, load_kb
 from rashomon.extract.casualty_background import is_background, lead_end, lead_year
 from rashomon.extract.casualty_counts import SELF_INFLICTED, article_counts
-from rashomon.extract.casualty_rules import (
-    Trigger,
-    blocked,
-    find_triggers,
-    murder_suicide,
-    victim_heads,
-)
+from rashomon.extract.casualty_rules import Trigger, blocked, find_triggers, murder_suicide
+from rashomon.extract.casualty_victims import victim_heads
 from rashomon.extract.claim_spans import holding_text, text_of
 from rashomon.extract.numbers import Count, find_counts
 from rashomon.records import ActorMention, CasualtyFigure, Claim
@@ -209,7 +204,11 @@ def _name_span(head: Token) -> Span:
         for ent in doc.ents:
             if ent.start <= head.i < ent.end:
                 return ent
-    return doc[head.i : head.i + 1]
+    start = head.i
+    if head.pos_ == "PROPN":  # "16-year-old Montana Modlin" (tagged ORG): the first name is a compound
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+            start -= 1
+    return doc[start : head.i + 1]
 
 
 def _victims_span(head: Token) -> Span | None:

@@ -1,13 +1,17 @@
 """Words behind ``rashomon.casualties.v1``: casualty verbs and nouns, person words, blocking words.
 
-Lemmas (lower case) the parse rules of :mod:`rashomon.extract.casualty_rules` look up: which verbs and nouns
-say people were killed, injured, arrested or captured; which nouns name people ("neighbor", "suspect",
-"toddler"); which words make a report hypothetical or intended; which entity types are never victims.
+Lemmas (lower case) the parse rules of :mod:`rashomon.extract.casualty_rules` and
+:mod:`rashomon.extract.casualty_victims` look up: which verbs and nouns say people were killed, injured,
+arrested or captured; which nouns name people ("neighbor", "suspect", "toddler"), and :func:`is_person`, the
+test of a token against them; which words make a report hypothetical or intended; which entity types are
+never victims.
 """
 
 from __future__ import annotations
 
 import re
+
+from spacy.tokens import Token
 
 KILL_VERBS = {
     "kill",
@@ -187,3 +191,30 @@ ACCIDENT = re.compile(r"\baccident(?:al|ally)?\b|\bunintentional(?:ly)?\b", re.I
 """Words saying a shooting was an accident (a self-inflicted wound is then the victim's own)."""
 SPEECH_PRONOUNS = {"i", "me", "you", "we", "us", "myself", "yourself", "ourselves", "yourselves"}
 NUMERIC_HEADS = {"dozens", "hundreds", "scores", "thousands", "several", "few", "many", "some", "both"}
+
+
+def is_person(token: Token) -> bool:
+    """Whether ``token`` names people: a person or group entity, a pronoun, a number, an age, a person word."""
+    lower = token.lower_
+    if token.ent_type_ in ("PERSON", "NORP") or token.pos_ == "PRON" or named_elsewhere(token):
+        return True
+    if token.pos_ == "NUM" or token.tag_ == "CD" or lower in NUMERIC_HEADS:
+        return True
+    if lower.endswith("-year-old") or (lower == "old" and token.nbor(-1).lower_ == "-"):
+        return True  # "a 19-year-old"
+    return token.lemma_.lower() in PERSON_WORDS or lower in PERSON_WORDS or lower.endswith(("ist", "ian"))
+
+
+def named_elsewhere(token: Token) -> bool:
+    """ "William Waldron, 26 ... Waldron was shot": a proper noun the tagger calls an organisation here is a
+    person where the article writes it inside a PERSON name."""
+    if token.pos_ != "PROPN" or token.ent_type_ == "PERSON" or not token.is_title:
+        return False
+    return any(ent.label_ == "PERSON" and token.text in ent.text.split() for ent in token.doc.ents)
+
+
+def age_noun(token: Token) -> bool:
+    """ "discovered a 15-year-old": an age used as a noun names a person (the tagger calls it a DATE)."""
+    if token.lower_.endswith("-year-old"):
+        return True
+    return token.lower_ == "old" and token.i > 0 and token.nbor(-1).lower_ == "-" and token.dep_ != "amod"

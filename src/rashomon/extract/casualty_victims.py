@@ -1,0 +1,278 @@
+"""Who a casualty trigger counts: the phrases naming the people killed, injured or arrested.
+
+:func:`victim_heads` follows the dependency parse from a :class:`~rashomon.extract.casualty_rules.Trigger` to
+the head tokens of the phrases naming those people, by construction: the passive subject ("a man was
+shot"), the object of an active verb ("killing three soldiers"), the subject of "die" or of "dead", the "of"
+complement or the possessor of a noun ("the death of X", "his wounds"), the noun a participle modifies
+("a man shot"), the object of "left ... dead", the person word before a headline's participle ("Man shot,
+killed"). Conjoined phrases count each; relative pronouns stand for their noun; years, places, bare plural
+objects ("killed people like him") are never victims.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from rashomon.extract.casualty_lexicon import (
+    ACCIDENT,
+    COUNTABLE_NOUNS,
+    DIE_VERBS,
+    IMPLICIT_ONE,
+    INCIDENT_NOUNS,
+    INJURE_VERBS,
+    KILL_VERBS,
+    MISPARSED_DIE,
+    NOT_PEOPLE_ENTS,
+    PERSON_WORDS,
+    SPEECH_PRONOUNS,
+    age_noun,
+    is_person,
+    named_elsewhere,
+)
+from rashomon.extract.casualty_rules import Trigger, counted_shot, murder_suicide
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [token, *token.conjuncts]
+
+
+def _subject(token: Token, deps: tuple[str, ...]) -> Token | None:
+    """The subject of ``token`` (or, for a conjoined verb, of the first verb)."""
+    current: Token | None = token
+    while current is not None:
+        for child in current.children:
+            if child.dep_ in deps:
+                return child
+        if any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in current.children):
+            return None  # the verb has a subject of another kind: do not borrow the first verb's
+        current = current.head if current.dep_ == "conj" and current.head is not current else None
+    return None
+
+
+def _accidental_self(token: Token, obj: Token) -> Token | None:
+    """ "an 11-year-old who accidentally shot himself": the one hurt is the subject, the same person as
+    the victim counted elsewhere; a deliberate "then killed himself" stays the reflexive (the shooter)."""
+    if obj.lower_ not in ("himself", "herself") or not ACCIDENT.search(token.sent.text):
+        return None
+    subject = _subject(token, ("nsubj",))
+    return _resolve_relative(subject, token) if subject is not None else None
+
+
+def _stranded_subject(token: Token) -> Token | None:
+    """ "One man was shot in the back and a 29-year-old man was shot": the parser hangs the second
+    clause's subject on the first clause's last noun; a conjoined passive verb with no subject of its own
+    takes the person word just before its auxiliary."""
+    if token.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children):
+        return None
+    auxiliaries = [c for c in token.lefts if c.dep_ == "auxpass"]
+    if not auxiliaries or auxiliaries[0].i <= token.sent.start:
+        return None
+    before = token.doc[auxiliaries[0].i - 1]
+    if before.pos_ in ("NOUN", "PROPN") and before.dep_ in ("conj", "pobj", "dobj", "appos") and is_person(before):
+        return before
+    return None
+
+
+def _resolve_relative(head: Token, trigger: Token) -> Token:
+    """ "two suspects, who were not injured": the relative pronoun stands for the noun."""
+    if head.lower_ in ("who", "that", "which", "whom") and trigger.dep_ == "relcl":
+        return trigger.head
+    return head
+
+
+def _noun_victims(trigger: Trigger) -> list[Token]:
+    """Victims of a noun trigger: "the death of X", "his death", "X's injuries", "two fatalities"."""
+    token = trigger.token
+    if counted_shot(token):
+        return [token]
+    for prep in token.children:
+        if prep.lower_ in ("of", "to", "among") and prep.dep_ == "prep":
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if prep.lower_ == "to":  # "wounds to the arm" name the body part, "injuries to two officers" people
+                objects = [c for c in objects if is_person(c)]
+            if objects:
+                return objects
+    possessors = [c for c in token.children if c.dep_ == "poss"]
+    if possessors:
+        return possessors
+    countable = token.lemma_.lower() in COUNTABLE_NOUNS
+    if countable and any(
+        c.dep_ in ("nummod", "det") and (c.pos_ == "NUM" or c.lower_ in ("no", "a", "an"))
+        for c in token.children
+    ):
+        return [token]
+    if token.dep_ in ("pobj",) and token.head.lower_ == "with" and token.head.head.pos_ in ("VERB", "AUX"):
+        others = [
+            t for t in token.head.head.subtree if t.lower_ in ("another", "others") and t.dep_ == "conj"
+        ]
+        if token.head.head.lemma_ == "leave" and others:
+            return others  # "left one man dead and another with life-threatening injuries"
+        found = [c for c in token.head.head.children if c.dep_ == "dobj" and is_person(c)]
+        if found:
+            return found  # "discovered a 15-year-old with a gunshot wound"
+        subject = _subject(token.head.head, ("nsubjpass", "nsubj"))
+        return [subject] if subject is not None else []
+    if token.dep_ == "dobj" and token.head.lemma_ in ("suffer", "sustain", "receive", "have"):
+        subject = _subject(token.head, ("nsubj", "nsubjpass"))
+        return [subject] if subject is not None else []
+    if token.lower_ == "condition" and token.head.dep_ == "prep":
+        subject = _subject(token.head.head, ("nsubj", "nsubjpass"))
+        return [subject] if subject is not None else []
+    return []
+
+
+def _verb_victims(trigger: Trigger) -> list[Token]:
+    """Victims of a verb or adjective trigger, by voice and construction."""
+    token = trigger.token
+    passive = _stranded_subject(token) or _subject(token, ("nsubjpass",))
+    if passive is not None:
+        return [_resolve_relative(passive, token)]
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if objects and token.lemma_ not in DIE_VERBS:
+        return [_accidental_self(token, o) or o for o in objects]
+    if token.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and token.head.lemma_ in (
+        "leave",
+        "find",
+        "pronounce",
+        "declare",
+        "report",
+    ):
+        governed = [c for c in token.head.children if c.dep_ in ("dobj", "nsubjpass")]
+        if governed:
+            return governed
+        described = [c for c in token.children if c.dep_ == "amod" and is_person(c)]
+        if described:
+            return described  # "found a male and female deceased": the parser hangs the people on the adjective
+    if token.dep_ in ("acomp", "attr") and token.pos_ == "ADJ":
+        subject = _subject(token.head, ("nsubj", "nsubjpass"))
+        if subject is not None:
+            return [_resolve_relative(subject, token.head)]
+    if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
+        return [token.head]
+    active_ok = token.lemma_ in DIE_VERBS or token.pos_ == "ADJ" or token.tag_ == "VBN"
+    subject = _subject(token, ("nsubj",))
+    if subject is not None and (active_ok or trigger.kind in ("missing",)):
+        return [_resolve_relative(subject, token)]
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj") and token.pos_ in (
+        "ADJ",
+        "NOUN",
+    ):
+        number = [c for c in token.children if c.dep_ == "nummod" or c.pos_ == "NUM"]
+        if number:
+            return [token]
+    return []
+
+
+def _nearby_person(token: Token) -> list[Token]:
+    """Headline style ("Man shot, killed on ..."): the person word just before a participle."""
+    for previous in reversed(token.doc[max(token.sent.start, token.i - 4) : token.i]):
+        if previous.pos_ in ("NOUN", "PROPN") and is_person(previous) and previous.ent_type_ != "NORP":
+            return [previous]
+        if previous.pos_ not in ("PUNCT", "CCONJ", "VERB", "ADV"):
+            return []
+    return []
+
+
+def victim_heads(trigger: Trigger) -> list[Token]:
+    """Head tokens of the phrases naming the people the trigger counts (conjoined phrases each)."""
+    token = trigger.token
+    if token.pos_ == "ADJ" and _implicit_victim(token):
+        return [token.head]
+    if token.lower_ in MISPARSED_DIE and token.pos_ in ("NOUN", "PROPN"):
+        return _headline_subject(token)
+    if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in ("wounded", "injured", "dead"):
+        heads = _noun_victims(trigger)
+    else:
+        heads = _verb_victims(trigger)
+        if (
+            not heads
+            and token.tag_ in ("VBN", "VBD", "JJ")
+            and trigger.kind in ("killed", "injured")
+            and not _has_object(token)
+        ):
+            heads = _nearby_person(token)
+    out: list[Token] = []
+    heads = [h for h in heads if h.lower_ not in SPEECH_PRONOUNS]
+    if not heads and _implicit_victim(token):
+        return [token.head if token.pos_ == "ADJ" else token]
+    for head in heads:
+        for conjunct in [*_conjuncts(head), *_along_with(token)]:
+            if conjunct is not head and _has_own_trigger(conjunct, token):
+                continue  # "14 people dead and 17 more wounded": the 17 are the wounded
+            if _not_people(conjunct) or _generic_object(conjunct):
+                continue
+            if (
+                conjunct.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ") and is_person(conjunct)
+            ) or conjunct is token:
+                out.append(conjunct)
+    return out
+
+
+def _headline_subject(token: Token) -> list[Token]:
+    """ "Girl shot at party dies" (tagged a noun, "dies"): the person word opening the sentence died."""
+    for first in token.doc[token.sent.start : min(token.sent.start + 4, token.i)]:
+        if first.pos_ in ("NOUN", "PROPN") and is_person(first) and first.ent_type_ != "NORP":
+            return [first]
+    return []
+
+
+def _has_object(token: Token) -> bool:
+    """ "shot and killed a suspect": the verb or a conjoined verb has a person object (the subject shot)."""
+    return any(c.dep_ == "dobj" and is_person(c) for verb in _conjuncts(token) for c in verb.children)
+
+
+def _along_with(trigger: Token) -> list[Token]:
+    """ "X was killed along with Y": Y was killed too."""
+    return [
+        obj
+        for along in trigger.children
+        if along.lower_ in ("along", "together")
+        for prep in along.children
+        if prep.lower_ == "with"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+
+
+def _implicit_victim(token: Token) -> bool:
+    """ "a fatal shooting", "the death is under investigation": one death with no victim phrase."""
+    if token.pos_ == "ADJ":
+        return token.lower_ in ("fatal", "deadly") and token.head.lemma_.lower() in INCIDENT_NOUNS
+    if murder_suicide(token):
+        return token.dep_ not in ("compound", "amod", "nmod", "poss")
+    return (
+        token.tag_ == "NN"
+        and token.lemma_.lower() in IMPLICIT_ONE
+        and token.dep_ not in ("compound", "amod", "nmod", "poss")
+    )
+
+
+def _not_people(token: Token) -> bool:
+    """Years, dates, times, places and organisations are never the people counted."""
+    if (
+        token.ent_type_ in NOT_PEOPLE_ENTS
+        and token.lower_ not in PERSON_WORDS
+        and not named_elsewhere(token)
+        and not age_noun(token)
+    ):
+        return True
+    text = token.text
+    return text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100
+
+
+def _generic_object(token: Token) -> bool:
+    """ "he said he killed people like him", "someone randomly shooting people": a bare plural object (no
+    number, determiner or modifier) names a kind of people, not people hurt in the event."""
+    return token.dep_ == "dobj" and token.tag_ == "NNS" and not any(True for _ in token.lefts)
+
+
+def _has_own_trigger(token: Token, trigger: Token) -> bool:
+    """Whether a conjoined victim phrase carries its own casualty word ("17 more wounded")."""
+    return any(
+        child is not trigger
+        and (
+            child.lemma_.lower() in KILL_VERBS | DIE_VERBS | INJURE_VERBS
+            or child.lower_ in ("dead", "wounded", "injured", "hurt")
+        )
+        for child in token.children
+    )
