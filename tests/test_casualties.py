@@ -436,3 +436,32 @@ def test_casualties_first_name_tagged_apart_keeps_two_people_apart(nlp: Language
     found = figures(nlp, text)
     assert [f.value_text for f in found] == ["Tammy Modlin", "Montana Modlin"]
     assert article_counts(found) == {"killed": 2}
+
+
+def test_casualties_pronoun_points_at_its_own_sentence_subject(nlp: Language) -> None:
+    text = (
+        "A 37-year-old man was fatally shot late Saturday. "
+        "Lopez was shot in the chest and was taken to a hospital, where he died less than an hour later."
+    )
+    found = figures(nlp, text)
+    assert [(f.value_text, f.same_as) for f in found] == [("A", None), ("Lopez", None), ("he", 1)]
+    assert article_counts(found) == {"killed": 1}
+
+
+def test_casualties_another_after_a_group_is_one_of_the_group(nlp: Language) -> None:
+    group = "Four men were wounded. A 32-year-old man was shot in the leg. Another man was shot in the arm."
+    assert article_counts(figures(nlp, group)) == {"injured": 4}
+    two = "A man was shot in the leg. Another man was shot in the arm."
+    assert article_counts(figures(nlp, two)) == {"injured": 2}
+    third = "Two men were wounded on Friday. A third man was wounded too."
+    assert article_counts(figures(nlp, third)) == {"injured": 3}
+
+
+def test_casualties_conjoined_death_with_its_own_subject_is_not_the_first_verbs(nlp: Language) -> None:
+    text = "Four teenagers were shot in a drive-by, and one of them has died."
+    assert article_counts(figures(nlp, text)) == {"killed": 1, "injured": 3}
+
+
+def test_casualties_image_counter_is_not_a_count_of_people(nlp: Language) -> None:
+    text = "8 of 14 A teen died after being shot in the head at a birthday party Sept. 23, 2015 on the West Side."
+    assert all(f.count_min != 8 for f in figures(nlp, text))

@@ -27,6 +27,7 @@ def nlp() -> Language:
         ("In a separate shooting, a woman was wounded.", True),
         ("It was the deadliest attack in the state since 1999.", True),
         ("It was the second fatal shooting in as many months.", True),
+        ("It was the second murder-suicide in Utah in just two days.", True),
         ("Earlier, a man and woman were shot to death by police.", True),
         ("The victim had been acting strangely for several months before the shooting.", False),
         ("He was taken to a hospital, where he died.", False),

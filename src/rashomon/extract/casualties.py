@@ -27,6 +27,7 @@ from rashomon.extract import extensions
 from rashomon.extract.actor_kb import Actor, load_kb
 from rashomon.extract.casualty_background import is_background, lead_end, lead_year
 from rashomon.extract.casualty_counts import SELF_INFLICTED, article_counts
+from rashomon.extract.casualty_lexicon import COUNT_PREFIX, SKIP_MODIFIERS
 from rashomon.extract.casualty_rules import Trigger, blocked, find_triggers, murder_suicide
 from rashomon.extract.casualty_victims import victim_heads
 from rashomon.extract.claim_spans import holding_text, text_of
@@ -44,7 +45,6 @@ __all__ = [
 
 FACTORY = "rashomon_casualties_v1"
 """spaCy factory name of ``rashomon.casualties.v1`` (spaCy forbids dots in factory names)."""
-"""Component that starts a sentence after each line break; add it before the parser."""
 
 _PRONOUN_ONE = {"he", "she", "him", "her"}
 _PRONOUN_MANY = {"they", "them"}
@@ -65,49 +65,6 @@ _OWN_FORCES = {
 }
 _SHOOTERS = {"suspect", "gunman", "shooter", "attacker", "assailant"}
 _ELLIPTIC = {"other", "others", "additional", "more", "further"}
-_SKIP_MODIFIERS = {
-    "other",
-    "additional",
-    "more",
-    "further",
-    "another",
-    "least",
-    "at",
-    "some",
-    "about",
-    "around",
-    "nearly",
-    "almost",
-    "over",
-    "than",
-    "up",
-    "to",
-    "as",
-    "many",
-    "estimated",
-}
-_COUNT_PREFIX = {
-    "between",
-    "at",
-    "least",
-    "more",
-    "than",
-    "up",
-    "to",
-    "nearly",
-    "almost",
-    "about",
-    "around",
-    "over",
-    "some",
-    "roughly",
-    "approximately",
-    "as",
-    "many",
-    "no",
-    "fewer",
-    "less",
-}
 _MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 """A "double homicide" is two deaths."""
 _MULTIPLE_NOUNS = {"homicide", "murder", "killing", "slaying", "fatality", "death"}
@@ -131,7 +88,7 @@ def _count_of(head: Token) -> tuple[str, int, int, Count, bool]:
     if lower in _PRONOUN_MANY:
         return head.text, head.idx, head.idx + len(head), Count(2, None, vague=True), True
     left = head.left_edge.i
-    while left > head.sent.start and doc[left - 1].lower_ in _COUNT_PREFIX:
+    while left > head.sent.start and doc[left - 1].lower_ in COUNT_PREFIX:
         left -= 1
     if (
         head.pos_ == "NUM"
@@ -231,7 +188,7 @@ def _victims_span(head: Token) -> Span | None:
         t
         for t in noun.lefts
         if t.dep_ in ("compound", "amod", "nmod")
-        and t.lower_ not in _SKIP_MODIFIERS
+        and t.lower_ not in SKIP_MODIFIERS
         and t.ent_type_ not in ("NORP", "GPE", "DATE", "CARDINAL")
         and "-year" not in t.text
     ]
@@ -396,6 +353,11 @@ def link_same(doc: Doc, figures: list[CasualtyFigure]) -> None:
         rest = _count_of(head) if head.i < len(doc) else None
         definite = bool(rest and rest[4]) and not _enumerated(head)
         name = _apposed_name(head) or (figure.value_text if head.pos_ == "PROPN" else None)
+        if head.lower_ in _PRONOUN_ONE:
+            subject = _subject_just_before(doc, figures, index)
+            if subject is not None:
+                figure.same_as = subject
+                continue
         if name is None and definite:
             kin = _same_kind_just_before(figures, index)
             if kin is not None:
@@ -413,6 +375,22 @@ def link_same(doc: Doc, figures: list[CasualtyFigure]) -> None:
             if definite and earlier.count_min == figure.count_min and earlier.count_max == figure.count_max:
                 figure.same_as = earlier_index
                 break
+
+
+def _subject_just_before(doc: Doc, figures: list[CasualtyFigure], index: int) -> int | None:
+    """ "Lopez was shot in the chest and was taken to a hospital, where he died": a pronoun points at the
+    person who is the subject of an earlier figure of its own sentence before any figure of another."""
+    figure = figures[index]
+    for earlier_index in range(index - 1, -1, -1):
+        earlier = figures[earlier_index]
+        if earlier.sentence_start != figure.sentence_start:
+            return None
+        if earlier.count_min != 1 or earlier.count_max != 1:
+            continue
+        span = doc.char_span(earlier.start, earlier.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and span.root.pos_ != "PRON":
+            return earlier_index
+    return None
 
 
 def _same_kind_just_before(figures: list[CasualtyFigure], index: int) -> int | None:

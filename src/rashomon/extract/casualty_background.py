@@ -38,7 +38,7 @@ BACKGROUND_MARKERS = re.compile(
     r"|\bin the (?:massacre|mass shooting|attack|shooting|rampage) (?:at|in)\b.{0,40}\b(?:19|20)\d\d\b"
     r"|\b(?:spate|string|rash|wave|series) of (?:\w+ )?(?:shootings|violence|homicides|killings|attacks)\b"
     r"|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:fatal |deadly |officer-involved |police )?"
-    r"(?:shooting|homicide|killing) (?:in|since|this|of)\b"
+    r"(?:shooting|homicide|killing|murder-suicide) (?:in|since|this|of)\b"
     r"|^\W*earlier,",
     re.IGNORECASE,
 )

@@ -102,11 +102,32 @@ def _distinct(figures: Sequence[CasualtyFigure]) -> int:
         key = figure.sentence_start
         by_sentence[key][(figure.trigger or "").lower()] += figure.count_min or 0
         added[key] = added.get(key, True) and is_additional(figure)
+    ordinals: dict[int | None, int] = {}
+    for figure in figures:
+        rank = _ordinal(figure)
+        if rank:
+            ordinals[figure.sentence_start] = max(ordinals.get(figure.sentence_start, 0), rank)
     running = 0
+    group = False  # a count of two or more people seen: "another man" may be one of them
     for key in sorted(by_sentence, key=lambda k: -1 if k is None else k):
         total = max(by_sentence[key].values())
-        running = running + total if added[key] and running else max(running, total)
+        if not (added[key] and running):
+            running = max(running, total)
+            group = group or total >= 2
+        elif key in ordinals:
+            running = max(running, ordinals[key])  # "a third victim": three at least
+        elif not (group and total == 1):
+            running += total  # "Four wounded ... Another man was shot in the arm": one of the four
     return running
+
+
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
+
+
+def _ordinal(figure: CasualtyFigure) -> int:
+    """The rank a figure gives its person ("a second man": 2), 0 without one."""
+    words = " ".join(filter(None, (figure.value_text, figure.victims))).lower().split()
+    return max((_ORDINALS.get(w, 0) for w in words), default=0)
 
 
 def _anaphoric_count(figures: Sequence[CasualtyFigure]) -> int:

@@ -187,6 +187,51 @@ PERSON_WORDS = {
     "sibling",
     "spouse",
 }
+SKIP_MODIFIERS = {
+    "other",
+    "additional",
+    "more",
+    "further",
+    "another",
+    "least",
+    "at",
+    "some",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "over",
+    "than",
+    "up",
+    "to",
+    "as",
+    "many",
+    "estimated",
+}
+"""Modifiers left out of the words naming the victims ("at least 14 other soldiers": "soldiers")."""
+COUNT_PREFIX = {
+    "between",
+    "at",
+    "least",
+    "more",
+    "than",
+    "up",
+    "to",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "over",
+    "some",
+    "roughly",
+    "approximately",
+    "as",
+    "many",
+    "no",
+    "fewer",
+    "less",
+}
+"""Words before a victim phrase that belong to its count ("at least", "more than", "no")."""
 ACCIDENT = re.compile(r"\baccident(?:al|ally)?\b|\bunintentional(?:ly)?\b", re.IGNORECASE)
 """Words saying a shooting was an accident (a self-inflicted wound is then the victim's own)."""
 SPEECH_PRONOUNS = {"i", "me", "you", "we", "us", "myself", "yourself", "ourselves", "yourselves"}

@@ -58,7 +58,14 @@ def _is_fatal(token: Token) -> bool:
     for prep in token.children:
         if prep.lower_ == "to" and _has_child(prep, {"death"}):
             return True
-    return any(c.lemma_ in KILL_VERBS | DIE_VERBS for c in token.conjuncts if c.lemma_ not in SHOOT_VERBS)
+    killing = KILL_VERBS | DIE_VERBS
+    return any(c.lemma_ in killing and not _own_subject(c) for c in token.conjuncts if c.lemma_ not in SHOOT_VERBS)
+
+
+def _own_subject(verb: Token) -> bool:
+    """ "Four teenagers were shot ... and one of them has died": a conjoined verb with a subject of its own
+    (not a pronoun for the same person) tells what happened to others than the first verb's people."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in verb.children)
 
 
 def _carried_to_hospital(token: Token) -> bool:

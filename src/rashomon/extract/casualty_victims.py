@@ -257,7 +257,19 @@ def _not_people(token: Token) -> bool:
     ):
         return True
     text = token.text
-    return text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100
+    if text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100:
+        return True
+    return _number_of_number(token)
+
+
+def _number_of_number(token: Token) -> bool:
+    """ "Image 8 of 14 A teen died": a number out of a bare number counts photos or pages, not people."""
+    if not (token.pos_ == "NUM" or token.tag_ == "CD"):
+        return False
+    return any(
+        prep.lower_ == "of" and any(o.dep_ == "pobj" and o.like_num and not any(o.children) for o in prep.children)
+        for prep in token.children
+    )
 
 
 def _generic_object(token: Token) -> bool:
