@@ -102,3 +102,62 @@ def test_pipeline_fresh_tokenizer_cache_keeps_tokens_and_special_cases() -> None
     text = "Police can't say why the U.S. man (42) shot twice in Ft.Worth and St. Louis, Mo., on 3/4."
     assert [t.text for t in used.make_doc(text)] == [t.text for t in fresh.make_doc(text)]
     assert "ca" in [t.text for t in used.make_doc(text)] and "Ft." in [t.text for t in used.make_doc(text)]
+
+
+_RULER_PATTERNS: list[dict[str, object]] = [
+    {"patterns": [[{"TAG": "NN"}]], "attrs": {"POS": "NOUN"}},
+    {"patterns": [[{"TAG": "DT", "DEP": {"NOT_IN": ["det", ""]}}]], "attrs": {"POS": "PRON"}},
+    {"patterns": [[{"LOWER": {"IN": ["is", "'s"]}, "TAG": "VBZ"}]], "attrs": {"LEMMA": "be", "POS": "AUX"}},
+    {"patterns": [[{"LOWER": {"REGEX": "^n[ou]thin'$"}}]], "attrs": {"LEMMA": "nothing"}},
+    {"patterns": [[{"LOWER": "gon"}, {"LOWER": "na"}]], "attrs": {"LEMMA": "to"}, "index": 1},
+    {"patterns": [[{"DEP": "expl"}, {"LOWER": {"IN": ["is", "was"]}}]], "attrs": {"POS": "VERB"}, "index": 1},
+    {"patterns": [[{"TAG": "VBZ", "LOWER": "gets"}], [{"TAG": "VBD", "LOWER": "got"}]], "attrs": {"LEMMA": "get"}},
+    {"patterns": [[{"IS_SPACE": True, "DEP": {"NOT_IN": [""]}}]], "attrs": {"DEP": "dep"}},
+    {"patterns": [[{"LOWER": "very", "OP": "+"}, {"TAG": "JJ"}]], "attrs": {"POS": "ADV"}},  # an operator
+    {"patterns": [[{"LENGTH": 1, "TAG": "NN"}]], "attrs": {"POS": "SYM"}},  # an attribute it does not read
+]
+_RULER_WORDS = ["There", "is", "nothin'", "gon", "na", "stop", "that", "very", "very", "big", "x", "dog", "  ",
+                "he", "gets", "it", "and", "she", "got", "this"]
+_RULER_TAGS = ["EX", "VBZ", "NN", "VBG", "TO", "VB", "DT", "RB", "RB", "JJ", "NN", "NN", "_SP",
+               "PRP", "VBZ", "PRP", "CC", "PRP", "VBD", "DT"]
+_RULER_DEPS = ["expl", "ROOT", "attr", "aux", "aux", "xcomp", "dobj", "advmod", "advmod", "amod", "compound",
+               "npadvmod", "dep", "nsubj", "conj", "dobj", "cc", "nsubj", "conj", "det"]
+
+
+def test_attribute_index_finds_the_matches_of_spacys_attribute_ruler() -> None:
+    from spacy.pipeline import AttributeRuler
+
+    from rashomon.extract.attribute_index import IndexedAttributeRuler
+
+    vocab = spacy.blank("en").vocab
+    plain, indexed = AttributeRuler(vocab), IndexedAttributeRuler(vocab)
+    plain.add_patterns(_RULER_PATTERNS)  # type: ignore[arg-type]
+    indexed.add_patterns(_RULER_PATTERNS)  # type: ignore[arg-type]
+    doc = Doc(vocab, words=_RULER_WORDS, tags=_RULER_TAGS, deps=_RULER_DEPS, heads=[1] * len(_RULER_WORDS))
+    expected = plain.match(doc)
+    assert {n for n, *_ in expected} == set(range(len(_RULER_PATTERNS)))  # every pattern matches somewhere
+    assert indexed.match(doc) == expected
+    assert len(indexed._pattern_index().leftover or ()) == 2  # the operator and LENGTH keys stay spaCy's
+    indexed.add_patterns([{"patterns": [[{"LOWER": "dog"}]], "attrs": {"LEMMA": "hound"}}])  # re-indexed
+    plain.add_patterns([{"patterns": [[{"LOWER": "dog"}]], "attrs": {"LEMMA": "hound"}}])
+    assert indexed.match(doc) == plain.match(doc) != expected
+    assert indexed(doc.copy()).to_json() == plain(doc.copy()).to_json()
+
+
+@pytest.mark.slow
+def test_attribute_index_in_build_nlp_matches_the_models_ruler(nlp: Language) -> None:
+    from spacy.pipeline import AttributeRuler
+
+    from rashomon.extract.attribute_index import IndexedAttributeRuler
+
+    ruler = nlp.get_pipe("attribute_ruler")
+    assert isinstance(ruler, IndexedAttributeRuler)
+    plain = AttributeRuler(nlp.vocab)
+    plain.add_patterns(ruler.patterns)
+    text = ("Y'all ain't gonna believe it: there's nothin' left.  Let's go, c'mon, he said. I told you and it\n"
+            "got him. Whether that is true, they did not say; those who have it do. It gets worse, I'm told.")
+    with nlp.select_pipes(enable=["tok2vec", "tagger", "parser"]):
+        doc = nlp(text)
+    expected = plain.match(doc)
+    assert len({n for n, *_ in expected}) > 20 and max(e - s for _, _, s, e in expected) == 2
+    assert ruler.match(doc) == expected
