@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rashomon.extract.actor_kb import load_kb
+from rashomon.extract.story import in_story, story_spans
 from rashomon.records import Article, ArticleAnalysis, CasualtyFigure, Claim
 
 _DETERMINERS = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
@@ -246,14 +247,18 @@ def figure_claims(
 ) -> list[FigureClaim]:
     """Every casualty figure of a report whose offsets fit its text, with its carrying claim.
 
+    Figures outside the page's main story (:func:`rashomon.extract.story.story_spans`: link lists, menus,
+    playlists of a crawled page) are left out: they count the people of other stories.
+
     ``kinds`` (actor id -> type, country) defaults to this report's mentions; pass the event-wide map.
     """
     if report.analysis is None:
         return []
     result = []
     kinds = kinds if kinds is not None else actor_kinds(report.analysis)
+    story = story_spans(report.article.text, report.article.title)
     for index, figure in enumerate(report.analysis.casualties):
-        if report.span(figure.start, figure.end) is None:
+        if report.span(figure.start, figure.end) is None or not in_story(story, figure.start):
             continue
         claim, record = _carrier(report, report.analysis.claims, figure, index)
         dates = span_dates(report, *_content_span(claim, record))
