@@ -325,7 +325,9 @@ def test_claims_claimant_is_never_inside_the_quote(nlp: Language, text: str, cla
 @pytest.mark.parametrize(
     ("text", "cue", "claimant"),
     [("Trump has since revised his proposal on the ban several times.", "revised", "Trump"),
-     ("The remarks were criticized by his rivals as a threat.", "criticized", "his rivals")],
+     ("The remarks were criticized by his rivals as a threat.", "criticized", "his rivals"),
+     ("Her attack on Sanders in the debate was a stretch.", "attack", "Her"),
+     ("The campaign's earlier claim that Sanders opposed the bill was false.", "claim", "The campaign's")],
 )
 def test_claims_tagger_cue_without_claimant_takes_the_parsed_one(nlp: Language, text: str, cue: str,
                                                                  claimant: str) -> None:
@@ -356,3 +358,44 @@ def test_claims_belief_inside_a_statement_is_not_separate(nlp: Language) -> None
     assert (claim.claimant, claim.cue) == ("Sexton", "said")
     (alone,) = attributed(nlp, "Many voters believe that the economy is getting worse.")
     assert (alone.claimant, alone.cue) == ("Many voters", "believe")
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant", "cue", "content"),
+    [
+        ("Republicans have been critical of Clinton's use of a private server.",
+         "Republicans", "have been critical of", "Clinton's use of a private server"),
+        ("The governor was confident that the bill would pass.",
+         "The governor", "was confident", "that the bill would pass"),
+        ("Many voters were worried about the direction of the economy.",
+         "Many voters", "were worried about", "the direction of the economy"),
+    ],
+)
+def test_claims_stance_adjective_after_be_is_a_cue(nlp: Language, text: str, claimant: str, cue: str,
+                                                   content: str) -> None:
+    (claim,) = attributed(nlp, text)
+    assert (claim.claimant, claim.cue) == (claimant, cue)
+    assert text[claim.content_start: claim.content_end] == content
+
+
+@pytest.mark.parametrize("text", ["The road was dangerous for drivers.", "She was proud.",
+                                  "You know the plan will fail."])
+def test_claims_no_stance_without_attitude_complement_or_with_generic_you(nlp: Language, text: str) -> None:
+    assert attributed(nlp, text) == []  # no attitude adjective, no complement; a generic voice
+
+
+def test_claims_first_person_stays_attributed(nlp: Language) -> None:
+    (claim,) = attributed(nlp, "I said that the plan failed.")
+    assert (claim.claimant, claim.cue) == ("I", "said")
+    (belief,) = attributed(nlp, "I think the plan will fail.")
+    assert (belief.claimant, belief.cue) == ("I", "think")
+    (inner,) = attributed(nlp, "The senator said she was confident that the bill would pass.")
+    assert (inner.claimant, inner.cue) == ("The senator", "said")  # a stance inside a statement: one claim
+
+
+def test_claims_tagger_cue_short_of_its_verb_reaches_it(nlp: Language) -> None:
+    text = "The network immediately seized on the controversy."
+    doc = nlp(text)
+    found = parsed_claimant(Attribution(doc[:], doc[2:3], None, (0, len(text))))
+    assert found.cue.text == "immediately seized"
+    assert found.source is not None and found.source.text == "The network"

@@ -313,20 +313,32 @@ def according_to(token: Token, unit: Span) -> Attribution | None:
     return Attribution(sent, doc[token.i: token.i + 2], source, content, kind="according_to")
 
 
-def sentence_attributions(unit: Span, regions: list[tuple[int, int]]) -> list[Attribution]:
-    """All attributions whose cue lies in ``unit`` (a sentence or a line of one), in text order, but those
-    inside quotes: "I think ...", "people know ..." within a quote belong to the quoted statement."""
-    found: list[Attribution] = []
-    for token in unit:
-        attribution = according_to(token, unit) or verb_attribution(token, unit)
-        if attribution is None or _quoted(attribution.cue, regions):
-            continue
-        found.append(attribution)
-    return found
-
-
-def _quoted(span: Span, regions: list[tuple[int, int]]) -> bool:
-    return any(a < span.start_char and span.end_char < b for a, b in regions)
+def stance_attribution(adjective: Token, unit: Span) -> Attribution | None:
+    """ "Clinton was confident that ...", "Republicans have been critical of Clinton's ...", "he was especially
+    proud of ...": an adjective of attitude after *be* with a clause or a preposition is a cue from *be* to
+    that preposition; the claimant is the subject of *be*."""
+    if adjective.dep_ != "acomp" or adjective.lemma_.lower() not in lex.STANCE_ADJECTIVES:
+        return None
+    verb = adjective.head
+    if verb.lemma_ != "be" or adjective.i < verb.i:
+        return None
+    subject = subject_of(verb)
+    clauses = [c for c in adjective.rights if c.dep_ in ("ccomp", "xcomp")]
+    preps = [c for c in adjective.rights if c.dep_ == "prep" and c.lower_ in lex.STANCE_PREPS
+             and any(o.dep_ in ("pobj", "pcomp") for o in c.children)]
+    complement = clauses[0] if clauses else (preps[0] if preps else None)
+    if subject is None or complement is None:
+        return None
+    source = clipped(source_span(subject), unit)
+    doc = verb.doc
+    last = complement.right_edge
+    start = complement.left_edge.idx if complement.dep_ != "prep" else complement.idx + len(complement)
+    content = clipped_chars(trimmed(doc, start, last.idx + len(last)), unit)
+    if source is None or content is None or source.end > verb.i:
+        return None
+    end = complement.i if complement.dep_ == "prep" and complement.i == adjective.i + 1 else adjective.i
+    cue = widened_cue(verb, doc[cue_span(verb).start: end + 1], (source.start_char, source.end_char), content)
+    return Attribution(unit, cue, source, content)
 
 
 def colon_attribution(token: Token, unit: Span) -> Attribution | None:

@@ -29,8 +29,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
-from spacy.symbols import VERB
-from spacy.tokens import Doc, Span
+from spacy.symbols import ADJ, VERB
+from spacy.tokens import Doc, Span, Token
 
 from rashomon.extract import attribution_lexicon as lex
 from rashomon.extract import attribution_model
@@ -39,6 +39,7 @@ from rashomon.extract.attributions import (
     according_to,
     colon_attribution,
     remainder,
+    stance_attribution,
     subject_of,
     verb_attribution,
 )
@@ -71,14 +72,24 @@ def sentence_attributions(unit: Span, regions: list[tuple[int, int]]) -> list[At
     inside quotes: "I think ...", "people know ..." within a quote belong to the quoted statement."""
     found: list[Attribution] = []
     for token in unit:
-        if token.pos != VERB and token.text != ":" and token.lower_ not in lex.ACCORDING_HEADS:
+        if token.pos == ADJ:
+            attribution = stance_attribution(token, unit)
+        elif token.pos != VERB and token.text != ":" and token.lower_ not in lex.ACCORDING_HEADS:
             continue  # none of the three below can start here
-        attribution = (according_to(token, unit) or verb_attribution(token, unit)
-                       or colon_attribution(token, unit))
+        else:
+            attribution = (according_to(token, unit) or verb_attribution(token, unit)
+                           or colon_attribution(token, unit))
         if attribution is None or _quoted(attribution.cue, regions):
             continue
         found.append(unquoted_claimant(attribution, regions))
-    return [a for a in found if not _nested(a, found)]
+    return [a for a in found if not _nested(a, found) and not generic_stance(a)]
+
+
+def generic_stance(attribution: Attribution) -> bool:
+    """Whether ``attribution`` is a belief or stance of a generic *you* ("you know ...", "if you want to ...")."""
+    source = attribution.source
+    return source is not None and len(source) == 1 and source[0].lower_ in lex.GENERIC_PRONOUNS \
+        and attribution.cue.root.lemma_.lower() in lex.NESTED_CUES
 
 
 def unquoted_claimant(attribution: Attribution, regions: list[tuple[int, int]]) -> Attribution:
@@ -107,12 +118,17 @@ def unquoted_claimant(attribution: Attribution, regions: list[tuple[int, int]]) 
 
 def parsed_claimant(attribution: Attribution) -> Attribution:
     """A tagger attribution without a claimant, given the subject (or passive agent) of its cue's verb in
-    the parse ("Trump has since revised his proposal": the tagger found *revised*, not *Trump*)."""
+    the parse ("Trump has since revised his proposal": the tagger found *revised*, not *Trump*), or the
+    possessor of its cue noun ("Her attack on Sanders", "the campaign's earlier claim that"). A cue that
+    stops short of its verb ("The network *immediately* seized on", "Liberal groups *have* pressured") reaches
+    to the verb."""
     cue, unit = attribution.cue, attribution.sent
     if attribution.source is not None:
         return attribution
-    verb = next((t for t in reversed(cue) if t.pos_ in ("VERB", "AUX")), cue.root)
-    holder = subject_of(verb)
+    cue = _to_verb(cue, unit)
+    verb = next((t for t in reversed(cue) if t.pos_ in ("VERB", "AUX") and t.dep_ not in _VERB_PARTS),
+                cue.root)
+    holder = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else _possessor(cue)
     if holder is None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         holder = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -121,6 +137,28 @@ def parsed_claimant(attribution: Attribution) -> Attribution:
         return attribution
     content = remainder(unit, source, cue) or attribution.content
     return Attribution(unit, cue, source, content, attribution.kind, attribution.hedges)
+
+
+_VERB_PARTS = frozenset({"aux", "auxpass", "neg", "advmod"})
+
+
+def _to_verb(cue: Span, unit: Span) -> Span:
+    """``cue`` widened over the verb right after it when it holds only that verb's auxiliaries or adverbs."""
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in _VERB_PARTS for t in cue):
+        return cue
+    head = cue[-1].head
+    between = cue.doc[cue.end: head.i]
+    if head.pos_ != "VERB" or head.i < cue.end or head.i >= unit.end or \
+            any(t.dep_ not in _VERB_PARTS or t.head.i != head.i for t in between):
+        return cue
+    return cue.doc[cue.start: head.i + 1]
+
+
+def _possessor(cue: Span) -> Token | None:
+    """The possessor of the noun heading ``cue`` when it stands outside the cue ("*Her* attack on")."""
+    noun = next((t for t in cue if t.pos_ == "NOUN"), None)
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None) if noun is not None else None
+    return owner if owner is not None and not (cue.start <= owner.i < cue.end) else None
 
 
 def _named_after(cue: Span, unit: Span) -> Span | None:
@@ -144,6 +182,11 @@ def _nested(attribution: Attribution, found: list[Attribution]) -> bool:
         return False
     return any(other is not attribution and other.content is not None
                and other.content[0] <= cue.start_char and cue.end_char <= other.content[1] for other in found)
+
+
+def _worded(cue: Span) -> bool:
+    """Whether ``cue`` holds a word or is a colon: a lone bracket ("[CNN]") is a source label, no cue."""
+    return cue.text == ":" or any(t.is_alpha for t in cue)
 
 
 def _quoted(span: Span, regions: list[tuple[int, int]]) -> bool:
@@ -304,6 +347,7 @@ class ClaimExtractor:
             return rules
         learned = [parsed_claimant(a) for a in attribution_model.model_attributions(unit, tagged)
                    if not _quoted(a.cue, regions)]
+        learned = [a for a in learned if not generic_stance(a) and _worded(a.cue)]
         return attribution_model.combined(rules, learned)
 
     def match(self, doc: Doc) -> list[Claim]:
