@@ -12,9 +12,10 @@ are often wrong ("Police" geocoded to Police, Poland; a funeral's weekday as the
 * actors are kept only when specific (not police, civilians, governments, media: ``GENERIC_ACTOR_TYPES``);
 * killed figures flagged as background (other events) are left out.
 
-Two text features are always read, because they single out one incident among many at the same place:
-rare proper names (victims, streets, venues: capitalised word pairs) and stated ages ("a 25-year-old",
-"John Smith, 25,").
+Text features are always read, because they single out one incident among many at the same place:
+rare proper names (victims, streets, venues: capitalised word pairs), stated ages ("a 25-year-old",
+"John Smith, 25,"), street names and addresses, clock times ("about 2:30 a.m.", not a page's "Updated
+5:32 PM"), the weekdays of the lead, and the headline's words (``headlines.py``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from rashomon.cluster.headlines import headline_words
 from rashomon.records import Article, ArticleAnalysis, Place
 
 _NAME = re.compile(r"\b([A-Z][a-z]+(?:[ \t]+[A-Z]\.)?[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
@@ -37,6 +39,16 @@ _ADDRESS = re.compile(
 )
 """A street address or block ("the 400 block of Pecan Ave.", "2500 Park Avenue")."""
 _AGE = re.compile(r"\b(\d{1,2})[- ]years?[- ]old\b|[A-Z][a-z]+,\s(\d{1,2})(?=[,.;)]|\s+(?:of|from|and)\b)")
+_STREET = re.compile(
+    r"\b((?:[A-Z][a-z]+|\d{1,3}(?:st|nd|rd|th))(?:[ \t]+[A-Z][a-z]+){0,2})[ \t]+"
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Way|Court|Ct|Place|Pl|Highway|Hwy"
+    r"|Parkway|Pkwy|Circle|Cir|Terrace|Trail|Pike)\b"
+)
+"""A street's name before its type ("Pecan Avenue", "W. 33rd Street"), with or without a number."""
+_CLOCK = re.compile(r"(?<![\d:])(\d{1,2})(?::([0-5]\d))?\s?([AaPp])\.?\s?[Mm]\b\.?(?!\s*\(?(?:[ECMP][SD]?T|GMT|UTC)\b)")
+"""A clock time ("2:30 a.m.", "11 p.m.", "7:00PM"), not a page's time stamp ("3:45 PM EST")."""
+_STAMP_BEFORE = re.compile(r"(?:posted|updated|published|\d{4}),?\s*(?:at\s*)?$", re.IGNORECASE)
+"""Words before a page's time stamp ("Updated 5:32 PM", "Dec 25, 2013 3:45 PM")."""
 _NOT_NAME_START = frozenset(
     [
         "The",
@@ -138,6 +150,11 @@ class ArticleFeatures:
     killed: tuple[int, int | None] | None = None  # (min, max) over the article's killed figures
     event_type: str | None = None
     rare_terms: frozenset[int] = frozenset()  # text-index columns of terms in 2..rare_max_df articles
+    title_words: frozenset[str] = frozenset()  # the headline's content words, normalised
+    title_vector: dict[str, float] = field(default_factory=dict)  # their weights over the corpus (headlines.py)
+    clock: frozenset[int] = frozenset()  # clock times written in the text, minutes after midnight
+    streets: frozenset[str] = frozenset()  # street names ("pecan" of "Pecan Avenue")
+    weekdays: frozenset[str] = frozenset()  # weekdays named in the lead
     from_analysis: bool = False
     extra: dict[str, str] = field(default_factory=dict)
 
@@ -190,6 +207,39 @@ def proper_names(text: str) -> set[str]:
 def street_addresses(text: str) -> set[str]:
     """Address keys ("400 pecan"): the number and the street's name, without direction or street type."""
     return {f"{m.group(1)} {m.group(2).lower()}" for m in _ADDRESS.finditer(text)}
+
+
+def street_names(text: str) -> set[str]:
+    """Street keys ("pecan", "33rd"): the name's last word before the street type, lower-cased."""
+    out = set()
+    for match in _STREET.finditer(text):
+        words = match.group(1).split()
+        if words[0] not in _NOT_NAME_START and words[-1] not in _STREET_NOT:
+            out.add(words[-1].lower())
+    return out
+
+
+_STREET_NOT = frozenset(["The", "A", "Main", "Wall", "This", "That", "Each", "Every", "Any", "Our"])
+"""Street-like phrases that name no particular street ("the Street", "Wall Street", "Main Street" is everywhere)."""
+
+
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def lead_weekdays(text: str) -> set[str]:
+    """Weekdays named in the lead (the title and the first ``LEAD_CHARS`` characters): the event's day."""
+    return set(_WEEKDAY.findall(text[:LEAD_CHARS]))
+
+
+def clock_times(text: str) -> set[int]:
+    """Clock times written in the text, as minutes after midnight (page time stamps left out)."""
+    out = set()
+    for match in _CLOCK.finditer(text):
+        hour, minute = int(match.group(1)), int(match.group(2) or 0)
+        if not 1 <= hour <= 12 or _STAMP_BEFORE.search(text[max(0, match.start() - 30) : match.start()]):
+            continue
+        out.add((hour % 12 + (12 if match.group(3) in "Pp" else 0)) * 60 + minute)
+    return out
 
 
 def stated_ages(text: str) -> set[int]:
@@ -288,6 +338,10 @@ def features_for(article: Article, analysis: ArticleAnalysis | None, clean_text:
         names=frozenset(names),
         addresses=frozenset(street_addresses(clean_text)),
         ages=frozenset(ages),
+        title_words=headline_words(article.title, article.text),
+        clock=frozenset(clock_times(clean_text)),
+        streets=frozenset(street_names(clean_text)),
+        weekdays=frozenset(lead_weekdays(clean_text)),
     )
     if analysis is None:
         return base

@@ -25,7 +25,7 @@ def _opt(default: Any, help_text: str) -> Any:
 class ClusterOptions:
     """How reports are blocked, scored and linked into events."""
 
-    threshold: float = _opt(0.38, "Linkage score two clusters need to be merged.")
+    threshold: float = _opt(0.39, "Linkage score two clusters need to be merged.")
     link_mix: float = _opt(
         0.0, "Linkage score: the average cross-pair score moved this share of the way to the best pair (0..1)."
     )
@@ -47,34 +47,40 @@ class ClusterOptions:
     boilerplate_min_docs: int = _opt(3, "A text line found in this many articles is boilerplate and ignored.")
     w_sqrt_cosine: float = _opt(1.0, "Weight of the square root of the TF-IDF cosine (the score's unit).")
     w_cosine: float = _opt(
-        -0.438, "Weight of the TF-IDF cosine itself (may be negative: with w_sqrt_cosine a concave curve)."
+        -0.425, "Weight of the TF-IDF cosine itself (may be negative: with w_sqrt_cosine a concave curve)."
     )
-    w_close_cosine: float = _opt(0.131, "Weight of the cosine again when the days lie at most close_days apart.")
-    w_names_conflict: float = _opt(0.016, "Penalty when both name rare proper names and share none.")
-    w_rare_count: float = _opt(0.005, "Bonus per log(1 + shared rare terms).")
-    w_rare_gap: float = _opt(0.073, "Penalty for a shared rare term times the day-gap fraction (as w_gap).")
-    w_name: float = _opt(0.091, "Bonus for a shared rare proper name (victims, streets, venues).")
-    w_age: float = _opt(0.064, "Bonus for a shared stated age ('a 25-year-old').")
+    w_close_cosine: float = _opt(0.088, "Weight of the cosine again when the days lie at most close_days apart.")
+    w_names_conflict: float = _opt(0.008, "Penalty when both name rare proper names and share none.")
+    w_rare_count: float = _opt(0.016, "Bonus per log(1 + shared rare terms).")
+    w_rare_gap: float = _opt(0.094, "Penalty for a shared rare term times the day-gap fraction (as w_gap).")
+    w_name: float = _opt(0.086, "Bonus for a shared rare proper name (victims, streets, venues).")
+    w_age: float = _opt(0.082, "Bonus for a shared stated age ('a 25-year-old').")
     age_max_stated: int = _opt(
         4, "A shared age counts only when neither report states more ages than this (roundups list many)."
     )
-    w_age_conflict: float = _opt(0.101, "Penalty when both state ages and none agree.")
-    w_gap: float = _opt(0.076, "Penalty at 60+ days apart, linear from the end of the date window.")
-    w_names_extra: float = _opt(0.066, "Bonus per further shared rare proper name (two more at most).")
-    w_rare: float = _opt(0.085, "Bonus for a shared rare term (surnames, streets, venues in few reports).")
-    w_address: float = _opt(0.158, "Bonus for a shared street address or block ('the 400 block of Pecan Avenue').")
-    w_address_conflict: float = _opt(0.107, "Penalty when both give street addresses and share none.")
+    w_age_conflict: float = _opt(0.093, "Penalty when both state ages and none agree.")
+    w_gap: float = _opt(0.063, "Penalty at 60+ days apart, linear from the end of the date window.")
+    w_names_extra: float = _opt(0.064, "Bonus per further shared rare proper name (two more at most).")
+    w_rare: float = _opt(0.082, "Bonus for a shared rare term (surnames, streets, venues in few reports).")
+    w_address: float = _opt(0.093, "Bonus for a shared street address or block ('the 400 block of Pecan Avenue').")
+    w_address_conflict: float = _opt(0.079, "Penalty when both give street addresses and share none.")
     rare_max_df: int = _opt(
         4, "A text term in 2..this many articles (and at most 5 % of them) is a rare term (key and bonus)."
     )
-    w_close: float = _opt(0.094, "Bonus when the two days lie at most close_days apart.")
+    w_close: float = _opt(0.111, "Bonus when the two days lie at most close_days apart.")
     close_days: int = _opt(1, "Days this close count as the same news cycle (w_close).")
-    w_date_conflict: float = _opt(0.108, "Penalty when both have explicit day-precise event dates that differ.")
+    w_title: float = _opt(0.09, "Weight of the cosine of the two headlines (stemmed words, IDF over the headlines).")
+    w_clock_conflict: float = _opt(0.118, "Penalty when both write clock times and none lies within clock_minutes.")
+    clock_minutes: int = _opt(30, "Clock times this close count as the same ('about 2 a.m.', '2:10 a.m.').")
+    w_street: float = _opt(0.092, "Bonus when both name the same street.")
+    w_street_conflict: float = _opt(0.055, "Penalty when both name streets and share none.")
+    w_weekday_conflict: float = _opt(0.042, "Penalty when both leads name weekdays and share none.")
+    w_date_conflict: float = _opt(0.091, "Penalty when both have explicit day-precise event dates that differ.")
     w_place: float = _opt(
         0.0, "Bonus for a shared reliable town-precision place or event places within near_km."
     )
     w_actor: float = _opt(0.0, "Bonus for a shared specific actor (never police, civilians, governments).")
-    w_killed: float = _opt(0.052, "Bonus when both state the same killed count above zero.")
+    w_killed: float = _opt(0.05, "Bonus when both state the same killed count above zero.")
     w_date: float = _opt(0.0, "Bonus when both have the same explicit day-precise event date.")
     w_figures: float = _opt(0.0, "Penalty when killed counts are stated by both and cannot be reconciled.")
     w_type: float = _opt(0.0, "Penalty when both have an event type and they differ.")

@@ -15,6 +15,7 @@ import numpy as np
 
 from rashomon.cluster.blocking import candidate_pairs
 from rashomon.cluster.features import ArticleFeatures, features_for, keep_rare_names
+from rashomon.cluster.headlines import weigh_headlines
 from rashomon.cluster.linkage import Linkage, average_link, strongest_partner
 from rashomon.cluster.options import ClusterOptions
 from rashomon.cluster.scoring import cannot_link, evidence, score_pair
@@ -42,6 +43,8 @@ def build_corpus(items: Iterable[tuple[Article, ArticleAnalysis | None]], option
     texts = [strip_boilerplate(a.title, a.text, boiler) for a, _ in pairs]
     features = [features_for(a, analysis, text) for (a, analysis), text in zip(pairs, texts, strict=True)]
     keep_rare_names(features, options.name_max_df)
+    for feat, vector in zip(features, weigh_headlines([f.title_words for f in features]), strict=True):
+        feat.title_vector = vector
     index = TextIndex(texts)
     for feat, rare in zip(features, index.rare_terms(options.rare_max_df), strict=True):
         feat.rare_terms = rare

@@ -13,6 +13,10 @@ The score is a weighted sum of pair terms (``TERMS``: the term, its weight setti
           - w_address_conflict if both give street addresses and share none
           + w_age   if they share a stated age (neither stating more than age_max_stated: roundups list
                     many),  - w_age_conflict if both state ages and none agree
+          + w_title * the cosine of the two headlines (stemmed words weighed by rarity, ``headlines.py``)
+          - w_clock_conflict if both write clock times ("about 2 a.m.") and none lies within clock_minutes
+          + w_street if they name the same street, - w_street_conflict if both name streets and share none
+          - w_weekday_conflict if both leads name weekdays and share none ("Saturday night" / "Tuesday")
           + w_place if they share a reliable town or their event places lie within near_km
           + w_actor if they share a specific actor
           + w_killed if both state the same killed count above zero
@@ -42,6 +46,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rashomon.cluster.features import ArticleFeatures, haversine_km
+from rashomon.cluster.headlines import headline_cosine
 from rashomon.cluster.options import ClusterOptions
 
 GAP_SPAN_DAYS = 60
@@ -102,6 +107,11 @@ TERMS: tuple[tuple[str, str, int], ...] = (
     ("address_conflict", "w_address_conflict", -1),
     ("age", "w_age", 1),
     ("age_conflict", "w_age_conflict", -1),
+    ("title", "w_title", 1),
+    ("clock_conflict", "w_clock_conflict", -1),
+    ("street", "w_street", 1),
+    ("street_conflict", "w_street_conflict", -1),
+    ("weekday_conflict", "w_weekday_conflict", -1),
     ("place", "w_place", 1),
     ("actor", "w_actor", 1),
     ("killed", "w_killed", 1),
@@ -124,6 +134,7 @@ def pair_terms(a: ArticleFeatures, b: ArticleFeatures, cosine: float, options: C
     both_dated = a.day_precise and b.day_precise
     close = a.day is not None and b.day is not None and abs(a.day - b.day) <= options.close_days
     gap = _gap_fraction(a, b, options)
+    clock_agree = _clocks_agree(a.clock, b.clock, options.clock_minutes)
     return {
         "sqrt_cosine": math.sqrt(max(cosine, 0.0)),
         "cosine": cosine,
@@ -143,6 +154,11 @@ def pair_terms(a: ArticleFeatures, b: ArticleFeatures, cosine: float, options: C
         "place": float(_same_place(a, b, options)),
         "actor": float(bool(a.actors & b.actors)),
         "killed": float(a.exact_killed is not None and a.exact_killed == b.exact_killed),
+        "title": headline_cosine(a.title_vector, b.title_vector),
+        "clock_conflict": float(clock_agree is False),
+        "weekday_conflict": float(bool(a.weekdays and b.weekdays) and not a.weekdays & b.weekdays),
+        "street": float(bool(a.streets & b.streets)),
+        "street_conflict": float(bool(a.streets and b.streets) and not a.streets & b.streets),
         "date": float(both_dated and a.day == b.day),
         "date_conflict": float(both_dated and a.day != b.day),
         "close": float(close),
@@ -169,6 +185,13 @@ def score_pair(a: ArticleFeatures, b: ArticleFeatures, cosine: float, options: C
     """The weighted sum above; :func:`contributions` gives its parts, :func:`evidence` the evidence."""
     values = pair_terms(a, b, cosine, options)
     return float(sum(sign * getattr(options, setting) * values[name] for name, setting, sign in TERMS))
+
+
+def _clocks_agree(a: frozenset[int], b: frozenset[int], minutes: int) -> bool | None:
+    """Whether some clock time of ``a`` lies within ``minutes`` of one of ``b`` (``None``: one has none)."""
+    if not a or not b:
+        return None
+    return any(min(abs(x - y), 1440 - abs(x - y)) <= minutes for x in a for y in b)
 
 
 def _same_place(a: ArticleFeatures, b: ArticleFeatures, options: ClusterOptions) -> bool:
