@@ -465,3 +465,42 @@ def test_casualties_conjoined_death_with_its_own_subject_is_not_the_first_verbs(
 def test_casualties_image_counter_is_not_a_count_of_people(nlp: Language) -> None:
     text = "8 of 14 A teen died after being shot in the head at a birthday party Sept. 23, 2015 on the West Side."
     assert all(f.count_min != 8 for f in figures(nlp, text))
+
+
+def test_casualties_pronoun_of_a_when_clause_is_the_main_subject(nlp: Language) -> None:
+    found = figures(nlp, "A man was walking home when he was shot in the back. He died at the hospital.")
+    assert [(f.kind, f.value_text, f.victims, f.same_as) for f in found] == [
+        ("injured", "A", "man", None),
+        ("killed", "He", None, 0),
+    ]
+    assert article_counts(found) == {"killed": 1}
+    assert summary(figures(nlp, "Police found a man in the street after he was shot.")) == [("injured", "he", 1, 1)]
+
+
+def test_casualties_age_without_hyphens_is_a_person(nlp: Language) -> None:
+    text = "A 14 year old boy is killed and a 17 year old is wounded after they are shot."
+    assert article_counts(figures(nlp, text)) == {"killed": 1, "injured": 1}
+
+
+def test_casualties_present_tense_before_clause_has_not_happened(nlp: Language) -> None:
+    assert figures(nlp, "Neighbors say more supervision is needed before another teen is killed.") == []
+    assert article_counts(figures(nlp, "The man was shot before he was killed.")) == {"killed": 1}
+
+
+def test_casualties_others_left_in_the_hospital_are_not_the_dead(nlp: Language) -> None:
+    text = "Police named a suspect in a shooting that left one person dead and three others in the hospital."
+    assert summary(figures(nlp, text)) == [("killed", "one", 1, 1)]
+
+
+def test_casualties_headline_shoots_self_counts_the_shooter(nlp: Language) -> None:
+    assert article_counts(figures(nlp, "Man shoots self in leg while cleaning gun")) == {"injured": 1}
+
+
+def test_casualties_definite_noun_points_at_the_same_noun(nlp: Language) -> None:
+    text = "A man and a woman were shot. The man died at the scene."
+    found = figures(nlp, text)
+    assert [(f.kind, f.value_text, f.same_as) for f in found] == [
+        ("injured", "A", None),
+        ("injured", "a", None),
+        ("killed", "man", 0),
+    ]

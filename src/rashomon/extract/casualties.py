@@ -64,6 +64,7 @@ _OWN_FORCES = {
     "member",
 }
 _SHOOTERS = {"suspect", "gunman", "shooter", "attacker", "assailant"}
+_ANY_VICTIM = {"victim", "person", "individual", "people", "one"}
 _ELLIPTIC = {"other", "others", "additional", "more", "further"}
 _MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 """A "double homicide" is two deaths."""
@@ -359,6 +360,10 @@ def link_same(doc: Doc, figures: list[CasualtyFigure]) -> None:
                 figure.same_as = subject
                 continue
         if name is None and definite:
+            same_noun = _same_noun_before(figures, index, head)
+            if same_noun is not None:
+                figure.same_as = same_noun  # "A man and a woman were shot. The man died": the man
+                continue
             kin = _same_kind_just_before(figures, index)
             if kin is not None:
                 figure.same_as = kin
@@ -375,6 +380,20 @@ def link_same(doc: Doc, figures: list[CasualtyFigure]) -> None:
             if definite and earlier.count_min == figure.count_min and earlier.count_max == figure.count_max:
                 figure.same_as = earlier_index
                 break
+
+
+def _same_noun_before(figures: list[CasualtyFigure], index: int, head: Token) -> int | None:
+    """The latest earlier figure naming its people with the same noun as a definite phrase ("the man",
+    "the girlfriend"); none for words any victim is called ("the victim", "the person")."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() in _ANY_VICTIM:
+        return None
+    words = {head.lower_, head.lemma_.lower()}
+    for earlier_index in range(index - 1, -1, -1):
+        earlier = figures[earlier_index]
+        noun = (earlier.victims or "").lower().split()[-1:]
+        if earlier.count_min and noun and noun[0] in words:
+            return earlier_index
+    return None
 
 
 def _subject_just_before(doc: Doc, figures: list[CasualtyFigure], index: int) -> int | None:

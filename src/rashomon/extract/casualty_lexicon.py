@@ -186,6 +186,7 @@ PERSON_WORDS = {
     "dad",
     "sibling",
     "spouse",
+    "self",  # a headline's "shoots self"
 }
 SKIP_MODIFIERS = {
     "other",
@@ -232,6 +233,8 @@ COUNT_PREFIX = {
     "less",
 }
 """Words before a victim phrase that belong to its count ("at least", "more than", "no")."""
+_AGE_BEFORE_OLD = {"-", "year", "years"}
+"""What comes before "old" in an age: "a 15-year-old", "a 17 year old"."""
 ACCIDENT = re.compile(r"\baccident(?:al|ally)?\b|\bunintentional(?:ly)?\b", re.IGNORECASE)
 """Words saying a shooting was an accident (a self-inflicted wound is then the victim's own)."""
 SPEECH_PRONOUNS = {"i", "me", "you", "we", "us", "myself", "yourself", "ourselves", "yourselves"}
@@ -245,7 +248,7 @@ def is_person(token: Token) -> bool:
         return True
     if token.pos_ == "NUM" or token.tag_ == "CD" or lower in NUMERIC_HEADS:
         return True
-    if lower.endswith("-year-old") or (lower == "old" and token.nbor(-1).lower_ == "-"):
+    if lower.endswith("-year-old") or (lower == "old" and token.i > 0 and token.nbor(-1).lower_ in _AGE_BEFORE_OLD):
         return True  # "a 19-year-old"
     return token.lemma_.lower() in PERSON_WORDS or lower in PERSON_WORDS or lower.endswith(("ist", "ian"))
 
@@ -262,4 +265,6 @@ def age_noun(token: Token) -> bool:
     """ "discovered a 15-year-old": an age used as a noun names a person (the tagger calls it a DATE)."""
     if token.lower_.endswith("-year-old"):
         return True
-    return token.lower_ == "old" and token.i > 0 and token.nbor(-1).lower_ == "-" and token.dep_ != "amod"
+    before = token.nbor(-1).lower_ if token.i > 0 else ""
+    return token.lower_ == "old" and before in _AGE_BEFORE_OLD and token.dep_ != "amod"
+

@@ -249,11 +249,16 @@ def blocked(token: Token) -> bool:
 
 def _conditional(token: Token) -> bool:
     """ "If a guy runs into a store and says 'death to ...' and shoots him": a trigger in a clause opened by
-    "if", "unless" or "until", or in the object or a conjunct of such a clause's verb."""
+    "if", "unless", "until" or a present-tense "before", or in the object or a conjunct of such a clause's
+    verb."""
     head = token
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "until") for c in head.children):
             return True
+        if any(c.dep_ == "mark" and c.lower_ == "before" for c in head.children) and any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in head.children
+        ):
+            return True  # "before another teen is killed": not yet
         if head.dep_ not in ("conj", "ccomp", "dobj", "xcomp") or head.head is head:
             return False
         head = head.head

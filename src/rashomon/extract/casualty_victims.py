@@ -17,6 +17,7 @@ from rashomon.extract.casualty_lexicon import (
     ACCIDENT,
     COUNTABLE_NOUNS,
     DIE_VERBS,
+    HOSPITAL_WORDS,
     IMPLICIT_ONE,
     INCIDENT_NOUNS,
     INJURE_VERBS,
@@ -204,8 +205,24 @@ def victim_heads(trigger: Trigger) -> list[Token]:
             if (
                 conjunct.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ") and is_person(conjunct)
             ) or conjunct is token:
-                out.append(conjunct)
+                out.append(_antecedent(conjunct) or conjunct)
     return out
+
+
+def _antecedent(pronoun: Token) -> Token | None:
+    """ "A 17-year-old boy was riding his bicycle when he was shot": the pronoun subject of a clause
+    hanging on another verb is that verb's subject, when it names one person ("boy", "Smith")."""
+    if pronoun.lower_ not in ("he", "she") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = pronoun.head
+    if clause.dep_ != "advcl":
+        return None
+    for subject in clause.head.children:
+        if subject.dep_ in ("nsubj", "nsubjpass"):
+            if subject.pos_ in ("NOUN", "PROPN") and subject.tag_ in ("NN", "NNP") and is_person(subject):
+                return subject
+            return None
+    return None
 
 
 def _headline_subject(token: Token) -> list[Token]:
@@ -285,6 +302,14 @@ def _has_own_trigger(token: Token, trigger: Token) -> bool:
         and (
             child.lemma_.lower() in KILL_VERBS | DIE_VERBS | INJURE_VERBS
             or child.lower_ in ("dead", "wounded", "injured", "hurt")
+            or _in_hospital(child)
         )
         for child in token.children
+    )
+
+
+def _in_hospital(prep: Token) -> bool:
+    """ "left one person dead and three others in the hospital": the others' own state, not the death."""
+    return prep.lower_ == "in" and any(
+        o.dep_ == "pobj" and (o.lower_ in HOSPITAL_WORDS or o.lower_ == "condition") for o in prep.children
     )
