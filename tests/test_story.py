@@ -126,3 +126,16 @@ def test_story_links_to_other_stories_are_left_out() -> None:
     assert spans_text("Related: Dayton shooting leaves one dead\n\n" + STORY, "Dayton shooting leaves one dead")[
         0
     ].startswith("Related:")
+
+
+def test_story_gallery_captions_and_playlist_entries_are_left_out() -> None:
+    page = (
+        STORY
+        + "Image 8 of 14 A teen died after being shot in the head at a birthday party on the West Side.\n\n"
+        "0:41 Woman dies crossing Clearwater in Kennewick after a pickup struck her near the mall.\n\n"
+        "At 10:35 p.m. police closed the street, and at 11:05 p.m. detectives arrived at the scene.\n"
+    )
+    kept = spans_text(page, "Man killed in Dayton shooting")
+    assert not any(line.startswith(("Image 8", "0:41")) for line in kept)
+    assert kept[-1].startswith("At 10:35 p.m.")  # a clock time in a sentence is no playlist entry
+    assert spans_text(STORY + "10:35 p.m. Police closed the street for the night.\n", None)[-1].startswith("10:35")

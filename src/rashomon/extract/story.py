@@ -50,6 +50,12 @@ LINK_LABEL = re.compile(
 )
 """Labels that open a link to another story ("Related Coverage Man killed in ...", "See also: ...",
 "Previous story: ...", "STORY: 10 people shot at ..."), whose figures are that story's (or an older toll)."""
+FURNITURE = re.compile(
+    r"^\W*(?i:image|photo|slide|picture|pic)\s+\d+\s+(?i:of)\s+\d+\b"
+    r"|^\d{1,2}:\d{2}(?!\s*(?i:[ap]\.?m\b))\s+[A-Z0-9\"“‘']"
+)
+"""Gallery captions ("Image 8 of 14 A teen died ...") and video playlist entries ("0:41 Woman dies
+crossing Clearwater"): the page around the story, numbered."""
 _DOUBLED = re.compile(r"^\W*((?:\S+\s+){3,}?\S+)\s+\1(?=\s|$)")
 """A teaser block that prints its headline twice ("Man Shot, Suspect In Custody Man Shot, Suspect In
 Custody ANDERSON COUNTY ...")."""
@@ -118,11 +124,12 @@ def paragraphs(text: str, title: str | None = None) -> list[Paragraph]:
 
 
 def links(text: str, paras: list[Paragraph]) -> set[int]:
-    """Indices of paragraphs that link to another story: a link label, or a headline printed twice."""
+    """Indices of paragraphs that link to another story (a link label, a headline printed twice) or
+    number the page's pictures and videos."""
     return {
         i
         for i, p in enumerate(paras)
-        if LINK_LABEL.match(text[p.start : p.end]) or _DOUBLED.match(text[p.start : p.end])
+        if any(pattern.match(text[p.start : p.end]) for pattern in (LINK_LABEL, FURNITURE, _DOUBLED))
     }
 
 
