@@ -504,3 +504,18 @@ def test_casualties_definite_noun_points_at_the_same_noun(nlp: Language) -> None
         ("injured", "a", None),
         ("killed", "man", 0),
     ]
+
+
+def test_casualties_one_fatally_counts_one_dead_of_those_shot(nlp: Language) -> None:
+    text = "Two people were shot, one fatally, on Main Street."
+    assert summary(figures(nlp, text)) == [("injured", "Two", 2, 2), ("killed", "one", 1, 1)]
+    assert article_counts(figures(nlp, text)) == {"killed": 1, "injured": 1}
+
+
+def test_casualties_one_of_them_died_later_leaves_the_rest_injured(nlp: Language) -> None:
+    text = "Two men were shot Saturday night. One of them died later at the hospital."
+    found = figures(nlp, text)
+    assert [(f.kind, f.value_text, f.same_as) for f in found] == [("injured", "Two", None), ("killed", "One", 0)]
+    assert article_counts(found) == {"killed": 1, "injured": 1}
+    victims = "Three people were wounded in the shooting. One of the victims later died."
+    assert article_counts(figures(nlp, victims)) == {"killed": 1, "injured": 2}

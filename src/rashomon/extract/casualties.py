@@ -10,25 +10,25 @@ triggers ("was not injured", "could have been killed", "threatened to kill") giv
 injured" gives a count of 0. A figure that re-mentions people already counted ("he died later in hospital",
 "the victim") points at the earlier figure through ``same_as`` so :func:`article_counts` counts them once.
 
-The side of the people counted comes from ``doc._.actors`` (an actor mention inside the victims' phrase,
-"an Azerbaijani soldier"), from the claimant of the carrying claim for possessives ("two of its
-servicemen") and own-forces nouns ("the deaths of two soldiers", confirmed by a ministry), or from the
-previous figure of the sentence for elliptic counts ("an additional 14 wounded").
+Triggers and blocking are :mod:`rashomon.extract.casualty_rules`, who a trigger counts
+:mod:`rashomon.extract.casualty_victims`, on whose side :mod:`rashomon.extract.casualty_sides`, other events'
+figures :mod:`rashomon.extract.casualty_background`, and the article's count per kind
+:mod:`rashomon.extract.casualty_counts`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.extract import extensions
-from rashomon.extract.actor_kb import Actor, load_kb
 from rashomon.extract.casualty_background import is_background, lead_end, lead_year
 from rashomon.extract.casualty_counts import SELF_INFLICTED, article_counts
-from rashomon.extract.casualty_lexicon import COUNT_PREFIX, SKIP_MODIFIERS
+from rashomon.extract.casualty_lexicon import COUNT_PREFIX, ELLIPTIC, SKIP_MODIFIERS
 from rashomon.extract.casualty_rules import Trigger, blocked, find_triggers, murder_suicide
+from rashomon.extract.casualty_sides import claim_index, set_side
 from rashomon.extract.casualty_victims import victim_heads
 from rashomon.extract.claim_spans import holding_text, text_of
 from rashomon.extract.numbers import Count, find_counts
@@ -49,23 +49,8 @@ FACTORY = "rashomon_casualties_v1"
 _PRONOUN_ONE = {"he", "she", "him", "her"}
 _PRONOUN_MANY = {"they", "them"}
 _DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "their", "its"}
-_OWN_FORCES = {
-    "soldier",
-    "serviceman",
-    "servicemen",
-    "troop",
-    "personnel",
-    "officer",
-    "fighter",
-    "guard",
-    "border guard",
-    "policeman",
-    "conscript",
-    "member",
-}
 _SHOOTERS = {"suspect", "gunman", "shooter", "attacker", "assailant"}
 _ANY_VICTIM = {"victim", "person", "individual", "people", "one"}
-_ELLIPTIC = {"other", "others", "additional", "more", "further"}
 _MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 """A "double homicide" is two deaths."""
 _MULTIPLE_NOUNS = {"homicide", "murder", "killing", "slaying", "fatality", "death"}
@@ -183,7 +168,7 @@ def _victims_span(head: Token) -> Span | None:
         if not objects:
             return None
         noun = objects[0]
-    if noun.pos_ == "PRON" or noun.lower_ in _ELLIPTIC:
+    if noun.pos_ == "PRON" or noun.lower_ in ELLIPTIC:
         return None
     mods = [
         t
@@ -197,20 +182,6 @@ def _victims_span(head: Token) -> Span | None:
     while start < noun.i and not noun.doc[start].is_alpha:
         start += 1
     return noun.doc[start : noun.i + 1]
-
-
-def _actor_in(span_start: int, span_end: int, actors: Sequence[ActorMention]) -> ActorMention | None:
-    for actor in actors:
-        if actor.actor_id and span_start <= actor.start and actor.end <= span_end:
-            return actor
-    return None
-
-
-def _claim_index(start: int, claims: Sequence[Claim] | None) -> int | None:
-    for index, claim in enumerate(claims or ()):
-        if claim.start <= start < claim.end:
-            return index
-    return None
 
 
 class CasualtyExtractor:
@@ -275,58 +246,11 @@ class CasualtyExtractor:
         claims: list[Claim] | None = doc._.claims
         actors: list[ActorMention] = doc._.actors or []
         for index, figure in enumerate(figures):
-            figure.claim_index = _claim_index(figure.start, claims)
-            self._set_side(doc, figure, figures[:index], actors, claims)
+            figure.claim_index = claim_index(figure.start, claims)
+            set_side(doc, figure, figures[:index], actors, claims, own_forces_side=self.own_forces_side)
         if self.link_mentions:
             link_same(doc, figures)
         doc._.casualties = figures
-
-    def _set_side(
-        self,
-        doc: Doc,
-        figure: CasualtyFigure,
-        earlier: list[CasualtyFigure],
-        actors: Sequence[ActorMention],
-        claims: Sequence[Claim] | None,
-    ) -> None:
-        """The side of the people counted, from an actor mention, the claimant, or the previous figure."""
-        np_start = min(
-            figure.start, figure.victims_start if figure.victims_start is not None else figure.start
-        )
-        np_end = max(figure.end, figure.victims_end or figure.end)
-        actor = _actor_in(np_start, np_end, actors)
-        if actor is not None:
-            figure.side, figure.side_actor_id = actor.actor_name, actor.actor_id
-            return
-        claim = claims[figure.claim_index] if claims is not None and figure.claim_index is not None else None
-        span = doc.char_span(np_start, np_end, alignment_mode="expand")
-        possessive = span is not None and any(
-            t.dep_ == "poss" and t.lower_ in ("its", "their", "our") for t in span
-        )
-        own = (
-            self.own_forces_side
-            and figure.victims is not None
-            and any(word in figure.victims.lower() for word in _OWN_FORCES)
-            and not figure.victims.lower().startswith(("enemy", "militant"))
-        )
-        if claim is not None and claim.claimant_actor_id and (possessive or own):
-            figure.side, figure.side_actor_id = claim.claimant_actor, claim.claimant_actor_id
-            if own:  # a state's government speaking of its soldiers: they are its forces
-                forces = _forces_of(claim.claimant_actor_id)
-                if forces is not None:
-                    figure.side, figure.side_actor_id = forces.name, forces.id
-            return
-        same_sentence = [f for f in earlier if f.sentence_start == figure.sentence_start and f.side]
-        elliptic = figure.victims is None or figure.victims.lower() in _ELLIPTIC
-        if same_sentence and (elliptic or _mentions_other(doc, figure)):
-            figure.side, figure.side_actor_id = same_sentence[-1].side, same_sentence[-1].side_actor_id
-
-
-def _mentions_other(doc: Doc, figure: CasualtyFigure) -> bool:
-    """Whether the count is marked as more of the same people ("14 other servicemen", "another soldier")."""
-    window = text_of(doc)[max(0, figure.start - 15) : figure.victims_end or figure.end].lower()
-    return any(word in window.split() for word in _ELLIPTIC)
-
 
 def mark_background(doc: Doc, figures: list[CasualtyFigure]) -> None:
     """Flag the figures of sentences about another event (:mod:`rashomon.extract.casualty_background`)."""
@@ -354,6 +278,10 @@ def link_same(doc: Doc, figures: list[CasualtyFigure]) -> None:
         rest = _count_of(head) if head.i < len(doc) else None
         definite = bool(rest and rest[4]) and not _enumerated(head)
         name = _apposed_name(head) or (figure.value_text if head.pos_ == "PROPN" else None)
+        group = _partitive_group(figures, index, head)
+        if group is not None:
+            figure.same_as = group  # "Two men were shot. One of them died": one of the two
+            continue
         if head.lower_ in _PRONOUN_ONE:
             subject = _subject_just_before(doc, figures, index)
             if subject is not None:
@@ -380,6 +308,28 @@ def link_same(doc: Doc, figures: list[CasualtyFigure]) -> None:
             if definite and earlier.count_min == figure.count_min and earlier.count_max == figure.count_max:
                 figure.same_as = earlier_index
                 break
+
+
+def _partitive_group(figures: list[CasualtyFigure], index: int, head: Token) -> int | None:
+    """ "One of them died", "two of the victims": the latest earlier figure counting more people, of which
+    this figure counts some."""
+    of = [p for p in head.children if p.lower_ == "of" and p.dep_ == "prep"]
+    if not of or not (head.pos_ == "NUM" or head.lower_ == "one"):
+        return None
+    groups = [o for o in of[0].children if o.dep_ == "pobj"]
+    if not groups or not (groups[0].lower_ in ("them", "those") or _definite_plural(groups[0])):
+        return None
+    figure = figures[index]
+    for earlier_index in range(index - 1, -1, -1):
+        earlier = figures[earlier_index]
+        if (earlier.count_min or 0) > (figure.count_max or figure.count_min or 0) and earlier.kind != figure.kind:
+            return earlier_index
+    return None
+
+
+def _definite_plural(noun: Token) -> bool:
+    """ "the victims", "these men"."""
+    return noun.tag_ == "NNS" and any(c.lower_ in ("the", "these", "those") for c in noun.lefts)
 
 
 def _same_noun_before(figures: list[CasualtyFigure], index: int, head: Token) -> int | None:
@@ -470,15 +420,6 @@ def _same_name(first: str, second: str) -> bool:
     if len(words) >= 2 and len(others) >= 2 and words[0] != others[0] and words[-1] == others[-1]:
         return False
     return bool(set(words) & set(others))
-
-
-def _forces_of(actor_id: str) -> Actor | None:
-    """The armed forces of the recognised state whose government ``actor_id`` is, else None."""
-    kb = load_kb()
-    government = kb.get(actor_id)
-    if government is None or government.type != "government" or government.disputed or not government.country_code:
-        return None
-    return kb.country_actor(government.country_code, "mil")
 
 
 def figures_of(doc: Doc) -> Iterable[CasualtyFigure]:

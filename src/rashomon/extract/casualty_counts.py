@@ -206,6 +206,9 @@ def article_counts(figures: Sequence[CasualtyFigure]) -> dict[CasualtyKind, int]
             by_kind["injured"].append(survivors[index])
             continue
         if figure.kind == "injured" and roots[index] in killed_roots:
+            rest = _not_among_the_dead(figures, roots, index)
+            if rest is not None:
+                by_kind["injured"].append(rest)
             continue
         if roots[index] != index and figure.kind == figures[roots[index]].kind:
             continue  # a re-mention of people already counted under this kind
@@ -281,6 +284,25 @@ def _survivors(figures: Sequence[CasualtyFigure]) -> dict[int, CasualtyFigure]:
         if 0 < dead < shot and figure.count_max == shot:
             out[index] = replace(figure, count_min=shot - dead, count_max=shot - dead, trigger="wounded")
     return out
+
+
+def _not_among_the_dead(
+    figures: Sequence[CasualtyFigure], roots: Sequence[int], index: int
+) -> CasualtyFigure | None:
+    """ "Two men were shot. One of them died": the first mention of N people hurt, M of them pointing
+    figures killed later (partitive "one of them"), leaves N - M injured (an injury figure of its own)."""
+    figure = figures[index]
+    if roots[index] != index or is_anaphoric(figure) or figure.count_max != figure.count_min:
+        return None
+    dead = sum(
+        f.count_min or 0
+        for i, f in enumerate(figures)
+        if f.kind == "killed" and f.same_as == index and not f.background
+    )
+    shot = figure.count_min or 0
+    if not 0 < dead < shot:
+        return None
+    return replace(figure, count_min=shot - dead, count_max=shot - dead, trigger="wounded")
 
 
 def _killed_among_injured(injured: Sequence[CasualtyFigure], killed: Sequence[CasualtyFigure]) -> bool:

@@ -188,6 +188,8 @@ PERSON_WORDS = {
     "spouse",
     "self",  # a headline's "shoots self"
 }
+ELLIPTIC = {"other", "others", "additional", "more", "further"}
+"""Words marking a count as more of the same people ("an additional 14", "14 other servicemen")."""
 SKIP_MODIFIERS = {
     "other",
     "additional",

@@ -134,6 +134,8 @@ def find_triggers(doc: Doc) -> Iterator[Trigger]:
                 kind = "injured"
             elif lemma in BOTH_NOUNS:
                 kind = "killed_or_injured"
+        if kind is None and fatal_number(token):
+            kind = "killed"
         if (
             kind is None
             and token.lower == _CONDITION
@@ -142,6 +144,11 @@ def find_triggers(doc: Doc) -> Iterator[Trigger]:
             kind = "injured"
         if kind is not None and not _is_second_of_pair(token):
             yield Trigger(token, kind)
+
+
+def fatal_number(token: Token) -> bool:
+    """ "Two people were shot, one fatally": a number the adverb "fatally" hangs on counts the dead."""
+    return (token.pos_ == "NUM" or token.lower_ == "one") and _has_child(token, {"fatally", "mortally"}, ("advmod",))
 
 
 def own_life(token: Token) -> bool:

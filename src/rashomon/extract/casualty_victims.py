@@ -30,7 +30,7 @@ from rashomon.extract.casualty_lexicon import (
     is_person,
     named_elsewhere,
 )
-from rashomon.extract.casualty_rules import Trigger, counted_shot, murder_suicide
+from rashomon.extract.casualty_rules import Trigger, counted_shot, fatal_number, murder_suicide
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -177,6 +177,8 @@ def _nearby_person(token: Token) -> list[Token]:
 def victim_heads(trigger: Trigger) -> list[Token]:
     """Head tokens of the phrases naming the people the trigger counts (conjoined phrases each)."""
     token = trigger.token
+    if fatal_number(token):
+        return [token]
     if token.pos_ == "ADJ" and _implicit_victim(token):
         return [token.head]
     if token.lower_ in MISPARSED_DIE and token.pos_ in ("NOUN", "PROPN"):
