@@ -12,6 +12,7 @@ from rashomon.extract import events
 from rashomon.extract.claim_spans import holding_text, sentence_units, text_of
 from rashomon.extract.event_place import common_word, surname
 from rashomon.extract.extensions import doc_text
+from rashomon.extract.gazetteer import Candidate, Gazetteer
 
 
 @pytest.fixture(scope="module")
@@ -138,8 +139,9 @@ def test_attribute_index_finds_the_matches_of_spacys_attribute_ruler() -> None:
     assert {n for n, *_ in expected} == set(range(len(_RULER_PATTERNS)))  # every pattern matches somewhere
     assert indexed.match(doc) == expected
     assert len(indexed._pattern_index().leftover or ()) == 2  # the operator and LENGTH keys stay spaCy's
-    indexed.add_patterns([{"patterns": [[{"LOWER": "dog"}]], "attrs": {"LEMMA": "hound"}}])  # re-indexed
-    plain.add_patterns([{"patterns": [[{"LOWER": "dog"}]], "attrs": {"LEMMA": "hound"}}])
+    hound: list[dict[str, object]] = [{"patterns": [[{"LOWER": "dog"}]], "attrs": {"LEMMA": "hound"}}]
+    indexed.add_patterns(hound)  # type: ignore[arg-type]  # re-indexed
+    plain.add_patterns(hound)  # type: ignore[arg-type]
     assert indexed.match(doc) == plain.match(doc) != expected
     assert indexed(doc.copy()).to_json() == plain(doc.copy()).to_json()
 
@@ -161,3 +163,34 @@ def test_attribute_index_in_build_nlp_matches_the_models_ruler(nlp: Language) ->
     expected = plain.match(doc)
     assert len({n for n, *_ in expected}) > 20 and max(e - s for _, _, s, e in expected) == 2
     assert ruler.match(doc) == expected
+
+
+def _small_gazetteer() -> Gazetteer:
+    gaz = Gazetteer()
+    for name, code, feature, lat, lon, population in (
+            ("Springfield", "IL", "P", 39.80, -89.64, 114_000), ("Springfield", "MO", "P", 37.21, -93.29, 169_000),
+            ("Illinois", "IL", "A1", 40.0, -89.0, 12_800_000), ("Missouri", "MO", "A1", 38.5, -92.5, 6_100_000)):
+        gaz.add(Candidate(name, "US", lat, lon, population, feature, admin1=code), [name])
+    return gaz
+
+
+def test_places_remembered_lookups_and_repeated_mentions_choose_as_fresh_ones() -> None:
+    from rashomon.extract.place_context import Toponym
+    from rashomon.extract.places import PlaceResolver
+
+    def resolver() -> PlaceResolver:
+        return PlaceResolver(labels=["GPE"], country_bonus=3.0, admin_bonus=4.0, qualifier_bonus=4.0,
+                             drop_speakers=True, keep_unresolved=True, gazetteer=_small_gazetteer())
+
+    shared = resolver()
+    town, illinois, missouri = (shared.lookup(n) for n in ("Springfield", "Illinois", "Missouri"))
+    assert shared.lookup("Springfield") is town and len(town) == 2
+    assert shared.lookup("Springfield province") == town  # the generic word is dropped, remembered apart
+    mentions = [Toponym("Springfield", 0, 11, town, qualifier=illinois), Toponym("Illinois", 13, 21, illinois),
+                Toponym("Springfield", 30, 41, town, qualifier=missouri), Toponym("Missouri", 43, 51, missouri),
+                Toponym("Springfield", 60, 71, town, qualifier=illinois)]
+    fresh = [Toponym(t.text, t.start, t.end, tuple(list(t.matches)), qualifier=tuple(list(t.qualifier)))
+             for t in mentions]
+    chosen = shared.resolve(mentions)
+    assert [p.admin1 for p in chosen] == ["IL", "IL", "MO", "MO", "IL"]
+    assert chosen == resolver().resolve(fresh)

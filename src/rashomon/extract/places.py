@@ -88,6 +88,8 @@ _DATELINE = re.compile(
     r"(?:^|[.!?]\s+|\n\s*)(?P<town>[A-Z][A-Z.'-]*[A-Z.](?:\s[A-Z][A-Z.'-]*[A-Z.]){0,3})"
     r"(?:,\s(?P<area>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?))?\s*(?:\([^()\n]{1,30}\)\s*)?(?:\u2014|\u2013|--|-)\s")
 """An agency dateline in capitals: "ST. PAUL --", "CHARLESTON, W.Va. (AP) —", "TBILISI, Georgia -"."""
+LOOKUP_MEMO = 100_000
+"""Texts whose gazetteer matches a resolver remembers at most (then it starts again)."""
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 """A trailing possessive is not part of a toponym ("Mount Hood's")."""
 
@@ -113,6 +115,8 @@ class PlaceResolver:
         self.keep_unresolved = keep_unresolved
         self.passes = passes
         self._gazetteer = gazetteer
+        self._looked_up: dict[tuple[bool, str], tuple[Match, ...]] = {}
+        self._looked_up_in: Gazetteer | None = None
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -189,7 +193,7 @@ class PlaceResolver:
             begin = 1 if ent[0].lower_ in ("the", "a", "an") else 0
             for size in range(min(ORG_PREFIX_TOKENS, len(ent) - 1 - begin), 0, -1):
                 part = ent[begin:begin + size]
-                matches = tuple(self.gazetteer.lookup(part.text)) if part[0].is_title or part[0].is_upper else ()
+                matches = self._remembered(part.text, raw=True) if part[0].is_title or part[0].is_upper else ()
                 if matches and names_an_area(matches):
                     found.append(Toponym(part.text, part.start_char, part.end_char, matches, context_only=True))
                     break
@@ -197,6 +201,22 @@ class PlaceResolver:
 
     def lookup(self, text: str) -> tuple[Match, ...]:
         """Matches of ``text``, else of its core without generic words ("Idlib province" -> "Idlib")."""
+        return self._remembered(text, raw=False)
+
+    def _remembered(self, text: str, *, raw: bool) -> tuple[Match, ...]:
+        """:meth:`_lookup` of ``text`` (the gazetteer's own lookup when ``raw``), remembered per text while the
+        gazetteer stays the same object (it is not changed once loaded): names repeat within and across
+        articles. Repeated names share one tuple of matches. Forgotten when :data:`LOOKUP_MEMO` texts are held."""
+        gazetteer = self.gazetteer
+        if self._looked_up_in is not gazetteer or len(self._looked_up) >= LOOKUP_MEMO:
+            self._looked_up, self._looked_up_in = {}, gazetteer
+        found = self._looked_up.get((raw, text))
+        if found is None:
+            found = tuple(gazetteer.lookup(text)) if raw else self._lookup(text)
+            self._looked_up[(raw, text)] = found
+        return found
+
+    def _lookup(self, text: str) -> tuple[Match, ...]:
         matches = self.gazetteer.lookup(text)
         if _ABBREVIATION.match(text):
             matches = [m for m in matches if m.candidate.feature in EVIDENCE_FEATURES] or matches
@@ -243,22 +263,30 @@ class PlaceResolver:
             add_into(total_admin, admins)
         points = name_points(toponyms, keys)
         near: dict[tuple[str, int], float] = {}  # (name, candidate): a repeated name is measured once
+        other_points: dict[str, list[list[tuple[float, float]]]] = {}
 
         def near_bonus(key: str, candidate: Candidate) -> float:
             if (key, id(candidate)) not in near:
-                others = [p for name, p in points.items() if name != key]
-                near[(key, id(candidate))] = self.near_bonus * nearness(candidate, others)
+                if key not in other_points:
+                    other_points[key] = [p for name, p in points.items() if name != key]
+                near[(key, id(candidate))] = self.near_bonus * nearness(candidate, other_points[key])
             return near[(key, id(candidate))]
 
+        others: dict[str, tuple[dict[str, float], dict[tuple[str, str], float]]] = {}
+        best_of: dict[tuple[str, int, int, int], Match | None] = {}  # a repeated mention is scored once
         chosen = []
         for toponym, key in zip(toponyms, keys, strict=True):
-            countries, admins = by_name[key]
-            others_c = without(total_countries, countries)
-            others_a = without(total_admin, admins)
-            best = max(toponym.matches, default=None,
-                       key=lambda m: self.score(m, toponym.qualifier, others_c, others_a,
-                                                qualified=toponym.qualified) + near_bonus(key, m.candidate))
-            chosen.append(qualifier_area(toponym, best))
+            mention = (key, id(toponym.matches), id(toponym.qualifier), id(toponym.qualified))
+            if mention not in best_of:
+                if key not in others:
+                    countries, admins = by_name[key]
+                    others[key] = (without(total_countries, countries), without(total_admin, admins))
+                others_c, others_a = others[key]
+                best_of[mention] = max(
+                    toponym.matches, default=None,
+                    key=lambda m: self.score(m, toponym.qualifier, others_c, others_a,
+                                             qualified=toponym.qualified) + near_bonus(key, m.candidate))
+            chosen.append(qualifier_area(toponym, best_of[mention]))
         return chosen
 
     def score(self, match: Match, qualifier: Sequence[Match], countries: dict[str, float],
