@@ -327,7 +327,9 @@ def test_claims_claimant_is_never_inside_the_quote(nlp: Language, text: str, cla
     [("Trump has since revised his proposal on the ban several times.", "revised", "Trump"),
      ("The remarks were criticized by his rivals as a threat.", "criticized", "his rivals"),
      ("Her attack on Sanders in the debate was a stretch.", "attack", "Her"),
-     ("The campaign's earlier claim that Sanders opposed the bill was false.", "claim", "The campaign's")],
+     ("The campaign's earlier claim that Sanders opposed the bill was false.", "claim", "The campaign's"),
+     ("“It is about time we had a woman running this country,” exhorted the actress.", "exhorted",
+      "the actress")],
 )
 def test_claims_tagger_cue_without_claimant_takes_the_parsed_one(nlp: Language, text: str, cue: str,
                                                                  claimant: str) -> None:

@@ -133,7 +133,11 @@ def parsed_claimant(attribution: Attribution) -> Attribution:
     if holder is None:
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         holder = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if holder is not None and cue.start <= holder.i < cue.end:
+        holder = _possessor(cue)  # "Clinton's response was:": the subject is the cue noun
     source = clipped(source_span(holder), unit) if holder is not None else None
+    if source is None and _after_quote(cue):
+        source = _named_after(cue, unit)  # "“...,” exhorted Clinton's introducer"
     if source is None or (source.start < cue.end and cue.start < source.end):
         return attribution
     content = remainder(unit, source, cue) or attribution.content
@@ -153,6 +157,13 @@ def _to_verb(cue: Span, unit: Span) -> Span:
             any(t.dep_ not in _VERB_PARTS or t.head.i != head.i for t in between):
         return cue
     return cue.doc[cue.start: head.i + 1]
+
+
+def _after_quote(cue: Span) -> bool:
+    """Whether ``cue`` follows a closing quote mark (a comma between them or not): "“...,” exhorted X"."""
+    doc = cue.doc
+    before = [t for t in doc[max(cue.start - 2, cue.sent.start): cue.start] if t.text != ","]
+    return bool(before) and before[-1].is_quote
 
 
 def _possessor(cue: Span) -> Token | None:
