@@ -204,8 +204,9 @@ class CasualtyExtractor:
         """The figures of ``doc``, in text order, without side or claim (pure)."""
         with holding_text(doc):  # the sentence texts below are slices of one copy (held by the caller too)
             chosen: dict[int, tuple[Trigger, Token]] = {}
+            tallies: dict[int, bool] = {}
             for trigger in find_triggers(doc):
-                if blocked(trigger.token):
+                if blocked(trigger.token, tallies):
                     continue
                 for head in victim_heads(trigger):
                     held = chosen.get(head.i)

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.strings import get_string_id
-from spacy.symbols import ADJ, AUX, NOUN, PROPN, VERB
+from spacy.symbols import ADJ, AUX, NOUN, NUM, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from rashomon.extract.casualty_lexicon import (
@@ -114,6 +114,7 @@ def _adj_kind(token: Token) -> CasualtyKind | None:
 
 _VERB_TAGS = frozenset(get_string_id(tag) for tag in ("VBN", "VBD", "VBG"))
 _CONDITION = get_string_id("condition")
+_ONE = get_string_id("one")
 
 
 def find_triggers(doc: Doc) -> Iterator[Trigger]:
@@ -134,7 +135,7 @@ def find_triggers(doc: Doc) -> Iterator[Trigger]:
                 kind = "injured"
             elif lemma in BOTH_NOUNS:
                 kind = "killed_or_injured"
-        if kind is None and fatal_number(token):
+        if kind is None and (pos == NUM or token.lower == _ONE) and fatal_number(token):
             kind = "killed"
         if (
             kind is None
@@ -195,10 +196,16 @@ STATISTICS = re.compile(
 """Sentences that report tallies over a period ("Nine officers have been shot this year"), not the event."""
 
 
-def blocked(token: Token) -> bool:
-    """Whether the trigger reports no casualty: negated, modal, conditional, intended, or a tally."""
+def blocked(token: Token, tallies: dict[int, bool] | None = None) -> bool:
+    """Whether the trigger reports no casualty: negated, modal, conditional, intended, or a tally.
+    ``tallies`` keeps, per sentence start, whether the sentence is a tally (one search per sentence)."""
     sent = token.sent
-    if STATISTICS.search(text_of(token.doc)[sent.start_char : sent.end_char]):
+    tally = tallies.get(sent.start) if tallies is not None else None
+    if tally is None:
+        tally = bool(STATISTICS.search(text_of(token.doc)[sent.start_char : sent.end_char]))
+        if tallies is not None:
+            tallies[sent.start] = tally
+    if tally:
         return True
     if any(c.dep_ == "neg" for c in token.children):
         return True
