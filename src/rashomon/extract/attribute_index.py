@@ -6,8 +6,9 @@ every token (Python calls from Cython), which made the component ~15 % of the mo
 200 GVA articles). :class:`IndexedAttributeRuler` finds the same matches by looking each token's ``LOWER``,
 ``DEP``, ``TAG`` and ``IS_SPACE`` up in a table of the single-token patterns, checks the few candidates it
 finds, and leaves the other patterns (several tokens, operators, other attributes) to a ``Matcher`` of their
-own. Everything else is spaCy's: the matches are sorted and applied by ``AttributeRuler.match`` and
-``set_annotations`` exactly as before, so tokens get the same POS, morphology, lemmas and tags.
+own. Everything else is spaCy's: the matches are sorted as ``AttributeRuler.match`` sorts them and each
+one's attributes are set by spaCy's ``set_token_attrs`` on the same token in the same order (without the
+Span ``set_annotations`` made per match), so tokens get the same POS, morphology, lemmas and tags.
 
 :func:`index_attribute_ruler` swaps it in for the model's ruler (``build_nlp`` does), keeping its patterns.
 """
@@ -25,6 +26,7 @@ from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
+from spacy.tokens._retokenize import set_token_attrs
 from spacy.vocab import Vocab
 
 FACTORY = "rashomon_indexed_attribute_ruler"
@@ -220,6 +222,17 @@ class IndexedAttributeRuler(AttributeRuler):
         matches = [(numbers[m_id], m_id, s, e) for m_id, s, e in index(doc)]
         matches.sort()
         return matches
+
+    def set_annotations(self, doc: Doc, matches: Sequence[tuple[int, int, int, int]]) -> None:
+        """As spaCy's: each match's attributes set on its token ``index``, in ``matches`` order, without a
+        Span per match; a match whose index falls outside it goes to spaCy's method (which raises)."""
+        for number, match_id, start, end in matches:
+            index = self.indices[number]
+            at = (end if index < 0 else start) + index
+            if not start <= at < end:
+                super().set_annotations(doc, [(number, match_id, start, end)])  # type: ignore[no-untyped-call]
+                continue
+            set_token_attrs(doc[at], self.attrs[number])
 
 
 @Language.factory(FACTORY, assigns=["token.pos", "token.morph", "token.lemma", "token.tag", "token.dep"])
