@@ -29,6 +29,12 @@ The rule (``docs/reconcile.md`` explains it with examples):
    total most reports give (reports giving 0 vote only when all do; ties to the lower total), and
    ``low``/``high`` widen to hold it. A report's "one of the 18-year-olds was shot" then no longer outvotes
    its own "four people were wounded".
+6. **Headlines.** A report whose headline states a count of the slot's kind ("2 dead, 3 injured in shooting
+   outside club", "4 shot, one fatally": :func:`rashomon.extract.headline.headline_counts`, numbers only,
+   never a tally of several incidents) gives that count as its total in step 5, and its vote weighs
+   :data:`HEADLINE_WEIGHT`: the headline is the outlet's summary of the toll, while crawled pages rarely
+   repeat it in the text the extraction reads. Measured on odd GVA incident ids with gold clusters
+   (``rashomon eval clustering --dataset gva-records``): killed 0.834 -> 0.848, injured 0.715 -> 0.745.
 """
 
 from __future__ import annotations
@@ -39,9 +45,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rashomon.extract.casualty_counts import article_counts
+from rashomon.extract.headline import headline_counts
 from rashomon.reconcile.evidence import FigureClaim, Report
 from rashomon.records import CasualtyFigure
 
+HEADLINE_WEIGHT = 2
+"""Votes of a report total its headline states (step 5): the outlet's own summary of the toll."""
 MIN_ALIGN_VALUE = 2
 """Sides are aligned on a shared figure only from this value up: "one killed" on two sides is common."""
 
@@ -53,6 +62,7 @@ class Slot:
     kind: str
     figures: list[FigureClaim] = field(default_factory=list)
     report_totals: dict[str, int] = field(default_factory=dict)  # article id -> its own count (step 5)
+    headline_totals: set[str] = field(default_factory=set)  # articles whose count is their headline's
 
     @property
     def side_keys(self) -> set[str]:
@@ -95,11 +105,17 @@ class Slot:
     def _by_report_totals(self, low: int | None, high: int | None) -> tuple[int | None, int, int | None, str]:
         """Step 5: the total most reports give (non-zero totals first; ties to the lower)."""
         totals = list(self.report_totals.values())
-        votes = Counter(t for t in totals if t > 0) or Counter(totals)
-        best, count = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+        weights: Counter[int] = Counter()
+        for article_id, total in self.report_totals.items():
+            weights[total] += HEADLINE_WEIGHT if article_id in self.headline_totals else 1
+        votes = Counter({t: w for t, w in weights.items() if t > 0}) or weights
+        best, _ = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+        count = totals.count(best)
         low = best if low is None else min(low, best)
         high = best if high is None else max(high, best)
-        return low, best, high, f"{best} is the count {count} report(s) give, each person counted once"
+        heads = sum(1 for a, t in self.report_totals.items() if t == best and a in self.headline_totals)
+        how = f", {heads} in the headline" if heads else ""
+        return low, best, high, f"{best} is the count {count} report(s) give{how}, each person counted once"
 
     def _backing(self) -> dict[int, set[str]]:
         """Exact figures -> the claimants that state them or their open-ended lower bound."""
@@ -302,6 +318,11 @@ def count_per_report(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
         for article_id in slot.articles:
             report = by_id.get(article_id)
             if report is not None and report.analysis is not None:
+                stated = headline_counts(report.article.title).explicit.get(slot.kind)  # type: ignore[call-overload]
+                if stated is not None:
+                    slot.report_totals[article_id] = stated
+                    slot.headline_totals.add(article_id)
+                    continue
                 starts = {f.record.get("value_start") for f in slot.figures if f.article_id == article_id}
                 counts = article_counts(_only_slot(report.analysis.casualties, slot.kind, starts))
                 slot.report_totals[article_id] = counts.get(slot.kind, 0)  # type: ignore[call-overload]

@@ -1,0 +1,125 @@
+"""Casualty counts a headline states: "2 dead, 3 injured in shooting outside club", "4 shot, one fatally".
+
+A local-news headline is the story's toll in a fixed grammar: counts of people before a death or injury
+word, listed with commas ("2 adults, 2 children killed"), or a count of people shot with the dead among
+them ("4 shot, 1 dead": three injured). The analysis pipeline reads the article's text, and crawled pages
+rarely repeat the headline there, so :func:`headline_counts` reads it apart, with rules only:
+
+* a **count** is a number (digits or a word up to twenty), optionally followed by up to two words for
+  people ("2 adults", "three other people", "1 man"); a **single noun** ("Man", "Teen", "Wallkill man",
+  "15-year-old girl": an age is no count) is one person; "parents" and "couple" are two; a count written
+  after "of" ("Father of 3") counts no victims;
+* a **list** is counts joined by commas, "and" or "&" right before the word, summed;
+* ``killed``: dead, killed, slain, die(s/d), fatally shot, shot dead, shot to death; ``injured``:
+  injured, wounded, hurt, hospitalized;
+* "N shot, M dead" (or "M fatally", "M killed") gives M killed and N - M injured;
+* headlines of several incidents (plural "shootings", "separate", "weekend", "violence", "overnight
+  shootings") count nothing: their numbers are a tally, not this event's toll.
+
+Only explicit counts are read as the toll (``explicit``): a single noun ("Man killed in Dayton") says
+someone died, not how many, so it is kept apart for callers that want it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rashomon.records import CasualtyKind
+
+_WORDS_TO_TWENTY = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+)  # fmt: skip
+NUMBER_WORDS = {word: value for value, word in enumerate(_WORDS_TO_TWENTY)}
+"""Number words a headline writes its counts in."""
+_NUMBER = r"\d{1,3}|" + "|".join(NUMBER_WORDS)
+_PEOPLE = (
+    r"(?:more|other|others|people|persons|men|women|adults|teens|teenagers|children|kids|boys|girls|"
+    r"students|officers|victims|young|family|members|relatives)"
+)
+_SINGLE = (
+    r"(?:man|woman|teen|teenager|boy|girl|person|child|toddler|student|father|mother|dad|mom|son|daughter|"
+    r"wife|husband|officer|deputy|trooper|victim|baby|infant|driver|clerk|grandmother|grandfather)"
+)
+_PAIR = r"(?:parents|couple)"
+_GROUP = (
+    rf"(?:(?<!\bof )\b(?P<n>{_NUMBER})\b(?!-)(?:\s+(?:{_PEOPLE}|{_SINGLE}s?)){{0,2}}"
+    rf"|(?:\w[\w'’-]*\s+)?(?P<one>{_SINGLE})|(?P<two>{_PAIR}))"
+)
+_ANY_GROUP = re.sub(r"\(\?P<\w+>", "(?:", _GROUP)
+_SEPARATOR = r"(?:\s*,\s*|\s+and\s+|\s*&\s*)"
+_WORDS: dict[CasualtyKind, str] = {
+    "killed": r"(?:dead|killed|slain|die|dies|died|fatally shot|shot dead|shot to death|shot and killed)",
+    "injured": r"(?:injured|wounded|hurt|hospitalized)",
+}
+_SHOT_THEN_DEAD = re.compile(
+    rf"\b(?P<shot>{_NUMBER})(?:\s+{_PEOPLE}){{0,2}}\s+shot\b\W+(?P<dead>{_NUMBER})(?:\s+\w+)?\s+"
+    r"(?:fatally|dead|killed|dies|died)\b",
+    re.IGNORECASE,
+)
+TALLY = re.compile(
+    r"\bshootings\b|\bseparate\b|\bweekend\b|\bviolen(?:t|ce)\b|\bincidents\b|\bso far\b|\bthis year\b",
+    re.IGNORECASE,
+)
+"""Words of a headline about several incidents (a tally), whose counts are not one event's toll."""
+_OUTLET_TAIL = re.compile(r"\s+[-|–—]\s+[^-|–—]*$")
+
+
+@dataclass(frozen=True)
+class HeadlineCounts:
+    """Counts per kind a headline states: ``explicit`` (numbers) and ``implied`` (single nouns only)."""
+
+    explicit: dict[CasualtyKind, int] = field(default_factory=dict)
+    implied: dict[CasualtyKind, int] = field(default_factory=dict)
+
+
+def number(text: str) -> int | None:
+    """The value of a count written in digits or as a word up to twenty."""
+    text = text.lower()
+    return int(text) if text.isdigit() else NUMBER_WORDS.get(text)
+
+
+def _group_value(match: re.Match[str]) -> tuple[int, bool]:
+    """``(people, explicit)`` of one group of a list."""
+    if match.group("n"):
+        return number(match.group("n")) or 0, True
+    return (2, False) if match.group("two") else (1, False)
+
+
+def _listed(headline: str, words: str) -> tuple[int, bool] | None:
+    """The people of the list of counts right before ``words`` (summed), and whether any is a number."""
+    pattern = re.compile(
+        rf"(?:{_ANY_GROUP}{_SEPARATOR})*{_ANY_GROUP}\s+(?:were\s+|are\s+|is\s+|was\s+)?{words}\b", re.IGNORECASE
+    )
+    match = pattern.search(headline)
+    if match is None:
+        return None
+    listed = match.group(0)
+    people, explicit = 0, False
+    for group in re.finditer(_GROUP, listed[: listed.lower().rfind(" ")], re.IGNORECASE):
+        value, is_number = _group_value(group)
+        people += value
+        explicit = explicit or is_number
+    return people, explicit
+
+
+def headline_counts(title: str | None) -> HeadlineCounts:
+    """The casualty counts ``title`` states (module doc); empty for a tally of several incidents."""
+    if not title:
+        return HeadlineCounts()
+    headline = _OUTLET_TAIL.sub("", title.strip()) or title
+    if TALLY.search(headline):
+        return HeadlineCounts()
+    shot = _SHOT_THEN_DEAD.search(headline)
+    if shot is not None:
+        total, dead = number(shot.group("shot")), number(shot.group("dead"))
+        if total is not None and dead is not None and dead <= total:
+            return HeadlineCounts({"killed": dead, "injured": total - dead})
+    explicit: dict[CasualtyKind, int] = {}
+    implied: dict[CasualtyKind, int] = {}
+    for kind, words in _WORDS.items():
+        found = _listed(headline, words)
+        if found is not None:
+            (explicit if found[1] else implied)[kind] = found[0]
+    return HeadlineCounts(explicit, implied)

@@ -1,0 +1,81 @@
+"""Headline casualty counts (rashomon.extract.headline) and their vote in reconciliation (casualties rule 6)."""
+
+from __future__ import annotations
+
+from rashomon.extract.headline import headline_counts
+from rashomon.reconcile.dossier import build_dossier
+from rashomon.reconcile.evidence import Report
+from rashomon.records import Article, ArticleAnalysis, CasualtyFigure
+
+
+def test_headline_counts_killed_and_injured_lists() -> None:
+    assert headline_counts("2 dead, 3 injured in shooting outside club - Action News 5").explicit == {
+        "killed": 2,
+        "injured": 3,
+    }
+    assert headline_counts("Nine wounded in UCC shooting, Mercy Medical says").explicit == {"injured": 9}
+    assert headline_counts("2 adults, 2 children killed in Stokes County murder-suicide").explicit == {"killed": 4}
+    assert headline_counts("Wallkill man, two children dead in murder-suicide").explicit == {"killed": 3}
+    assert headline_counts("1 man dead, 3 others injured after house party").explicit == {"killed": 1, "injured": 3}
+    assert headline_counts("Three people were killed on Main Street").explicit == {"killed": 3}
+
+
+def test_headline_counts_shot_then_dead_leaves_the_injured() -> None:
+    assert headline_counts("4 shot, one fatally, on St. Louis street").explicit == {"killed": 1, "injured": 3}
+    assert headline_counts("7 shot, 3 dead outside of Rochester club").explicit == {"killed": 3, "injured": 4}
+
+
+def test_headline_counts_ages_and_kin_are_no_counts() -> None:
+    girl = headline_counts("15-year-old girl shot and killed in Apopka, police say")
+    assert girl.explicit == {} and girl.implied == {"killed": 1}
+    assert headline_counts("Father of 3 fatally shot outside Houston store").explicit == {}
+    assert headline_counts("Boy, 17, killed in shooting").explicit == {}
+    mixed = headline_counts("Police: 3-Year-Old Girl Killed, 3 Adults Injured In Grays Ferry Shooting")
+    assert mixed.explicit == {"injured": 3} and mixed.implied == {"killed": 1}
+
+
+def test_headline_counts_tallies_of_several_incidents_count_nothing() -> None:
+    assert headline_counts("17 dead, 41 wounded in Chicago weekend shootings").explicit == {}
+    assert headline_counts("1 dead, 10 wounded in Chicago shootings").explicit == {}
+    assert headline_counts("Six people injured in two separate shootings").explicit == {}
+    assert headline_counts(None).explicit == {} and headline_counts("Police: 4 hit in shooting").explicit == {}
+
+
+def _report(article_id: str, title: str, text: str, figures: list[tuple[str, str, int, str]]) -> Report:
+    casualties = []
+    for value, kind, count, trigger in figures:
+        start = text.index(value)
+        end_of_sentence = text.find(".", start) + 1
+        casualties.append(
+            CasualtyFigure(
+                kind=kind,  # type: ignore[arg-type]
+                value_text=value,
+                start=start,
+                end=start + len(value),
+                count_min=count,
+                count_max=count,
+                sentence_start=text.rfind(". ", 0, start) + 2 if ". " in text[:start] else 0,
+                sentence_end=end_of_sentence,
+                trigger=trigger,
+            )
+        )
+    article = Article(id=article_id, text=text, source_name=article_id, title=title)
+    return Report(article, ArticleAnalysis(article_id=article_id, pipeline="test", casualties=casualties))
+
+
+def test_headline_count_is_the_reports_total_and_weighs_double() -> None:
+    text = "A man was killed on Main Street. A woman was wounded in the arm."
+    figures = [("A man", "killed", 1, "killed"), ("A woman", "injured", 1, "wounded")]
+    headlined = _report("h", "1 dead, 3 injured in Main Street shooting", text, figures)
+    plain = _report("p", "Shooting on Main Street", text, figures)
+    dossier = build_dossier("ev-head", [headlined, plain])
+    injured = next(s for s in dossier["casualties"] if s["kind"] == "injured")
+    # the text of each page counts one wounded; the headline's three outvotes the other page's one
+    assert (injured["low"], injured["best"], injured["high"]) == (1, 3, 3)
+    assert "1 in the headline" in injured["basis"]
+    killed = next(s for s in dossier["casualties"] if s["kind"] == "killed")
+    assert killed["best"] == 1
+    # two plain reports against one headline: the headline's double vote ties, and ties go to the lower
+    other = _report("q", "Police investigate Main Street shooting", text, figures)
+    tied = build_dossier("ev-tie", [headlined, plain, other])
+    assert next(s for s in tied["casualties"] if s["kind"] == "injured")["best"] == 1
