@@ -121,8 +121,9 @@ class Corpus:
     """Feature rows and gold tags of every token of the train articles, laid end to end with ``window``
     zero rows between articles (so a window never reads another article)."""
 
-    def __init__(self, rows: Floats, tags: Ints, lengths: Ints, window: int, sent_starts: Ints) -> None:
-        self.window = window
+    def __init__(self, rows: Floats, tags: Ints, lengths: Ints, window: int, sent_starts: Ints,
+                 weights: Floats) -> None:
+        self.window, self.weights = window, weights
         self.tags, self.lengths, self.sent_starts = tags, lengths, sent_starts.astype(bool)
         self.starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
         self.rows = np.zeros((len(rows) + window * (len(lengths) + 1), rows.shape[1]), dtype=np.float32)
@@ -141,6 +142,9 @@ class Corpus:
 
     def doc_tags(self, k: int) -> Ints:
         return self.tags[self.starts[k]: self.starts[k] + self.lengths[k]]
+
+    def doc_weights(self, k: int) -> Floats:
+        return self.weights[self.starts[k]: self.starts[k] + self.lengths[k]]
 
     def doc_sent_starts(self, k: int) -> Flags:
         return self.sent_starts[self.starts[k]: self.starts[k] + self.lengths[k]]
@@ -192,14 +196,48 @@ def lemma_bins(docs: list[Doc], tags: list[Ints], min_count: int = 5) -> tuple[t
     return tuple(sorted(rows))
 
 
-def featurize(docs: list[Doc], tags: list[Ints], spec: Spec) -> Corpus:
-    """Feature rows and gold tags of the train articles."""
-    featurizer = Featurizer(spec)
+def vector_projection(nlp: Language, dims: int) -> Floats | None:
+    """The host's static word vectors' first ``dims`` principal components, whitened (unit variance over
+    the vector table), as 301 rows: the 300 x ``dims`` projection, then the offset that centres it."""
+    if not dims:
+        return None
+    table = np.asarray(nlp.vocab.vectors.data, dtype=np.float64)
+    mean = table.mean(axis=0)
+    _, singular, components = np.linalg.svd(table - mean, full_matrices=False)
+    scale = singular[:dims] / np.sqrt(len(table) - 1)
+    projection = components[:dims].T / scale
+    return np.vstack([projection, -mean @ projection]).astype(np.float32)
+
+
+def unit_weights(nlp: Language, docs: list[Doc], other: float) -> Floats:
+    """Per token, 1.0 inside the units the claims component gives the tagger (those the rules leave without
+    an attribution, long ones; :func:`rashomon.extract.claims.to_tag`), ``other`` elsewhere: the loss
+    weighs the sentences the tagger will read."""
+    if other == 1.0:
+        return np.ones(sum(len(doc) for doc in docs), dtype=np.float32)
+    from rashomon.extract.claims import ClaimExtractor, to_tag
+
+    rules = ClaimExtractor(nlp, own_voice=False, model=False)
+    found = []
+    for doc in docs:
+        weights = np.full(len(doc), other, dtype=np.float32)
+        for unit in to_tag(*rules.rule_pass(doc)):
+            weights[unit.start: unit.end] = 1.0
+        found.append(weights)
+    chosen = np.concatenate(found)
+    print(f"{(chosen == 1.0).mean():.0%} of tokens in units the tagger reads")
+    return chosen
+
+
+def featurize(docs: list[Doc], tags: list[Ints], spec: Spec, projection: Floats | None,
+              weights: Floats) -> Corpus:
+    """Feature rows, gold tags and loss weights of the train articles."""
+    featurizer = Featurizer(spec, projection)
     rows = np.concatenate([featurizer(doc) for doc in docs])
     starts = np.concatenate([doc.to_array(SENT_START).astype(np.int64) == 1 for doc in docs])
     lengths = np.array([len(doc) for doc in docs], dtype=np.int64)
     print(f"{len(docs)} train articles, {len(rows)} tokens featurized")
-    return Corpus(rows, np.concatenate(tags), lengths, spec.window, starts)
+    return Corpus(rows, np.concatenate(tags), lengths, spec.window, starts, weights)
 
 
 def span_f1(head: Head, corpus: Corpus, docs: Ints) -> dict[str, float]:
@@ -234,8 +272,8 @@ class Trainer:
         self.average = [w.copy() for w in self.weights]
         self.steps = 0
 
-    def update(self, inputs: Floats, tags: Ints) -> float:
-        """One step on a minibatch; returns its summed loss."""
+    def update(self, inputs: Floats, tags: Ints, weights: Floats) -> float:
+        """One step on a minibatch (each token's loss times its weight); returns its summed loss."""
         if self.dropout:
             keep = self.rng.random(inputs.shape, dtype=np.float32) > self.dropout
             inputs = inputs * keep / (1.0 - self.dropout)
@@ -248,10 +286,11 @@ class Trainer:
         probs = np.exp(logits)
         probs /= probs.sum(axis=1, keepdims=True)
         picked = np.arange(len(tags))
-        loss = float(-np.log(probs[picked, tags] + 1e-9).sum())
+        loss = float(-(np.log(probs[picked, tags] + 1e-9) * weights).sum())
         grad = probs
         grad[picked, tags] -= 1.0
         grad /= len(tags)
+        grad *= weights[:, None]
         grads: list[Floats] = [grad] * len(self.weights)
         for k in reversed(range(layers)):
             grads[2 * k] = activations[k].T @ grad + 1e-5 * self.weights[2 * k]
@@ -272,23 +311,25 @@ class Trainer:
             self.average[i] = 0.999 * self.average[i] + 0.001 * weight if self.steps > 1000 else weight.copy()
 
 
-def train(corpus: Corpus, spec: Spec, args: argparse.Namespace) -> Head:
+def train(corpus: Corpus, spec: Spec, args: argparse.Namespace, projection: Floats | None,
+          seed: int = SEED) -> Head:
     """The averaged head of the epoch with the best held-out span F1."""
-    rng = np.random.default_rng(SEED)
+    rng = np.random.default_rng(seed)
     held = held_out(len(corpus.lengths))
     kept = np.setdiff1d(np.arange(len(corpus.lengths)), held)
     positions = np.concatenate([corpus.doc_positions(k) for k in kept.tolist()])
     tags = np.concatenate([corpus.doc_tags(k) for k in kept.tolist()])
+    weights = np.concatenate([corpus.doc_weights(k) for k in kept.tolist()])
     sizes = [corpus.rows.shape[1] * (2 * spec.window + 1), *args.hidden, 2 * len(LABELS) + 1]
     trainer = Trainer(sizes, learn_rate=args.learn_rate, dropout=args.dropout, rng=rng)
-    best, best_head = -1.0, Head(spec, trainer.average)
+    best, best_head = -1.0, Head(spec, trainer.average, projection)
     for epoch in range(args.epochs):
         started, loss = time.perf_counter(), 0.0
         order = rng.permutation(len(positions))
         for first in range(0, len(order), args.batch_size):
             batch = order[first: first + args.batch_size]
-            loss += trainer.update(corpus.inputs(positions[batch]), tags[batch])
-        head = Head(spec, [w.copy() for w in trainer.average])
+            loss += trainer.update(corpus.inputs(positions[batch]), tags[batch], weights[batch])
+        head = Head(spec, [w.copy() for w in trainer.average], projection)
         scores = span_f1(head, corpus, held)
         print(f"epoch {epoch}: loss {loss / len(order):.4f}, held-out exact span F1 "
               + ", ".join(f"{k} {v:.3f}" for k, v in scores.items())
@@ -297,6 +338,19 @@ def train(corpus: Corpus, spec: Spec, args: argparse.Namespace) -> Head:
             best, best_head = scores["all"], head
     print(f"best held-out span F1 {best:.3f}")
     return best_head
+
+
+def stacked(heads: list[Head]) -> Head:
+    """One head whose scores are the mean of the scores of ``heads`` (one hidden layer each): the hidden
+    layers side by side, the output layers' rows one above the other, divided by their number."""
+    if len(heads) == 1:
+        return heads[0]
+    if any(len(head.weights) != 4 for head in heads):
+        raise ValueError("only heads of one hidden layer can be stacked")
+    n = len(heads)
+    weights = [np.hstack([head.weights[0] for head in heads]), np.concatenate([head.weights[1] for head in heads]),
+               np.vstack([head.weights[2] for head in heads]) / n, np.mean([head.weights[3] for head in heads], axis=0)]
+    return Head(heads[0].spec, [w.astype(np.float32) for w in weights], heads[0].projection)
 
 
 def main() -> None:
@@ -310,6 +364,11 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=256)
     parser.add_argument("--learn-rate", type=float, default=0.001)
     parser.add_argument("--dropout", type=float, default=0.1)
+    parser.add_argument("--seeds", type=int, nargs="+", default=[SEED],
+                        help="train one head per seed; several are stacked into one (mean of their scores)")
+    parser.add_argument("--vector-dims", type=int, default=0, help="principal components of word vectors")
+    parser.add_argument("--other-units", type=float, default=1.0,
+                        help="loss weight of tokens in units the rules leave the tagger no room in")
     args = parser.parse_args()
     nlp = host_pipeline()
     work = args.work_dir or Path(tempfile.mkdtemp(prefix="rashomon-attribution-"))
@@ -318,10 +377,16 @@ def main() -> None:
     tags = [gold_tags(doc, record) for doc, record in zip(docs, records, strict=True)]
     parser_labels: tuple[str, ...] = nlp.get_pipe("parser").labels  # type: ignore[attr-defined]
     tensor_width = int(nlp.get_pipe("tok2vec").model.get_dim("nO"))  # type: ignore[attr-defined]
-    spec = Spec(tuple(parser_labels), cue_lemmas(), tensor_width, args.window, lemma_bins(docs, tags))
+    spec = Spec(tuple(parser_labels), cue_lemmas(), tensor_width, args.window, lemma_bins(docs, tags),
+                args.vector_dims)
     print(f"{len(spec.lemma_bins)} lemmas with cue/source rates")
-    corpus = featurize(docs, tags, spec)
-    head = train(corpus, spec, args)
+    projection = vector_projection(nlp, args.vector_dims)
+    corpus = featurize(docs, tags, spec, projection, unit_weights(nlp, docs, args.other_units))
+    heads = [train(corpus, spec, args, projection, seed) for seed in args.seeds]
+    head = stacked(heads)
+    if len(heads) > 1:
+        scores = span_f1(head, corpus, held_out(len(corpus.lengths)))
+        print(f"{len(heads)} heads stacked: held-out span F1 " + ", ".join(f"{k} {v:.3f}" for k, v in scores.items()))
     head.save(args.target)
     print(f"model written to {args.target}")
 

@@ -19,6 +19,7 @@ from rashomon.extract.attribution_model import (
     Featurizer,
     Head,
     Spec,
+    best_tags,
     combined,
     cue_lemmas,
     decode,
@@ -142,6 +143,37 @@ def test_attribution_model_spec_keeps_lemma_bins_through_json() -> None:
         Spec.from_json({"deps": ["nsubj"]})
 
 
+def test_attribution_model_spec_keeps_tag_bias_and_vector_dims_through_json() -> None:
+    spec = Spec(("nsubj",), ("say",), 96, 2, (), 16, (-0.5, 0.0, 0.0, 0.0, 0.0))
+    assert Spec.from_json(spec.to_json()) == spec
+    older = {k: v for k, v in spec.to_json().items() if k not in ("tag_bias", "vector_dims")}
+    assert Spec.from_json(older) == Spec(("nsubj",), ("say",), 96, 2)  # no bias, no vectors
+    with pytest.raises(ValueError):
+        Spec.from_json({**spec.to_json(), "tag_bias": [0.0, 1.0]})
+
+
+def test_attribution_model_tag_bias_trades_o_for_a_cue() -> None:
+    #                 O     B-CUE I-CUE B-SRC I-SRC: "said" is a cue with probability 0.35, O 0.55
+    scores = np.log(np.array([[0.97, 0.01, 0.0, 0.01, 0.01],
+                              [0.55, 0.35, 0.0, 0.05, 0.05]], dtype=np.float32) + 1e-6)
+    starts = np.array([True, False])
+    assert best_tags(scores, starts).tolist() == [0, 0]
+    assert best_tags(scores, starts, (-0.5, 0.0, 0.0, 0.0, 0.0)).tolist() == [0, 1]
+
+
+def test_attribution_model_head_round_trips_the_vector_projection(tmp_path: Path) -> None:
+    rng = np.random.default_rng(2)
+    spec = Spec(("nsubj",), ("say",), tensor_width=4, window=0, vector_dims=3)
+    weights = [rng.standard_normal((6, 5)).astype(np.float32), np.zeros(5, dtype=np.float32)]
+    projection = rng.standard_normal((301, 3)).astype(np.float32)
+    Head(spec, weights, projection).save(tmp_path)
+    loaded = Head.load(tmp_path)
+    assert loaded.projection is not None and len(loaded.weights) == 2
+    assert np.allclose(loaded.projection, projection, atol=0.01)
+    with pytest.raises(ValueError):
+        Featurizer(spec)  # vectors wanted, no projection given
+
+
 def test_attribution_model_nearest_prefers_the_preceding_source_on_a_tie() -> None:
     doc = spans_doc("Ann said Bob", [(1, 2)], [(0, 1), (2, 3)])
     cue = doc.spans[SPANS_KEY][0]
@@ -194,8 +226,22 @@ def test_attribution_model_features_mark_the_path_to_a_cue(nlp: Language) -> Non
     assert np.allclose(rows[:, : featurizer.pos_at], doc.tensor)
     cue_column = featurizer.flag_at
     assert [t.text for t in doc if rows[t.i, cue_column]] == ["said"]
-    found_column = featurizer.width - 3
+    found_column = featurizer.vector_at - 3
     assert [t.text for t in doc if rows[t.i, found_column]] == [t.text for t in doc if t.text != "said"]
+
+
+@pytest.mark.slow
+def test_attribution_model_features_project_word_vectors(nlp: Language) -> None:
+    doc = nlp("Ann said qwxzvbnmq .")
+    rng = np.random.default_rng(3)
+    projection = rng.standard_normal((301, 2)).astype(np.float32)
+    spec = Spec(load_tagger().head.spec.deps, cue_lemmas(), vector_dims=2)
+    featurizer = Featurizer(spec, projection)
+    rows = featurizer(doc)
+    assert rows.shape == (len(doc), featurizer.width) and featurizer.width == featurizer.vector_at + 2
+    said = doc[1].vector @ projection[:300] + projection[300]
+    assert doc[1].has_vector and np.allclose(rows[1, featurizer.vector_at:], said, atol=1e-4)
+    assert not doc[2].has_vector and rows[2, featurizer.vector_at:].tolist() == [0.0, 0.0]
 
 
 @pytest.mark.slow
@@ -245,3 +291,23 @@ def test_attribution_model_claims_component_adds_a_claim_the_rules_miss(nlp: Lan
     assert [(c.claimant, c.cue) for c in both] == [("The governor", "voiced concern")]
     claim = both[0]
     assert text[claim.content_start: claim.content_end] == "that the dam could fail"  # type: ignore[misc]
+
+
+def test_attribution_model_stacked_heads_score_the_mean_of_their_scores(tmp_path: Path) -> None:
+    import importlib.util
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "train_attribution.py"
+    loader = importlib.util.spec_from_file_location("train_attribution", script)
+    assert loader is not None and loader.loader is not None
+    module = importlib.util.module_from_spec(loader)
+    loader.loader.exec_module(module)
+    rng = np.random.default_rng(4)
+    spec = Spec(("nsubj",), ("say",), tensor_width=4, window=0)
+    heads = [Head(spec, [rng.standard_normal((6, 3)).astype(np.float32), rng.standard_normal(3).astype(np.float32),
+                         rng.standard_normal((3, 5)).astype(np.float32), rng.standard_normal(5).astype(np.float32)])
+             for _ in range(2)]
+    both = module.stacked(heads)
+    inputs = rng.standard_normal((7, 6)).astype(np.float32)
+    assert both.weights[0].shape == (6, 6)
+    assert np.allclose(both.scores(inputs), (heads[0].scores(inputs) + heads[1].scores(inputs)) / 2, atol=1e-5)
+    assert module.stacked(heads[:1]) is heads[0]
