@@ -8,7 +8,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from rashomon.extract.claim_headlines import body_forms, is_title_case, sentence_cased
+from rashomon.extract.claim_headlines import body_forms, cue_forms, is_title_case, sentence_cased, worth_reparsing
 from rashomon.extract.claims import FACTORY, ClaimExtractor
 from rashomon.extract.sentences import LINE_BREAKS
 
@@ -60,3 +60,12 @@ def test_claim_headlines_no_cue_no_claim(nlp: Language) -> None:
     text = "Senate Passes Budget Bill After Long Debate\nThe Senate passed the budget on Friday."
     rules = ClaimExtractor(nlp, model=False)  # the rules alone: no cue verb on the re-parse either
     assert [c.kind for c in rules.match(nlp(text))] == ["own_voice", "own_voice"]
+
+
+def test_claim_headlines_only_lines_with_a_cue_form_are_parsed_again() -> None:
+    assert {"says", "told", "slammed", "warns", "hoping", "confident"} <= cue_forms()
+    assert "passes" not in cue_forms()
+    blank = spacy.blank("en")
+    assert worth_reparsing(blank("Trump Slams Media Over Poll Numbers")[:])
+    assert not worth_reparsing(blank("Senate Passes Budget Bill After Long Debate")[:])
+    assert not worth_reparsing(blank("Says Who")[:])  # the first word is not lowered, so not read again

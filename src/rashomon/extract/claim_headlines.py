@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from rashomon.extract import attribution_lexicon as lex
 from rashomon.extract.attributions import Attribution
 
 PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
@@ -31,6 +33,36 @@ ACRONYM_MAX = 4
 """All-capital words of at most this many letters that the body never writes otherwise stay capitals (GOP)."""
 
 Finder = Callable[[Span], list[Attribution]]
+
+IRREGULAR_FORMS: dict[str, tuple[str, ...]] = {
+    "say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "think": ("thought",),
+    "find": ("found",), "know": ("knew", "known"), "speak": ("spoke", "spoken"), "feel": ("felt",),
+    "make": ("made",), "understand": ("understood",), "swear": ("swore", "sworn"), "show": ("shown",),
+    "learn": ("learnt",), "forecast": ("forecast",), "hop": ("hopes", "hoped", "hoping"),
+}
+"""Forms of cue verbs that the regular endings below do not make ("hop" is how spaCy lemmatises *hoping*)."""
+
+
+@lru_cache(maxsize=1)
+def cue_forms() -> frozenset[str]:
+    """Every written form of a cue verb or stance adjective of the lexicon, in lower case: a title-case line
+    holding none of them is not parsed again."""
+    forms: set[str] = set(lex.STANCE_ADJECTIVES) | set(lex.ACCORDING_HEADS)
+    for lemma in lex.SPEECH_VERBS | lex.IMPERSONAL_CUES | lex.LIGHT_VERBS:
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        forms.update({lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "ed", lemma + "d"})
+        if lemma.endswith("y"):
+            forms.update({lemma[:-1] + "ies", lemma[:-1] + "ied"})
+        if len(lemma) > 2 and lemma[-1] not in "aeiouwy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+            forms.update({lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"})  # "slammed", "planning"
+        forms.update(IRREGULAR_FORMS.get(lemma, ()))
+    return frozenset(forms)
+
+
+def worth_reparsing(unit: Span) -> bool:
+    """Whether ``unit`` holds a word that could be a cue once in lower case (the re-parse costs a parse)."""
+    forms = cue_forms()
+    return any(t.lower_ in forms for t in unit[1:] if t.is_alpha)
 
 
 MINOR_WORDS: frozenset[str] = frozenset({
@@ -85,19 +117,20 @@ def sentence_cased(unit: Span, forms: dict[str, str]) -> str:
     return "".join(text)
 
 
-def reparsed(nlp: Language, text: str) -> Doc:
-    """``text`` tokenised and run through the parsing components of ``nlp`` only (no entities, no claims)."""
-    doc = nlp.make_doc(text)
+def reparsed(nlp: Language, texts: list[str]) -> list[Doc]:
+    """``texts`` tokenised and run, as one batch, through the parsing components of ``nlp`` only (no
+    entities, no claims): one call per component for all the headlines of a batch of articles."""
+    docs = [nlp.make_doc(text) for text in texts]
     for name, component in nlp.pipeline:
-        if name in PARSE_PIPES:
-            doc = component(doc)
-    return doc
+        if name in PARSE_PIPES and docs:
+            docs = list(component.pipe(docs)) if hasattr(component, "pipe") else [component(d) for d in docs]
+    return docs
 
 
-def headline_attributions(nlp: Language, unit: Span, forms: dict[str, str], find: Finder) -> list[Attribution]:
-    """The attributions ``find`` reads off ``unit`` parsed again in sentence case, on ``unit``'s own tokens
-    (those whose spans do not map back onto the article's tokens are left out)."""
-    copy = reparsed(nlp, sentence_cased(unit, forms))
+def headline_attributions(copy: Doc, unit: Span, find: Finder) -> list[Attribution]:
+    """The attributions ``find`` reads off ``copy``, the parse of ``unit`` in sentence case
+    (:func:`sentence_cased`, :func:`reparsed`), on ``unit``'s own tokens (those whose spans do not map back
+    onto the article's tokens are left out)."""
     doc, offset = unit.doc, unit.start_char
     found: list[Attribution] = []
     for sent in copy.sents:

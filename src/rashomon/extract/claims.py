@@ -43,7 +43,14 @@ from rashomon.extract.attributions import (
     subject_of,
     verb_attribution,
 )
-from rashomon.extract.claim_headlines import body_forms, headline_attributions, is_title_case
+from rashomon.extract.claim_headlines import (
+    body_forms,
+    headline_attributions,
+    is_title_case,
+    reparsed,
+    sentence_cased,
+    worth_reparsing,
+)
 from rashomon.extract.claim_spans import (
     clipped,
     clipped_chars,
@@ -348,7 +355,10 @@ class ClaimExtractor:
             for hold in holds:
                 hold.__enter__()
             try:
-                passes = [self.rule_pass(doc) for doc in batch]
+                passes = [self.rule_pass(doc, headlines=False) for doc in batch]
+                if self.headlines:
+                    headed = self.with_headlines([(doc, found) for doc, (_, found) in zip(batch, passes, strict=True)])
+                    passes = [(regions, found) for (regions, _), found in zip(passes, headed, strict=True)]
                 chosen = [(doc, to_tag(*found)) for doc, found in zip(batch, passes, strict=True)]
                 tags = attribution_model.tag_units(chosen)
                 for doc, (regions, units), tagged in zip(batch, passes, tags, strict=True):
@@ -358,27 +368,40 @@ class ClaimExtractor:
                     hold.__exit__()
             yield from batch
 
-    def rule_pass(self, doc: Doc) -> tuple[Regions, list[RuleUnit]]:
-        """The quote regions of ``doc``, and each sentence unit with its rule attributions."""
+    def rule_pass(self, doc: Doc, *, headlines: bool = True) -> tuple[Regions, list[RuleUnit]]:
+        """The quote regions of ``doc``, and each sentence unit with its rule attributions (title-case lines
+        read again in sentence case unless ``headlines`` is false: :meth:`pipe` does those per batch)."""
         with holding_text(doc) as text:
             regions = quote_regions(text)
             units = [(unit, sentence_attributions(unit, regions)) for unit in sentence_units(doc)]
-            return regions, self.with_headlines(doc, units) if self.headlines else units
+            if headlines and self.headlines:
+                units = self.with_headlines([(doc, units)])[0]
+            return regions, units
 
-    def with_headlines(self, doc: Doc, units: list[RuleUnit]) -> list[RuleUnit]:
-        """``units`` with the attributions of title-case lines read off their sentence-case parse added, where
-        their cue overlaps none the first parse gave (:mod:`rashomon.extract.claim_headlines`)."""
-        titles = [unit for unit, _ in units if is_title_case(unit)]
-        if not titles:
-            return units
-        forms = body_forms(doc, titles)
-        out: list[RuleUnit] = []
-        for unit, rules in units:
-            if is_title_case(unit):
-                more = headline_attributions(self.nlp, unit, forms, _copy_attributions)
-                rules = sorted(rules + [a for a in more if not any(_overlap(a.cue, r.cue) for r in rules)],
-                               key=lambda a: a.cue.start)
-            out.append((unit, rules))
+    def with_headlines(self, found: list[tuple[Doc, list[RuleUnit]]]) -> list[list[RuleUnit]]:
+        """The units of each Doc with the attributions of its title-case lines, read off their sentence-case
+        parse (all lines of the batch parsed together), added where their cue overlaps none the first parse
+        gave (:mod:`rashomon.extract.claim_headlines`)."""
+        chosen: list[tuple[int, Span, str]] = []
+        for k, (doc, units) in enumerate(found):
+            titles = [unit for unit, _ in units if is_title_case(unit)]
+            picked = [unit for unit in titles if worth_reparsing(unit)]
+            if picked:
+                forms = body_forms(doc, titles)
+                chosen += [(k, unit, sentence_cased(unit, forms)) for unit in picked]
+        if not chosen:
+            return [units for _, units in found]
+        copies = reparsed(self.nlp, [text for _, _, text in chosen])
+        more: dict[tuple[int, int], list[Attribution]] = {
+            (k, unit.start): headline_attributions(copy, unit, _copy_attributions)
+            for (k, unit, _), copy in zip(chosen, copies, strict=True)}
+        out: list[list[RuleUnit]] = []
+        for k, (_, units) in enumerate(found):
+            merged: list[RuleUnit] = []
+            for unit, rules in units:
+                extra = [a for a in more.get((k, unit.start), []) if not any(_overlap(a.cue, r.cue) for r in rules)]
+                merged.append((unit, sorted(rules + extra, key=lambda a: a.cue.start) if extra else rules))
+            out.append(merged)
         return out
 
     def attributions(self, unit: Span, rules: list[Attribution], regions: Regions,
