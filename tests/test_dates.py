@@ -7,7 +7,15 @@ from datetime import date
 import pytest
 from spacy.language import Language
 
-from rashomon.extract.dates import FACTORY, day_scores, event_date, is_point_in_time, parse_published, resolve
+from rashomon.extract.dates import (
+    FACTORY,
+    day_scores,
+    event_date,
+    extra_spans,
+    is_point_in_time,
+    parse_published,
+    resolve,
+)
 from rashomon.records import TimeExpr
 
 WEDNESDAY = date(2022, 8, 3)  # published Wednesday 2022-08-03
@@ -155,11 +163,38 @@ def test_dates_event_date_court_and_arrest_days_lose_to_the_shooting_day() -> No
 
 
 def test_dates_event_date_ties_go_to_the_earlier_day() -> None:
-    text = "Smith died Monday after he was shot Sunday outside his home."
+    text = "Police found Smith Monday after he was shot Sunday outside his home."
     times = _times_in(text, "2022-08-03", "Monday", "Sunday")
     scores = day_scores(times, "2022-08-03", text=text)
     assert scores[(date(2022, 8, 1), "day")] == scores[(date(2022, 7, 31), "day")]
     assert event_date(times, "2022-08-03", text=text) == ("2022-07-31", "day")  # the shooting came first
+
+
+@pytest.mark.parametrize("text", [
+    "Smith was shot Sunday outside his home and died Monday at the hospital.",
+    "Smith was shot Sunday outside his home. He passed away on Monday.",
+    "Smith, who was shot Sunday outside his home, succumbed to his injuries Monday.",
+])
+def test_dates_event_date_later_death_is_not_the_event_day(text: str) -> None:
+    times = _times_in(text, "2022-08-03", "Sunday", "Monday")
+    scores = day_scores(times, "2022-08-03", text=text)
+    assert scores[(date(2022, 8, 1), "day")] < scores[(date(2022, 7, 31), "day")]
+    assert event_date(times, "2022-08-03", text=text) == ("2022-07-31", "day")
+
+
+def test_dates_event_date_victim_condition_day_is_not_the_event_day() -> None:
+    text = "A boy was in critical condition Tuesday. He was shot on the court at about 6 p.m. Monday, police said."
+    times = _times_in(text, "2022-08-03", "Tuesday", "Monday")
+    assert event_date(times, "2022-08-03", text=text) == ("2022-08-01", "day")
+
+
+@pytest.mark.parametrize(("text", "when"), [
+    ("Two men were shot at a bar. About two hours later, a woman was shot nearby.", "About two hours later"),
+    ("Crews arrived at 9:40 p.m. EDT after the shooting.", "9:40 p.m. EDT"),
+    ("Posted: Monday, August 1, 2022 9:45 PM EST. A man was shot.", "2022 9:45 PM EST"),
+])
+def test_dates_narrative_offsets_zoned_clocks_and_page_stamps_are_no_evidence(text: str, when: str) -> None:
+    assert day_scores(_times_in(text, "2022-08-03", when), "2022-08-03", text=text) == {}
 
 
 def test_dates_event_date_statement_day_is_not_a_follow_up_step() -> None:
@@ -175,3 +210,17 @@ def test_dates_event_date_statement_day_is_not_a_follow_up_step() -> None:
     court = text.replace("said in a statement on", "appeared in court")
     court_scores = day_scores(_times_in(court, "2022-08-03", "Wednesday", "Tuesday"), "2022-08-03", text=court)
     assert court_scores[wednesday] < scores[wednesday]
+
+
+def test_dates_extra_spans_find_calendar_days_the_ner_missed() -> None:
+    text = "Craig Roberts was accidentally shot and killed by his brother on March 11. Police said on Feb. 3rd he"
+    found = [text[s:e] for s, e in extra_spans(text, [])]
+    assert found == ["March 11", "Feb. 3rd"]
+    march, feb = text.index("March"), text.index("Feb.")
+    assert extra_spans(text, [(march, march + 8)]) == [(feb, feb + 8)]
+
+
+def test_dates_old_ordinal_calendar_date_next_to_violence_is_a_candidate() -> None:
+    text = "The Davie resident was shot in the chest on February 2nd. A hearing is set for next month."
+    times = _times_in(text, "2022-04-23", "February 2nd")
+    assert event_date(times, "2022-04-23", text=text) == ("2022-02-02", "day")

@@ -9,7 +9,9 @@ TOWN = {"houston": ("US", "TX", 29.76, -95.36), "katy": ("US", "TX", 29.79, -95.
         "kyle": ("US", "TX", 29.99, -97.88), "findlay": ("US", "OH", 41.04, -83.65),
         "putnam county": ("US", "OH", 41.02, -84.13), "police": ("PL", "87", 50.0, 19.9),
         "davis": ("US", "CA", 38.54, -121.74), "terre haute": ("US", "IN", 39.47, -87.41),
-        "townsend": ("US", "DE", 39.40, -75.69)}
+        "townsend": ("US", "DE", 39.40, -75.69), "cincinnati": ("US", "OH", 39.13, -84.51),
+        "madisonville": ("US", "KY", 37.33, -87.50), "street": ("GB", "ENG", 51.12, -2.74),
+        "council bluffs": ("US", "IA", 41.26, -95.86)}
 STATE = {"texas": ("US", "TX", 31.0, -99.0), "ind.": ("US", "IN", 40.0, -86.1)}
 
 
@@ -101,3 +103,20 @@ def test_event_place_one_reading_per_name_follows_the_dateline() -> None:
     assert index == 1 and (places[index].lat, places[index].lon) == ohio  # the qualified dateline reading
     read = one_reading_per_name(places, [1.0, 1.0, 1.0], dateline_span(text))
     assert {p.admin1 for p in read} == {"OH"}
+
+
+def test_event_place_police_agency_names_the_jurisdiction() -> None:
+    # the neighbourhood "Madisonville" resolves to a namesake town elsewhere, and it leads the report; the police
+    # that handle the shooting are Cincinnati's
+    text = ("A man was shot and killed in Madisonville late Friday, and four others were hurt in Madisonville, "
+            "and Cincinnati police said the gunman fled.")
+    assert chosen(text, ["Madisonville", "Cincinnati"]) == "Cincinnati"
+    plain = text.replace("Cincinnati police said", "A man from Cincinnati said")
+    assert chosen(plain, ["Madisonville", "Cincinnati"]) == "Madisonville"
+
+
+def test_event_place_street_words_and_ordinal_addresses_are_no_places() -> None:
+    text = ("The Council Bluffs Police Department said a boy was hit by a bullet at about 10:30 p.m. Saturday near "
+            "26th Street and Avenue J while watching fireworks from the Street.")
+    assert inside_name(text, text.index("Street"), text.index("Street") + 6)
+    assert chosen(text, ["Council Bluffs", "Street"]) == "Council Bluffs"

@@ -88,7 +88,10 @@ _EXTRA = re.compile(
     r"|\b(?:yesterday|today|tonight|last night|this morning|this afternoon|this evening)\b"
     r"|\b(?:christmas(?:\s+(?:eve|day))?|new\s+year'?s\s+(?:eve|day)|halloween|thanksgiving(?:\s+day)?|"
     r"fourth\s+of\s+july|july\s+fourth|independence\s+day|valentine'?s\s+day)\b"
-    r"|\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)", re.IGNORECASE)
+    r"|\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
+    r"|\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?!:)"
+    r"|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!:)", re.IGNORECASE)
 _PERIODS: dict[str, DatePrecision] = {"day": "day", "week": "week", "month": "month", "year": "year",
                                       "time": "day", "part_of_day": "day"}
 
@@ -242,17 +245,23 @@ def extra_spans(text: str, taken: Sequence[tuple[int, int]]) -> list[tuple[int, 
 
 _CLOCK_ONLY = re.compile(
     r"^(?:(?:at|about|around|approximately|just|shortly|before|after|roughly|near|\s)+)?"
-    r"\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|hours|hrs\.?)?(?:\s+(?:local time|\w{2,4}\s+time))?\W*$",
+    r"\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|hours|hrs\.?)?"
+    r"(?:\s+(?:local time|\w{2,4}\s+time|[ECMPA][SD]?T|GMT|UTC))?\W*$",
     re.IGNORECASE)
 _NO_DATE_WORD = re.compile(r"^[\d\W]*$")
+_NARRATIVE = re.compile(r"\b(?:later|earlier|afterwards?|before|prior)\W*$", re.IGNORECASE)
+"""A time counted from another moment of the story ("about two hours later", "a day earlier"), not from
+publication."""
 _STAMP = re.compile(
     r"(?:published|updated|posted|last\s+updated|modified|copyright|©|created|first\s+published)"
-    r"\W{0,3}(?:on\W+)?(?:\w+\W+){0,2}$", re.IGNORECASE)
+    r"\W{0,3}(?:on\W+)?(?:\w+\W+){0,2}$"
+    r"|\b(?:published|updated|posted|last\s+updated|modified)\W{0,3}(?:on\W+)?"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\W+(?:\w+\W+){1,4}$", re.IGNORECASE)
 _SPEECH_BEFORE = re.compile(
     r"\b(?:since|until|throughout|said|says|told|announced|confirmed|stated|reported|released|identified|added)\s+(?:on\s+)?$",
     re.IGNORECASE)
 _VIOLENCE = re.compile(
-    r"\b(?:shot|shoot\w*|gunfire|gunshots?|gunman|gunmen|fired|killed|killing|died|dead|death|murder\w*|"
+    r"\b(?:shot|shoot\w*|gunfire|gunshots?|gunman|gunmen|gunned|fired|killed|killing|died|dead|death|murder\w*|"
     r"wounded|injured|stabb\w*|attack\w*|clash\w*|explosion|blast|bomb\w*|struck|striking|hit|homicide|slain|"
     r"opened fire|fatal\w*|deadly|discharg\w*|robb\w*|carjack\w*|ambush\w*|happened|occurred|took place)\b",
     re.IGNORECASE)
@@ -261,16 +270,22 @@ _PROCEDURE = re.compile(
     r"\b(?:court\w*|hearings?|arraign\w*|pleas?|pleaded|pleads|sentenc\w*|trials?|indict\w*|charged|charges|"
     r"appear\w*|bond|bail|jail\w*|custody|booked|arrest\w*|convict\w*|verdict|jur(?:y|ors)|judge|funerals?|"
     r"vigils?|memorials?|rally|conference|posts?|posted|interview\w*|investigat\w*|continu\w*|"
-    r"schedul\w*|filed|motion|autopsy|searching|looking|released|identified|surrendered|extradit\w*)\b",
+    r"schedul\w*|filed|motion|autopsy|searching|looking|released|identified|surrendered|extradit\w*|"
+    r"condition|stable|recovering|obtained)\b",
     re.IGNORECASE)
 """Words of what follows an event (court, arrest, funeral, the investigation): the day next to them is the
 day of that step ("pleaded guilty Thursday", "was arrested Tuesday", "a vigil Sunday"). Not "statement": in
 conflict news "the ministry said in a statement on Wednesday" is often the only day the lead gives its event."""
 _EXPLICIT = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|"
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b\d{1,2}/\d{1,2}\b",
     re.IGNORECASE)
 """A calendar date ("June 3", "3 June", "6/30"): it names its day whatever the publication date."""
+_DEATH_BEFORE = re.compile(
+    r"\b(?:died|dies|passed\s+away|succumbed(?:\s+to\s+\w+\s+injuries)?|pronounced\s+dead)\s+(?:\w+\s+){0,1}(?:on\s+)?$",
+    re.IGNORECASE)
+"""A death right before the time ("died early Monday", "passed away on Friday"): in reports of a shooting the
+victim often dies days later, and the day of the shooting is the event's."""
 TRIGGER_REACH = 60
 """Characters either side of a time expression searched for a word of violence ("shot ... on Tuesday")."""
 ADJACENT_REACH = 25
@@ -287,6 +302,7 @@ class DateWeights:
     close: float = 1.5  # a word of violence within TRIGGER_REACH characters
     adjacent: float = 1.0  # ... and within ADJACENT_REACH, in the same sentence
     procedure: float = 2.5  # a word of court, arrest or funeral within ADJACENT_REACH, same sentence
+    death: float = 1.5  # right after "died" / "passed away": a death that followed the injury
     lead: float = 1.0  # starts in the first ``lead_chars`` characters
     day: float = 0.5  # day precision
     old_explicit_days: int = 366  # a calendar date next to violence may be this old (a follow-up report)
@@ -297,10 +313,13 @@ DATE_WEIGHTS = DateWeights()
 
 def is_event_evidence(time: TimeExpr, text: str | None) -> bool:
     """Whether a time expression may date the event: not a bare clock time ("7:44 p.m." says the hour, not
-    the day), not a bare number (an age: "Givens, 16,"), not a page stamp ("Published Wednesday, March 25"),
-    not the day something was said ("police said Monday"), not the start or end of a period ("since Monday")."""
+    the day, nor does "9:45 PM EST"), not a bare number (an age: "Givens, 16,"), not a time counted from another
+    moment of the story ("about two hours later"), not a page stamp ("Published Wednesday, March 25",
+    "Posted: Monday, February 2, 2015 9:45 PM"), not the day something was said ("police said Monday"), not the
+    start or end of a period ("since Monday")."""
     clean = " ".join(time.text.split())
-    if _CLOCK_ONLY.match(clean) or _NO_DATE_WORD.match(clean) or not is_point_in_time(clean):
+    if (_CLOCK_ONLY.match(clean) or _NO_DATE_WORD.match(clean) or _NARRATIVE.search(clean)
+            or not is_point_in_time(clean)):
         return False
     if text is None:
         return True
@@ -329,7 +348,9 @@ def time_score(time: TimeExpr, text: str | None, event_spans: Sequence[tuple[int
     before, after = _sentence_window(text, time.start, time.end, ADJACENT_REACH)
     adjacent = bool(_VIOLENCE.search(before) or _VIOLENCE.search(after))
     procedure = bool(_PROCEDURE.search(before) or _PROCEDURE.search(after))
-    return score + weights.close * close + weights.adjacent * adjacent - weights.procedure * procedure
+    death = bool(_DEATH_BEFORE.search(before))
+    return (score + weights.close * close + weights.adjacent * adjacent - weights.procedure * procedure
+            - weights.death * death)
 
 
 def _in_age(time: TimeExpr, day: date, published: date | None, text: str | None, max_age_days: int,
@@ -378,9 +399,11 @@ def event_date(times: Sequence[TimeExpr], published_at: str | None, *,
     shooting's "June 3") that :func:`is_event_evidence` accepts (with ``text``, page stamps and speech dates
     are left out). Each scores by :func:`time_score`: near an event span (sentences with casualty figures or
     event triggers), a word of violence nearby and right next to it, in the lead, day precision; a word of
-    court, arrest, funeral or investigation right next to it ("pleaded guilty Thursday") counts
-    against it. The best day wins (:func:`day_scores`), ties going to the earlier day: an event comes before
-    its follow-ups (a death in hospital, an arrest, a hearing). With no candidate the event is placed in the
+    court, arrest, funeral, investigation or the victim's condition right next to it ("pleaded guilty
+    Thursday", "in critical condition Tuesday") counts against it, and so does a death right before it ("died
+    early Monday": the victim of a shooting often dies days later). The best day wins (:func:`day_scores`),
+    ties going to the earlier day: an event comes before its follow-ups (a death in hospital, an arrest, a
+    hearing). With no candidate the event is placed in the
     week up to publication: ``(publication date - 6 days, "week")``, a window rather than a claim that it
     happened that day. Without a publication date the best day-precision time, if any, is returned.
     """

@@ -27,6 +27,14 @@ _DATELINE = re.compile(
     r"(?:\([A-Za-z0-9 .\-/&]{1,30}\))?\s*(?:--|[—–-])\s")
 """An agency dateline: "CHICAGO (AP) —", "TERRE HAUTE, Ind. (WTHI) –", "SPRINGFIELD, Ill. --"."""
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.'’]*) \Z")  # on the same line: a caption above is no name
+_NUMBER_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th) \Z")
+"""An ordinal right before the mention: an address ("26th Street", "5th Avenue")."""
+_AGENCY_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:(?:county|city|metro|metropolitan|township|parish)\s+)?"
+    r"(?:police|sheriff|sheriff['’]s|pd\b|fire|homicide|detectives?|officers?|authorities|investigators)",
+    re.IGNORECASE)
+"""The place names the agency that handles the event ("Cincinnati police", "Houston Police Department",
+"Walker County Sheriff's Office"): the event lies in its jurisdiction."""
 _WORD_AFTER = re.compile(r"^['’]?s? ([A-Z][\w.'’]*)")
 _COMPASS = frozenset({
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
@@ -45,6 +53,8 @@ NEWS_WORDS = frozenset({
     "district", "man", "woman", "boy", "girl", "north", "south", "east", "west", "northeast", "northwest",
     "southeast", "southwest", "march", "may", "re", "of", "as", "county", "city", "state", "downtown", "news",
     "hospital", "park", "village", "mary", "david", "young", "update", "share", "home", "center", "centre",
+    "street", "avenue", "road", "drive", "lane", "boulevard", "highway", "store", "buy", "church", "school",
+    "college", "court", "office", "department", "station", "club", "market",
 })
 """Words of crime reports that the NER tags as places and the gazetteer knows as towns ("Police", Poland)."""
 
@@ -57,6 +67,7 @@ class Weights:
     event: float = 2.0  # within ``window`` characters of an event span
     lead: float = 1.0  # in the first ``lead_chars`` characters
     dateline: float = 4.0  # inside the agency dateline
+    agency: float = 2.0  # names the police or sheriff that handles the event ("Cincinnati police")
 
 
 WEIGHTS = Weights()
@@ -67,14 +78,15 @@ def main_place(places: Sequence[Place], *, event_spans: Sequence[tuple[int, int]
     """Index into ``places`` of the event location, or ``None`` when no place is resolved.
 
     Rule: each resolved mention weighs ``base``, plus ``event`` within ``window`` characters of an event span
-    (casualty figures, event triggers), ``lead`` in the first ``lead_chars`` characters and ``dateline`` in
-    the agency dateline; with ``text``, a mention inside a longer name or written elsewhere as a common word
-    weighs 0 (:func:`not_a_place_here`). The dominant country has the most weight; inside it, when mentions
-    name first-level areas, the dominant area (state names count double) rules out places of other areas.
-    Mentions of one name count for one reading, that of the name's heaviest mention
-    (:func:`one_reading_per_name`). Among the remaining places each distinct place scores its summed weight
-    times the rank of its precision (town 5 ... country 1, :data:`SPECIFICITY`); the best wins and its first
-    mention that carries that reading is returned.
+    (casualty figures, event triggers), ``lead`` in the first ``lead_chars`` characters, ``dateline`` in
+    the agency dateline and ``agency`` when it names the police or sheriff that handle the event ("Cincinnati
+    police", "Walker County Sheriff's Office"); with ``text``, a mention inside a longer name (also after an
+    ordinal: "26th Street") or written elsewhere as a common word weighs 0 (:func:`not_a_place_here`). The
+    dominant country has the most weight; inside it, when mentions name first-level areas, the dominant area
+    (state names count double) rules out places of other areas. Mentions of one name count for one reading,
+    that of the name's dateline mention, else its heaviest mention (:func:`one_reading_per_name`). Among the
+    remaining places each distinct place scores its summed weight times the rank of its precision (town 5 ...
+    country 1, :data:`SPECIFICITY`); the best wins and its first mention that carries that reading is returned.
     """
     dateline = dateline_span(text)
     weight = [mention_weight(p, text, event_spans, dateline, window, lead_chars, weights) for p in places]
@@ -104,12 +116,12 @@ def main_place(places: Sequence[Place], *, event_spans: Sequence[tuple[int, int]
 
 def one_reading_per_name(places: Sequence[Place], weight: Sequence[float],
                          dateline: tuple[int, int] | None = None) -> list[Place]:
-    """Every counted mention of a name read as the name's heaviest mention is read (on a tie, the one in the
-    dateline, else the first): a report means one place by one name, and the mention that says most (the
+    """Every counted mention of a name read as the dateline's mention of it is read, else as the name's heaviest
+    mention (on a tie, the first): a report means one place by one name, and the mention that says most (the
     dateline "SPRINGFIELD, Ohio", with its state) is the one the resolver read best. Mentions that weigh
     nothing keep their own reading."""
-    def rank(i: int) -> tuple[float, bool]:
-        return weight[i], dateline is not None and dateline[0] <= places[i].start < dateline[1]
+    def rank(i: int) -> tuple[bool, float]:
+        return dateline is not None and dateline[0] <= places[i].start < dateline[1], weight[i]
 
     heaviest: dict[str, int] = {}
     for i, (place, w) in enumerate(zip(places, weight, strict=True)):
@@ -139,8 +151,9 @@ def mention_weight(place: Place, text: str, event_spans: Sequence[tuple[int, int
     near = any(start - window <= place.start <= end + window for start, end in event_spans)
     in_dateline = dateline is not None and (dateline[0] <= place.start < dateline[1] or (
         bool(text) and place.text.casefold() in _dateline_names(text[dateline[0]:dateline[1]])))
+    agency = bool(text) and _AGENCY_AFTER.match(text[place.end:place.end + 40]) is not None
     return (weights.base + (weights.event if near else 0.0) + (weights.lead if place.start < lead_chars else 0.0)
-            + (weights.dateline if in_dateline else 0.0))
+            + (weights.dateline if in_dateline else 0.0) + (weights.agency if agency else 0.0))
 
 
 def dateline_span(text: str, within: int = 700) -> tuple[int, int] | None:
@@ -232,6 +245,8 @@ def inside_name(text: str, start: int, end: int) -> bool:
     Direction words ("North Minneapolis"), capitalised stop words ("In Chicago") and words that name the
     place's institutions or the day ("Houston Police", "Dayton Tuesday") leave it a place.
     """
+    if _NUMBER_BEFORE.search(text[max(0, start - 12):start]):
+        return True
     before = _WORD_BEFORE.search(text[max(0, start - 30):start])
     if before:
         word = before.group(1)
