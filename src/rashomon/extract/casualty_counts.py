@@ -248,7 +248,8 @@ def _named_dead(figures: Sequence[CasualtyFigure], roots: Sequence[int]) -> int:
     for index, figure in enumerate(figures):
         if figure.kind != "killed" or figure.background or not figure.count_min:
             continue
-        name = next((f.value_text for f in (figure, figures[roots[index]]) if is_name(f.value_text)), None)
+        mentions = [f for f in (figure, figures[roots[index]]) if (f.trigger or "").lower() != "suicide"]
+        name = next((f.value_text for f in mentions if is_name(f.value_text)), None)  # not "Murder-Suicide"
         if name is not None and not any(_one_person(name, other) for other in names):
             names.append(name)
             introduced = introduced or (len(names) > 1 and _apposed(figure))

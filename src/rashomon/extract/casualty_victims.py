@@ -86,6 +86,9 @@ def _noun_victims(trigger: Trigger) -> list[Token]:
     token = trigger.token
     if counted_shot(token):
         return [token]
+    sufferer = _suffering_from(token)
+    if sufferer is not None:
+        return [sufferer]
     for prep in token.children:
         if prep.lower_ in ("of", "to", "among") and prep.dep_ == "prep":
             objects = [c for c in prep.children if c.dep_ == "pobj"]
@@ -120,6 +123,16 @@ def _noun_victims(trigger: Trigger) -> list[Token]:
         subject = _subject(token.head.head, ("nsubj", "nsubjpass"))
         return [subject] if subject is not None else []
     return []
+
+
+def _suffering_from(token: Token) -> Token | None:
+    """ "officers found a man suffering from a gunshot wound": the man (or the subject of "suffer")."""
+    if token.dep_ != "pobj" or token.head.lower_ != "from" or token.head.head.lemma_ != "suffer":
+        return None
+    verb = token.head.head
+    if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return _subject(verb, ("nsubj", "nsubjpass"))
 
 
 def _verb_victims(trigger: Trigger) -> list[Token]:
