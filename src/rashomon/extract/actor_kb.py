@@ -412,7 +412,9 @@ class ActorKB:
 
 
 def _has_phrase(text: str, phrase: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text) is not None
+    """``phrase`` in ``text`` as whole words (not inside a word or a hyphenated one); the substring test
+    first, as most texts lack the phrase altogether."""
+    return phrase in text and re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text) is not None
 
 
 @lru_cache(maxsize=1)

@@ -25,8 +25,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from spacy.attrs import LEMMA, LOWER, TAG
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.extract import extensions
@@ -73,6 +75,8 @@ _OF_TAIL_HEADS = frozenset(
     {"ministry", "forces", "force", "government", "army", "military", "police", "authorities", "navy"}
 )
 _MAX_MODIFIERS = 6
+_PLURAL_TAGS = frozenset(get_string_id(tag) for tag in ("NNS", "NNPS"))
+"""Plural noun tags (string ids): such a noun is a label noun when its lemma is a head word ("militias")."""
 _LEADING_QUANTIFIERS = frozenset({"other", "some", "several", "least", "more", "many", "few", "both", "all"})
 
 
@@ -108,6 +112,7 @@ class ActorRecognizer:
         self.acronyms = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.metonyms = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.triggers = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._head_ids: tuple[frozenset[str] | None, frozenset[int]] = (None, frozenset())
         self._build_matchers(nlp)
 
     def _build_matchers(self, nlp: Language) -> None:
@@ -169,10 +174,16 @@ class ActorRecognizer:
         return sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
 
     def _label_spans(self, doc: Doc) -> Iterable[Span]:
+        """Labels around every label noun: a token whose lower case is a head word, or a plural noun whose
+        lemma is (compared as string ids from one array: no Token per word)."""
         heads = self.kb.head_words
-        for token in doc:
-            if token.lower_ in heads or (token.tag_ in ("NNS", "NNPS") and token.lemma_.lower() in heads):
-                span = self.label_span(token)
+        if self._head_ids[0] is not heads:
+            self._head_ids = (heads, frozenset(get_string_id(word) for word in heads))
+        head_ids, strings = self._head_ids[1], doc.vocab.strings
+        rows = doc.to_array([LOWER, TAG, LEMMA]).tolist() if len(doc) else []
+        for i, (lower, tag, lemma) in enumerate(rows):
+            if lower in head_ids or (tag in _PLURAL_TAGS and strings[lemma].lower() in heads):
+                span = self.label_span(doc[i])
                 if span is not None:
                     yield span
 
