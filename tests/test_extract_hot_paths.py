@@ -194,3 +194,28 @@ def test_places_remembered_lookups_and_repeated_mentions_choose_as_fresh_ones() 
     chosen = shared.resolve(mentions)
     assert [p.admin1 for p in chosen] == ["IL", "IL", "MO", "MO", "IL"]
     assert chosen == resolver().resolve(fresh)
+
+
+@pytest.mark.slow
+def test_lemmas_array_lemmatizer_gives_spacys_lemmas(nlp: Language) -> None:
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+
+    from rashomon.extract.lemmas import ArrayLemmatizer
+
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    assert isinstance(lemmatizer, ArrayLemmatizer)
+    text = ("Gunmen ain't stopped: they were shooting at the officers' cars, and two children died later. "
+            "He's gonna say the militias fled; Troops had been killed, wounded or taken.\nPolice said so.")
+    with nlp.select_pipes(enable=["tok2vec", "tagger", "rashomon_line_breaks_v1", "parser", "attribute_ruler"]):
+        parsed = nlp(text)
+    preset = [t.lemma_ for t in parsed if t.lemma]
+    assert "be" in preset  # the attribute ruler's lemma for "ai": kept, not overwritten
+    lemmatizer.cache.clear()
+    runs = [lemmatizer(parsed.copy()), EnglishLemmatizer.__call__(lemmatizer, parsed.copy()),
+            lemmatizer(parsed.copy())]  # first: rules; then spaCy's loop; then cached and remembered forms
+    lemmas = [[t.lemma_ for t in doc] for doc in runs]
+    assert lemmas[0] == lemmas[1] == lemmas[2]
+    assert {"gunman", "shoot", "officer", "child", "die", "militia", "flee", "troop", "kill"} <= set(lemmas[0])
+    bare = Doc(nlp.vocab, words=["Shootings", "happened"])  # no POS: spaCy's rule for untagged words
+    with pytest.warns(UserWarning):
+        assert [t.lemma_ for t in lemmatizer(bare)] == ["shootings", "happened"]
