@@ -25,6 +25,13 @@ def test_headline_counts_shot_then_dead_leaves_the_injured() -> None:
     assert headline_counts("7 shot, 3 dead outside of Rochester club").explicit == {"killed": 3, "injured": 4}
 
 
+def test_headline_counts_people_shot_with_no_death_are_injured() -> None:
+    assert headline_counts("Police: 4 hit in shooting; suspects sought").explicit == {"injured": 4}
+    assert headline_counts("Four people shot at party, one dies").explicit == {"killed": 1, "injured": 3}
+    assert headline_counts("3 shot at in drive-by, nobody hurt").explicit == {}  # shot at: missed
+    assert headline_counts("4 shot in deadly Brooklyn gunfight").explicit == {}  # a death, no count of it
+
+
 def test_headline_counts_ages_and_kin_are_no_counts() -> None:
     girl = headline_counts("15-year-old girl shot and killed in Apopka, police say")
     assert girl.explicit == {} and girl.implied == {"killed": 1}
@@ -38,7 +45,7 @@ def test_headline_counts_tallies_of_several_incidents_count_nothing() -> None:
     assert headline_counts("17 dead, 41 wounded in Chicago weekend shootings").explicit == {}
     assert headline_counts("1 dead, 10 wounded in Chicago shootings").explicit == {}
     assert headline_counts("Six people injured in two separate shootings").explicit == {}
-    assert headline_counts(None).explicit == {} and headline_counts("Police: 4 hit in shooting").explicit == {}
+    assert headline_counts(None).explicit == {} and headline_counts("Police seek gunman").explicit == {}
 
 
 def _report(article_id: str, title: str, text: str, figures: list[tuple[str, str, int, str]]) -> Report:

@@ -12,7 +12,8 @@ rarely repeat the headline there, so :func:`headline_counts` reads it apart, wit
 * a **list** is counts joined by commas, "and" or "&" right before the word, summed;
 * ``killed``: dead, killed, slain, die(s/d), fatally shot, shot dead, shot to death; ``injured``:
   injured, wounded, hurt, hospitalized;
-* "N shot, M dead" (or "M fatally", "M killed") gives M killed and N - M injured;
+* "N shot, M dead" (or "M fatally", "M killed"; "N shot at a party, one dies") gives M killed and N - M
+  injured; "N shot" (or "hit", "struck") in a headline with no word of death gives N injured;
 * headlines of several incidents (plural "shootings", "separate", "weekend", "violence", "overnight
   shootings") count nothing: their numbers are a tally, not this event's toll.
 
@@ -54,10 +55,12 @@ _WORDS: dict[CasualtyKind, str] = {
     "injured": r"(?:injured|wounded|hurt|hospitalized)",
 }
 _SHOT_THEN_DEAD = re.compile(
-    rf"\b(?P<shot>{_NUMBER})(?:\s+{_PEOPLE}){{0,2}}\s+shot\b\W+(?P<dead>{_NUMBER})(?:\s+\w+)?\s+"
+    rf"\b(?P<shot>{_NUMBER})(?:\s+{_PEOPLE}){{0,2}}\s+shot\b[^,;:]{{0,40}}[,;:]\s*(?P<dead>{_NUMBER})(?:\s+\w+)?\s+"
     r"(?:fatally|dead|killed|dies|died)\b",
     re.IGNORECASE,
 )
+_SHOT_ONLY = r"(?:shot|hit|struck)(?!\s+(?:at|dead|and killed|to death))"
+_DEATH = re.compile(r"\b(?:dead|deadly|die[ds]?|killed|kills?|fatal(?:ly)?|slain|murder\w*|homicide|death)\b", re.I)
 TALLY = re.compile(
     r"\bshootings\b|\bseparate\b|\bweekend\b|\bviolen(?:t|ce)\b|\bincidents\b|\bso far\b|\bthis year\b",
     re.IGNORECASE,
@@ -122,4 +125,8 @@ def headline_counts(title: str | None) -> HeadlineCounts:
         found = _listed(headline, words)
         if found is not None:
             (explicit if found[1] else implied)[kind] = found[0]
+    if not explicit and not implied and not _DEATH.search(headline):
+        found = _listed(headline, _SHOT_ONLY)
+        if found is not None and found[1]:
+            explicit["injured"] = found[0]
     return HeadlineCounts(explicit, implied)
