@@ -538,3 +538,10 @@ def test_casualties_murder_suicide_headline_is_no_name_of_the_dead(nlp: Language
         "When a SWAT team entered, they located the body of 41-year-old Arizmendi and his son Sebastian."
     )
     assert article_counts(figures(nlp, text)) == {"killed": 2}
+
+
+def test_casualties_struck_by_gunfire_is_injured_and_fatally_wounded_killed(nlp: Language) -> None:
+    assert article_counts(figures(nlp, "Two people were struck by gunfire.")) == {"injured": 2}
+    assert article_counts(figures(nlp, "A bullet struck a 7-year-old girl in the leg.")) == {"injured": 1}
+    assert figures(nlp, "The car struck a pole.") == []
+    assert summary(figures(nlp, "The gunman fatally wounded his wife.")) == [("killed", "wife", 1, 1)]

@@ -75,6 +75,13 @@ def _carried_to_hospital(token: Token) -> bool:
     return any(t.lower_ in HOSPITAL_WORDS for t in token.subtree if t.i > token.i and t.i - token.i < 6)
 
 
+def _by_gunfire(token: Token) -> bool:
+    """ "was struck by gunfire", "hit by a stray bullet", "a bullet struck a girl": hit by a shot."""
+    agents = [o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    return any(t.lemma_.lower() in _GUNFIRE for t in (*agents, *subjects))
+
+
 def _verb_kind(token: Token) -> CasualtyKind | None:
     """The casualty kind a verb (or participle) gives."""
     lemma = token.lemma_.lower()
@@ -87,9 +94,11 @@ def _verb_kind(token: Token) -> CasualtyKind | None:
     if lemma in DIE_VERBS:
         return "killed"
     if lemma in INJURE_VERBS or lower in ("wounded", "injured", "hospitalized", "hospitalised"):
-        return "injured"
+        return "killed" if _has_child(token, {"fatally", "mortally"}) else "injured"  # "fatally wounded"
     if lemma in SHOOT_VERBS and (lemma in ("shoot", "stab") or _is_fatal(token)):
         return "killed" if _is_fatal(token) else "injured"
+    if lemma in ("hit", "strike") and _by_gunfire(token):
+        return "injured"
     if lemma in ARREST_VERBS:
         return "arrested"
     if lemma in CAPTURE_VERBS:
@@ -168,6 +177,7 @@ def dead_body(token: Token) -> bool:
     return token.dep_ in ("nsubjpass", "dobj") and token.head.lemma_ in _FIND_VERBS
 
 
+_GUNFIRE = {"gunfire", "bullet", "round", "gunshot", "shot", "pellet", "shotgun", "fire", "shrapnel"}
 _FIND_VERBS = {"find", "discover", "recover", "locate", "pull", "identify"}
 
 
