@@ -32,6 +32,14 @@ def test_headline_counts_people_shot_with_no_death_are_injured() -> None:
     assert headline_counts("4 shot in deadly Brooklyn gunfight").explicit == {}  # a death, no count of it
 
 
+def test_headline_counts_double_and_triple_shootings_count_the_shot() -> None:
+    assert headline_counts("Police investigate triple shooting in Akron").explicit == {"injured": 3}
+    assert headline_counts("2 dead in triple shooting").explicit == {"killed": 2, "injured": 1}
+    one_dead = headline_counts("Man killed, woman wounded in double shooting")
+    assert one_dead.explicit == {"injured": 1} and one_dead.implied["killed"] == 1
+    assert headline_counts("Officers killed in double shooting").explicit == {}  # dead, but how many?
+
+
 def test_headline_counts_ages_and_kin_are_no_counts() -> None:
     girl = headline_counts("15-year-old girl shot and killed in Apopka, police say")
     assert girl.explicit == {} and girl.implied == {"killed": 1}

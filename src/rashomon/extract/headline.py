@@ -14,6 +14,8 @@ rarely repeat the headline there, so :func:`headline_counts` reads it apart, wit
   injured, wounded, hurt, hospitalized;
 * "N shot, M dead" (or "M fatally", "M killed"; "N shot at a party, one dies") gives M killed and N - M
   injured; "N shot" (or "hit", "struck") in a headline with no word of death gives N injured;
+* a "double" ("triple", "quadruple", "quintuple") shooting shot two (three, ...) people: those not
+  counted dead are injured, when the headline says how many died or has no word of death;
 * headlines of several incidents (plural "shootings", "separate", "weekend", "violence", "overnight
   shootings") count nothing: their numbers are a tally, not this event's toll.
 
@@ -61,6 +63,8 @@ _SHOT_THEN_DEAD = re.compile(
 )
 _SHOT_ONLY = r"(?:shot|hit|struck)(?!\s+(?:at|dead|and killed|to death))"
 _DEATH = re.compile(r"\b(?:dead|deadly|die[ds]?|killed|kills?|fatal(?:ly)?|slain|murder\w*|homicide|death)\b", re.I)
+_SIZES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+_SIZED = re.compile(r"\b(double|triple|quadruple|quintuple)\s+shooting\b", re.IGNORECASE)
 TALLY = re.compile(
     r"\bshootings\b|\bseparate\b|\bweekend\b|\bviolen(?:t|ce)\b|\bincidents\b|\bso far\b|\bthis year\b",
     re.IGNORECASE,
@@ -129,4 +133,9 @@ def headline_counts(title: str | None) -> HeadlineCounts:
         found = _listed(headline, _SHOT_ONLY)
         if found is not None and found[1]:
             explicit["injured"] = found[0]
+    sized = _SIZED.search(headline)
+    if sized is not None and "injured" not in explicit:
+        dead = explicit.get("killed", implied.get("killed", 0 if not _DEATH.search(headline) else None))
+        if dead is not None and dead <= _SIZES[sized.group(1).lower()]:
+            explicit["injured"] = _SIZES[sized.group(1).lower()] - dead
     return HeadlineCounts(explicit, implied)
