@@ -34,7 +34,10 @@ The rule (``docs/reconcile.md`` explains it with examples):
    never a tally of several incidents) gives that count as its total in step 5, and its vote weighs
    :data:`HEADLINE_WEIGHT`: the headline is the outlet's summary of the toll, while crawled pages rarely
    repeat it in the text the extraction reads. Measured on odd GVA incident ids with gold clusters
-   (``rashomon eval clustering --dataset gva-records``): killed 0.834 -> 0.848, injured 0.715 -> 0.745.
+   (``rashomon eval clustering --dataset gva-records``): killed 0.834 -> 0.848, injured 0.715 -> 0.753.
+
+Figures outside the page's main story (:mod:`rashomon.extract.story`: link lists, related-story teasers,
+gallery captions, playlists) never reach the slots (:func:`rashomon.reconcile.evidence.figure_claims`).
 """
 
 from __future__ import annotations
