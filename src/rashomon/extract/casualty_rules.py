@@ -138,13 +138,7 @@ def find_triggers(doc: Doc) -> Iterator[Trigger]:
             kind = _adj_kind(token)
         if kind is None and pos in (NOUN, PROPN):
             lemma = token.lemma_.lower()
-            if (
-                token.lower_ in MISPARSED_DIE
-                or lemma in KILL_NOUNS
-                or murder_suicide(token)
-                or own_life(token)
-                or dead_body(token)
-            ):
+            if token.lower_ in MISPARSED_DIE or lemma in KILL_NOUNS or murder_suicide(token) or own_life(token):
                 kind = "killed"
             elif lemma in INJURE_NOUNS or counted_shot(token):
                 kind = "injured"
@@ -167,18 +161,7 @@ def fatal_number(token: Token) -> bool:
     return (token.pos_ == "NUM" or token.lower_ == "one") and _has_child(token, {"fatally", "mortally"}, ("advmod",))
 
 
-def dead_body(token: Token) -> bool:
-    """ "Police found the body of a man", "his body was discovered": a body found is a death ("shot in the
-    upper body" is not)."""
-    if token.lemma_.lower() != "body" or any(c.dep_ == "amod" for c in token.children):
-        return False
-    if any(p.lower_ == "of" and any(o.dep_ == "pobj" and is_person(o) for o in p.children) for p in token.children):
-        return True
-    return token.dep_ in ("nsubjpass", "dobj") and token.head.lemma_ in _FIND_VERBS
-
-
 _GUNFIRE = {"gunfire", "bullet", "round", "gunshot", "shot", "pellet", "shotgun", "fire", "shrapnel"}
-_FIND_VERBS = {"find", "discover", "recover", "locate", "pull", "identify"}
 
 
 def own_life(token: Token) -> bool:
