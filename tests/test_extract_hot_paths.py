@@ -219,3 +219,18 @@ def test_lemmas_array_lemmatizer_gives_spacys_lemmas(nlp: Language) -> None:
     bare = Doc(nlp.vocab, words=["Shootings", "happened"])  # no POS: spaCy's rule for untagged words
     with pytest.warns(UserWarning):
         assert [t.lemma_ for t in lemmatizer(bare)] == ["shootings", "happened"]
+
+
+@pytest.mark.parametrize("text", ["HEADLINE\nBody text. More\n\n  Read more\nEnd", "\nLeading break", "a \n b\n",
+                                  "one line", "", "Tabs\t\nand \r\n breaks\n\n\nthree"])
+def test_sentences_line_breaks_from_array_as_token_loop(text: str) -> None:
+    from rashomon.extract.sentences import mark_line_breaks
+
+    nlp = spacy.blank("en")
+    plain, marked = nlp(text), mark_line_breaks(nlp(text))
+    for token in plain[1:]:  # the loop before the array (one Token per word)
+        previous = plain[token.i - 1]
+        if previous.is_space and "\n" in previous.text and not token.is_space:
+            token.is_sent_start = True
+    assert [t.is_sent_start for t in marked] == [t.is_sent_start for t in plain]
+    assert len(text) < 12 or any(t.is_sent_start for t in marked[1:])

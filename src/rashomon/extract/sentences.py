@@ -6,6 +6,7 @@ final punctuation is not parsed into the next sentence. Every Rashomon pipeline 
 
 from __future__ import annotations
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -14,9 +15,10 @@ LINE_BREAKS = "rashomon_line_breaks_v1"
 
 @Language.component(LINE_BREAKS, assigns=["token.is_sent_start"])
 def mark_line_breaks(doc: Doc) -> Doc:
-    """Start a sentence at the first token after every whitespace token that holds a newline."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if previous.is_space and "\n" in previous.text and not token.is_space:
-            token.is_sent_start = True
+    """Start a sentence at the first token after every whitespace token that holds a newline (whitespace
+    tokens found from one array: no Token per word)."""
+    spaces: list[int] = doc.to_array(IS_SPACE).tolist() if len(doc) else []
+    for i in range(1, len(spaces)):
+        if spaces[i - 1] and not spaces[i] and "\n" in doc[i - 1].text:
+            doc[i].is_sent_start = True
     return doc
