@@ -248,7 +248,10 @@ _CLOCK_ONLY = re.compile(
     r"\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|hours|hrs\.?)?"
     r"(?:\s+(?:local time|\w{2,4}\s+time|[ECMPA][SD]?T|GMT|UTC))?\W*$",
     re.IGNORECASE)
-_NO_DATE_WORD = re.compile(r"^[\d\W]*$")
+_NO_DATE_WORD = re.compile(r"^[\d\W]*(?:(?:and|or|to|through|of)\b[\d\W]*)*$", re.IGNORECASE)
+"""Numbers alone, or joined by "and" / "to": ages ("Givens, 16,", "two victims, 17 and 23 years old")."""
+_TIMESTAMP = re.compile(r"\b\d{4},?\s+(?:at\s+|@\s*)?\d{1,2}:\d{2}", re.IGNORECASE)
+"""A date with its clock time to the minute ("January 22, 2013 2:44 PM"): when a page was posted or updated."""
 _NARRATIVE = re.compile(r"\b(?:later|earlier|afterwards?|before|prior)\W*$", re.IGNORECASE)
 """A time counted from another moment of the story ("about two hours later", "a day earlier"), not from
 publication."""
@@ -319,7 +322,7 @@ def is_event_evidence(time: TimeExpr, text: str | None) -> bool:
     start or end of a period ("since Monday")."""
     clean = " ".join(time.text.split())
     if (_CLOCK_ONLY.match(clean) or _NO_DATE_WORD.match(clean) or _NARRATIVE.search(clean)
-            or not is_point_in_time(clean)):
+            or _TIMESTAMP.search(clean) or not is_point_in_time(clean)):
         return False
     if text is None:
         return True
