@@ -94,3 +94,17 @@ def test_headline_count_is_the_reports_total_and_weighs_double() -> None:
     other = _report("q", "Police investigate Main Street shooting", text, figures)
     tied = build_dossier("ev-tie", [headlined, plain, other])
     assert next(s for s in tied["casualties"] if s["kind"] == "injured")["best"] == 1
+
+
+def test_headline_opens_a_slot_for_a_kind_no_figure_gives() -> None:
+    text = "A man was killed on Main Street late Friday."
+    report = _report("h", "1 dead, 3 injured in Main Street shooting", text, [("A man", "killed", 1, "killed")])
+    dossier = build_dossier("ev-slot", [report])
+    injured = next(s for s in dossier["casualties"] if s["kind"] == "injured")
+    assert (injured["side"], injured["low"], injured["best"], injured["high"]) == (None, 3, 3, 3)
+    assert injured["claims"] == [] and injured["articles"] == ["h"]
+    assert injured["headlines"] == [{"article": "h", "text": "1 dead, 3 injured in Main Street shooting", "count": 3}]
+    # without a count in any headline, no slot is made up
+    untitled = _report("p", "Shooting on Main Street", text, [("A man", "killed", 1, "killed")])
+    plain = build_dossier("ev-none", [untitled])
+    assert [s["kind"] for s in plain["casualties"]] == ["killed"]

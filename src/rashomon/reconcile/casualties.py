@@ -35,6 +35,8 @@ The rule (``docs/reconcile.md`` explains it with examples):
    :data:`HEADLINE_WEIGHT`: the headline is the outlet's summary of the toll, while crawled pages rarely
    repeat it in the text the extraction reads. Measured on odd GVA incident ids with gold clusters
    (``rashomon eval clustering --dataset gva-records``): killed 0.834 -> 0.848, injured 0.715 -> 0.753.
+   A kind that no figure of the event gives but a headline counts gets a side-less slot of its own
+   (:func:`headline_slots`) with no claims: its ``headlines`` list the titles that state it.
 
 Figures outside the page's main story (:mod:`rashomon.extract.story`: link lists, related-story teasers,
 gallery captions, playlists) never reach the slots (:func:`rashomon.reconcile.evidence.figure_claims`).
@@ -66,6 +68,7 @@ class Slot:
     figures: list[FigureClaim] = field(default_factory=list)
     report_totals: dict[str, int] = field(default_factory=dict)  # article id -> its own count (step 5)
     headline_totals: set[str] = field(default_factory=set)  # articles whose count is their headline's
+    headlines: dict[str, str] = field(default_factory=dict)  # article id -> its headline (rule 6)
 
     @property
     def side_keys(self) -> set[str]:
@@ -83,7 +86,7 @@ class Slot:
 
     @property
     def articles(self) -> list[str]:
-        return list(dict.fromkeys(f.article_id for f in self.figures))
+        return list(dict.fromkeys([*(f.article_id for f in self.figures), *self.headlines]))
 
     def estimate(self) -> tuple[int | None, int | None, int | None, str]:
         """``(low, best, high, basis)``, basis being one sentence on how ``best`` was chosen."""
@@ -120,6 +123,12 @@ class Slot:
         how = f", {heads} in the headline" if heads else ""
         return low, best, high, f"{best} is the count {count} report(s) give{how}, each person counted once"
 
+    def count_headline(self, report: Report, count: int) -> None:
+        """Rule 6: ``count``, stated by the report's headline, is the report's total."""
+        self.report_totals[report.id] = count
+        self.headline_totals.add(report.id)
+        self.headlines[report.id] = report.article.title or ""
+
     def _backing(self) -> dict[int, set[str]]:
         """Exact figures -> the claimants that state them or their open-ended lower bound."""
         backing: dict[int, set[str]] = {f.exact: set() for f in self.figures if f.exact is not None}
@@ -150,6 +159,9 @@ class Slot:
             "articles": self.articles,
             "dates": sorted({d for f in self.figures for d in f.dates}),
             "claims": [f.record for f in self.figures],
+            "headlines": [
+                {"article": a, "text": title, "count": self.report_totals.get(a)} for a, title in self.headlines.items()
+            ],
         }
 
 
@@ -323,12 +335,33 @@ def count_per_report(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
             if report is not None and report.analysis is not None:
                 stated = headline_counts(report.article.title).explicit.get(slot.kind)  # type: ignore[call-overload]
                 if stated is not None:
-                    slot.report_totals[article_id] = stated
-                    slot.headline_totals.add(article_id)
+                    slot.count_headline(report, stated)
                     continue
                 starts = {f.record.get("value_start") for f in slot.figures if f.article_id == article_id}
                 counts = article_counts(_only_slot(report.analysis.casualties, slot.kind, starts))
                 slot.report_totals[article_id] = counts.get(slot.kind, 0)  # type: ignore[call-overload]
+
+
+HEADLINE_KINDS = ("killed", "injured")
+"""Kinds a headline's count can open a slot for (rule 6)."""
+
+
+def headline_slots(slots: Sequence[Slot], reports: Sequence[Report]) -> list[Slot]:
+    """Rule 6: ``slots``, plus a side-less slot for each kind that no figure of the event gives but some
+    report's headline counts ("2 dead, 3 injured in ..." over a text that only tells of the dead)."""
+    have = {slot.kind for slot in slots}
+    added = []
+    for kind in HEADLINE_KINDS:
+        if kind in have:
+            continue
+        slot = Slot(kind)
+        for report in reports:
+            count = headline_counts(report.article.title).explicit.get(kind)  # type: ignore[call-overload]
+            if count is not None:
+                slot.count_headline(report, count)
+        if slot.report_totals:
+            added.append(slot)
+    return [*slots, *added]
 
 
 def _only_slot(figures: Sequence[CasualtyFigure], kind: str, starts: set[object]) -> list[CasualtyFigure]:

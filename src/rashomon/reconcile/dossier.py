@@ -15,7 +15,7 @@ from typing import Any
 from rashomon.errors import Errors, ReconcileError
 from rashomon.extract.dates import day_scores
 from rashomon.reconcile.actors import build_actors
-from rashomon.reconcile.casualties import build_slots, count_per_report
+from rashomon.reconcile.casualties import build_slots, count_per_report, headline_slots
 from rashomon.reconcile.discrepancies import (
     CONTESTING_KINDS,
     distance_km,
@@ -190,7 +190,7 @@ def build_dossier(
     date, precision, date_source = event_date(reports)
     figures = [f for r in reports for f in figure_claims(r, kinds)]
     slot_set = build_slots(figures, actors.side_oppositions(), date if precision == "day" else None)
-    slots = slot_set.slots
+    slots = headline_slots(slot_set.slots, reports)
     count_per_report(slots, reports)
     discrepancies = find_discrepancies(reports, actors, slots)
     location = event_location(reports)
