@@ -341,16 +341,30 @@ def train(corpus: Corpus, spec: Spec, args: argparse.Namespace, projection: Floa
 
 
 def stacked(heads: list[Head]) -> Head:
-    """One head whose scores are the mean of the scores of ``heads`` (one hidden layer each): the hidden
-    layers side by side, the output layers' rows one above the other, divided by their number."""
+    """One head whose scores are the mean of the scores of ``heads`` (of one shape): their hidden layers
+    side by side (the first layer's matrices next to each other, deeper ones block-diagonal), the output
+    layers' rows one above the other, divided by their number."""
     if len(heads) == 1:
         return heads[0]
-    if any(len(head.weights) != 4 for head in heads):
-        raise ValueError("only heads of one hidden layer can be stacked")
-    n = len(heads)
-    weights = [np.hstack([head.weights[0] for head in heads]), np.concatenate([head.weights[1] for head in heads]),
-               np.vstack([head.weights[2] for head in heads]) / n, np.mean([head.weights[3] for head in heads], axis=0)]
-    return Head(heads[0].spec, [w.astype(np.float32) for w in weights], heads[0].projection)
+    if len({tuple(w.shape for w in head.weights) for head in heads}) != 1:
+        raise ValueError("only heads of one shape can be stacked")
+    n, layers = len(heads), len(heads[0].weights) // 2
+    weights: list[Floats] = []
+    for k in range(layers):
+        matrices = [head.weights[2 * k] for head in heads]
+        if k == 0:
+            weights.append(np.hstack(matrices))
+        elif k < layers - 1:
+            rows, columns = matrices[0].shape
+            block = np.zeros((n * rows, n * columns), dtype=np.float32)
+            for i, matrix in enumerate(matrices):
+                block[i * rows: (i + 1) * rows, i * columns: (i + 1) * columns] = matrix
+            weights.append(block)
+        else:
+            weights.append((np.vstack(matrices) / n).astype(np.float32))
+        biases = [head.weights[2 * k + 1] for head in heads]
+        weights.append((np.mean(biases, axis=0) if k == layers - 1 else np.concatenate(biases)).astype(np.float32))
+    return Head(heads[0].spec, weights, heads[0].projection)
 
 
 def main() -> None:

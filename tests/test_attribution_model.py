@@ -311,3 +311,10 @@ def test_attribution_model_stacked_heads_score_the_mean_of_their_scores(tmp_path
     assert both.weights[0].shape == (6, 6)
     assert np.allclose(both.scores(inputs), (heads[0].scores(inputs) + heads[1].scores(inputs)) / 2, atol=1e-5)
     assert module.stacked(heads[:1]) is heads[0]
+    shapes = [(6, 3), (3,), (3, 4), (4,), (4, 5), (5,)]  # two hidden layers: the second one block-diagonal
+    deep = [Head(spec, [rng.standard_normal(shape).astype(np.float32) for shape in shapes]) for _ in range(3)]
+    three = module.stacked(deep)
+    assert [w.shape for w in three.weights] == [(6, 9), (9,), (9, 12), (12,), (12, 5), (5,)]
+    assert np.allclose(three.scores(inputs), sum(h.scores(inputs) for h in deep) / 3, atol=1e-4)
+    with pytest.raises(ValueError):
+        module.stacked([heads[0], deep[0]])
