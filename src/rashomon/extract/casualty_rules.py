@@ -103,7 +103,7 @@ def _verb_kind(token: Token) -> CasualtyKind | None:
         return "arrested"
     if lemma in CAPTURE_VERBS:
         return "captured"
-    if _carried_to_hospital(token):
+    if lemma in CARRY_VERBS and _carried_to_hospital(token):
         return "injured"
     return None
 
@@ -124,6 +124,7 @@ def _adj_kind(token: Token) -> CasualtyKind | None:
 _VERB_TAGS = frozenset(get_string_id(tag) for tag in ("VBN", "VBD", "VBG"))
 _CONDITION = get_string_id("condition")
 _ONE = get_string_id("one")
+_SHOT = get_string_id("shot")
 
 
 def find_triggers(doc: Doc) -> Iterator[Trigger]:
@@ -138,9 +139,14 @@ def find_triggers(doc: Doc) -> Iterator[Trigger]:
             kind = _adj_kind(token)
         if kind is None and pos in (NOUN, PROPN):
             lemma = token.lemma_.lower()
-            if token.lower_ in MISPARSED_DIE or lemma in KILL_NOUNS or murder_suicide(token) or own_life(token):
+            if (
+                token.lower_ in MISPARSED_DIE
+                or lemma in KILL_NOUNS
+                or (lemma == "suicide" and murder_suicide(token))
+                or (lemma == "life" and own_life(token))
+            ):
                 kind = "killed"
-            elif lemma in INJURE_NOUNS or counted_shot(token):
+            elif lemma in INJURE_NOUNS or (token.lower == _SHOT and counted_shot(token)):
                 kind = "injured"
             elif lemma in BOTH_NOUNS:
                 kind = "killed_or_injured"
