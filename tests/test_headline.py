@@ -32,6 +32,14 @@ def test_headline_counts_people_shot_with_no_death_are_injured() -> None:
     assert headline_counts("4 shot in deadly Brooklyn gunfight").explicit == {}  # a death, no count of it
 
 
+def test_headline_counts_after_the_verb() -> None:
+    assert headline_counts("Drive-by shooter kills 1, injures 3").explicit == {"killed": 1, "injured": 3}
+    assert headline_counts("Shootout at tavern leaves 1 dead, injures five").explicit == {"killed": 1, "injured": 5}
+    assert headline_counts("Shooting leaves 2 injured").explicit == {"injured": 2}
+    assert headline_counts("Storm leaves 3 without power").explicit == {}
+    assert headline_counts("Gunman kills 3 times over a decade").explicit == {}
+
+
 def test_headline_counts_double_and_triple_shootings_count_the_shot() -> None:
     assert headline_counts("Police investigate triple shooting in Akron").explicit == {"injured": 3}
     assert headline_counts("2 dead in triple shooting").explicit == {"killed": 2, "injured": 1}

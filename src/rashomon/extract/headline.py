@@ -9,7 +9,8 @@ rarely repeat the headline there, so :func:`headline_counts` reads it apart, wit
   people ("2 adults", "three other people", "1 man"); a **single noun** ("Man", "Teen", "Wallkill man",
   "15-year-old girl": an age is no count) is one person; "parents" and "couple" are two; a count written
   after "of" ("Father of 3") counts no victims;
-* a **list** is counts joined by commas, "and" or "&" right before the word, summed;
+* a **list** is counts joined by commas, "and" or "&" right before the word, summed; a count right after
+  "kills", "injures", "wounds" (and their -ing forms) counts too ("Drive-by shooter kills 1, injures 3");
 * ``killed``: dead, killed, slain, die(s/d), fatally shot, shot dead, shot to death; ``injured``:
   injured, wounded, hurt, hospitalized;
 * "N shot, M dead" (or "M fatally", "M killed"; "N shot at a party, one dies") gives M killed and N - M
@@ -61,6 +62,13 @@ _SHOT_THEN_DEAD = re.compile(
     r"(?:fatally|dead|killed|dies|died)\b",
     re.IGNORECASE,
 )
+_VERB_FIRST: dict[CasualtyKind, re.Pattern[str]] = {
+    kind: re.compile(rf"\b{verbs}\s+(?P<n>{_NUMBER})\b(?!-)(?!\s+(?:years?|months?|times|shots|rounds)\b)", re.I)
+    for kind, verbs in (
+        ("killed", r"(?:kills|killing)"),
+        ("injured", r"(?:injures|injuring|wounds|wounding|hurts|hurting)"),
+    )
+}
 _SHOT_ONLY = r"(?:shot|hit|struck)(?!\s+(?:at|dead|and killed|to death))"
 _DEATH = re.compile(r"\b(?:dead|deadly|die[ds]?|killed|kills?|fatal(?:ly)?|slain|murder\w*|homicide|death)\b", re.I)
 _SIZES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
@@ -129,6 +137,8 @@ def headline_counts(title: str | None) -> HeadlineCounts:
         found = _listed(headline, words)
         if found is not None:
             (explicit if found[1] else implied)[kind] = found[0]
+        elif (after := _VERB_FIRST[kind].search(headline)) is not None:
+            explicit[kind] = number(after.group("n")) or 0
     if not explicit and not implied and not _DEATH.search(headline):
         found = _listed(headline, _SHOT_ONLY)
         if found is not None and found[1]:
