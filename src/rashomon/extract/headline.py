@@ -62,12 +62,10 @@ _SHOT_THEN_DEAD = re.compile(
     r"(?:fatally|dead|killed|dies|died)\b",
     re.IGNORECASE,
 )
+_AFTER_VERB = rf"\s+(?P<n>{_NUMBER})\b(?!-)(?!\s+(?:years?|months?|times|shots|rounds)\b)"
 _VERB_FIRST: dict[CasualtyKind, re.Pattern[str]] = {
-    kind: re.compile(rf"\b{verbs}\s+(?P<n>{_NUMBER})\b(?!-)(?!\s+(?:years?|months?|times|shots|rounds)\b)", re.I)
-    for kind, verbs in (
-        ("killed", r"(?:kills|killing)"),
-        ("injured", r"(?:injures|injuring|wounds|wounding|hurts|hurting)"),
-    )
+    "killed": re.compile(rf"\b(?:kills|killing){_AFTER_VERB}", re.IGNORECASE),
+    "injured": re.compile(rf"\b(?:injures|injuring|wounds|wounding|hurts|hurting){_AFTER_VERB}", re.IGNORECASE),
 }
 _SHOT_ONLY = r"(?:shot|hit|struck)(?!\s+(?:at|dead|and killed|to death))"
 _DEATH = re.compile(r"\b(?:dead|deadly|die[ds]?|killed|kills?|fatal(?:ly)?|slain|murder\w*|homicide|death)\b", re.I)
