@@ -202,6 +202,11 @@ def test_casualties_fatal_shooting_reports_one_death(nlp: Language) -> None:
     assert article_counts(found) == {"killed": 1}
 
 
+def test_casualties_non_fatal_shooting_reports_no_death(nlp: Language) -> None:
+    found = figures(nlp, "Police are investigating a non-fatal shooting on Main Street.")
+    assert article_counts(found).get("killed", 0) == 0
+
+
 def test_casualties_dead_and_more_wounded_are_apart(nlp: Language) -> None:
     found = figures(nlp, "The attack left 14 people dead and 17 more wounded.")
     assert article_counts(found) == {"killed": 14, "injured": 17}

@@ -108,11 +108,23 @@ def _verb_kind(token: Token) -> CasualtyKind | None:
     return None
 
 
+def _negated_prefix(token: Token) -> bool:
+    """``token`` is the second half of "non-fatal" / "non - deadly" (the tokenizer splits the hyphen off)."""
+    i = token.i
+    doc = token.doc
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "non"
+
+
 def _adj_kind(token: Token) -> CasualtyKind | None:
     lower = token.lower_
     if lower in ("dead", "deceased"):
         return "killed"
-    if lower in ("fatal", "deadly") and token.dep_ == "amod" and token.head.lemma_.lower() in INCIDENT_NOUNS:
+    if (
+        lower in ("fatal", "deadly")
+        and token.dep_ == "amod"
+        and token.head.lemma_.lower() in INCIDENT_NOUNS
+        and not _negated_prefix(token)
+    ):
         return "killed"
     if lower in ("wounded", "injured", "hurt"):
         return "injured"
