@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/train_attribution.py [--data-dir ../shared/gold-data] [--epochs 7]
         [--hidden 128] [--window 2] [--work-dir DIR] [--target DIR]
+        [--seeds 0 1 ...] [--vector-dims K] [--other-units W]
 
 Only the ``train`` compartment is read: every tenth article (by file order) is held out to pick the best
 epoch; the ``dev`` compartment is left for ``rashomon eval``. The articles are parsed once by
@@ -12,6 +13,12 @@ annotator's) become BIO tags. A perceptron over windows of rows (:class:`~rashom
 is trained with Adam on the token cross-entropy, seeded (numpy ``default_rng(0)``), with an exponential
 moving average of the weights; the epoch whose averaged weights give the best exact span F1 on the held-out
 slice is written to ``src/rashomon/data/attribution_model/`` (``head.json``, ``head.npz``).
+
+Options measured in the third session and left off by default (``docs/benchmarks.md``): ``--seeds``
+trains one head per seed and stacks them into one whose scores are their mean (:func:`stacked`: no better
+than one head at equal cost; at twice the cost a little better on held-out train articles, not on dev);
+``--vector-dims`` adds the host's static word vectors projected on their principal components;
+``--other-units`` weighs down the loss of tokens in units the claims component does not give the tagger.
 """
 
 from __future__ import annotations

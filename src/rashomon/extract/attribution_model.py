@@ -11,7 +11,9 @@ source, its clausal complement is not, and whether the token starts or ends that
 of rows around the token (two each side) goes through a perceptron with one hidden layer (:class:`Head`)
 scoring the tags O, B-CUE, I-CUE, B-SOURCE, I-SOURCE; the best BIO-valid sequence (:func:`best_tags`,
 Viterbi) is read off as spans (:func:`decode`), and a source cut short at a noun's modifier is widened to
-the noun's phrase (:func:`whole_phrase`). ``scripts/train_attribution.py`` trains it on PolNeAR *train*
+the noun's phrase (:func:`whole_phrase`). Optional, off in the shipped head: the host's static word vectors
+projected to a few dimensions (``Spec.vector_dims``) and a bias per tag before decoding (``Spec.tag_bias``).
+``scripts/train_attribution.py`` trains it on PolNeAR *train*
 and writes ``head.json`` (feature vocabulary, frozen at training) and ``head.npz`` (weights, float16) to
 ``rashomon/data/attribution_model/``; :func:`load_tagger` reads them once per process. No copy of the Doc
 is made and nothing is written on it but ``doc.spans[SPANS_KEY]`` (by :func:`tag` only).
