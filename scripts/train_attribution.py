@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/train_attribution.py [--data-dir ../shared/gold-data] [--epochs 7]
         [--hidden 128] [--window 2] [--work-dir DIR] [--target DIR]
-        [--seeds 0 1 ...] [--vector-dims K] [--other-units W]
+        [--seeds 0 1 ...] [--other-units W]
 
 Only the ``train`` compartment is read: every tenth article (by file order) is held out to pick the best
 epoch; the ``dev`` compartment is left for ``rashomon eval``. The articles are parsed once by
@@ -17,7 +17,6 @@ slice is written to ``src/rashomon/data/attribution_model/`` (``head.json``, ``h
 Options measured in the third session and left off by default (``docs/benchmarks.md``): ``--seeds``
 trains one head per seed and stacks them into one whose scores are their mean (:func:`stacked`: no better
 than one head at equal cost; at twice the cost a little better on held-out train articles, not on dev);
-``--vector-dims`` adds the host's static word vectors projected on their principal components;
 ``--other-units`` weighs down the loss of tokens in units the claims component does not give the tagger.
 """
 
@@ -203,19 +202,6 @@ def lemma_bins(docs: list[Doc], tags: list[Ints], min_count: int = 5) -> tuple[t
     return tuple(sorted(rows))
 
 
-def vector_projection(nlp: Language, dims: int) -> Floats | None:
-    """The host's static word vectors' first ``dims`` principal components, whitened (unit variance over
-    the vector table), as 301 rows: the 300 x ``dims`` projection, then the offset that centres it."""
-    if not dims:
-        return None
-    table = np.asarray(nlp.vocab.vectors.data, dtype=np.float64)
-    mean = table.mean(axis=0)
-    _, singular, components = np.linalg.svd(table - mean, full_matrices=False)
-    scale = singular[:dims] / np.sqrt(len(table) - 1)
-    projection = components[:dims].T / scale
-    return np.vstack([projection, -mean @ projection]).astype(np.float32)
-
-
 def unit_weights(nlp: Language, docs: list[Doc], other: float) -> Floats:
     """Per token, 1.0 inside the units the claims component gives the tagger (those the rules leave without
     an attribution, long ones; :func:`rashomon.extract.claims.to_tag`), ``other`` elsewhere: the loss
@@ -236,10 +222,9 @@ def unit_weights(nlp: Language, docs: list[Doc], other: float) -> Floats:
     return chosen
 
 
-def featurize(docs: list[Doc], tags: list[Ints], spec: Spec, projection: Floats | None,
-              weights: Floats) -> Corpus:
+def featurize(docs: list[Doc], tags: list[Ints], spec: Spec, weights: Floats) -> Corpus:
     """Feature rows, gold tags and loss weights of the train articles."""
-    featurizer = Featurizer(spec, projection)
+    featurizer = Featurizer(spec)
     rows = np.concatenate([featurizer(doc) for doc in docs])
     starts = np.concatenate([doc.to_array(SENT_START).astype(np.int64) == 1 for doc in docs])
     lengths = np.array([len(doc) for doc in docs], dtype=np.int64)
@@ -318,8 +303,7 @@ class Trainer:
             self.average[i] = 0.999 * self.average[i] + 0.001 * weight if self.steps > 1000 else weight.copy()
 
 
-def train(corpus: Corpus, spec: Spec, args: argparse.Namespace, projection: Floats | None,
-          seed: int = SEED) -> Head:
+def train(corpus: Corpus, spec: Spec, args: argparse.Namespace, seed: int = SEED) -> Head:
     """The averaged head of the epoch with the best held-out span F1."""
     rng = np.random.default_rng(seed)
     held = held_out(len(corpus.lengths))
@@ -329,14 +313,14 @@ def train(corpus: Corpus, spec: Spec, args: argparse.Namespace, projection: Floa
     weights = np.concatenate([corpus.doc_weights(k) for k in kept.tolist()])
     sizes = [corpus.rows.shape[1] * (2 * spec.window + 1), *args.hidden, 2 * len(LABELS) + 1]
     trainer = Trainer(sizes, learn_rate=args.learn_rate, dropout=args.dropout, rng=rng)
-    best, best_head = -1.0, Head(spec, trainer.average, projection)
+    best, best_head = -1.0, Head(spec, trainer.average)
     for epoch in range(args.epochs):
         started, loss = time.perf_counter(), 0.0
         order = rng.permutation(len(positions))
         for first in range(0, len(order), args.batch_size):
             batch = order[first: first + args.batch_size]
             loss += trainer.update(corpus.inputs(positions[batch]), tags[batch], weights[batch])
-        head = Head(spec, [w.copy() for w in trainer.average], projection)
+        head = Head(spec, [w.copy() for w in trainer.average])
         scores = span_f1(head, corpus, held)
         print(f"epoch {epoch}: loss {loss / len(order):.4f}, held-out exact span F1 "
               + ", ".join(f"{k} {v:.3f}" for k, v in scores.items())
@@ -371,7 +355,7 @@ def stacked(heads: list[Head]) -> Head:
             weights.append((np.vstack(matrices) / n).astype(np.float32))
         biases = [head.weights[2 * k + 1] for head in heads]
         weights.append((np.mean(biases, axis=0) if k == layers - 1 else np.concatenate(biases)).astype(np.float32))
-    return Head(heads[0].spec, weights, heads[0].projection)
+    return Head(heads[0].spec, weights)
 
 
 def main() -> None:
@@ -387,7 +371,6 @@ def main() -> None:
     parser.add_argument("--dropout", type=float, default=0.1)
     parser.add_argument("--seeds", type=int, nargs="+", default=[SEED],
                         help="train one head per seed; several are stacked into one (mean of their scores)")
-    parser.add_argument("--vector-dims", type=int, default=0, help="principal components of word vectors")
     parser.add_argument("--other-units", type=float, default=1.0,
                         help="loss weight of tokens in units the rules leave the tagger no room in")
     args = parser.parse_args()
@@ -398,12 +381,10 @@ def main() -> None:
     tags = [gold_tags(doc, record) for doc, record in zip(docs, records, strict=True)]
     parser_labels: tuple[str, ...] = nlp.get_pipe("parser").labels  # type: ignore[attr-defined]
     tensor_width = int(nlp.get_pipe("tok2vec").model.get_dim("nO"))  # type: ignore[attr-defined]
-    spec = Spec(tuple(parser_labels), cue_lemmas(), tensor_width, args.window, lemma_bins(docs, tags),
-                args.vector_dims)
+    spec = Spec(tuple(parser_labels), cue_lemmas(), tensor_width, args.window, lemma_bins(docs, tags))
     print(f"{len(spec.lemma_bins)} lemmas with cue/source rates")
-    projection = vector_projection(nlp, args.vector_dims)
-    corpus = featurize(docs, tags, spec, projection, unit_weights(nlp, docs, args.other_units))
-    heads = [train(corpus, spec, args, projection, seed) for seed in args.seeds]
+    corpus = featurize(docs, tags, spec, unit_weights(nlp, docs, args.other_units))
+    heads = [train(corpus, spec, args, seed) for seed in args.seeds]
     head = stacked(heads)
     if len(heads) > 1:
         scores = span_f1(head, corpus, held_out(len(corpus.lengths)))

@@ -143,11 +143,11 @@ def test_attribution_model_spec_keeps_lemma_bins_through_json() -> None:
         Spec.from_json({"deps": ["nsubj"]})
 
 
-def test_attribution_model_spec_keeps_tag_bias_and_vector_dims_through_json() -> None:
-    spec = Spec(("nsubj",), ("say",), 96, 2, (), 16, (-0.5, 0.0, 0.0, 0.0, 0.0))
+def test_attribution_model_spec_keeps_tag_bias_through_json() -> None:
+    spec = Spec(("nsubj",), ("say",), 96, 2, (), (-0.5, 0.0, 0.0, 0.0, 0.0))
     assert Spec.from_json(spec.to_json()) == spec
-    older = {k: v for k, v in spec.to_json().items() if k not in ("tag_bias", "vector_dims")}
-    assert Spec.from_json(older) == Spec(("nsubj",), ("say",), 96, 2)  # no bias, no vectors
+    older = {k: v for k, v in spec.to_json().items() if k != "tag_bias"}
+    assert Spec.from_json(older) == Spec(("nsubj",), ("say",), 96, 2)  # an older head.json: no bias
     with pytest.raises(ValueError):
         Spec.from_json({**spec.to_json(), "tag_bias": [0.0, 1.0]})
 
@@ -159,19 +159,6 @@ def test_attribution_model_tag_bias_trades_o_for_a_cue() -> None:
     starts = np.array([True, False])
     assert best_tags(scores, starts).tolist() == [0, 0]
     assert best_tags(scores, starts, (-0.5, 0.0, 0.0, 0.0, 0.0)).tolist() == [0, 1]
-
-
-def test_attribution_model_head_round_trips_the_vector_projection(tmp_path: Path) -> None:
-    rng = np.random.default_rng(2)
-    spec = Spec(("nsubj",), ("say",), tensor_width=4, window=0, vector_dims=3)
-    weights = [rng.standard_normal((6, 5)).astype(np.float32), np.zeros(5, dtype=np.float32)]
-    projection = rng.standard_normal((301, 3)).astype(np.float32)
-    Head(spec, weights, projection).save(tmp_path)
-    loaded = Head.load(tmp_path)
-    assert loaded.projection is not None and len(loaded.weights) == 2
-    assert np.allclose(loaded.projection, projection, atol=0.01)
-    with pytest.raises(ValueError):
-        Featurizer(spec)  # vectors wanted, no projection given
 
 
 def test_attribution_model_nearest_prefers_the_preceding_source_on_a_tie() -> None:
@@ -226,22 +213,8 @@ def test_attribution_model_features_mark_the_path_to_a_cue(nlp: Language) -> Non
     assert np.allclose(rows[:, : featurizer.pos_at], doc.tensor)
     cue_column = featurizer.flag_at
     assert [t.text for t in doc if rows[t.i, cue_column]] == ["said"]
-    found_column = featurizer.vector_at - 3
+    found_column = featurizer.width - 3
     assert [t.text for t in doc if rows[t.i, found_column]] == [t.text for t in doc if t.text != "said"]
-
-
-@pytest.mark.slow
-def test_attribution_model_features_project_word_vectors(nlp: Language) -> None:
-    doc = nlp("Ann said qwxzvbnmq .")
-    rng = np.random.default_rng(3)
-    projection = rng.standard_normal((301, 2)).astype(np.float32)
-    spec = Spec(load_tagger().head.spec.deps, cue_lemmas(), vector_dims=2)
-    featurizer = Featurizer(spec, projection)
-    rows = featurizer(doc)
-    assert rows.shape == (len(doc), featurizer.width) and featurizer.width == featurizer.vector_at + 2
-    said = doc[1].vector @ projection[:300] + projection[300]
-    assert doc[1].has_vector and np.allclose(rows[1, featurizer.vector_at:], said, atol=1e-4)
-    assert not doc[2].has_vector and rows[2, featurizer.vector_at:].tolist() == [0.0, 0.0]
 
 
 @pytest.mark.slow

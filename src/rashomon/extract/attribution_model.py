@@ -11,9 +11,8 @@ source, its clausal complement is not, and whether the token starts or ends that
 of rows around the token (two each side) goes through a perceptron with one hidden layer (:class:`Head`)
 scoring the tags O, B-CUE, I-CUE, B-SOURCE, I-SOURCE; the best BIO-valid sequence (:func:`best_tags`,
 Viterbi) is read off as spans (:func:`decode`), and a source cut short at a noun's modifier is widened to
-the noun's phrase (:func:`whole_phrase`). Optional, off in the shipped head: the host's static word vectors
-projected to a few dimensions (``Spec.vector_dims``) and a bias per tag before decoding (``Spec.tag_bias``).
-``scripts/train_attribution.py`` trains it on PolNeAR *train*
+the noun's phrase (:func:`whole_phrase`); a bias per tag before decoding (``Spec.tag_bias``) is optional,
+off in the shipped head. ``scripts/train_attribution.py`` trains it on PolNeAR *train*
 and writes ``head.json`` (feature vocabulary, frozen at training) and ``head.npz`` (weights, float16) to
 ``rashomon/data/attribution_model/``; :func:`load_tagger` reads them once per process. No copy of the Doc
 is made and nothing is written on it but ``doc.spans[SPANS_KEY]`` (by :func:`tag` only).
@@ -95,9 +94,6 @@ class Spec:
     lemma_bins: tuple[tuple[str, int, int], ...] = ()
     """(lemma, cue-rate bin, source-rate bin) of the training lemmas used in cues or sources (bins of
     :data:`RATE_BINS`; a lemma not listed is in bin 0 for both)."""
-    vector_dims: int = 0
-    """Width of the host's static word vector of each token after the projection learnt in training
-    (principal components, whitened; 0: no vectors)."""
     tag_bias: tuple[float, ...] = (0.0,) * len(TAGS)
     """Added to each tag's log-probability before decoding (chosen on held-out train articles): a negative
     bias on O trades precision for recall."""
@@ -105,22 +101,19 @@ class Spec:
     def to_json(self) -> dict[str, object]:
         return {"deps": list(self.deps), "cue_lemmas": list(self.cue_lemmas),
                 "tensor_width": self.tensor_width, "window": self.window,
-                "lemma_bins": [list(row) for row in self.lemma_bins], "tag_bias": list(self.tag_bias),
-                "vector_dims": self.vector_dims}
+                "lemma_bins": [list(row) for row in self.lemma_bins], "tag_bias": list(self.tag_bias)}
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> Spec:
         deps, cues, bins = data.get("deps"), data.get("cue_lemmas"), data.get("lemma_bins", [])
         width, window = data.get("tensor_width"), data.get("window")
-        bias, dims = data.get("tag_bias", [0.0] * len(TAGS)), data.get("vector_dims", 0)
+        bias = data.get("tag_bias", [0.0] * len(TAGS))
         if not (isinstance(deps, list) and isinstance(cues, list) and isinstance(width, int)
-                and isinstance(window, int) and isinstance(bins, list) and isinstance(dims, int)
+                and isinstance(window, int) and isinstance(bins, list)
                 and isinstance(bias, list) and len(bias) == len(TAGS)):
-            raise ValueError("head.json lacks deps, cue_lemmas, tensor_width, window, lemma_bins, "
-                             "vector_dims or tag_bias")
+            raise ValueError("head.json lacks deps, cue_lemmas, tensor_width, window, lemma_bins or tag_bias")
         rows = tuple((str(lemma), int(cue), int(source)) for lemma, cue, source in bins)
-        return cls(tuple(map(str, deps)), tuple(map(str, cues)), width, window, rows, dims,
-                   tuple(map(float, bias)))
+        return cls(tuple(map(str, deps)), tuple(map(str, cues)), width, window, rows, tuple(map(float, bias)))
 
 
 RATE_BINS = (0.02, 0.1, 0.3, 0.6)
@@ -156,13 +149,8 @@ class _Lookup:
 class Featurizer:
     """The feature rows of a Doc's tokens (see the module docstring), one ``float32`` row per token."""
 
-    def __init__(self, spec: Spec, projection: Floats | None = None) -> None:
+    def __init__(self, spec: Spec) -> None:
         self.spec = spec
-        self.projection = projection
-        """301 rows of ``vector_dims``: the 300-wide word vectors' projection, then its offset."""
-        if spec.vector_dims and (projection is None or projection.shape[1] != spec.vector_dims):
-            raise ValueError(f"the spec wants {spec.vector_dims} vector dimensions, the projection has "
-                             f"{None if projection is None else projection.shape[1]}")
         self.deps = _Lookup(spec.deps)
         self.path_deps = _Lookup(PATH_DEPS)
         self.pos = np.zeros(max(POS_IDS.values()) + 1, dtype=np.int64)
@@ -182,8 +170,7 @@ class Featurizer:
         self.flag_at = self.dep_at + len(spec.deps) + 1
         self.bin_at = self.flag_at + N_FLAGS
         self.path_at = self.bin_at + 2 * (len(RATE_BINS) + 1)
-        self.vector_at = self.path_at + ANCESTOR_DEPTH + len(PATH_DEPS) + 4
-        self.width = self.vector_at + spec.vector_dims
+        self.width = self.path_at + ANCESTOR_DEPTH + len(PATH_DEPS) + 4
 
     def __call__(self, doc: Doc) -> Floats:
         n = len(doc)
@@ -211,8 +198,6 @@ class Featurizer:
             out[:, self.flag_at + column] = flag
         heads = np.clip(rows + array[:, 4].astype(np.int64), 0, max(n - 1, 0))
         self._cue_path(out, heads, array[:, 1], cue)
-        if self.projection is not None:
-            out[:, self.vector_at:] = projected_vectors(doc, array[:, 3], self.projection)
         return out
 
     def _cue_path(self, out: Floats, heads: Ints, deps: Hashes, cue: Flags) -> None:
@@ -240,19 +225,6 @@ class Featurizer:
         left, right = subtree_edges(heads)
         out[hits, at + 1] = left[child[hits]] == hits
         out[hits, at + 2] = right[child[hits]] == hits
-
-
-def projected_vectors(doc: Doc, lowers: Hashes, projection: Floats) -> Floats:
-    """The host's static vector of each token's lower-case form (``lowers``: their hashes) through
-    ``projection`` (its last row the offset); zeros for a word without a vector."""
-    table = doc.vocab.vectors
-    found = np.asarray(table.find(keys=lowers), dtype=np.int64) if table.shape[0] else np.full(len(lowers), -1)
-    known = found >= 0
-    projected = np.zeros((len(lowers), projection.shape[1]), dtype=np.float32)
-    if known.any():
-        vectors = np.asarray(table.data[found[known]], dtype=np.float32)
-        projected[known] = vectors @ projection[:-1] + projection[-1]
-    return projected
 
 
 def subtree_edges(heads: Ints) -> tuple[Ints, Ints]:
@@ -285,8 +257,6 @@ class Head:
     spec: Spec
     weights: list[Floats]
     """Alternating weight matrices and bias vectors, input layer first."""
-    projection: Floats | None = None
-    """The word vectors' projection (see :class:`Featurizer`), when ``spec.vector_dims``."""
 
     def scores(self, inputs: Floats) -> Floats:
         hidden = inputs
@@ -301,8 +271,6 @@ class Head:
     def save(self, path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
         halves = {f"w{i}": w.astype(np.float16) for i, w in enumerate(self.weights)}
-        if self.projection is not None:
-            halves["projection"] = self.projection.astype(np.float16)
         np.savez_compressed(path / "head.npz", **halves)  # type: ignore[arg-type]
         meta = {"tags": list(TAGS), **self.spec.to_json()}
         (path / "head.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
@@ -313,9 +281,8 @@ class Head:
         if meta.get("tags") != list(TAGS):
             raise ValueError(f"head.json tags {meta.get('tags')} are not {list(TAGS)}")
         with np.load(path / "head.npz", allow_pickle=False) as data:
-            weights = [data[f"w{i}"].astype(np.float32) for i in range(sum(f[0] == "w" for f in data.files))]
-            projection = data["projection"].astype(np.float32) if "projection" in data.files else None
-        return cls(Spec.from_json(meta), weights, projection)
+            weights = [data[f"w{i}"].astype(np.float32) for i in range(len(data.files))]
+        return cls(Spec.from_json(meta), weights)
 
 
 class Tagger:
@@ -323,7 +290,7 @@ class Tagger:
 
     def __init__(self, head: Head) -> None:
         self.head = head
-        self.featurize = Featurizer(head.spec, head.projection)
+        self.featurize = Featurizer(head.spec)
 
     def spans(self, doc: Doc, units: list[Span]) -> list[Span]:
         """The tagger's spans inside ``units`` (each one a sentence or line of ``doc``; none crosses one)."""
