@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/train_attribution.py [--data-dir ../shared/gold-data] [--epochs 7]
         [--hidden 128] [--window 2] [--work-dir DIR] [--target DIR]
-        [--seeds 0 1 ...] [--other-units W]
+        [--seeds 0 1 ...] [--other-units W] [--cue-lemmas-from DIR]
 
 Only the ``train`` compartment is read: every tenth article (by file order) is held out to pick the best
 epoch; the ``dev`` compartment is left for ``rashomon eval``. The articles are parsed once by
@@ -371,6 +371,9 @@ def main() -> None:
     parser.add_argument("--dropout", type=float, default=0.1)
     parser.add_argument("--seeds", type=int, nargs="+", default=[SEED],
                         help="train one head per seed; several are stacked into one (mean of their scores)")
+    parser.add_argument("--cue-lemmas-from", type=Path, default=None,
+                        help="a head's folder whose frozen cue-lemma list to use instead of the lexicon's today "
+                             "(reproduces that head after the rules' lexicon grew)")
     parser.add_argument("--other-units", type=float, default=1.0,
                         help="loss weight of tokens in units the rules leave the tagger no room in")
     args = parser.parse_args()
@@ -381,7 +384,8 @@ def main() -> None:
     tags = [gold_tags(doc, record) for doc, record in zip(docs, records, strict=True)]
     parser_labels: tuple[str, ...] = nlp.get_pipe("parser").labels  # type: ignore[attr-defined]
     tensor_width = int(nlp.get_pipe("tok2vec").model.get_dim("nO"))  # type: ignore[attr-defined]
-    spec = Spec(tuple(parser_labels), cue_lemmas(), tensor_width, args.window, lemma_bins(docs, tags))
+    cues = Head.load(args.cue_lemmas_from).spec.cue_lemmas if args.cue_lemmas_from else cue_lemmas()
+    spec = Spec(tuple(parser_labels), cues, tensor_width, args.window, lemma_bins(docs, tags))
     print(f"{len(spec.lemma_bins)} lemmas with cue/source rates")
     corpus = featurize(docs, tags, spec, unit_weights(nlp, docs, args.other_units))
     heads = [train(corpus, spec, args, seed) for seed in args.seeds]
