@@ -11,8 +11,12 @@ TOWN = {"houston": ("US", "TX", 29.76, -95.36), "katy": ("US", "TX", 29.79, -95.
         "davis": ("US", "CA", 38.54, -121.74), "terre haute": ("US", "IN", 39.47, -87.41),
         "townsend": ("US", "DE", 39.40, -75.69), "cincinnati": ("US", "OH", 39.13, -84.51),
         "madisonville": ("US", "KY", 37.33, -87.50), "street": ("GB", "ENG", 51.12, -2.74),
-        "council bluffs": ("US", "IA", 41.26, -95.86)}
-STATE = {"texas": ("US", "TX", 31.0, -99.0), "ind.": ("US", "IN", 40.0, -86.1)}
+        "council bluffs": ("US", "IA", 41.26, -95.86), "tucumcari": ("US", "NM", 35.17, -103.72),
+        "nelson": ("US", "MO", 39.10, -90.77), "kansas city": ("US", "MO", 39.10, -94.58)}
+STATE = {"texas": ("US", "TX", 31.0, -99.0), "ind.": ("US", "IN", 40.0, -86.1), "n.m.": ("US", "NM", 34.5, -106.0),
+         "new mexico": ("US", "NM", 34.5, -106.0)}
+CANONICAL = {"n.m.": "New Mexico", "ind.": "Indiana"}
+"""The gazetteer's name of an abbreviated state: both spellings are one place."""
 
 
 def places_of(text: str, names: list[str]) -> list[Place]:
@@ -24,7 +28,7 @@ def places_of(text: str, names: list[str]) -> list[Place]:
             key = name.casefold()
             country, admin1, lat, lon = TOWN.get(key) or STATE[key]
             precision = "town" if key in TOWN else "admin1"
-            found.append(Place(text=name, start=start, end=start + len(name), name=name.title(),
+            found.append(Place(text=name, start=start, end=start + len(name), name=CANONICAL.get(key, name.title()),
                                country_code=country, admin1=admin1, lat=lat, lon=lon,
                                precision=precision))  # type: ignore[arg-type]
             start = text.find(name, start + 1)
@@ -120,3 +124,17 @@ def test_event_place_street_words_and_ordinal_addresses_are_no_places() -> None:
             "26th Street and Avenue J while watching fireworks from the Street.")
     assert inside_name(text, text.index("Street"), text.index("Street") + 6)
     assert chosen(text, ["Council Bluffs", "Street"]) == "Council Bluffs"
+
+
+def test_event_place_town_beats_its_state_however_often_the_state_is_named() -> None:
+    text = ("TUCUMCARI, N.M. (KRQE) - Questions have been raised in a small New Mexico town after two students were "
+            "shot. New Mexico State Police say a teen died. New Mexico officials gave no names.")
+    assert chosen(text, ["TUCUMCARI", "N.M.", "New Mexico"]) == "TUCUMCARI"
+
+
+def test_event_place_surname_after_a_middle_initial() -> None:
+    text = ("Three people were slain inside a south Kansas City home, police said.\n\nJoseph L. Nelson faces three "
+            "counts of murder. Nelson walked into a police station on Friday. Nelson was held without bond.")
+    assert surname(text, "Nelson")
+    assert not surname(text.replace("Joseph L. Nelson", "A man"), "Nelson")
+    assert chosen(text, ["Kansas City", "Nelson"]) == "Kansas City"

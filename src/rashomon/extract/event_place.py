@@ -83,10 +83,12 @@ def main_place(places: Sequence[Place], *, event_spans: Sequence[tuple[int, int]
     police", "Walker County Sheriff's Office"); with ``text``, a mention inside a longer name (also after an
     ordinal: "26th Street") or written elsewhere as a common word weighs 0 (:func:`not_a_place_here`). The
     dominant country has the most weight; inside it, when mentions name first-level areas, the dominant area
-    (state names count double) rules out places of other areas. Mentions of one name count for one reading,
-    that of the name's dateline mention, else its heaviest mention (:func:`one_reading_per_name`). Among the
-    remaining places each distinct place scores its summed weight times the rank of its precision (town 5 ...
-    country 1, :data:`SPECIFICITY`); the best wins and its first mention that carries that reading is returned.
+    (state names count double) rules out places of other areas, and a town or county that fits rules out the
+    states and countries (however often "New Mexico" is named, "TUCUMCARI, N.M." is about the town).
+    Mentions of one name count for one reading, that of the name's dateline mention, else its heaviest mention
+    (:func:`one_reading_per_name`). Among the remaining places each distinct place scores its summed weight
+    times the rank of its precision (town 5 ... country 1, :data:`SPECIFICITY`); the best wins and its first
+    mention that carries that reading is returned.
     """
     dateline = dateline_span(text)
     weight = [mention_weight(p, text, event_spans, dateline, window, lead_chars, weights) for p in places]
@@ -100,16 +102,20 @@ def main_place(places: Sequence[Place], *, event_spans: Sequence[tuple[int, int]
                      lambda p: p.admin1 if p.precision != "country" else None)
     by_place: dict[tuple[str, str | None, str | None], float] = defaultdict(float)
     first: dict[tuple[str, str | None, str | None], int] = {}
+    fine: dict[tuple[str, str | None, str | None], bool] = {}
     for i, (place, w) in enumerate(zip(read, weight, strict=True)):
         fits = place.country_code == country and (area is None or place.admin1 in (None, area)
                                                   or place.precision == "country")
         if w and fits and place.precision:
             key = (place.name, place.admin1, place.country_code)
             by_place[key] += w * SPECIFICITY[place.precision]
+            fine[key] = SPECIFICITY[place.precision] >= SPECIFICITY["admin2"]
             if place is places[i]:
                 first.setdefault(key, i)
     if not by_place:
         return None
+    if any(fine.values()):  # a town or county inside the area beats the area itself ("TUCUMCARI, N.M.")
+        by_place = {key: score for key, score in by_place.items() if fine[key]}
     best = max(by_place, key=lambda key: (by_place[key], -first[key]))
     return first[best]
 
@@ -190,13 +196,13 @@ _TITLES = frozenset({
 
 def surname(text: str, mention: str) -> bool:
     """The mention's words stand elsewhere in ``text`` right after a given name, a title or the first half of
-    a double-barrelled name, on the same line ("Shaletres Townsend", "Lt. Perry", "Ceballos-Rodriguez"): the
-    text uses them as a person's name ("Townsend was arrested"), so no mention of them counts. A capitalised
-    direction, stop word or place generic before them ("North Perry", "In Townsend", "Fort Townsend") does
-    not make a name."""
+    a double-barrelled name, on the same line ("Shaletres Townsend", "Joseph L. Nelson", "Lt. Perry",
+    "Ceballos-Rodriguez"): the text uses them as a person's name ("Townsend was arrested"), so no mention of
+    them counts. A capitalised direction, stop word or place generic before them ("North Perry", "In
+    Townsend", "Fort Townsend") does not make a name."""
     if " " in mention or not mention[:1].isupper():
         return False
-    pattern = _compiled(rf"\b([A-Z][a-z]+)(\.?)(?:[ \t]+|-){re.escape(mention)}\b(?![-\w])")
+    pattern = _compiled(rf"\b([A-Z][a-z]+)(\.?)(?:[ \t]+|-)(?:[A-Z]\.[ \t]+)?{re.escape(mention)}\b(?![-\w])")
     for found in _surname_matches(pattern, text, mention):
         word = found.group(1).lower()
         if word in _TITLES:
