@@ -67,7 +67,7 @@ class Weights:
     event: float = 2.0  # within ``window`` characters of an event span
     lead: float = 1.0  # in the first ``lead_chars`` characters
     dateline: float = 4.0  # inside the agency dateline
-    agency: float = 2.0  # names the police or sheriff that handles the event ("Cincinnati police")
+    agency: float = 4.0  # names the police or sheriff that handle the event, as strong as a dateline
 
 
 WEIGHTS = Weights()
