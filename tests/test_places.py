@@ -213,3 +213,21 @@ def test_places_main_place_event_proximity_breaks_ties() -> None:
     places = [_place("Lachin", 500, "AZ", "town"), _place("Shusha", 2000, "AZ", "town")]
     assert main_place(places, event_spans=[(1950, 2100)]) == 1
     assert main_place(places) == 0
+
+
+def test_places_diluted_evidence_does_not_pick_the_small_namesake() -> None:
+    """"Forest" and "Man" split their votes over many areas: the few they give Pennsylvania must not move
+    Dallas and Houston out of Texas; a named state still does ("Dallas" with "Pennsylvania": Dallas, PA)."""
+    from rashomon.extract.places import supported
+
+    resolver = PlaceResolver(labels=["GPE"], country_bonus=3.0, admin_bonus=4.0, qualifier_bonus=4.0,
+                             drop_speakers=True, keep_unresolved=True)
+
+    def resolved(*names: str) -> list[Place]:
+        return resolver.resolve([Toponym(n, 0, len(n), resolver.lookup(n)) for n in names])
+
+    assert [p.admin1 for p in resolved("Dallas", "Forest")[:1]] == ["TX"]
+    assert [p.admin1 for p in resolved("Houston", "Man", "Homestead")[:1]] == ["TX"]
+    assert resolved("Dallas", "Pennsylvania")[0].admin1 == "PA"
+    assert supported({"a": 0.25, "b": 0.1}, "a", 0.75) == pytest.approx(1 / 3)
+    assert supported({"a": 2.0, "b": 1.0}, "b", 0.75) == 0.5
