@@ -234,3 +234,22 @@ def test_sentences_line_breaks_from_array_as_token_loop(text: str) -> None:
             token.is_sent_start = True
     assert [t.is_sent_start for t in marked] == [t.is_sent_start for t in plain]
     assert len(text) < 12 or any(t.is_sent_start for t in marked[1:])
+
+
+@pytest.mark.parametrize("text", [
+    "a suicide bomb blast near the base, then an airstrike and shelling",  # cues inside and overlapping cues
+    "the hostages were freed; rebels seized the town and looted shops",
+    "antiprotest groups met; the protesters marched, police arrested 12",  # 'protest' inside a word: no \\b
+    "nothing happened here at all",
+    "",
+])
+def test_events_first_matches_equal_one_search_per_cue(text: str) -> None:
+    for unseen in (False, True):
+        expected = {}
+        for k, (pattern, label, _) in enumerate(events._COMPILED_LOWER):
+            match = pattern.search(text)
+            if match is not None and (unseen or label not in events.UNSEEN):
+                expected[k] = match.start()
+        found = events.first_matches(text, events._ANY_CUE_LOWER, events._COMPILED_LOWER, unseen=unseen)
+        assert found == expected
+    assert bool(found) == ("nothing" not in text and bool(text))
