@@ -253,3 +253,30 @@ def test_events_first_matches_equal_one_search_per_cue(text: str) -> None:
         found = events.first_matches(text, events._ANY_CUE_LOWER, events._COMPILED_LOWER, unseen=unseen)
         assert found == expected
     assert bool(found) == ("nothing" not in text and bool(text))
+
+
+def test_event_place_name_verdicts_computed_once_per_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rashomon.extract import event_place
+    from rashomon.records import Place
+
+    text = ("PERRY, Ga. - Lt. Perry said a man was shot in Perry on Monday. Perry police and Macon police "
+            "searched Perry. The police in Macon said Perry was calm. Jim Macon saw it.")
+    places = [Place(text=word, start=at, end=at + len(word), name=word.title(), country_code="US", lat=32.4,
+                    lon=-83.7, precision="town", admin1="GA")
+              for word in ("Perry", "Macon") for at in range(len(text)) if text.startswith(word, at)]
+    plain = [event_place.not_a_place_here(p, text) for p in places]
+    calls: list[str] = []
+    real = event_place.surname
+
+    def counted(text: str, mention: str) -> bool:
+        calls.append(mention)
+        return real(text, mention)
+
+    monkeypatch.setattr(event_place, "surname", counted)
+    names: dict[str, bool] = {}
+    assert [event_place.not_a_place_here(p, text, names) for p in places] == plain
+    assert sorted(calls) == ["Macon", "Perry"]  # once per name, not once per mention
+    assert plain.count(True) >= 2 and names == {"Perry": True, "Macon": True}
+    calls.clear()
+    event_place.main_place(places, text=text)  # every mention is a surname here: no event place
+    assert len(calls) <= 2

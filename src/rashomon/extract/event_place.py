@@ -91,7 +91,8 @@ def main_place(places: Sequence[Place], *, event_spans: Sequence[tuple[int, int]
     mention that carries that reading is returned.
     """
     dateline = dateline_span(text)
-    weight = [mention_weight(p, text, event_spans, dateline, window, lead_chars, weights) for p in places]
+    names: dict[str, bool] = {}  # per name: the text's verdict, tested once however often the name is mentioned
+    weight = [mention_weight(p, text, event_spans, dateline, window, lead_chars, weights, names) for p in places]
     if not any(weight):
         return None
     read = one_reading_per_name(places, weight, dateline)
@@ -148,9 +149,10 @@ def _heaviest(places: Sequence[Place], weight: Sequence[float], key: Callable[[P
 
 def mention_weight(place: Place, text: str, event_spans: Sequence[tuple[int, int]],
                    dateline: tuple[int, int] | None, window: int, lead_chars: int,
-                   weights: Weights = WEIGHTS) -> float:
-    """How much one mention says about the event location (0 for unresolved ones and non-places)."""
-    if place.lat is None or (text and not_a_place_here(place, text)):
+                   weights: Weights = WEIGHTS, names: dict[str, bool] | None = None) -> float:
+    """How much one mention says about the event location (0 for unresolved ones and non-places); ``names``
+    remembers :func:`not_a_place_here`'s verdicts on the text per name (one dict per text)."""
+    if place.lat is None or (text and not_a_place_here(place, text, names)):
         return 0.0
     if place.lat is not None and place.text.casefold() in NEWS_WORDS:
         return 0.0
@@ -177,12 +179,20 @@ def _dateline_names(where: str) -> set[str]:
     return {where.split(",")[0].strip().casefold()}
 
 
-def not_a_place_here(place: Place, text: str) -> bool:
+def not_a_place_here(place: Place, text: str, names: dict[str, bool] | None = None) -> bool:
     """The mention is part of a longer name, a common word the text also writes in lower case, or a
     surname the text also writes after a given name or title (:data:`NEWS_WORDS` never count, with or
-    without the text: see :func:`mention_weight`)."""
-    return (inside_name(text, place.start, place.end) or common_word(text, place.text)
-            or surname(text, place.text))
+    without the text: see :func:`mention_weight`). The last two depend on the name and the text only: with
+    ``names`` (one dict per text) each name's verdict is computed once (each scans the text: a long report
+    naming one town a hundred times scanned it a hundred times)."""
+    if inside_name(text, place.start, place.end):
+        return True
+    if names is None:
+        return common_word(text, place.text) or surname(text, place.text)
+    verdict = names.get(place.text)
+    if verdict is None:
+        verdict = names[place.text] = common_word(text, place.text) or surname(text, place.text)
+    return verdict
 
 
 _TITLES = frozenset({
