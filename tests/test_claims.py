@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 
 from rashomon.extract.attributions import Attribution
-from rashomon.extract.claims import FACTORY, ClaimExtractor, parsed_claimant, quote_regions
+from rashomon.extract.claims import FACTORY, ClaimExtractor, impression, parsed_claimant, quote_regions
 from rashomon.records import ActorMention, Claim, normalise_text
 
 pytestmark = pytest.mark.slow
@@ -331,6 +331,35 @@ def test_claims_tagger_cue_without_claimant_takes_the_parsed_one(nlp: Language, 
     found = parsed_claimant(Attribution(unit, doc[at: at + 1], None, (0, len(text))))
     assert found.source is not None and found.source.text == claimant
     assert found.content is not None and found.content[1] > found.content[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "claimant"),
+    [("The event seemed an insult away from a brawl.", "seemed", None),
+     ("Clinton still appears not to have found a comfortable voice.", "appears", None),
+     ("Three city commissioners were charged with receiving bribes.", "were charged", None),
+     ("Clinton is now assured of the nomination.", "is now assured of", "Clinton"),
+     ("Clinton criticized the plan on Monday.", "criticized", "Clinton")],
+)
+def test_claims_impression_of_the_report_has_no_claimant(nlp: Language, text: str, cue: str,
+                                                         claimant: str | None) -> None:
+    doc = nlp(text)
+    start = text.index(cue)
+    cue_span = doc.char_span(start, start + len(cue))
+    subject = doc[: next(t.i for t in doc if t.text in cue.split())]
+    assert cue_span is not None and subject.text
+    found = impression(Attribution(doc[:], cue_span, subject, (cue_span.end_char, len(text))))
+    assert (found.source.text if found.source is not None else None) == claimant
+    assert found.cue == cue_span
+
+
+def test_claims_dateline_is_no_claimant(nlp: Language) -> None:
+    text = ("CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey told delegates at the "
+            "convention that her use of a private email server should disqualify her.")
+    (claim,) = attributed(nlp, text)
+    assert claim.cue == "told"
+    assert claim.claimant is not None and claim.claimant.endswith("Michael Mukasey")
+    assert "CLEVELAND" not in claim.claimant
 
 
 def test_claims_saying_embedded_in_what_is_said_is_no_separate_claim(nlp: Language) -> None:
