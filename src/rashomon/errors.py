@@ -53,6 +53,7 @@ class Errors(StrEnum):
     S002 = "the database {path} has schema version {found}, newer than this program's {known}"
     S003 = "no article with id {id!r}"
     S004 = "no event with id {id!r}"
+    S005 = "no database at {path}: {reason}"
     # extract
     X001 = "analysis of article {article_id} failed: {reason}"
     X002 = "the spaCy model could not be loaded: {reason}"
@@ -65,6 +66,7 @@ class Errors(StrEnum):
     R001 = "cannot reconcile event {event_id}: {reason}"
     E001 = "unknown export format {format!r}; choose one of {known}"
     E002 = "export failed: {reason}"
+    E003 = "cannot write {path}: {reason}"
     V001 = "evaluation data not found: {path}"
     V002 = "unknown evaluation dataset {name!r}; choose one of {known}"
     V003 = "{path}: line {line} is malformed: {reason}"

@@ -8,21 +8,20 @@ from pathlib import Path
 
 import click
 
-from rashomon.cli.common import db_option, echo_json, json_option, user_errors
+from rashomon.cli.common import echo_json, existing_db_option, json_option, open_store, user_errors
 from rashomon.eval.acceptance import load_gold, run_checks
 from rashomon.export import ExportOptions, build_document
-from rashomon.store import Store
 
 
 @click.command(name="acceptance")
 @click.argument("gold", type=click.Path(dir_okay=False, path_type=Path))
-@db_option
+@existing_db_option
 @json_option
 @user_errors
 def acceptance(gold: Path, db_path: str, as_json: bool) -> None:
     """Run the checks of GOLD (e.g. ../shared/acceptance/operation-revenge.gold.json); exit 1 if any fails."""
     spec = load_gold(gold)
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         results = run_checks(spec, build_document(store, ExportOptions()))
     if as_json:
         echo_json([asdict(r) for r in results])

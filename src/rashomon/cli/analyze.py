@@ -7,9 +7,8 @@ from typing import Any
 
 import click
 
-from rashomon.cli.common import db_option, echo_json, json_option, show_progress, user_errors
+from rashomon.cli.common import echo_json, existing_db_option, json_option, open_store, show_progress, user_errors
 from rashomon.errors import ConfigError, Errors
-from rashomon.store import Store
 
 COLOURS = {"actor": "36", "place": "32", "date": "35", "casualty": "31;1", "cue": "33", "claimant": "34;1"}
 """ANSI colour of each highlighted kind (cyan actors, green places, magenta dates, bold red casualty counts,
@@ -30,7 +29,7 @@ def engine_options(fn: Any) -> Any:
 
 
 @click.command()
-@db_option
+@existing_db_option
 @engine_options
 @click.option("--batch-size", default=32, show_default=True, type=click.IntRange(1, 10_000),
               help="Documents per spaCy batch and per database transaction.")
@@ -43,7 +42,7 @@ def analyze(db_path: str, engine: str, workers: int | None, ray_address: str | N
     from rashomon.extract.analyze import AnalyzeOptions, analyze_store
 
     options = AnalyzeOptions(n_process=workers or 1, batch_size=batch_size, retry_failed=retry_failed)
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         if engine == "ray":
             from rashomon.distributed.ray_engine import analyze_store_ray
 
@@ -63,7 +62,7 @@ def analyze(db_path: str, engine: str, workers: int | None, ray_address: str | N
 
 @click.command()
 @click.argument("article")
-@db_option
+@existing_db_option
 @json_option
 @click.option("--color/--no-color", default=None, help="ANSI colours (default: on a terminal only).")
 @user_errors
@@ -71,7 +70,7 @@ def show(article: str, db_path: str, as_json: bool, color: bool | None) -> None:
     """Print ARTICLE (id, id prefix or source name) with its extractions highlighted, then their tables."""
     from rashomon.extract.analyze import article_view
 
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         view: dict[str, Any] = article_view(store, article)
     if view["analysis"] is None and not as_json:
         raise ConfigError(Errors.G001, name="ARTICLE",

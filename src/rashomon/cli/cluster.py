@@ -6,12 +6,11 @@ from typing import Any
 
 import click
 
-from rashomon.cli.common import db_option, echo_json, json_option, show_progress, user_errors
-from rashomon.store import Store
+from rashomon.cli.common import echo_json, existing_db_option, json_option, open_store, show_progress, user_errors
 
 
 @click.command()
-@db_option
+@existing_db_option
 @click.option("--rebuild", is_flag=True, help="Re-cluster every article (user splits and merges are kept).")
 @click.option(
     "--threshold",
@@ -27,7 +26,7 @@ def cluster(db_path: str, rebuild: bool, threshold: float | None, as_json: bool)
     from rashomon.cluster.options import ClusterOptions
 
     options = ClusterOptions().with_overrides(threshold=threshold)
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         summary = cluster_store(store, progress=show_progress(), rebuild=rebuild, options=options)
     if as_json:
         echo_json(summary)
@@ -62,14 +61,14 @@ def _print_reason(reason: dict[str, Any]) -> None:
 
 @click.command()
 @click.argument("event_id")
-@db_option
+@existing_db_option
 @json_option
 @user_errors
 def explain(event_id: str, db_path: str, as_json: bool) -> None:
     """Why the reports of EVENT_ID were put together."""
     from rashomon.cluster.history import explain_event
 
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         info = explain_event(store, event_id)
     if as_json:
         echo_json(info)
@@ -94,14 +93,14 @@ def explain(event_id: str, db_path: str, as_json: bool) -> None:
     required=True,
     help="Article id (or unique prefix, or source name) to move out; repeat for several.",
 )
-@db_option
+@existing_db_option
 @json_option
 @user_errors
 def split(event_id: str, article_ids: tuple[str, ...], db_path: str, as_json: bool) -> None:
     """Move some reports of EVENT_ID into a new event (kept apart by later runs)."""
     from rashomon.cluster.history import split_event
 
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         new_id = split_event(store, event_id, list(article_ids))
     if as_json:
         echo_json({"event": event_id, "new_event": new_id})
@@ -111,14 +110,14 @@ def split(event_id: str, article_ids: tuple[str, ...], db_path: str, as_json: bo
 
 @click.command()
 @click.argument("event_ids", nargs=-1, required=True)
-@db_option
+@existing_db_option
 @json_option
 @user_errors
 def merge(event_ids: tuple[str, ...], db_path: str, as_json: bool) -> None:
     """Merge the events EVENT_IDS into the first one (kept together by later runs)."""
     from rashomon.cluster.history import merge_events
 
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         result = merge_events(store, event_ids[0], list(event_ids[1:]))
     if as_json:
         echo_json(result)

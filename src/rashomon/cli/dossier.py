@@ -6,22 +6,27 @@ from pathlib import Path
 
 import click
 
-from rashomon.cli.common import db_option, echo_json, json_option, user_errors
+from rashomon.cli.common import echo_json, existing_db_option, json_option, open_store, user_errors
+from rashomon.export.output import write_text_atomically
 from rashomon.export.report_html import render_html
 from rashomon.export.report_text import render_text
 from rashomon.export.selection import ExportOptions, article_record, casualty_totals, select_events
 from rashomon.reconcile.dossier import get_dossier
-from rashomon.store import Store
+
+
+def _figure(value: int | None) -> str:
+    """A casualty total for the table: ``-`` when no report gives one."""
+    return "-" if value is None else str(value)
 
 
 @click.command()
-@db_option
+@existing_db_option
 @click.option("--contested", is_flag=True, help="Only contested events.")
 @json_option
 @user_errors
 def events(db_path: str, contested: bool, as_json: bool) -> None:
     """List events: date, place, type, outlets, casualties (best), contested or not."""
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         rows = []
         for event in select_events(store, ExportOptions(contested=contested)):
             totals = casualty_totals(event)
@@ -45,7 +50,7 @@ def events(db_path: str, contested: bool, as_json: bool) -> None:
         flag = "  CONTESTED" if row["contested"] else ""
         click.echo(
             f"{row['id'][:22]:<22} {row['date'] or '-':<10} {(row['place'] or '-')[:20]:<20} "
-            f"{(row['type'] or '-')[:26]:<26} {row['killed']!s:>6} {row['injured']!s:>7}  "
+            f"{(row['type'] or '-')[:26]:<26} {_figure(row['killed']):>6} {_figure(row['injured']):>7}  "
             f"{', '.join(row['outlets'])}{flag}"
         )
     click.echo(f"{len(rows)} event(s)")
@@ -53,7 +58,7 @@ def events(db_path: str, contested: bool, as_json: bool) -> None:
 
 @click.command()
 @click.argument("event")
-@db_option
+@existing_db_option
 @click.option(
     "--html",
     "html_path",
@@ -65,13 +70,14 @@ def events(db_path: str, contested: bool, as_json: bool) -> None:
 @user_errors
 def dossier(event: str, db_path: str, html_path: Path | None, as_json: bool) -> None:
     """Show the dossier of EVENT (event id, id prefix, or one of its articles' id or file name)."""
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         found = get_dossier(store, event)
         articles = [article_record(a) for a in store.iter_articles(found["articles"])]
+    if html_path is not None:
+        write_text_atomically(html_path, render_html(found, articles))
     if as_json:
         echo_json(found)
     else:
         click.echo(render_text(found, articles), nl=False)
     if html_path is not None:
-        html_path.write_text(render_html(found, articles), encoding="utf-8")
         click.echo(f"wrote {html_path}", err=True)

@@ -16,18 +16,35 @@ def eval_group() -> None:
     """Score extraction, clustering or the acceptance gold."""
 
 
+CHECKOUT_GOLD_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "gold-data"
+"""``../shared/gold-data`` next to the source checkout this package runs from (an editable install)."""
+
+
+def default_gold_dir() -> Path:
+    """``../shared/gold-data`` from the working directory when it is there, else next to the checkout.
+
+    Either way a missing dataset is reported (V001) with the path that was looked in.
+    """
+    if DEFAULT_GOLD_DIR.is_dir() or not CHECKOUT_GOLD_DIR.is_dir():
+        return DEFAULT_GOLD_DIR
+    return CHECKOUT_GOLD_DIR
+
+
 def _task_command(task: str) -> click.Command:
     @click.command(name=task, help=f"Score {task} on a gold dataset ({', '.join(sorted(SCORERS[task])) or 'none'}).")
     @click.option("--dataset", "dataset", required=True, help="Dataset name.")
-    @click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_GOLD_DIR,
-                  show_default=True, help="Folder holding the gold datasets.")
+    @click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                  show_default=str(DEFAULT_GOLD_DIR),
+                  help="Folder holding the gold datasets (default: ../shared/gold-data from the working "
+                       "directory, else beside the source checkout).")
     @click.option("--limit", type=int, default=None, help="Score only the first N documents.")
     @click.option("--cache", type=click.Path(dir_okay=False, path_type=Path), default=None,
                   help="SQLite store of cached analyses (scorers that analyse documents).")
     @json_option
     @user_errors
-    def command(dataset: str, data_dir: Path, limit: int | None, cache: Path | None, as_json: bool) -> None:
+    def command(dataset: str, data_dir: Path | None, limit: int | None, cache: Path | None, as_json: bool) -> None:
         scorer = get_scorer(task, dataset)
+        data_dir = data_dir or default_gold_dir()
         takes_cache = "cache" in inspect.signature(scorer).parameters
         extra = {"cache": cache} if cache is not None and takes_cache else {}
         metrics = scorer(data_dir, limit=limit, **extra)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import BinaryIO, cast
-
 import click
 
-from rashomon.cli.common import db_option, user_errors
+from rashomon.cli.common import existing_db_option, open_store, user_errors
 from rashomon.export import FORMATS, ExportOptions, export
-from rashomon.store import Store
+from rashomon.export.output import write_atomically
 
 
 @click.command(name="export")
@@ -20,7 +18,7 @@ from rashomon.store import Store
     show_default=True,
     help="Output format (see docs/export.md).",
 )
-@db_option
+@existing_db_option
 @click.option(
     "--output",
     "-o",
@@ -28,7 +26,7 @@ from rashomon.store import Store
     default="-",
     show_default=True,
     type=click.Path(dir_okay=False, allow_dash=True),
-    help="File to write, or - for standard output.",
+    help="File to write (replaced only once the export is complete), or - for standard output.",
 )
 @click.option("--since", default=None, help="Only events dated on or after this day (YYYY-MM-DD).")
 @click.option("--until", default=None, help="Only events dated on or before this day (YYYY-MM-DD).")
@@ -55,7 +53,7 @@ def export_command(
 ) -> None:
     """Export events with their claims, figures and discrepancies."""
     options = ExportOptions(since=since, until=until, events=events, contested=contested)
-    with Store(db_path) as store, click.open_file(output, "wb") as out:
-        count = export(store, fmt, cast(BinaryIO, out), options)
+    with open_store(db_path) as store:
+        count = write_atomically(output, lambda out: export(store, fmt, out, options))
     if output != "-":
         click.echo(f"wrote {count} event(s) as {fmt} to {output}", err=True)

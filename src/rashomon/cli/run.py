@@ -83,6 +83,7 @@ def print_dossiers(store: Store, dossiers: list[dict[str, Any]]) -> None:
 
 def write_html_reports(store: Store, dossiers: list[dict[str, Any]], path: Path) -> list[Path]:
     """One self-contained HTML report per event: ``path`` itself for one event, ``STEM-EVENT.html`` for more."""
+    from rashomon.export.output import write_text_atomically
     from rashomon.export.report_html import render_html
     from rashomon.export.selection import article_record
 
@@ -90,9 +91,19 @@ def write_html_reports(store: Store, dossiers: list[dict[str, Any]], path: Path)
     for found in dossiers:
         target = path if len(dossiers) == 1 else path.with_name(f"{path.stem}-{found['id']}{path.suffix or '.html'}")
         articles = [article_record(a) for a in store.iter_articles(found["articles"])]
-        target.write_text(render_html(found, articles), encoding="utf-8")
+        write_text_atomically(target, render_html(found, articles))
         written.append(target)
     return written
+
+
+def check_writable(path: Path) -> None:
+    """Refuse, before any work, an ``--html`` path whose folder is missing (E003 naming it)."""
+    from rashomon.errors import Errors, ExportError
+
+    if path.is_dir():
+        raise ExportError(Errors.E003, path=str(path), reason="it is a folder")
+    if not path.parent.is_dir():
+        raise ExportError(Errors.E003, path=str(path), reason=f"the folder {path.parent} does not exist")
 
 
 def run_result_dict(store: Store, report: RunReport) -> dict[str, Any]:
@@ -120,6 +131,8 @@ def run(paths: tuple[str, ...], db_path: str, as_json: bool, html_path: Path | N
     input failed.
     """
     options = options_from(settings)
+    if html_path is not None:
+        check_writable(html_path)
     with Store(db_path) as store:
         report = run_pipeline(store, paths, options, progress=show_progress(),
                               run_options=RunOptions(engine=engine, workers=workers, ray_address=ray_address))

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import click
 
-from rashomon.cli.common import db_option, echo_json, json_option, user_errors
-from rashomon.store import Store
+from rashomon.cli.common import echo_json, existing_db_option, json_option, open_store, user_errors
 
 
 @click.command()
-@db_option
+@existing_db_option
 @json_option
 @user_errors
 def status(db_path: str, as_json: bool) -> None:
     """Articles, outlets, date range, failures and duplicates in the store."""
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         info = store.status()
     if as_json:
         echo_json(info)

@@ -41,6 +41,9 @@ class ExportOptions:
     def __post_init__(self) -> None:
         _check_date("--since", self.since)
         _check_date("--until", self.until)
+        if self.since and self.until and self.since > self.until:
+            raise ConfigError(Errors.G001, name="--since",
+                              reason=f"{self.since} is after --until {self.until}: no event can match")
 
     @property
     def filtered(self) -> bool:

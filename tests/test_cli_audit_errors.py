@@ -1,0 +1,122 @@
+"""End-to-end audit of the command line's bad inputs: a missing database, unwritable or failing outputs, an
+empty date range, the gold data looked for from another folder. Each case names the input and the reason,
+exits non-zero, and leaves what is stored (the database, an earlier export) as it was."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from rashomon.cli import main
+from rashomon.cli.eval import CHECKOUT_GOLD_DIR, default_gold_dir
+from rashomon.eval import DEFAULT_GOLD_DIR
+from rashomon.reconcile.evidence import Report
+from rashomon.records import Article
+from rashomon.store import Store
+from test_export import _fill
+from test_reconcile import report_a, report_b
+
+ACCEPTANCE_GOLD = Path(__file__).resolve().parents[2] / "shared" / "acceptance" / "operation-revenge.gold.json"
+
+READ_COMMANDS = [
+    ["events"], ["export"], ["export", "--format", "csv"], ["status"], ["analyze"], ["cluster"],
+    ["dossier", "ev-1"], ["explain", "ev-1"], ["show", "a.txt"], ["split", "ev-1", "--articles", "a.txt"],
+    ["merge", "ev-1", "ev-2"], ["eval", "acceptance", str(ACCEPTANCE_GOLD)],
+]
+
+
+@pytest.fixture
+def filled(store: Store) -> Store:
+    """The two hand-analysed sample reports as one reconciled event ``ev-1``."""
+    _fill(store, [report_a(), report_b()])
+    return store
+
+
+def _clean_failure(result: Result) -> None:
+    """Exit status 1 with a one-line ``rashomon: error:`` message, not a traceback."""
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit), result.exception
+    assert result.output.startswith("rashomon: error: [")
+
+
+@pytest.mark.parametrize("command", READ_COMMANDS, ids=lambda c: "-".join(c[:2]))
+def test_cli_audit_missing_db_is_named_and_not_created(tmp_path: Path, command: list[str]) -> None:
+    if str(ACCEPTANCE_GOLD) in command and not ACCEPTANCE_GOLD.is_file():
+        pytest.skip(f"acceptance gold not found at {ACCEPTANCE_GOLD}")
+    db = tmp_path / "mistyped.db"
+    result = CliRunner().invoke(main, [*command, "--db", str(db)])
+    _clean_failure(result)
+    assert "[S005]" in result.output and str(db) in result.output and "does not exist" in result.output
+    assert not db.exists()
+
+
+def test_cli_audit_failed_export_keeps_the_earlier_file(filled: Store, tmp_path: Path) -> None:
+    earlier = tmp_path / "dossiers.json"
+    earlier.write_text('{"kept": true}', encoding="utf-8")
+    result = CliRunner().invoke(main, ["export", "--db", filled.path, "--event", "ev-nope", "-o", str(earlier)])
+    _clean_failure(result)
+    assert "[S004]" in result.output and "ev-nope" in result.output
+    assert earlier.read_text(encoding="utf-8") == '{"kept": true}'
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary file left
+
+
+def test_cli_audit_export_replaces_the_file_once_complete(filled: Store, tmp_path: Path) -> None:
+    target = tmp_path / "events.csv"
+    target.write_text("old", encoding="utf-8")
+    result = CliRunner().invoke(main, ["export", "--format", "csv", "--db", filled.path, "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("event_id_cnty,event_date,") and lines[1].startswith("ev-1,")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.csv", "test.db", "test.db-shm", "test.db-wal"]
+
+
+@pytest.mark.parametrize("command", [["export", "-o"], ["dossier", "ev-1", "--html"]], ids=["export", "dossier"])
+def test_cli_audit_unwritable_output_is_named(filled: Store, tmp_path: Path, command: list[str]) -> None:
+    target = tmp_path / "no-such-folder" / "out.file"
+    result = CliRunner().invoke(main, [*command, str(target), "--db", filled.path])
+    _clean_failure(result)
+    assert "[E003]" in result.output and str(target) in result.output
+
+
+def test_cli_audit_run_refuses_a_missing_html_folder_before_any_work(tmp_path: Path) -> None:
+    (tmp_path / "one.txt").write_text("Title\n\n" + "Police said two men were shot in Memphis on Tuesday. " * 3)
+    db, report = tmp_path / "run.db", tmp_path / "nope" / "report.html"
+    result = CliRunner().invoke(main, ["run", str(tmp_path / "one.txt"), "--db", str(db), "--html", str(report)])
+    _clean_failure(result)
+    assert "[E003]" in result.output and str(report) in result.output
+    assert not db.exists()
+
+
+def test_cli_audit_since_after_until_is_rejected(filled: Store) -> None:
+    listed = CliRunner().invoke(main, ["events", "--db", filled.path, "--json"])
+    day = date.fromisoformat(json.loads(listed.output)[0]["date"])
+    after, before = str(day + timedelta(days=1)), str(day - timedelta(days=1))
+    result = CliRunner().invoke(main, ["export", "--db", filled.path, "--since", after, "--until", before])
+    _clean_failure(result)
+    assert "[G001]" in result.output and after in result.output and "--until" in result.output
+    kept = CliRunner().invoke(main, ["export", "--db", filled.path, "--since", str(day), "--until", str(day)])
+    assert kept.exit_code == 0 and '"ev-1"' in kept.output
+
+
+def test_cli_audit_events_table_shows_unknown_counts_as_dash(store: Store) -> None:
+    article = Article.create("A man was seen near the river in Springfield on Tuesday, police said. Nobody was hurt.",
+                             "quiet.txt", published_at="2022-08-03")
+    _fill(store, [Report(article=article, analysis=None)])
+    result = CliRunner().invoke(main, ["events", "--db", store.path])
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.output.splitlines() if line.startswith("ev-1"))
+    assert "None" not in row and row.split()[-3:] == ["-", "-", "quiet.txt"]
+
+
+def test_cli_audit_gold_data_found_from_another_folder(gold_dir: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert not DEFAULT_GOLD_DIR.is_dir()
+    assert default_gold_dir() == CHECKOUT_GOLD_DIR and (default_gold_dir() / "gvdb").is_dir()
+    missing = CliRunner().invoke(main, ["eval", "extraction", "--dataset", "gvdb", "--data-dir", str(tmp_path)])
+    _clean_failure(missing)
+    assert "[V001]" in missing.output and str(tmp_path / "gvdb") in missing.output
