@@ -120,3 +120,29 @@ def test_cli_audit_gold_data_found_from_another_folder(gold_dir: Path, tmp_path:
     missing = CliRunner().invoke(main, ["eval", "extraction", "--dataset", "gvdb", "--data-dir", str(tmp_path)])
     _clean_failure(missing)
     assert "[V001]" in missing.output and str(tmp_path / "gvdb") in missing.output
+
+
+def test_cli_audit_split_counts_the_articles_moved_not_the_ids_given(store: Store) -> None:
+    quiet = Article.create("A man was seen near the river in Springfield on Tuesday, police said. Nobody was hurt.",
+                           "quiet.txt", published_at="2022-08-03")
+    a = report_a()
+    _fill(store, [a, report_b(), Report(article=quiet, analysis=None)])
+    args = ["split", "ev-1", "--articles", a.id, "--articles", a.id[:8], "--articles", "a.txt", "--db", store.path]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("moved 1 article(s) from ev-1 to ev-") and a.id in result.output
+    moved = CliRunner().invoke(main, ["split", "ev-1", "--articles", quiet.id, "--db", store.path, "--json"])
+    assert json.loads(moved.output)["moved"] == [quiet.id]
+
+
+def test_cli_audit_split_takes_the_readme_form_with_several_ids(store: Store) -> None:
+    quiet = Article.create("A man was seen near the river in Springfield on Tuesday, police said. Nobody was hurt.",
+                           "quiet.txt", published_at="2022-08-03")
+    a, b = report_a(), report_b()
+    _fill(store, [a, b, Report(article=quiet, analysis=None)])
+    result = CliRunner().invoke(main, ["split", "ev-1", "--articles", "a.txt", "b.txt", "--db", store.path, "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["moved"] == sorted([a.id, b.id])
+    none = CliRunner().invoke(main, ["split", "ev-1", "--db", store.path])
+    _clean_failure(none)
+    assert "[G001]" in none.output and "--articles" in none.output

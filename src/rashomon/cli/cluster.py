@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from rashomon.cli.common import echo_json, existing_db_option, json_option, open_store, show_progress, user_errors
+from rashomon.errors import ConfigError, Errors
 
 
 @click.command()
@@ -90,22 +91,31 @@ def explain(event_id: str, db_path: str, as_json: bool) -> None:
     "--articles",
     "article_ids",
     multiple=True,
-    required=True,
     help="Article id (or unique prefix, or source name) to move out; repeat for several.",
 )
+@click.argument("more_ids", nargs=-1, metavar="[ARTICLE]...")
 @existing_db_option
 @json_option
 @user_errors
-def split(event_id: str, article_ids: tuple[str, ...], db_path: str, as_json: bool) -> None:
-    """Move some reports of EVENT_ID into a new event (kept apart by later runs)."""
-    from rashomon.cluster.history import split_event
+def split(event_id: str, article_ids: tuple[str, ...], more_ids: tuple[str, ...], db_path: str,
+          as_json: bool) -> None:
+    """Move some reports of EVENT_ID into a new event (kept apart by later runs).
 
+    The articles to move are given with --articles (repeatable) and/or after it: `rashomon split EVENT
+    --articles ID1 ID2` and `rashomon split EVENT --articles ID1 --articles ID2` are the same.
+    """
+    from rashomon.cluster.history import event_articles, split_event
+
+    wanted = [*article_ids, *more_ids]
+    if not wanted:
+        raise ConfigError(Errors.G001, name="--articles", reason="name at least one article of the event to move")
     with open_store(db_path) as store:
-        new_id = split_event(store, event_id, list(article_ids))
+        new_id = split_event(store, event_id, wanted)
+        moved = event_articles(store, new_id)
     if as_json:
-        echo_json({"event": event_id, "new_event": new_id})
+        echo_json({"event": event_id, "new_event": new_id, "moved": moved})
         return
-    click.echo(f"moved {len(article_ids)} article(s) from {event_id} to {new_id}")
+    click.echo(f"moved {len(moved)} article(s) from {event_id} to {new_id}: {', '.join(moved)}")
 
 
 @click.command()
