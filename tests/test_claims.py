@@ -362,6 +362,16 @@ def test_claims_dateline_is_no_claimant(nlp: Language) -> None:
     assert "CLEVELAND" not in claim.claimant
 
 
+def test_claims_what_according_to_reports_is_no_separate_claim(nlp: Language) -> None:
+    quoted = attributed(nlp, "“We will not protest on the floor,” Sanders said, according to CNN.")
+    assert [(c.claimant, c.cue) for c in quoted] == [("CNN", "according to")]
+    poll = attributed(nlp, "According to a new survey, 51 percent of respondents said they would vote for her.")
+    assert [(c.claimant, c.cue) for c in poll] == [("a new survey", "According to")]
+    inner = attributed(nlp, "The AP reported that, according to an analysis of her calendar, most meetings "
+                            "were with donors.")
+    assert [c.cue for c in inner] == ["reported", "according to"]
+
+
 def test_claims_saying_embedded_in_what_is_said_is_no_separate_claim(nlp: Language) -> None:
     found = attributed(nlp, "The senator said that the governor told him the bridge would reopen.")
     assert [(c.claimant, c.cue) for c in found] == [("The senator", "said")]
