@@ -27,12 +27,26 @@ def _header(event: dict[str, Any]) -> list[str]:
     ]
 
 
+def _bound(value: int | None) -> str:
+    """A low / best / high figure, right-aligned; ``-`` where the reports give none (an open range)."""
+    return f"{'-' if value is None else value:>5}"
+
+
+def _attribution(claim: dict[str, Any]) -> str:
+    """Who says it, in reading order: ``Police said``, ``according to Police``, ``(own voice)``."""
+    who = claim["claimant"] or "(own voice)"
+    cue = claim.get("cue") or ""
+    if cue.lower().startswith("according"):
+        return f"{cue} {who}"
+    return f"{who} {cue}" if cue else who
+
+
 def _casualties(event: dict[str, Any]) -> list[str]:
     lines = ["", "CASUALTIES (low / best / high)"]
     for slot in event["casualties"]:
         side = slot["side"] or "unknown side"
         lines.append(
-            f"  {slot['kind']:<18} {side[:40]:<40} {slot['low']!s:>5} {slot['best']!s:>5} {slot['high']!s:>5}"
+            f"  {slot['kind']:<18} {side[:40]:<40} {_bound(slot['low'])} {_bound(slot['best'])} {_bound(slot['high'])}"
         )
         for claim in slot["claims"]:
             who = claim["claimant"] or "(outlet's own voice)"
@@ -44,9 +58,7 @@ def _casualties(event: dict[str, Any]) -> list[str]:
 def _claims(event: dict[str, Any], outlets: dict[str, str]) -> list[str]:
     lines = ["", "CLAIMS"]
     for claim in event["claims"]:
-        who = claim["claimant"] or "(own voice)"
-        cue = f" {claim['cue']}" if claim.get("cue") else ""
-        lines.append(f"  [{outlets.get(claim['article'], claim['article'][:8])}] {who}{cue}:")
+        lines.append(f"  [{outlets.get(claim['article'], claim['article'][:8])}] {_attribution(claim)}:")
         lines += _wrap(claim["text"])
     return lines
 

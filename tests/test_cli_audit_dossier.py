@@ -1,0 +1,37 @@
+"""End-to-end audit of the terminal dossier (``rashomon dossier EVENT``): open casualty ranges and
+"according to" claims read as a user expects, on the two hand-analysed sample reports stored in SQLite."""
+
+from __future__ import annotations
+
+import re
+
+from click.testing import CliRunner
+
+from rashomon.cli import main
+from rashomon.export.report_text import render_text
+from rashomon.reconcile.dossier import build_dossier
+from rashomon.store import Store
+from test_export import _fill
+from test_reconcile import report_a, report_b
+
+
+def test_cli_audit_dossier_open_bound_is_a_dash(store: Store) -> None:
+    _fill(store, [report_a(), report_b()])
+    result = CliRunner().invoke(main, ["dossier", "ev-1", "--db", store.path])
+    assert result.exit_code == 0, result.output
+    table = result.output.split("CASUALTIES")[1].split("\n\nACTORS")[0]
+    rows = [line for line in table.splitlines() if re.match(r"  [a-z_]+ {2,}", line)]
+    assert rows and all("None" not in row for row in rows)
+    assert all(re.fullmatch(r"\d+|-", bound) for row in rows for bound in row.split()[-3:])
+    assert any(row.split()[-2] == "-" for row in rows)  # the sample's vague "dozens": a low bound, no best
+
+
+def test_cli_audit_dossier_according_to_reads_in_order() -> None:
+    a, b = report_a(), report_b()
+    event = build_dossier("ev-x", [a, b])
+    claim = dict(event["claims"][0], claimant="media reports", cue="according to")
+    slot = dict(event["casualties"][0], best=None)
+    text = render_text(dict(event, claims=[claim], casualties=[slot]), [])
+    assert "according to media reports:" in text and "media reports according to" not in text
+    row = next(line for line in text.splitlines() if line.startswith(f"  {slot['kind']}"))
+    assert row.split()[-3:] == [str(slot["low"]), "-", str(slot["high"])]
