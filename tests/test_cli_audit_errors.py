@@ -146,3 +146,17 @@ def test_cli_audit_split_takes_the_readme_form_with_several_ids(store: Store) ->
     none = CliRunner().invoke(main, ["split", "ev-1", "--db", store.path])
     _clean_failure(none)
     assert "[G001]" in none.output and "--articles" in none.output
+
+
+def test_cli_audit_ambiguous_article_prefix_says_so(store: Store) -> None:
+    texts = [f"Report {n}: police said {n} men were shot near the river in Springfield on Tuesday." for n in range(40)]
+    articles = [Article.create(text, f"r{n}.txt", published_at="2022-08-03") for n, text in enumerate(texts)]
+    for article in articles:
+        store.add_article(article)
+    shared = next(a.id[0] for a in articles if sum(b.id[0] == a.id[0] for b in articles) > 1)
+    result = CliRunner().invoke(main, ["show", shared, "--db", store.path])
+    _clean_failure(result)
+    assert "[G001]" in result.output and "several article ids" in result.output and f"'{shared}'" in result.output
+    empty = CliRunner().invoke(main, ["show", "", "--db", store.path])
+    _clean_failure(empty)
+    assert "[S003]" in empty.output

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from rashomon.errors import Errors, StoreError
+from rashomon.errors import ConfigError, Errors, StoreError
 from rashomon.records import Article, ArticleAnalysis
 from rashomon.store.migrations import MIGRATIONS
 
@@ -147,8 +147,11 @@ class Store:
             "OR id LIKE ? ORDER BY id = ? DESC LIMIT 2",
             (key, key, key + "%", key),
         ).fetchall()
-        if not row or (len(row) > 1 and row[0]["id"] != key and row[0]["source_name"] != key):
+        if not row or not key:
             raise StoreError(Errors.S003, id=key)
+        if len(row) > 1 and row[0]["id"] != key and row[0]["source_name"] != key:
+            raise ConfigError(Errors.G001, name="ARTICLE", reason=f"{key!r} starts several article ids "
+                              f"({row[0]['id']}, {row[1]['id']}, ...); give more characters")
         return Article(**dict(row[0]))
 
     def iter_articles(self, ids: Sequence[str] | None = None, *, include_duplicates: bool = True) -> Iterator[Article]:
