@@ -14,6 +14,7 @@ from typing import Any
 
 from rashomon.errors import Errors, ReconcileError
 from rashomon.extract.dates import day_scores
+from rashomon.extract.title_place import title_place
 from rashomon.reconcile.actors import build_actors
 from rashomon.reconcile.casualties import build_slots, count_per_report, headline_slots
 from rashomon.reconcile.discrepancies import (
@@ -109,7 +110,8 @@ def event_location(reports: Sequence[Report]) -> dict[str, Any] | None:
     (its state or country): the reports' places are grouped by distance, the biggest group wins and a town
     beats the state or country that other reports gave. Only literal mentions count (metonymy such as "Baku
     has said" is no location). When no report's choice is literal, the most mentioned literal place below
-    country level is taken (a country if none is).
+    country level is taken (a country if none is); when no report names a place at all, the place their
+    headlines name (:func:`rashomon.extract.title_place.title_place`: pages that kept only the headline).
     """
     literal = [p for r in reports for p in literal_places(r)]
     mentions = Counter(place_key(p) for p in literal)
@@ -129,7 +131,8 @@ def event_location(reports: Sequence[Report]) -> dict[str, Any] | None:
         )
         return _location(best, [r.id for r, p in chosen if _supports(p, best)])
     if not literal:
-        return None
+        titled = title_place(r.article.title for r in reports)
+        return None if titled is None else _location(titled, [])
     best = min(
         literal,
         key=lambda p: (
