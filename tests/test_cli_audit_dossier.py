@@ -35,3 +35,16 @@ def test_cli_audit_dossier_according_to_reads_in_order() -> None:
     assert "according to media reports:" in text and "media reports according to" not in text
     row = next(line for line in text.splitlines() if line.startswith(f"  {slot['kind']}"))
     assert row.split()[-3:] == [str(slot["low"]), "-", str(slot["high"])]
+
+
+def test_cli_audit_show_prints_a_title_stored_apart_from_the_text(store: Store) -> None:
+    a, b = report_a(), report_b()
+    a.article.title = "Militia positions shelled, ministry says"
+    assert not a.article.text.startswith(a.article.title)
+    b.article.title = b.article.text.split("\n")[0]
+    _fill(store, [a, b])
+    shown = CliRunner().invoke(main, ["show", "a.txt", "--db", store.path, "--no-color"])
+    assert shown.exit_code == 0, shown.output
+    assert shown.output.splitlines()[1] == a.article.title
+    other = CliRunner().invoke(main, ["show", "b.txt", "--db", store.path, "--no-color"])
+    assert other.output.splitlines()[1].startswith("====")  # the title opens the text: not printed twice

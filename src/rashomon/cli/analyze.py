@@ -118,7 +118,10 @@ def render_highlighted(view: dict[str, Any], *, color: bool) -> str:
     out.append(text[pos:])
     header = f"{article['id']}  {article.get('outlet') or '-'}  {article.get('published_at') or '-'}  " \
              f"{article['source_name']}"
-    return header + "\n" + "=" * min(len(header), 100) + "\n" + "".join(out)
+    title = article.get("title") or ""
+    if title and not text.lstrip().startswith(title):  # a title stored apart from the text (JSON Lines, HTML)
+        header += f"\n{title}"
+    return header + "\n" + "=" * min(max(map(len, header.splitlines())), 100) + "\n" + "".join(out)
 
 
 def _table(title: str, columns: list[str], rows: list[list[Any]]) -> str:
