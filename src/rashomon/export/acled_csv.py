@@ -69,12 +69,28 @@ def _country(code: str | None) -> tuple[str, str]:
     return (str(int(found.numeric)), found.name) if found else ("", "")
 
 
-def _actors(event: dict[str, Any], role: str) -> tuple[str, str, int | str]:
-    """(actor, associated actors, inter code) for ACLED's actor1 (initiator) or actor2 (target)."""
-    found = actors_in_role(event, role)
+def _actors(event: dict[str, Any], role: str, taken: str = "") -> tuple[str, str, int | str]:
+    """(actor, associated actors, inter code) for ACLED's actor1 (initiator) or actor2 (target).
+
+    ``taken`` is actor1's name: an actor the reports give both roles stays actor1 only, since one ACLED
+    row's two sides are different actors.
+    """
+    found = [a for a in actors_in_role(event, role) if a["name"] != taken]
     if not found:
         return "", "", ""
     return found[0]["name"], "; ".join(a["name"] for a in found[1:]), INTER.get(found[0].get("type") or "", 8)
+
+
+def _bound(value: int | None) -> str:
+    return "-" if value is None else str(value)
+
+
+def _interaction(inter1: int | str, inter2: int | str) -> str:
+    """ACLED's interaction: the two inter codes, lower first (``17``); a sole actor's code and 0 (``10``)."""
+    codes = sorted(c for c in (inter1, inter2) if isinstance(c, int))
+    if not codes:
+        return ""
+    return "".join(str(c) for c in codes) if len(codes) == 2 else f"{codes[0]}0"
 
 
 def _notes(event: dict[str, Any]) -> str:
@@ -82,8 +98,8 @@ def _notes(event: dict[str, Any]) -> str:
     for slot in event.get("casualties", []):
         side = f" ({slot['side']})" if slot["side"] else ""
         parts.append(
-            f"{slot['kind'].replace('_', ' ')}{side}: low {slot['low']}, best {slot['best']}, "
-            f"high {slot['high']}"
+            f"{slot['kind'].replace('_', ' ')}{side}: low {_bound(slot['low'])}, best {_bound(slot['best'])}, "
+            f"high {_bound(slot['high'])}"
         )
     parts += [d["summary"] for d in event.get("discrepancies", []) if d["kind"] != "omission"]
     return " | ".join(p for p in parts if p)
@@ -92,11 +108,10 @@ def _notes(event: dict[str, Any]) -> str:
 def row(event: dict[str, Any], stamp: int) -> dict[str, Any]:
     location = event.get("location") or {}
     actor1, assoc1, inter1 = _actors(event, "initiator")
-    actor2, assoc2, inter2 = _actors(event, "target")
+    actor2, assoc2, inter2 = _actors(event, "target", taken=actor1)
     iso, country = _country(location.get("country_code"))
-    codes = sorted(c for c in (inter1, inter2) if isinstance(c, int))
     fatalities = casualty_totals(event).get("killed")
-    target_types = {a.get("type") for a in actors_in_role(event, "target")}
+    target_types = {a.get("type") for a in actors_in_role(event, "target") if a["name"] != actor1}
     return {
         "event_id_cnty": event["id"],
         "event_date": event.get("date") or "",
@@ -111,7 +126,7 @@ def row(event: dict[str, Any], stamp: int) -> dict[str, Any]:
         "actor2": actor2,
         "assoc_actor_2": assoc2,
         "inter2": inter2,
-        "interaction": "".join(str(c) for c in codes) if codes else "",
+        "interaction": _interaction(inter1, inter2),
         "civilian_targeting": "Civilian targeting" if "civilians" in target_types else "",
         "iso": iso,
         "region": "",
