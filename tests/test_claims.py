@@ -372,6 +372,14 @@ def test_claims_what_according_to_reports_is_no_separate_claim(nlp: Language) ->
     assert [c.cue for c in inner] == ["reported", "according to"]
 
 
+def test_claims_cue_inside_a_claimant_is_no_separate_claim(nlp: Language) -> None:
+    text = ("“That is a big concern for everybody,” said Diana Orrock, an RNC committeewoman from Nevada who "
+            "openly supports Trump.")
+    found = attributed(nlp, text)
+    assert [c.cue for c in found] == ["said"]
+    assert found[0].claimant is not None and found[0].claimant.startswith("Diana Orrock")
+
+
 def test_claims_saying_embedded_in_what_is_said_is_no_separate_claim(nlp: Language) -> None:
     found = attributed(nlp, "The senator said that the governor told him the bridge would reopen.")
     assert [(c.claimant, c.cue) for c in found] == [("The senator", "said")]
