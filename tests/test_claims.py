@@ -9,7 +9,8 @@ import pytest
 from spacy.language import Language
 
 from rashomon.extract.attributions import Attribution
-from rashomon.extract.claims import FACTORY, ClaimExtractor, impression, parsed_claimant, quote_regions
+from rashomon.extract.claim_scope import impression
+from rashomon.extract.claims import FACTORY, ClaimExtractor, parsed_claimant, quote_regions
 from rashomon.records import ActorMention, Claim, normalise_text
 
 pytestmark = pytest.mark.slow

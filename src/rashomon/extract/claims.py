@@ -51,6 +51,7 @@ from rashomon.extract.claim_headlines import (
     sentence_cased,
     worth_reparsing,
 )
+from rashomon.extract.claim_scope import generic_stance, impression, in_claimant, reported_by, separate
 from rashomon.extract.claim_spans import (
     clipped,
     clipped_chars,
@@ -90,56 +91,7 @@ def sentence_attributions(unit: Span, regions: list[tuple[int, int]]) -> list[At
         if attribution is None or _quoted(attribution.cue, regions):
             continue
         found.append(unquoted_claimant(attribution, regions))
-    return [a for a in found if not _nested(a, found) and not generic_stance(a) and not reported_by(a, found)
-            and not in_claimant(a, found)]
-
-
-def in_claimant(attribution: Attribution, found: list[Attribution]) -> bool:
-    """Whether the cue of ``attribution`` lies inside another one's claimant ("said Diana Orrock, an RNC
-    committeewoman who openly supports Trump"): PolNeAR's sources hold no other attribution (PolNeAR *train*:
-    10 of 30 such cues are gold)."""
-    cue = attribution.cue
-    return any(other is not attribution and other.source is not None
-               and other.source.start <= cue.start and cue.end <= other.source.end for other in found)
-
-
-def reported_by(attribution: Attribution, found: list[Attribution]) -> bool:
-    """Whether ``attribution`` is what an "according to" in its sentence reports ("“...,” Sanders said,
-    according to CNN"; "According to the poll, 51 percent said ..."): PolNeAR marks the *according to* only
-    (PolNeAR *train*: 1 of 21 such inner cues is gold). Not when the *according to* lies in what
-    ``attribution`` says ("The AP reported that, according to an analysis, ...")."""
-    cue, content = attribution.cue, attribution.content
-    for other in found:
-        if other is attribution or other.kind != "according_to" or other.content is None:
-            continue
-        outer = other.cue
-        inside = other.content[0] <= cue.start_char and cue.end_char <= other.content[1]
-        if inside and (content is None or not content[0] <= outer.start_char < content[1]):
-            return True
-    return False
-
-
-def generic_stance(attribution: Attribution) -> bool:
-    """Whether ``attribution`` is a belief or stance of a generic *you* ("you know ...", "if you want to ...")."""
-    source = attribution.source
-    return source is not None and len(source) == 1 and source[0].lower_ in lex.GENERIC_PRONOUNS \
-        and attribution.cue.root.lemma_.lower() in lex.NESTED_CUES
-
-
-def impression(attribution: Attribution) -> Attribution:
-    """``attribution`` without a claimant when its cue is *seem* or *appear* ("The event seemed an insult away
-    from a brawl", "Clinton still seems not to have found"): the report's own impression, whose subject is
-    what it is about, not who holds it (PolNeAR *train*: the subject is in the gold source for 26 of 150 such
-    gold cues)."""
-    source, cue = attribution.source, attribution.cue
-    if source is None:
-        return attribution
-    passive = source.root.dep_ == "nsubjpass" and cue.start <= source.root.head.i < cue.end \
-        and cue[-1].pos_ != "ADP"  # "were charged", not "is now assured of"
-    if not passive and not any(t.lemma_.lower() in lex.HEDGE_VERBS for t in cue):
-        return attribution
-    return Attribution(attribution.sent, attribution.cue, None, attribution.content, attribution.kind,
-                       attribution.hedges)
+    return [a for a in found if separate(a, found)]
 
 
 def unquoted_claimant(attribution: Attribution, regions: list[tuple[int, int]]) -> Attribution:
@@ -230,19 +182,6 @@ def _named_after(cue: Span, unit: Span) -> Span | None:
     while noun.head.i != noun.i and noun.head.pos_ in ("PROPN", "NOUN") and noun.head.i >= cue.end:
         noun = noun.head
     return clipped(source_span(noun), unit)
-
-
-def _nested(attribution: Attribution, found: list[Attribution]) -> bool:
-    """Whether ``attribution`` is said inside what another one in the sentence attributes, with a verb of
-    belief or stance ("Sexton said he thinks ...") or a verb embedded in that content as a clause,
-    infinitive or participle ("Smith said Jones told him ...", "said he wants to ask ..."): PolNeAR marks
-    the outer attribution only (PolNeAR *train*: about one embedded cue in five is gold)."""
-    cue = attribution.cue
-    if attribution.kind == "according_to" or (cue.root.lemma_.lower() not in lex.NESTED_CUES
-                                               and cue.root.dep_ not in lex.EMBEDDED_DEPS):
-        return False
-    return any(other is not attribution and other.content is not None
-               and other.content[0] <= cue.start_char and cue.end_char <= other.content[1] for other in found)
 
 
 def _copy_attributions(sent: Span) -> list[Attribution]:
@@ -454,9 +393,8 @@ class ClaimExtractor:
             return rules
         learned = [parsed_claimant(a) for a in attribution_model.model_attributions(unit, tagged)
                    if not _quoted(a.cue, regions)]
-        learned = [impression(a) for a in learned
-                   if not generic_stance(a) and _worded(a.cue) and not reported_by(a, rules)
-                   and not in_claimant(a, rules)]
+        learned = [impression(a) for a in learned if _worded(a.cue) and not generic_stance(a)
+                   and not reported_by(a, rules) and not in_claimant(a, rules)]  # nested: measured no better
         return attribution_model.combined(rules, learned)
 
     def match(self, doc: Doc) -> list[Claim]:
