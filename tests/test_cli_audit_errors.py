@@ -160,3 +160,17 @@ def test_cli_audit_ambiguous_article_prefix_says_so(store: Store) -> None:
     empty = CliRunner().invoke(main, ["show", "", "--db", store.path])
     _clean_failure(empty)
     assert "[S003]" in empty.output
+
+
+@pytest.mark.parametrize("args", [
+    ["eval", "extraction", "--dataset", "gvdb", "--limit", "0"],
+    ["eval", "clustering", "--dataset", "gva", "--limit", "-3"],
+    ["cluster", "--threshold", "nan"],
+    ["cluster", "--threshold", "inf"],
+], ids=["limit-0", "limit-negative", "threshold-nan", "threshold-inf"])
+def test_cli_audit_malformed_numbers_are_usage_errors(filled: Store, args: list[str]) -> None:
+    before = filled.db.execute("SELECT count(*) FROM event_history").fetchone()[0]
+    result = CliRunner().invoke(main, [*args, "--db", filled.path] if args[0] == "cluster" else args)
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for '{args[-2]}'" in result.output and args[-1] in result.output
+    assert filled.db.execute("SELECT count(*) FROM event_history").fetchone()[0] == before

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import click
 
 from rashomon.cli.common import echo_json, existing_db_option, json_option, open_store, show_progress, user_errors
 from rashomon.errors import ConfigError, Errors
+
+
+def _finite(value: float | None) -> float | None:
+    """The threshold as given; a usage error for ``nan`` and ``inf``, which no score can be compared with."""
+    if value is not None and not math.isfinite(value):
+        raise click.BadParameter(f"{value} is not a finite number", param_hint="'--threshold'")
+    return value
 
 
 @click.command()
@@ -17,6 +25,7 @@ from rashomon.errors import ConfigError, Errors
     "--threshold",
     type=float,
     default=None,
+    callback=lambda _ctx, _param, value: _finite(value),
     help="Average-link score needed to merge (default from the clustering settings).",
 )
 @json_option

@@ -37,7 +37,7 @@ def _task_command(task: str) -> click.Command:
                   show_default=str(DEFAULT_GOLD_DIR),
                   help="Folder holding the gold datasets (default: ../shared/gold-data from the working "
                        "directory, else beside the source checkout).")
-    @click.option("--limit", type=int, default=None, help="Score only the first N documents.")
+    @click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N documents.")
     @click.option("--cache", type=click.Path(dir_okay=False, path_type=Path), default=None,
                   help="SQLite store of cached analyses (scorers that analyse documents).")
     @json_option
