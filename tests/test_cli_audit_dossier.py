@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -48,3 +49,15 @@ def test_cli_audit_show_prints_a_title_stored_apart_from_the_text(store: Store) 
     assert shown.output.splitlines()[1] == a.article.title
     other = CliRunner().invoke(main, ["show", "b.txt", "--db", store.path, "--no-color"])
     assert other.output.splitlines()[1].startswith("====")  # the title opens the text: not printed twice
+
+
+def test_cli_audit_dossier_html_requests_nothing_external(store: Store, tmp_path: Path) -> None:
+    a, b = report_a(), report_b()
+    a.article.url = "https://example.org/azerbaijan-revenge"
+    _fill(store, [a, b])
+    page = tmp_path / "ev-1.html"
+    result = CliRunner().invoke(main, ["dossier", "ev-1", "--db", store.path, "--html", str(page)])
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    assert "<style" in html and "Artsakh Defense Army" in html
+    assert not re.search(r"<(script|link|img|iframe|object|embed)\b|\b(src|href|action)\s*=|@import|url\(", html, re.I)
