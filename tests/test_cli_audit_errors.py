@@ -174,3 +174,11 @@ def test_cli_audit_malformed_numbers_are_usage_errors(filled: Store, args: list[
     assert result.exit_code == 2, result.output
     assert f"Invalid value for '{args[-2]}'" in result.output and args[-1] in result.output
     assert filled.db.execute("SELECT count(*) FROM event_history").fetchone()[0] == before
+
+
+def test_cli_audit_eval_says_when_cache_is_not_used(tmp_path: Path) -> None:
+    cache = tmp_path / "analyses.db"
+    args = ["eval", "extraction", "--dataset", "lgl", "--data-dir", str(tmp_path), "--cache", str(cache)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1 and "[V001]" in result.stderr  # no gold here: stops before any analysis
+    assert f"--cache {cache} is not used" in result.stderr and "lgl" in result.stderr

@@ -47,6 +47,9 @@ def _task_command(task: str) -> click.Command:
         data_dir = data_dir or default_gold_dir()
         takes_cache = "cache" in inspect.signature(scorer).parameters
         extra = {"cache": cache} if cache is not None and takes_cache else {}
+        if cache is not None and not takes_cache:
+            click.echo(f"rashomon: note: --cache {cache} is not used: {task} on {dataset} does not read "
+                       "cached analyses", err=True)
         metrics = scorer(data_dir, limit=limit, **extra)
         if as_json:
             echo_json(metrics)
