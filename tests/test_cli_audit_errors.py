@@ -5,6 +5,8 @@ exits non-zero, and leaves what is stored (the database, an earlier export) as i
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -182,3 +184,12 @@ def test_cli_audit_eval_says_when_cache_is_not_used(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 1 and "[V001]" in result.stderr  # no gold here: stops before any analysis
     assert f"--cache {cache} is not used" in result.stderr and "lgl" in result.stderr
+
+
+def test_cli_audit_export_to_a_closed_pipe_stops_quietly(filled: Store) -> None:
+    command = [str(Path(sys.executable).with_name("rashomon")), "export", "--db", filled.path]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()  # `rashomon export | head -c 0`: the reader is gone before the first write
+        errors = proc.stderr.read().decode()
+    assert proc.returncode == 1 and errors == ""

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
+from typing import NoReturn
+
 import click
 
 from rashomon.cli.common import existing_db_option, open_store, user_errors
+from rashomon.errors import ExportError
 from rashomon.export import FORMATS, ExportOptions, export
 from rashomon.export.output import write_atomically
+
+
+def reader_went_away() -> NoReturn:
+    """``rashomon export | head``: the reader closed the pipe; stop quietly, as other command-line tools do."""
+    with contextlib.suppress(OSError, ValueError):  # ValueError: io.UnsupportedOperation, a stream with no fd
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the interpreter's last flush then succeeds
+    sys.exit(1)
 
 
 @click.command(name="export")
@@ -54,6 +67,11 @@ def export_command(
     """Export events with their claims, figures and discrepancies."""
     options = ExportOptions(since=since, until=until, events=events, contested=contested)
     with open_store(db_path) as store:
-        count = write_atomically(output, lambda out: export(store, fmt, out, options))
+        try:
+            count = write_atomically(output, lambda out: export(store, fmt, out, options))
+        except ExportError as exc:
+            if isinstance(exc.__cause__, BrokenPipeError):
+                reader_went_away()
+            raise
     if output != "-":
         click.echo(f"wrote {count} event(s) as {fmt} to {output}", err=True)
