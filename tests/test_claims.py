@@ -381,6 +381,15 @@ def test_claims_cue_inside_a_claimant_is_no_separate_claim(nlp: Language) -> Non
     assert found[0].claimant is not None and found[0].claimant.startswith("Diana Orrock")
 
 
+def test_claims_speaker_colon_cut_off_by_the_splitter_introduces_its_line(nlp: Language) -> None:
+    text = ("The debate went on.\n\nJAKE TAPPER: Donald Trump released a video on Friday about the wall.\n\n"
+            "TRUMP: It was a great video.")
+    found = attributed(nlp, text)
+    assert [(c.claimant, c.cue) for c in found] == [("JAKE TAPPER", ":"), ("TRUMP", ":")]
+    assert text[found[0].content_start: found[0].content_end] == \
+        "Donald Trump released a video on Friday about the wall"
+
+
 def test_claims_saying_embedded_in_what_is_said_is_no_separate_claim(nlp: Language) -> None:
     found = attributed(nlp, "The senator said that the governor told him the bridge would reopen.")
     assert [(c.claimant, c.cue) for c in found] == [("The senator", "said")]

@@ -361,7 +361,7 @@ def colon_attribution(token: Token, unit: Span) -> Attribution | None:
     if not any(t.pos_ == "PROPN" for t in words) or words[0].lower_ in lex.COLON_LABELS:
         return None
     source = doc[words[0].i: words[-1].i + 1]
-    content = next_line(doc, token.idx + 1) if ending else trimmed(doc, token.idx + 1, unit.end_char)
+    content = after_colon(doc, token.idx + 1) if ending else trimmed(doc, token.idx + 1, unit.end_char)
     if content is None or content[1] <= content[0]:
         return None
     return Attribution(unit, doc[token.i: token.i + 1], source, content)
@@ -385,10 +385,22 @@ def next_line(doc: Doc, start: int) -> tuple[int, int] | None:
     return bounds if bounds[1] > bounds[0] else None
 
 
+def after_colon(doc: Doc, start: int) -> tuple[int, int] | None:
+    """What a colon that ends a unit introduces: the next line when a line break follows it, else the rest of
+    its line, which the sentence splitter cut off ("JAKE TAPPER: Donald Trump released a video ...")."""
+    found = next_line(doc, start)
+    if found is not None:
+        return found
+    text = text_of(doc)
+    stop = text.find("\n", start)
+    bounds = trimmed(doc, start, stop if stop >= 0 else len(text))
+    return bounds if bounds[1] > bounds[0] else None
+
+
 def colon_content(verb: Token, cue: Span, unit: Span) -> tuple[int, int] | None:
     """ "In a 1963 speech, he declared:" with the words on the next line: the next line, when the cue
     verb's colon ends the unit."""
     colon = next((c for c in verb.rights if c.text == ":" and c.i >= cue.end), None)
     if colon is None or not _ends_unit(colon, unit):
         return None
-    return next_line(verb.doc, colon.idx + 1)
+    return after_colon(verb.doc, colon.idx + 1)
