@@ -390,6 +390,19 @@ def test_claims_speaker_colon_cut_off_by_the_splitter_introduces_its_line(nlp: L
         "Donald Trump released a video on Friday about the wall"
 
 
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [("More from the report: “Samples with more elaborate weighting produced more accurate results.”",
+      "the report"),
+     ("From Blumenthal and Cohen: “Data collected by our firm helps confirm that both issues were in play.”",
+      "Blumenthal and Cohen")],
+)
+def test_claims_colon_after_from_names_the_source(nlp: Language, text: str, claimant: str) -> None:
+    found = attributed(nlp, text)
+    assert [(c.claimant, c.cue) for c in found][:1] == [(claimant, ":")]
+    assert not attributed(nlp, "From the start: the plan was to win the state by a wide margin.")
+
+
 def test_claims_saying_embedded_in_what_is_said_is_no_separate_claim(nlp: Language) -> None:
     found = attributed(nlp, "The senator said that the governor told him the bridge would reopen.")
     assert [(c.claimant, c.cue) for c in found] == [("The senator", "said")]

@@ -356,9 +356,13 @@ def colon_attribution(token: Token, unit: Span) -> Attribution | None:
             start = dash + 1
             break
     words = [t for t in doc[start: token.i] if not t.is_punct]
-    if not 0 < len(words) <= lex.COLON_MAX_SOURCE or any(t.pos_ in _NOT_NAMES for t in words):
+    lead = next((k + 1 for k, t in enumerate(words[:2]) if t.lower_ == "from"), 0)
+    quoted = ending or (token.i + 1 < unit.end and doc[token.i + 1].is_quote)
+    if lead and [t.lower_ for t in words[: lead - 1]] in ([], ["more"]) and quoted:
+        words = words[lead:]  # "More from the report: “...”", "From Blumenthal and Cohen: “...”"
+    elif not any(t.pos_ == "PROPN" for t in words) or (words and words[0].lower_ in lex.COLON_LABELS):
         return None
-    if not any(t.pos_ == "PROPN" for t in words) or words[0].lower_ in lex.COLON_LABELS:
+    if not 0 < len(words) <= lex.COLON_MAX_SOURCE or any(t.pos_ in _NOT_NAMES for t in words):
         return None
     source = doc[words[0].i: words[-1].i + 1]
     content = after_colon(doc, token.idx + 1) if ending else trimmed(doc, token.idx + 1, unit.end_char)
