@@ -32,6 +32,8 @@ from rashomon.extract.attribution_model import (
     tag,
     tag_units,
     tagged,
+    viterbi,
+    viterbi_stretches,
     whole_phrase,
     windows,
 )
@@ -161,6 +163,36 @@ def test_attribution_model_tag_bias_trades_o_for_a_cue() -> None:
     assert best_tags(scores, starts, (-0.5, 0.0, 0.0, 0.0, 0.0)).tolist() == [0, 1]
 
 
+def test_attribution_model_viterbi_stretches_follow_the_reference_step_for_step() -> None:
+    rng = np.random.default_rng(7)
+    lengths = np.array([1, 2, 3, 7, 12, 30, 1, 5])
+    rows = np.round(rng.normal(size=(len(lengths), int(lengths.max()), 5)), 1)  # rounded: many ties
+    rows[2, :, :] = 0.0  # every tag equally likely: ties all the way
+    rows[3, 1:, 0] = -np.inf  # O impossible after the first row
+    found = viterbi_stretches(rows, lengths)
+    for k, length in enumerate(lengths.tolist()):
+        assert found[k, :length].tolist() == viterbi(rows[k, :length].tolist())
+
+
+def test_attribution_model_best_tags_decodes_each_stretch_as_the_reference() -> None:
+    rng = np.random.default_rng(3)
+    scores = (rng.normal(size=(400, 5)) * 3).astype(np.float32)
+    scores[::7, 0] += 12.0  # near-certain O rows split the units into stretches
+    starts = rng.random(400) < 0.05
+    starts[0] = True
+    log_probs = scores - scores.max(axis=1, keepdims=True)
+    log_probs -= np.log(np.exp(log_probs).sum(axis=1, keepdims=True))
+    expected = np.zeros(400, dtype=np.int64)
+    stretch: list[int] = []
+    for i in range(401):  # the reference: one ``viterbi`` per stretch of rows whose O is not near-certain
+        if stretch and (i == 400 or starts[i] or log_probs[i, 0] >= np.log(0.995)):
+            expected[stretch] = viterbi(log_probs[stretch].tolist())
+            stretch = []
+        if i < 400 and log_probs[i, 0] < np.log(0.995):
+            stretch.append(i)
+    assert best_tags(scores, starts).tolist() == expected.tolist()
+
+
 def test_attribution_model_nearest_prefers_the_preceding_source_on_a_tie() -> None:
     doc = spans_doc("Ann said Bob", [(1, 2)], [(0, 1), (2, 3)])
     cue = doc.spans[SPANS_KEY][0]
@@ -252,6 +284,21 @@ def test_attribution_model_tag_units_maps_spans_back_and_skips_other_units(nlp: 
     assert all(s.doc is doc and units[0].start <= s.start for s in spans)
     assert [(s.text, s.label_) for s in spans] == [("Police in Texas", "SOURCE"), ("said", "CUE")]
     assert tag_units([(doc, [])]) == [[]]
+
+
+@pytest.mark.slow
+def test_attribution_model_docs_tagged_together_as_one_by_one(nlp: Language) -> None:
+    docs = [nlp("Police in Texas said the attack was planned for weeks."),
+            nlp("The weather was mild.\nA spokesman told reporters that two men were arrested."),
+            nlp("Nothing was said.")]
+    selections = [(docs[0], list(docs[0].sents)), (docs[1], list(docs[1].sents)[1:]), (docs[2], [])]
+    tagger = load_tagger()
+    together = tagger.spans_of(selections)
+    alone = [tagger.spans(doc, units) for doc, units in selections]
+    assert [[(s.start, s.end, s.label_) for s in spans] for spans in together] == \
+        [[(s.start, s.end, s.label_) for s in spans] for spans in alone]
+    assert [s.text for s in together[1] if s.label_ == "CUE"] == ["told"]
+    assert together[2] == []
 
 
 @pytest.mark.slow

@@ -70,6 +70,9 @@ CLOSE_QUOTES = ("\u201d", "\u00bb")
 STRAIGHT_QUOTES = ('"', "''", "``")
 SURE_O = float(np.log(0.995))
 """Tokens whose O tag is at least this likely (log) are O without decoding."""
+SHORT_STRETCHES = 5
+"""Stretches shorter than ``2 ** (SHORT_STRETCHES + 1)`` tokens are decoded together; longer ones with those
+of their power of two (so a long stretch pads few others)."""
 N_FLAGS = 8
 """cue lemma, "according", colon, quote mark, inside quotes, sentence start, title case, punctuation."""
 
@@ -286,7 +289,7 @@ class Head:
 
 
 class Tagger:
-    """The features and the head together: CUE and SOURCE spans of chosen tokens of a Doc."""
+    """The features and the head together: CUE and SOURCE spans of chosen tokens of Docs."""
 
     def __init__(self, head: Head) -> None:
         self.head = head
@@ -294,13 +297,34 @@ class Tagger:
 
     def spans(self, doc: Doc, units: list[Span]) -> list[Span]:
         """The tagger's spans inside ``units`` (each one a sentence or line of ``doc``; none crosses one)."""
-        if not units or not len(doc):
-            return []
-        rows = np.concatenate([np.arange(unit.start, unit.end) for unit in units])
-        starts = np.zeros(len(rows), dtype=bool)
-        starts[np.cumsum([0] + [len(unit) for unit in units[:-1]])] = True
-        inputs = windows(self.featurize(doc), rows, self.head.spec.window)
-        tags = best_tags(self.head.scores(inputs), starts, self.head.spec.tag_bias)
+        return self.spans_of([(doc, units)])[0]
+
+    def spans_of(self, selections: list[tuple[Doc, list[Span]]]) -> list[list[Span]]:
+        """:meth:`spans` of each (Doc, units) pair, the Docs' rows scored and decoded together."""
+        chosen = [(doc, units) for doc, units in selections if units and len(doc)]
+        if not chosen:
+            return [[] for _ in selections]
+        window = self.head.spec.window
+        offsets = np.cumsum([window] + [len(doc) + window for doc, _ in chosen]).tolist()
+        padded = np.zeros((offsets[-1], self.featurize.width), dtype=np.float32)  # Docs ``window`` zero rows apart
+        rows, starts = [], []
+        for (doc, units), offset in zip(chosen, offsets, strict=False):
+            padded[offset: offset + len(doc)] = self.featurize(doc)
+            rows.append(np.concatenate([np.arange(unit.start, unit.end) for unit in units]) + offset)
+            unit_starts = np.zeros(len(rows[-1]), dtype=bool)
+            unit_starts[np.cumsum([0] + [len(unit) for unit in units[:-1]])] = True
+            starts.append(unit_starts)
+        inputs = windows(padded, np.concatenate(rows), window)  # each row's score as when tagged alone
+        tags = best_tags(self.head.scores(inputs), np.concatenate(starts), self.head.spec.tag_bias)
+        ends = np.cumsum([len(doc_rows) for doc_rows in rows]).tolist()
+        found = iter([self._doc_spans(doc, doc_rows - offset, doc_starts, tags[end - len(doc_rows): end])
+                      for (doc, _), doc_rows, doc_starts, offset, end
+                      in zip(chosen, rows, starts, offsets, ends, strict=False)])
+        return [next(found) if units and len(doc) else [] for doc, units in selections]
+
+    @staticmethod
+    def _doc_spans(doc: Doc, rows: Ints, starts: Flags, tags: Ints) -> list[Span]:
+        """One Doc's spans from the decoded ``tags`` of its ``rows`` (token indices)."""
         found = [(int(rows[a]), int(rows[b - 1]) + 1, label) for a, b, label in decode(tags, starts)]
         cue_tokens = {i for start, end, label in found if label == "CUE" for i in range(start, end)}
         spans = []
@@ -343,13 +367,53 @@ def best_tags(scores: Floats, starts: Flags, bias: tuple[float, ...] = ()) -> In
     active = log_probs[:, 0] < SURE_O
     opens = active & (starts | ~np.concatenate([[False], active[:-1]]))
     closes = active & (np.concatenate([starts[1:], [True]]) | ~np.concatenate([active[1:], [False]]))
-    for first, last in zip(np.nonzero(opens)[0].tolist(), np.nonzero(closes)[0].tolist(), strict=True):
-        tags[first: last + 1] = viterbi(log_probs[first: last + 1].tolist())
+    firsts = np.nonzero(opens)[0]
+    lengths = np.nonzero(closes)[0] - firsts + 1
+    wide = log_probs.astype(np.float64)  # the sums of the reference :func:`viterbi`, on Python floats
+    sizes = np.maximum(np.log2(np.maximum(lengths, 1)).astype(np.int64), SHORT_STRETCHES)
+    for size in np.unique(sizes).tolist():  # stretches of like length together: little padding
+        group = sizes == size
+        group_firsts, group_lengths = firsts[group], lengths[group]
+        steps = np.arange(int(group_lengths.max()))
+        inside = steps[None, :] < group_lengths[:, None]
+        at = group_firsts[:, None] + np.minimum(steps[None, :], group_lengths[:, None] - 1)
+        tags[at[inside]] = viterbi_stretches(wide[at], group_lengths)[inside]
     return tags
 
 
+def viterbi_stretches(log_probs: npt.NDArray[np.float64], lengths: Ints) -> Ints:
+    """:func:`viterbi` of many stretches at once: ``log_probs[s, t]`` is row ``t`` of stretch ``s`` (rows
+    past its length are ignored), the same float64 sums and the same choice on ties, one step for all."""
+    count, longest = log_probs.shape[:2]
+    each = np.arange(count)
+    best = log_probs[:, 0].copy()
+    best[:, [2, 4]] = -np.inf
+    back = np.zeros((longest, 3, count), dtype=np.int64)
+    for t in range(1, longest):
+        live = lengths > t
+        top = best.argmax(axis=1)  # the first of equal maxima, as ``max`` picks
+        cue = np.where(best[:, 2] > best[:, 1], 2, 1)
+        source = np.where(best[:, 4] > best[:, 3], 4, 3)
+        back[t, 0], back[t, 1], back[t, 2] = top, cue, source
+        high = best[each, top]
+        row = log_probs[:, t]
+        step = np.stack([high + row[:, 0], high + row[:, 1], best[each, cue] + row[:, 2], high + row[:, 3],
+                         best[each, source] + row[:, 4]], axis=1)
+        best = np.where(live[:, None], step, best)
+    paths = np.zeros((count, longest), dtype=np.int64)
+    tag = best.argmax(axis=1)
+    paths[each, lengths - 1] = tag
+    for t in range(longest - 1, 0, -1):
+        live = lengths > t
+        previous = np.where(tag == 2, back[t, 1], np.where(tag == 4, back[t, 2], back[t, 0]))
+        tag = np.where(live, previous, tag)
+        paths[live, t - 1] = tag[live]
+    return paths
+
+
 def viterbi(log_probs: list[list[float]]) -> list[int]:
-    """The best tag sequence over rows of log-probabilities of :data:`TAGS` (no I- tag first)."""
+    """The best tag sequence over rows of log-probabilities of :data:`TAGS` (no I- tag first): the reference
+    that :func:`viterbi_stretches` follows step for step."""
     o, b_cue, _, b_source, _ = log_probs[0]
     best = [o, b_cue, -np.inf, b_source, -np.inf]
     back: list[tuple[int, int, int]] = []
@@ -423,8 +487,7 @@ def tag_units(selections: list[tuple[Doc, list[Span]]], *, path: Path = MODEL_DI
     span crosses a unit). Nothing is stored on the Docs."""
     if not any(units for _, units in selections):
         return [[] for _ in selections]
-    tagger = load_tagger(path=path)
-    return [tagger.spans(doc, units) for doc, units in selections]
+    return load_tagger(path=path).spans_of(selections)
 
 
 def tagged(doc: Doc, label: str) -> list[Span]:
