@@ -17,6 +17,7 @@ from rashomon.extract.attribution_model import (
     SPANS_KEY,
     TAGS,
     Featurizer,
+    FirstLayer,
     Head,
     Spec,
     best_tags,
@@ -191,6 +192,24 @@ def test_attribution_model_best_tags_decodes_each_stretch_as_the_reference() -> 
         if i < 400 and log_probs[i, 0] < np.log(0.995):
             stretch.append(i)
     assert best_tags(scores, starts).tolist() == expected.tolist()
+
+
+def test_attribution_model_first_layer_equals_the_product_of_the_windows() -> None:
+    rng = np.random.default_rng(5)
+    spec = Spec(("nsubj",), ("say",), tensor_width=6, window=2)
+    width, hidden = 11, 4
+    weights = [rng.normal(size=(5 * width, hidden)).astype(np.float32), rng.normal(size=hidden).astype(np.float32),
+               rng.normal(size=(hidden, 5)).astype(np.float32), rng.normal(size=5).astype(np.float32)]
+    head = Head(spec, weights)
+    padded = np.zeros((2 + 9 + 2 + 7 + 2, width), dtype=np.float32)  # two Docs, two zero rows around each
+    for first, count in ((2, 9), (13, 7)):
+        padded[first: first + count, :6] = rng.normal(size=(count, 6))
+        padded[first: first + count, 6:] = rng.random((count, 5)) < 0.4  # the other features are 0 or 1
+    rows = np.array([2, 3, 4, 10, 13, 15, 19])
+    expected = windows(padded, rows, 2) @ weights[0] + weights[1]
+    found = FirstLayer(head, width)(padded, rows)
+    np.testing.assert_allclose(found, expected, rtol=1e-5, atol=1e-5)
+    np.testing.assert_allclose(head.rest(found), head.scores(windows(padded, rows, 2)), rtol=1e-4, atol=1e-4)
 
 
 def test_attribution_model_nearest_prefers_the_preceding_source_on_a_tie() -> None:

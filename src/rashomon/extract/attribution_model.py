@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import blis.py  # type: ignore[import-untyped]  # thinc's gemm library (spaCy's dependency), for its beta
 import numpy as np
 import numpy.typing as npt
 from spacy.attrs import DEP, HEAD, IS_PUNCT, IS_TITLE, LEMMA, LOWER, POS, SENT_START
@@ -271,6 +272,15 @@ class Head:
                 np.maximum(hidden, 0.0, out=hidden)
         return hidden
 
+    def rest(self, first: Floats) -> Floats:
+        """:meth:`scores` from the first layer's output (bias added, before its activation)."""
+        hidden = first
+        for k in range(1, len(self.weights) // 2):
+            np.maximum(hidden, 0.0, out=hidden)
+            hidden = _OPS.gemm(np.ascontiguousarray(hidden), self.weights[2 * k])
+            hidden += self.weights[2 * k + 1]
+        return hidden
+
     def save(self, path: Path) -> None:
         path.mkdir(parents=True, exist_ok=True)
         halves = {f"w{i}": w.astype(np.float16) for i, w in enumerate(self.weights)}
@@ -294,6 +304,7 @@ class Tagger:
     def __init__(self, head: Head) -> None:
         self.head = head
         self.featurize = Featurizer(head.spec)
+        self.first = FirstLayer(head, self.featurize.width)
 
     def spans(self, doc: Doc, units: list[Span]) -> list[Span]:
         """The tagger's spans inside ``units`` (each one a sentence or line of ``doc``; none crosses one)."""
@@ -314,8 +325,8 @@ class Tagger:
             unit_starts = np.zeros(len(rows[-1]), dtype=bool)
             unit_starts[np.cumsum([0] + [len(unit) for unit in units[:-1]])] = True
             starts.append(unit_starts)
-        inputs = windows(padded, np.concatenate(rows), window)  # each row's score as when tagged alone
-        tags = best_tags(self.head.scores(inputs), np.concatenate(starts), self.head.spec.tag_bias)
+        scores = self.head.rest(self.first(padded, np.concatenate(rows)))
+        tags = best_tags(scores, np.concatenate(starts), self.head.spec.tag_bias)
         ends = np.cumsum([len(doc_rows) for doc_rows in rows]).tolist()
         found = iter([self._doc_spans(doc, doc_rows - offset, doc_starts, tags[end - len(doc_rows): end])
                       for (doc, _), doc_rows, doc_starts, offset, end
@@ -333,6 +344,46 @@ class Tagger:
                 start, end = whole_phrase(doc, start, end, cue_tokens)
             spans.append(Span(doc, start, end, label=label))
         return spans
+
+
+class FirstLayer:
+    """The head's first layer over the windows of chosen rows, summed per window position (inference).
+
+    A window's product with the first weight matrix is the sum over its ``2 * window + 1`` positions of each
+    position's feature row times that position's block of the matrix. The ``doc.tensor`` columns go through
+    one product per position on the rows shifted by it (no window copies). The other columns are all 0 or
+    1, and far fewer distinct patterns of them occur than tokens: each pattern is multiplied once, and each
+    token looks its part up. The result equals :func:`windows` then the first product of
+    :meth:`Head.scores` up to float32 rounding (the same sums in another order)."""
+
+    def __init__(self, head: Head, width: int) -> None:
+        self.window, self.dense = head.spec.window, head.spec.tensor_width
+        span = 2 * self.window + 1
+        weights = head.weights[0]
+        self.hidden = weights.shape[1]
+        blocks = weights.reshape(span, width, self.hidden)
+        self.dense_blocks = [np.ascontiguousarray(block[: self.dense]) for block in blocks]
+        self.binary_blocks = [np.ascontiguousarray(block[self.dense:]) for block in blocks]
+        self.bias = head.weights[1]
+
+    def __call__(self, padded: Floats, rows: Ints) -> Floats:
+        """The first layer's output (bias added, no activation) at ``rows`` of ``padded``: feature rows of
+        Docs with at least ``window`` zero rows before, between and after them."""
+        count = len(padded) - 2 * self.window  # out[i]: the window around padded row i + window
+        bits = np.packbits(padded[:, self.dense:] != 0, axis=1)
+        patterns, which = np.unique(bits.view(np.dtype((np.void, bits.shape[1]))).ravel(), return_inverse=True)
+        which = which.ravel()
+        pattern_rows = np.unpackbits(patterns.view(np.uint8).reshape(len(patterns), -1), axis=1,
+                                     count=padded.shape[1] - self.dense).astype(np.float32)
+        out: Floats = np.zeros((count, self.hidden), dtype=np.float32)
+        for k, block in enumerate(self.binary_blocks):
+            out += np.take(blis.py.gemm(pattern_rows, block, beta=0.0), which[k: k + count], axis=0)
+        tensor = np.ascontiguousarray(padded[:, : self.dense])
+        for k, block in enumerate(self.dense_blocks):
+            blis.py.gemm(tensor[k: k + count], block, out=out, beta=1.0)
+        found: Floats = out[rows - self.window]
+        found += self.bias
+        return found
 
 
 NOUN_MODIFIERS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "predet"})
