@@ -403,6 +403,19 @@ def test_claims_colon_after_from_names_the_source(nlp: Language, text: str, clai
     assert not attributed(nlp, "From the start: the plan was to win the state by a wide margin.")
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [("Kasich says he respects Clinton and calls her an extremely intelligent woman.", "calls"),
+     ("Carson said he saw no need to change his campaign, telling reporters that voters support him.",
+      "telling")],
+)
+def test_claims_cue_coordinated_inside_what_is_said_keeps_the_speaker(nlp: Language, text: str,
+                                                                      cue: str) -> None:
+    found = {c.cue: c for c in attributed(nlp, text)}
+    speaker = text.split()[0]
+    assert found[cue].claimant == speaker and found[cue].claimant_start == 0
+
+
 def test_claims_saying_embedded_in_what_is_said_is_no_separate_claim(nlp: Language) -> None:
     found = attributed(nlp, "The senator said that the governor told him the bridge would reopen.")
     assert [(c.claimant, c.cue) for c in found] == [("The senator", "said")]

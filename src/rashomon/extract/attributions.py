@@ -50,7 +50,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ in _INHERIT_DEPS and head.pos_ in ("VERB", "AUX"):
         if verb.dep_ == "advcl" and verb.tag_ != "VBG" and not _infinitive(verb):
             return None
-        return subject_of(verb.head, depth + 1)
+        if verb.dep_ in ("conj", "advcl") and verb.lemma_.lower() in lex.SPEECH_VERBS and head.dep_ == "ccomp" \
+                and head.head.lemma_.lower() in lex.SPEECH_VERBS and head.head.i < head.i:
+            head = head.head  # "He says he respects her and calls her ...": the speaker calls, not the one said
+        return subject_of(head, depth + 1)
     return None
 
 
