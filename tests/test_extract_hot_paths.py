@@ -146,6 +146,30 @@ def test_attribute_index_finds_the_matches_of_spacys_attribute_ruler() -> None:
     assert indexed(doc.copy()).to_json() == plain(doc.copy()).to_json()
 
 
+def test_attribute_index_call_sets_a_tokens_rules_in_rule_order() -> None:
+    from spacy.pipeline import AttributeRuler
+
+    from rashomon.extract.attribute_index import IndexedAttributeRuler
+
+    vocab = spacy.blank("en").vocab
+    patterns: list[dict[str, object]] = [
+        {"patterns": [[{"TAG": "NN"}]], "attrs": {"POS": "NOUN", "LEMMA": "thing"}},
+        {"patterns": [[{"LOWER": "dog"}]], "attrs": {"POS": "PROPN", "MORPH": "Number=Sing"}},
+        {"patterns": [[{"TAG": "NN", "DEP": "nsubj"}]], "attrs": {"LEMMA": "hound"}},
+        {"patterns": [[{"LOWER": "the"}, {"LOWER": "dog"}]], "attrs": {"POS": "X"}, "index": 1},
+    ]
+    plain, indexed = AttributeRuler(vocab), IndexedAttributeRuler(vocab)
+    plain.add_patterns(patterns)  # type: ignore[arg-type]
+    indexed.add_patterns(patterns)  # type: ignore[arg-type]
+    words = ["the", "dog", "saw", "a", "dog", "and", "a", "cat"]
+    doc = Doc(vocab, words=words, tags=["DT", "NN", "VBD", "DT", "NN", "CC", "DT", "NN"],
+              deps=["det", "nsubj", "ROOT", "det", "dobj", "cc", "det", "conj"], heads=[1, 2, 2, 4, 2, 4, 7, 4])
+    done = indexed(doc.copy())
+    assert done.to_json() == plain(doc.copy()).to_json()
+    assert [(t.pos_, t.lemma_) for t in done][1::3] == [("X", "hound"), ("PROPN", "thing"), ("NOUN", "thing")]
+    assert str(done[4].morph) == "Number=Sing"
+
+
 @pytest.mark.slow
 def test_attribute_index_in_build_nlp_matches_the_models_ruler(nlp: Language) -> None:
     from spacy.pipeline import AttributeRuler
@@ -163,6 +187,8 @@ def test_attribute_index_in_build_nlp_matches_the_models_ruler(nlp: Language) ->
     expected = plain.match(doc)
     assert len({n for n, *_ in expected}) > 20 and max(e - s for _, _, s, e in expected) == 2
     assert ruler.match(doc) == expected
+    attrs = ["POS", "TAG", "MORPH", "LEMMA", "DEP"]
+    assert ruler(doc.copy()).to_array(attrs).tolist() == plain(doc.copy()).to_array(attrs).tolist()
 
 
 def _small_gazetteer() -> Gazetteer:

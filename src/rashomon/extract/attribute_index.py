@@ -203,17 +203,25 @@ def build_index(vocab: Vocab, matcher: Matcher, keys: Iterable[str]) -> PatternI
     return index
 
 
+Plan = tuple[tuple[tuple[int, int], ...], dict[Any, Any] | None, tuple[TokenPattern, ...]]
+"""What a token row gets: its one-token matches ``(rule number, match id)`` in spaCy's order, their
+attributes merged (``None`` when they must be set one by one), and the longer patterns it starts."""
+
+
 class IndexedAttributeRuler(AttributeRuler):
-    """``AttributeRuler`` whose ``match`` reads the index (built on first use and after patterns change)."""
+    """``AttributeRuler`` whose ``match`` reads the index (built on first use and after patterns change) and
+    whose call sets each token's one-token matches at once."""
 
     _index: PatternIndex | None = None
     _indexed_for: tuple[int, int] = (0, -1)
+    _plans: dict[tuple[int, ...], Plan] | None = None
 
     def _pattern_index(self) -> PatternIndex:
         state = (id(self.matcher), len(self.attrs))
         if self._index is None or state != self._indexed_for:
             self._index = build_index(self.vocab, self.matcher, (str(i) for i in range(len(self.attrs))))
             self._indexed_for = state
+            self._plans = {}
         return self._index
 
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
@@ -222,6 +230,51 @@ class IndexedAttributeRuler(AttributeRuler):
         matches = [(numbers[m_id], m_id, s, e) for m_id, s, e in index(doc)]
         matches.sort()
         return matches
+
+    def __call__(self, doc: Doc) -> Doc:
+        """As spaCy's ``match`` then ``set_annotations``, token by token: every match sets one token, and a
+        token's matches are applied in spaCy's order (rule number first). A token only one-token patterns
+        match takes their attributes merged, a later rule's value winning as when they are set in turn (each
+        is a plain field of the token, none of the lexeme); a token a longer pattern sets takes each of its
+        matches in that order."""
+        index = self._pattern_index()
+        rows = doc.to_array(ARRAY_ATTRS).tolist() if len(doc) else []
+        plans = [self._plan(tuple(row), index, doc.vocab) for row in rows]
+        longer = [(pattern.match_id, i, end) for i, plan in enumerate(plans) for pattern in plan[2]
+                  if (end := pattern.end(rows, i, doc.vocab)) is not None]
+        if index.leftover is not None:
+            longer.extend(index.leftover(doc, allow_missing=True, as_spans=False))
+        by_token: dict[int, list[tuple[int, int, int, int]]] = {}
+        for number, match_id, start, end in sorted({(index.numbers[m], m, s, e) for m, s, e in longer}):
+            at = (end if self.indices[number] < 0 else start) + self.indices[number]
+            by_token.setdefault(at, []).append((number, match_id, start, end))
+        for i, (singles, merged, _) in enumerate(plans):
+            if i in by_token or merged is None:
+                one_token = [(number, match_id, i, i + 1) for number, match_id in singles]
+                self.set_annotations(doc, sorted(one_token + by_token.pop(i, [])))
+            elif merged:
+                set_token_attrs(doc[i], merged)
+        for matches in by_token.values():  # outside the Doc: spaCy's method raises
+            self.set_annotations(doc, matches)
+        return doc
+
+    def _plan(self, row: tuple[int, ...], index: PatternIndex, vocab: Vocab) -> Plan:
+        plans = self._plans if self._plans is not None else {}
+        plan = plans.get(row)
+        if plan is None:
+            starting = index.starting(row, vocab)
+            singles = tuple(sorted({(index.numbers[p.match_id], p.match_id) for p in starting if not p.later}))
+            merged: dict[Any, Any] = {}
+            for number, _ in singles:
+                merged.update(self.attrs[number])
+            plain = all(self.indices[n] in (0, -1) and "_" not in self.attrs[n] for n, _ in singles)
+            # otherwise set one by one: spaCy's method raises (index) or sets extensions
+            plan = (singles, merged if plain else None, tuple(p for p in starting if p.later))
+            if len(plans) >= MEMO_SIZE:
+                plans.clear()
+            plans[row] = plan
+            self._plans = plans
+        return plan
 
     def set_annotations(self, doc: Doc, matches: Sequence[tuple[int, int, int, int]]) -> None:
         """As spaCy's: each match's attributes set on its token ``index``, in ``matches`` order, without a
