@@ -416,6 +416,18 @@ def test_claims_cue_coordinated_inside_what_is_said_keeps_the_speaker(nlp: Langu
     assert found[cue].claimant == speaker and found[cue].claimant_start == 0
 
 
+def test_claims_criticism_drawn_from_someone_is_theirs(nlp: Language) -> None:
+    text = "The proposal has drawn harsh criticism from fellow Republican hopefuls."
+    doc = nlp(text)
+    start = text.index("has drawn")
+    cue = doc.char_span(start, text.index(" from"))
+    assert cue is not None
+    found = parsed_claimant(Attribution(doc[:], cue, doc[:2], (cue.end_char, len(text))))
+    assert found.source is not None and found.source.text == "fellow Republican hopefuls"
+    plain = parsed_claimant(Attribution(doc[:], doc[1:2], None, (0, len(text))))
+    assert plain.source is None or plain.source.text != "fellow Republican hopefuls"
+
+
 def test_claims_saying_embedded_in_what_is_said_is_no_separate_claim(nlp: Language) -> None:
     found = attributed(nlp, "The senator said that the governor told him the bridge would reopen.")
     assert [(c.claimant, c.cue) for c in found] == [("The senator", "said")]

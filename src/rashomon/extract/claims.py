@@ -125,6 +125,9 @@ def parsed_claimant(attribution: Attribution) -> Attribution:
     stops short of its verb ("The network *immediately* seized on", "Liberal groups *have* pressured") reaches
     to the verb."""
     cue, unit = attribution.cue, attribution.sent
+    giver = _received_from(cue, unit)
+    if giver is not None:
+        return Attribution(unit, cue, giver, attribution.content, attribution.kind, attribution.hedges)
     if attribution.source is not None:
         return attribution
     cue = _to_verb(cue, unit)
@@ -146,6 +149,18 @@ def parsed_claimant(attribution: Attribution) -> Attribution:
 
 
 _VERB_PARTS = frozenset({"aux", "auxpass", "neg", "advmod"})
+
+
+def _received_from(cue: Span, unit: Span) -> Span | None:
+    """Who gave what the cue's verb says was received: "The proposal has drawn harsh criticism *from fellow
+    GOP hopefuls*", "She drew support from a large majority of ...": the object of *from*, not the subject."""
+    verb = next((t for t in cue if t.lemma_.lower() in lex.RECEIVING_VERBS and t.pos_ == "VERB"), None)
+    if verb is None:
+        return None
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    prep = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    giver = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    return clipped(source_span(giver), unit) if giver is not None else None
 
 
 def _to_verb(cue: Span, unit: Span) -> Span:
