@@ -116,3 +116,16 @@ def test_headline_opens_a_slot_for_a_kind_no_figure_gives() -> None:
     untitled = _report("p", "Shooting on Main Street", text, [("A man", "killed", 1, "killed")])
     plain = build_dossier("ev-none", [untitled])
     assert [s["kind"] for s in plain["casualties"]] == ["killed"]
+
+
+def test_headline_counts_people_shot_at_a_place_were_hit() -> None:
+    assert headline_counts("Four people shot at hotel in Ozark, Louisville man charged").explicit == {"injured": 4}
+    assert headline_counts("Bullets fly in shootout, leaving 7 shot at Gregory & Prospect").explicit == {"injured": 7}
+    # shots fired at people, or a stranded "shot at", hit no one the headline says
+    assert headline_counts("2 men shot at officers in chase").explicit == {}
+    assert headline_counts("3 shot at in drive-by, nobody hurt").explicit == {}
+
+
+def test_headline_counts_shooting_of_people_with_no_death() -> None:
+    assert headline_counts("Tampa police investigate shooting of two teens").explicit == {"injured": 2}
+    assert headline_counts("Fatal shooting of two teens under investigation").explicit == {}

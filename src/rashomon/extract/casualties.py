@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from rashomon.extract import extensions
 from rashomon.extract.casualty_background import is_background, lead_end, lead_year
-from rashomon.extract.casualty_counts import SELF_INFLICTED, article_counts
+from rashomon.extract.casualty_counts import LIVING_TRIGGERS, SELF_INFLICTED, article_counts
 from rashomon.extract.casualty_lexicon import COUNT_PREFIX, ELLIPTIC, SKIP_MODIFIERS
 from rashomon.extract.casualty_rules import Trigger, blocked, find_triggers, murder_suicide
 from rashomon.extract.casualty_sides import claim_index, set_side
@@ -284,7 +284,7 @@ def link_same(doc: Doc, figures: list[CasualtyFigure]) -> None:
             figure.same_as = group  # "Two men were shot. One of them died": one of the two
             continue
         if head.lower_ in _PRONOUN_ONE:
-            subject = _subject_just_before(doc, figures, index)
+            subject = _subject_just_before(doc, figures, index, head)
             if subject is not None:
                 figure.same_as = subject
                 continue
@@ -293,13 +293,14 @@ def link_same(doc: Doc, figures: list[CasualtyFigure]) -> None:
             if same_noun is not None:
                 figure.same_as = same_noun  # "A man and a woman were shot. The man died": the man
                 continue
-            kin = _same_kind_just_before(figures, index)
+            kin = _same_kind_just_before(figures, index, head)
             if kin is not None:
                 figure.same_as = kin
                 continue
+        mine = _head_gender(head, figure)
         for earlier_index in range(index - 1, -1, -1):
             earlier = figures[earlier_index]
-            if earlier.count_min == 0:
+            if earlier.count_min == 0 or not _may_be_same(head, figure, earlier, mine):
                 continue
             if name is not None:
                 if _same_name(earlier.value_text, name) or _same_name(earlier.victims or "", name):
@@ -309,6 +310,56 @@ def link_same(doc: Doc, figures: list[CasualtyFigure]) -> None:
             if definite and earlier.count_min == figure.count_min and earlier.count_max == figure.count_max:
                 figure.same_as = earlier_index
                 break
+
+
+_MALE = {"he", "him", "his", "himself", "man", "boy", "father", "son", "brother", "husband", "boyfriend",
+         "male", "uncle", "grandfather", "dad", "nephew", "gentleman"}
+_FEMALE = {"she", "her", "hers", "herself", "woman", "girl", "mother", "daughter", "sister", "wife",
+           "girlfriend", "female", "aunt", "grandmother", "mom", "niece", "lady"}
+_OTHER = {"other", "another"}
+
+
+def _gender(words: Iterable[str]) -> str | None:
+    """ "m" / "f" for the first gendered word ("his wife": f, the noun wins over the possessive), else None."""
+    found = None
+    for word in words:
+        if word in _MALE:
+            found = "m"
+        elif word in _FEMALE:
+            found = "f"
+    return found
+
+
+def _figure_gender(figure: CasualtyFigure) -> str | None:
+    noun = (figure.victims or "").lower().split()[-1:]
+    return _gender(noun) or _gender(figure.value_text.lower().split()[-1:])
+
+
+def _head_gender(head: Token, figure: CasualtyFigure) -> str | None:
+    return _gender([head.lower_]) if head.pos_ == "PRON" else _figure_gender(figure)
+
+
+def _agrees(head: Token, figure: CasualtyFigure, earlier: CasualtyFigure, mine: str | None = None) -> bool:
+    """ "A girl was shot. He was taken to a hospital": "he" is not the girl."""
+    mine = mine or _head_gender(head, figure)
+    theirs = _figure_gender(earlier) if mine else None
+    return not (mine and theirs and mine != theirs)
+
+
+def _may_be_same(head: Token, figure: CasualtyFigure, earlier: CasualtyFigure, mine: str | None) -> bool:
+    """Whether ``earlier`` may count the person ``head`` re-mentions (``mine``: the gender of ``head``):
+    "he" is not "the girl"; in one sentence "the other man" is not the man before, nor "his son" the
+    father ("A father was killed and his son was shot": two nouns of one sentence, two people)."""
+    if mine and not _agrees(head, figure, earlier, mine):
+        return False
+    if earlier.kind == "killed" and (figure.trigger or "").lower() in LIVING_TRIGGERS:
+        return False  # "The father was killed ... The 4-year-old was listed in serious condition"
+    if earlier.sentence_start != figure.sentence_start or head.pos_ not in ("NOUN", "PROPN"):
+        return True
+    if any(t.lower_ in _OTHER for t in head.lefts):
+        return False
+    noun = (earlier.victims or "").lower().split()[-1:]
+    return not noun or head.lemma_.lower() in _ANY_VICTIM or noun[0] in (head.lower_, head.lemma_.lower())
 
 
 def _partitive_group(figures: list[CasualtyFigure], index: int, head: Token) -> int | None:
@@ -347,7 +398,7 @@ def _same_noun_before(figures: list[CasualtyFigure], index: int, head: Token) ->
     return None
 
 
-def _subject_just_before(doc: Doc, figures: list[CasualtyFigure], index: int) -> int | None:
+def _subject_just_before(doc: Doc, figures: list[CasualtyFigure], index: int, head: Token) -> int | None:
     """ "Lopez was shot in the chest and was taken to a hospital, where he died": a pronoun points at the
     person who is the subject of an earlier figure of its own sentence before any figure of another."""
     figure = figures[index]
@@ -358,12 +409,17 @@ def _subject_just_before(doc: Doc, figures: list[CasualtyFigure], index: int) ->
         if earlier.count_min != 1 or earlier.count_max != 1:
             continue
         span = doc.char_span(earlier.start, earlier.end, alignment_mode="expand")
-        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and span.root.pos_ != "PRON":
+        if (
+            span is not None
+            and span.root.dep_ in ("nsubj", "nsubjpass")
+            and span.root.pos_ != "PRON"
+            and _agrees(head, figure, earlier)
+        ):
             return earlier_index
     return None
 
 
-def _same_kind_just_before(figures: list[CasualtyFigure], index: int) -> int | None:
+def _same_kind_just_before(figures: list[CasualtyFigure], index: int, head: Token) -> int | None:
     """ "left one man dead and another with injuries. He was pronounced dead": a pointing figure takes the
     latest figure of the previous sentence with its kind and count before any other of that sentence."""
     figure = figures[index]
@@ -379,6 +435,7 @@ def _same_kind_just_before(figures: list[CasualtyFigure], index: int) -> int | N
             other.kind == figure.kind
             and other.count_min == figure.count_min
             and other.count_max == figure.count_max
+            and _agrees(head, figure, other)
         ):
             return earlier_index
     return None
@@ -413,11 +470,14 @@ def _is_named_person(token: Token) -> bool:
     )
 
 
+_NAME_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
+
+
 def _same_name(first: str, second: str) -> bool:
     """ "Jakell Mitchell" and "Mitchell" name one person; "Contreras" and "Corpus" two; "Tammy Modlin" and
     "Montana Modlin" two (one family name, two first names)."""
-    words = [w for w in second.split() if w[:1].isupper()]
-    others = [w for w in first.split() if w[:1].isupper()]
+    words = [w for w in second.split() if w[:1].isupper() and w.strip(".,") not in _NAME_SUFFIXES]
+    others = [w for w in first.split() if w[:1].isupper() and w.strip(".,") not in _NAME_SUFFIXES]
     if len(words) >= 2 and len(others) >= 2 and words[0] != others[0] and words[-1] == others[-1]:
         return False
     return bool(set(words) & set(others))

@@ -66,6 +66,18 @@ INJURY_WORDS = re.compile(r"^(?:injur|wound|hurt|maim)", re.IGNORECASE)
 """Triggers that say "injured" outright (as opposed to "shot", "taken to hospital", "condition")."""
 
 _WOUND_NOUNS = {"wound", "wounds", "injury", "injuries"}
+_ANYONE = {"anyone", "anybody", "everyone", "everybody", "someone", "somebody"}
+
+LIVING_TRIGGERS = {"condition", "stable", "recovering", "treated", "released"}
+"""Triggers that describe someone alive ("listed in serious condition"): never someone already dead."""
+
+SURVIVED = re.compile(
+    r"\b(?:survived|non-?life[- ]threatening|not life[- ]threatening|stable condition|treated and released|"
+    r"expected to (?:survive|recover)|is recovering|was released from|treated for)\b",
+    re.IGNORECASE,
+)
+"""Words saying a person hurt lived: where the article reports deaths, "taken to the hospital with
+non-life-threatening injuries" is a survivor, not the dead."""
 
 
 def is_anaphoric(figure: CasualtyFigure) -> bool:
@@ -166,7 +178,8 @@ def _kind_count(figures: Sequence[CasualtyFigure]) -> int:
     shooter = int(any(is_reflexive(f) for f in rest))
     explicit = [f for f in explicit if f.count_min or not is_additional(f)]  # "no one else": no one more
     if explicit:
-        return max(_distinct(explicit) + shooter, _anaphoric_count(whole))
+        both = max((f.count_min or 0 for f in rest if f.value_text.strip().lower() == "both"), default=0)
+        return max(_distinct(explicit) + shooter, _anaphoric_count(whole), both)
     victims = [f for f in rest if not is_reflexive(f) and not _may_be_the_shooter(f)]
     return max(_anaphoric_count(figures), _anaphoric_count(victims) + shooter)
 
@@ -177,20 +190,33 @@ def _may_be_the_shooter(figure: CasualtyFigure) -> bool:
     return not words or words[0] in ANAPHORS or any(w in SHOOTER_WORDS for w in words)
 
 
-def _counts_as_injured(figure: CasualtyFigure, deaths: bool) -> bool:
-    """Where the article reports deaths, only injury words or more people make an injury."""
+def _counts_as_injured(figure: CasualtyFigure, deaths: bool, text: str, alive: bool = False) -> bool:
+    """Where the article reports deaths, only injury words, more people or a survivor make an injury; a
+    noun ("her father was injured") says injured like a count, a pronoun may be the dead person."""
     if not deaths:
         return True
     trigger = (figure.trigger or "").lower()
-    if is_anaphoric(figure):
+    injury_word = bool(INJURY_WORDS.match(trigger)) and trigger not in _WOUND_NOUNS
+    if figure.value_text.strip().lower() in ANAPHORS or figure.value_text.strip().lower() in _ANYONE:
         return False
-    if is_additional(figure):
+    if is_anaphoric(figure):
+        return injury_word or alive
+    if alive or is_additional(figure) or _survived(figure, text):
         return True
-    return bool(INJURY_WORDS.match(trigger)) and trigger not in _WOUND_NOUNS
+    return injury_word
 
 
-def article_counts(figures: Sequence[CasualtyFigure]) -> dict[CasualtyKind, int]:
-    """The article's count per kind, each person counted once across repeated mentions (module doc)."""
+def _survived(figure: CasualtyFigure, text: str) -> bool:
+    """The figure's sentence says the person lived ("survived", "non-life-threatening", "stable condition")."""
+    if figure.sentence_start is None or figure.sentence_end is None or not text:
+        return False
+    return bool(SURVIVED.search(text, figure.sentence_start, figure.sentence_end))
+
+
+def article_counts(figures: Sequence[CasualtyFigure], text: str = "") -> dict[CasualtyKind, int]:
+    """The article's count per kind, each person counted once across repeated mentions (module doc);
+    ``text`` (the text the figures' offsets index) lets a survivor's sentence ("non-life-threatening")
+    count among the injured where deaths are reported."""
     roots = _roots(figures)
     killed_roots = {
         roots[i]
@@ -215,9 +241,10 @@ def article_counts(figures: Sequence[CasualtyFigure]) -> dict[CasualtyKind, int]
         by_kind[figure.kind].append(figure)
     counts: dict[CasualtyKind, int] = {}
     killed = [f for f in by_kind.get("killed", []) if (f.count_min or 0) > 0]
+    alive = {id(figures[roots[i]]) for i, f in enumerate(figures) if (f.trigger or "").lower() in LIVING_TRIGGERS}
     for kind, members in by_kind.items():
         if kind == "injured":
-            members = [f for f in members if _counts_as_injured(f, bool(killed))]
+            members = [f for f in members if _counts_as_injured(f, bool(killed), text, id(f) in alive)]
             if not members:
                 continue
         counts[kind] = _kind_count(members)

@@ -335,9 +335,20 @@ def _shot_at_target(token: Token) -> bool:
         return False
     if token.dep_ == "acl" and is_person(token.head):
         return False
+    if _counted_people_shot_at_a_place(token, preps):
+        return False
     return not all(
         o.ent_type_ in ("TIME", "DATE") for p in preps for o in p.children if o.dep_ == "pobj"
     )
+
+
+def _counted_people_shot_at_a_place(token: Token, preps: list[Token]) -> bool:
+    """ "Four people shot at hotel in Ozark": a headline's counted people as the subject of "shot" at a
+    place are the people hit ("Gunman shot at officers" fires at people: still no one said hit)."""
+    subjects = [c for c in token.children if c.dep_ == "nsubj" and is_person(c)]
+    if not subjects or not any(c.dep_ == "nummod" for c in subjects[0].children):
+        return False
+    return not any(is_person(o) for p in preps for o in p.children if o.dep_ == "pobj")
 
 
 def _death_of_someone(token: Token) -> bool:

@@ -67,7 +67,14 @@ _VERB_FIRST: dict[CasualtyKind, re.Pattern[str]] = {
     "killed": re.compile(rf"\b(?:kills|killing){_AFTER_VERB}", re.IGNORECASE),
     "injured": re.compile(rf"\b(?:injures|injuring|wounds|wounding|hurts|hurting){_AFTER_VERB}", re.IGNORECASE),
 }
-_SHOT_ONLY = r"(?:shot|hit|struck)(?!\s+(?:at|dead|and killed|to death))"
+_SHOT_ONLY = (
+    r"(?:shot|hit|struck)(?!\s+(?:dead|and killed|to death)\b)"
+    r"(?!\s+at(?:\s*[,;:.!?]|\s*$|\s+(?:in|on|during|by|near|from|after|while|with|but|no|nobody|police|"
+    r"officers?|deput(?:y|ies)|troopers?|cops?|agents?|him|her|them|us|me)\b))"
+)
+"""People hit: "4 shot at party" (a place after "at"); "2 men shot at officers" fired at people and "3 shot
+at in drive-by" were missed."""
+_SHOOTING_OF = re.compile(rf"\bshooting of (?P<n>{_NUMBER})\b(?!-)", re.IGNORECASE)
 _DEATH = re.compile(r"\b(?:dead|deadly|die[ds]?|killed|kills?|fatal(?:ly)?|slain|murder\w*|homicide|death)\b", re.I)
 _SIZES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 _SIZED = re.compile(r"\b(double|triple|quadruple|quintuple)\s+shooting\b", re.IGNORECASE)
@@ -139,8 +146,11 @@ def headline_counts(title: str | None) -> HeadlineCounts:
             explicit[kind] = number(after.group("n")) or 0
     if not explicit and not implied and not _DEATH.search(headline):
         found = _listed(headline, _SHOT_ONLY)
+        of = _SHOOTING_OF.search(headline)
         if found is not None and found[1]:
             explicit["injured"] = found[0]
+        elif of is not None:
+            explicit["injured"] = number(of.group("n")) or 0  # "Police investigate shooting of two teens"
     sized = _SIZED.search(headline)
     if sized is not None and "injured" not in explicit:
         dead = explicit.get("killed", implied.get("killed", 0 if not _DEATH.search(headline) else None))

@@ -338,7 +338,9 @@ def count_per_report(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
                     slot.count_headline(report, stated)
                     continue
                 starts = {f.record.get("value_start") for f in slot.figures if f.article_id == article_id}
-                counts = article_counts(_only_slot(report.analysis.casualties, slot.kind, starts))
+                counts = article_counts(
+                    _only_slot(report.analysis.casualties, slot.kind, starts), report.article.text
+                )
                 slot.report_totals[article_id] = counts.get(slot.kind, 0)  # type: ignore[call-overload]
 
 
