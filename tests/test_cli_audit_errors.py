@@ -111,7 +111,7 @@ def test_cli_audit_events_table_shows_unknown_counts_as_dash(store: Store) -> No
     result = CliRunner().invoke(main, ["events", "--db", store.path])
     assert result.exit_code == 0, result.output
     row = next(line for line in result.output.splitlines() if line.startswith("ev-1"))
-    assert "None" not in row and row.split()[-3:] == ["-", "-", "quiet.txt"]
+    assert "None" not in row and row.split()[-4:] == ["-", "-", "unknown", "outlet"]  # no outlet, no URL
 
 
 def test_cli_audit_gold_data_found_from_another_folder(gold_dir: Path, tmp_path: Path,

@@ -47,13 +47,30 @@ def cluster(db_path: str, rebuild: bool, threshold: float | None, as_json: bool)
     )
 
 
+def _print_user(reason: dict[str, Any]) -> None:
+    """The user's decision that holds the article here, with the history entry that records it."""
+    where = f" into {reason['into_event']}" if reason.get("into_event") else ""
+    where += f" from {reason['from_event']}" if reason.get("from_event") else ""
+    entry = f", history #{reason['history_id']}" if reason.get("history_id") is not None else ""
+    click.echo(f"    by the user: {reason['user']}{where} at {reason.get('at', '-')}{entry}")
+    if reason.get("merged_with"):
+        click.echo(f"      kept with: {', '.join(reason['merged_with'])}")
+
+
 def _print_reason(reason: dict[str, Any]) -> None:
     if reason.get("user"):
-        click.echo(f"    by the user: {reason['user']} ({reason.get('at', '')})")
+        _print_user(reason)
+        if reason.get("joined_with"):
+            click.echo(f"      pairwise score (the user's {reason['user']} holds it whatever the score):")
+            _print_score(reason)
         return
     if not reason.get("joined_with"):
         click.echo(f"    first report (date {reason.get('date')}, from {reason.get('date_source')})")
         return
+    _print_score(reason)
+
+
+def _print_score(reason: dict[str, Any]) -> None:
     window = reason.get("date_window", {})
     click.echo(
         f"    joined {reason['joined_with']}: score {reason['score']} (cosine {reason['cosine']}), "
@@ -91,7 +108,7 @@ def explain(event_id: str, db_path: str, as_json: bool) -> None:
         )
         _print_reason(article["reason"])
     for item in info["history"]:
-        click.echo(f"  history: {item['at']} {item['action']} {item['detail']}")
+        click.echo(f"  history #{item['id']}: {item['at']} {item['action']} {item['detail']}")
 
 
 @click.command()

@@ -23,7 +23,7 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
-from rashomon.cluster.history import constraints_from_history, record
+from rashomon.cluster.history import constraints_from_history, merge_holds, record
 from rashomon.cluster.options import ClusterOptions
 from rashomon.cluster.partition import Constraints, Corpus, PartitionResult, build_corpus, partition_corpus
 from rashomon.store import Store, utc_now
@@ -104,6 +104,7 @@ def _write(
 ) -> dict[str, int]:
     now = utc_now()
     counts = {"events_created": 0, "events_updated": 0, "articles_assigned": 0}
+    holds = merge_holds(store)
     with store.atomic() as db:
         if rebuild:
             gone = set(old.values()) - set(named)
@@ -130,7 +131,7 @@ def _write(
                 )
                 counts["events_created"] += 1
             for article_id in new_members:
-                reason = result.reason(result.corpus.row[article_id])
+                reason = _with_user_merge(result.reason(result.corpus.row[article_id]), holds.get(article_id), members)
                 db.execute(
                     "INSERT INTO event_articles (article_id, event_id, reason) VALUES (?,?,?) "
                     "ON CONFLICT(article_id) DO UPDATE SET "
@@ -139,6 +140,16 @@ def _write(
                 )
                 counts["articles_assigned"] += 1
     return counts
+
+
+def _with_user_merge(
+    reason: dict[str, Any], hold: dict[str, Any] | None, members: list[str]
+) -> dict[str, Any]:
+    """``reason`` (the pairwise evidence) marked as held by the user's merge when one keeps the article here."""
+    if hold is None:
+        return reason
+    kept_with = [a for a in hold["merged_with"] if a in members]
+    return reason if not kept_with else reason | hold | {"merged_with": sorted(kept_with)}
 
 
 def cluster_store(

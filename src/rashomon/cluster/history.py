@@ -60,6 +60,43 @@ def constraints_from_history(store: Store) -> tuple[list[list[str]], set[tuple[s
     }
 
 
+def merge_holds(store: Store) -> dict[str, dict[str, Any]]:
+    """article id -> the latest user merge that still keeps it with other reports (no later split lifted it).
+
+    Each value is the reason an event shows for the article: ``{"user": "merge", "into_event", "at",
+    "history_id", "merged_with"}`` (``merged_with``: the reports the merge keeps it with).
+    """
+    state: dict[tuple[str, str], tuple[str, int]] = {}
+    entries: dict[int, tuple[str | None, str]] = {}
+    rows = store.db.execute(
+        "SELECT id, action, event_id, detail, at FROM event_history WHERE action IN ('merge', 'split') ORDER BY id"
+    )
+    for history_id, action, event_id, detail_text, at in rows:
+        detail = json.loads(detail_text)
+        entries[history_id] = (event_id, at)
+        if action == "merge":
+            groups = [sorted(ids) for ids in detail.get("articles", {}).values()]
+            for left_i, left in enumerate(groups):
+                for right in groups[left_i + 1 :]:
+                    for a, b in product(left, right):
+                        state[(min(a, b), max(a, b))] = ("must", history_id)
+        else:
+            for a, b in product(detail.get("moved", []), detail.get("stayed", [])):
+                state[(min(a, b), max(a, b))] = ("cannot", history_id)
+    holds: dict[str, dict[str, Any]] = {}
+    for (a, b), (kind, history_id) in sorted(state.items(), key=lambda item: item[1][1]):
+        if kind != "must":
+            continue
+        into, at = entries[history_id]
+        for article, partner in ((a, b), (b, a)):
+            hold = holds.get(article)
+            if hold is None or hold["history_id"] != history_id:
+                hold = {"user": "merge", "into_event": into, "at": at, "history_id": history_id, "merged_with": []}
+                holds[article] = hold
+            hold["merged_with"].append(partner)
+    return holds
+
+
 def connected_groups(pairs: list[tuple[str, str]]) -> list[list[str]]:
     """The connected components of the graph ``pairs`` draws (union-find), each sorted, in a stable order."""
     parent: dict[str, str] = {}
@@ -180,11 +217,12 @@ def explain_event(store: Store, event_id: str) -> dict[str, Any]:
             }
         )
     history = [
-        {"action": h[0], "event_id": h[1], "detail": json.loads(h[2]), "at": h[3]}
+        {"id": h[0], "action": h[1], "event_id": h[2], "detail": json.loads(h[3]), "at": h[4]}
         for h in store.db.execute(
-            "SELECT action, event_id, detail, at FROM event_history WHERE event_id = ? OR "
-            "(action = 'merge' AND detail LIKE ?) ORDER BY id",
-            (event_id, f"%{event_id}%"),
+            "SELECT id, action, event_id, detail, at FROM event_history WHERE event_id = ? OR "
+            "(action = 'merge' AND detail LIKE ?) OR "
+            "(action = 'split' AND json_extract(detail, '$.new_event') = ?) ORDER BY id",
+            (event_id, f"%{event_id}%", event_id),
         )
     ]
     return {

@@ -11,6 +11,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
+from rashomon.ingest.outlets import outlet_name
+
 PALETTE = ("#ffe08a", "#a8d8ff", "#c3f0b6", "#f7b9d0", "#d9c7ff", "#ffc9a3", "#b9f0ec", "#e6e6a8")
 STYLE = """
 body{font:15px/1.5 system-ui,sans-serif;margin:1.5rem;color:#222}
@@ -96,7 +98,7 @@ def _header(event: dict[str, Any]) -> str:
 
 def render_html(event: dict[str, Any], articles: list[dict[str, Any]]) -> str:
     """The dossier as one self-contained HTML page."""
-    outlets = {a["id"]: a.get("outlet") or a["source_name"] for a in articles}
+    outlets = {a["id"]: outlet_name(a.get("outlet"), a.get("url")) for a in articles}
     colours = _colours(event)
     legend = "".join(f'<span style="background:{c}">{_e(n)}</span>' for n, c in colours.items())
     columns = "".join(

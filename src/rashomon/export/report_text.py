@@ -5,6 +5,8 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
+from rashomon.ingest.outlets import outlet_name
+
 WIDTH = 100
 
 
@@ -72,7 +74,7 @@ def _discrepancies(event: dict[str, Any]) -> list[str]:
 
 def render_text(event: dict[str, Any], articles: list[dict[str, Any]]) -> str:
     """The dossier as plain text for a terminal."""
-    outlets = {a["id"]: a.get("outlet") or a["source_name"] for a in articles}
+    outlets = {a["id"]: outlet_name(a.get("outlet"), a.get("url")) for a in articles}
     lines = _header(event) + _casualties(event)
     lines += ["", "ACTORS"] + [
         f"  {a['name']} ({', '.join(a['roles'])}): "

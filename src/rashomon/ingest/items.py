@@ -22,6 +22,7 @@ from datetime import date, datetime
 from typing import Any
 
 from rashomon.errors import Errors, IngestError
+from rashomon.ingest.outlets import outlet_from_url
 from rashomon.records import Article
 
 ID_FIELDS = ("source_name", "id", "doc_id", "guid", "uuid")
@@ -48,7 +49,10 @@ class Item:
     meta: Mapping[str, str | None] = field(default_factory=dict)
 
     def to_article(self) -> Article:
-        return Article.create(self.text, self.source_name, **{k: self.meta.get(k) for k in META_FIELDS})
+        """The article; without an outlet, the outlet is its URL's registered domain (when it has a URL)."""
+        meta = {k: self.meta.get(k) for k in META_FIELDS}
+        meta["outlet"] = meta["outlet"] or outlet_from_url(meta["url"])
+        return Article.create(self.text, self.source_name, **meta)
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import combinations
 from typing import Any
+
+import pycountry
 
 from rashomon.reconcile.actors import ActorIndex
 from rashomon.reconcile.casualties import Slot, compatible, stated
@@ -206,6 +209,43 @@ def places_conflict(a: Place, b: Place) -> bool:
     return distance_km(a.lat, a.lon, b.lat, b.lon) > limit  # type: ignore[arg-type]
 
 
+def admin1_name(country: str | None, code: str | None) -> str | None:
+    """The name of the first-level division ``code`` (a GeoNames admin1 code; US: the state's postal code).
+
+    The gazetteer's own admin1 areas answer first (their codes are GeoNames'); ISO 3166-2 (pycountry)
+    answers for letter codes it lacks (GeoNames' numeric codes are not ISO's: FR "11" is not Aude).
+    """
+    if not country or not code:
+        return None
+    name = _gazetteer_admin1().get((country, code))
+    if name is None and not code.isdigit():
+        found = pycountry.subdivisions.get(code=f"{country}-{code}")  # type: ignore[no-untyped-call]
+        name = str(found.name) if found is not None else None
+    return name
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_admin1() -> dict[tuple[str, str], str]:
+    """(country, admin1 code) -> admin1 name, from the gazetteer (loaded only when a conflict is shown)."""
+    from rashomon.extract.gazetteer import load_gazetteer
+
+    names: dict[tuple[str, str], str] = {}
+    for entry in load_gazetteer().entries:
+        if entry.feature == "A1" and entry.country_code and entry.admin1:
+            names.setdefault((entry.country_code, entry.admin1), entry.name)
+    return names
+
+
+def place_label(place: Place) -> str:
+    """``name, admin1, country`` ("Kensington, Pennsylvania, US"): namesakes in different states differ."""
+    parts = [place.name]
+    region = admin1_name(place.country_code, place.admin1)
+    if region and region != place.name:
+        parts.append(region)
+    parts.append(place.country_code or "?")
+    return ", ".join(parts)
+
+
 def location_conflicts(reports: Sequence[Report]) -> list[dict[str, Any]]:
     """Reports that place the event in different countries or far apart."""
     placed = [(r, p) for r in reports if (p := event_place(r)) is not None]
@@ -215,7 +255,7 @@ def location_conflicts(reports: Sequence[Report]) -> list[dict[str, Any]]:
         {
             "kind": "location_conflict",
             "summary": "Reports place the event differently: "
-            + "; ".join(f"{r.outlet} in {p.name} ({p.country_code or '?'})" for r, p in placed)
+            + "; ".join(f"{r.outlet} in {place_label(p)}" for r, p in placed)
             + ".",
             "articles": [r.id for r, _ in placed],
             "places": {r.id: p.name for r, p in placed},

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from rashomon.errors import Errors, StoreError
+from rashomon.errors import ConfigError, Errors, StoreError
 from rashomon.reconcile import RECONCILE_VERSION
 from rashomon.store import Store, utc_now
 
@@ -61,9 +61,12 @@ def find_event(store: Store, key: str) -> EventMembers:
     exact = [e for e in events if e.id == key]
     if exact:
         return exact[0]
-    prefixed = [e for e in events if e.id.startswith(key)]
+    prefixed = [e for e in events if key and e.id.startswith(key)]
     if len(prefixed) == 1:
         return prefixed[0]
+    if len(prefixed) > 1:
+        raise ConfigError(Errors.G001, name="EVENT", reason=f"{key!r} starts several event ids "
+                          f"({prefixed[0].id}, {prefixed[1].id}, ...); give more characters")
     try:
         article = store.find_article(key)
     except StoreError:
@@ -77,14 +80,16 @@ def find_event(store: Store, key: str) -> EventMembers:
 
 
 def fingerprint(store: Store, members: EventMembers) -> str:
-    """A digest of what a dossier is built from: version, member ids, their analyses' pipeline and time."""
-    marks = []
+    """A digest of what a dossier is built from: version, member ids, their analyses' pipeline and time,
+    and the syndicated copies linked to the members (a copy ingested later changes the dossier)."""
+    marks: list[Any] = []
     for article_id in members.article_ids:
         row = store.db.execute(
             "SELECT pipeline, analysed_at FROM analyses WHERE article_id = ?", (article_id,)
         ).fetchone()
         marks.append([article_id, row[0] if row else None, row[1] if row else None])
-    payload = json.dumps([RECONCILE_VERSION, members.id, marks])
+    copies = duplicates_of(store, members.article_ids) if members.article_ids else []
+    payload = json.dumps([RECONCILE_VERSION, members.id, marks] + ([copies] if copies else []))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
 

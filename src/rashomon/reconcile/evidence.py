@@ -14,6 +14,7 @@ from typing import Any
 
 from rashomon.extract.actor_kb import load_kb
 from rashomon.extract.story import in_story, story_spans
+from rashomon.ingest.outlets import UNKNOWN_OUTLET, outlet_name
 from rashomon.records import Article, ArticleAnalysis, CasualtyFigure, Claim
 
 _DETERMINERS = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.IGNORECASE)
@@ -43,8 +44,14 @@ class Report:
 
     @property
     def outlet(self) -> str:
-        """The outlet's name, or the source name when the outlet is unknown."""
-        return self.article.outlet or self.article.source_name
+        """The outlet's name: its own, else its URL's domain, else "unknown outlet" (never an id)."""
+        return outlet_name(self.article.outlet, self.article.url)
+
+    @property
+    def outlet_key(self) -> str:
+        """Who the report speaks for: its outlet when known, else the report itself (unknown outlets differ)."""
+        known = outlet_name(self.article.outlet, self.article.url)
+        return known.casefold() if known != UNKNOWN_OUTLET else "article:" + self.article.id
 
     def span(self, start: int | None, end: int | None) -> tuple[int, int] | None:
         """``(start, end)`` when it is a non-empty range inside the article's text."""
@@ -130,7 +137,7 @@ def claimant_key(
         return "actor:" + claim.claimant_actor.casefold()
     if claim is not None and claim.claimant:
         return "label:" + normalise_label(claim.claimant)
-    return "outlet:" + report.outlet.casefold()
+    return "outlet:" + report.outlet_key
 
 
 def claim_record(report: Report, claim: Claim, index: int) -> dict[str, Any] | None:
