@@ -342,6 +342,37 @@ def count_per_report(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
                     _only_slot(report.analysis.casualties, slot.kind, starts), report.article.text
                 )
                 slot.report_totals[article_id] = counts.get(slot.kind, 0)  # type: ignore[call-overload]
+        if slot.kind == "injured":
+            _injured_after_the_deaths(slot, reports)
+
+
+def _report_killed(report: Report) -> int:
+    """The dead a report counts: its headline's count, else its text's (0 before extraction)."""
+    stated = headline_counts(report.article.title).explicit.get("killed")
+    if stated is not None:
+        return stated
+    if report.analysis is None:
+        return 0
+    return article_counts(report.analysis.casualties, report.article.text).get("killed", 0)
+
+
+def _injured_after_the_deaths(slot: Slot, reports: Sequence[Report]) -> None:
+    """Step 5, the wounded who died: where some reports count deaths, a report that counts none was written
+    before them ("a 2-year-old is in critical condition" / "the 2-year-old has died"), so its injured
+    total does not vote; the reports that count deaths vote with their own injured total (0 when they give
+    none). Nothing changes when no report counts deaths, or when none would be left to vote."""
+    killed = {r.id: _report_killed(r) for r in reports}
+    if not any(killed.values()):
+        return
+    kept = {a: t for a, t in slot.report_totals.items() if killed.get(a, 0) > 0}
+    for report in reports:
+        if killed[report.id] > 0 and report.id not in kept and report.analysis is not None:
+            stated = headline_counts(report.article.title).explicit.get("injured")
+            counts = article_counts(report.analysis.casualties, report.article.text)
+            kept[report.id] = stated if stated is not None else counts.get("injured", 0)
+    if kept:
+        slot.report_totals = kept
+        slot.headline_totals &= set(kept)
 
 
 HEADLINE_KINDS = ("killed", "injured")
