@@ -10,7 +10,7 @@ from spacy.language import Language
 
 from rashomon.extract.attributions import Attribution
 from rashomon.extract.claim_scope import impression
-from rashomon.extract.claims import FACTORY, ClaimExtractor, parsed_claimant, quote_regions
+from rashomon.extract.claims import FACTORY, ClaimExtractor, parsed_claimant, quote_regions, speaking_act
 from rashomon.records import ActorMention, Claim, normalise_text
 
 pytestmark = pytest.mark.slow
@@ -426,6 +426,26 @@ def test_claims_criticism_drawn_from_someone_is_theirs(nlp: Language) -> None:
     assert found.source is not None and found.source.text == "fellow Republican hopefuls"
     plain = parsed_claimant(Attribution(doc[:], doc[1:2], None, (0, len(text))))
     assert plain.source is None or plain.source.text != "fellow Republican hopefuls"
+
+
+def test_claims_tagger_cue_of_auxiliaries_reaches_its_verb(nlp: Language) -> None:
+    text = "Love did not respond to requests for comment."
+    doc = nlp(text)
+    found = parsed_claimant(Attribution(doc[:], doc[1:3], doc[0:1], (0, len(text))))
+    assert found.cue.text == "did not respond" and found.source is not None and found.source.text == "Love"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "act"),
+    [("The former president spoke hours after the rally ended.", "spoke", True),
+     ("As Blumenthal spoke, the lobby went into overdrive.", "spoke", True),
+     ("Trump spoke about the wall for an hour.", "spoke", False),
+     ("She talked to reporters: “We will win.”", "talked", False)],
+)
+def test_claims_speaking_as_an_act_is_no_cue(nlp: Language, text: str, cue: str, act: bool) -> None:
+    doc = nlp(text)
+    at = next(t.i for t in doc if t.text == cue)
+    assert speaking_act(doc[at: at + 1]) is act
 
 
 def test_claims_saying_embedded_in_what_is_said_is_no_separate_claim(nlp: Language) -> None:

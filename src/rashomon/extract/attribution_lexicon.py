@@ -114,6 +114,9 @@ NOMINAL_CUES: frozenset[str] = frozenset({
 })
 """Nouns of ``in a statement``-like phrases that belong to the cue: "said in a statement"."""
 
+SPEAKING_VERBS: frozenset[str] = frozenset({"speak", "talk"})
+"""Verbs of speaking that are an act unless a clause, quote or topic follows ("spoke hours after the rally")."""
+
 RECEIVING_VERBS: frozenset[str] = frozenset({"draw", "receive", "earn", "attract", "win", "get"})
 """Verbs by which a cue says what its subject received *from* someone: "has drawn criticism from X"."""
 
