@@ -342,8 +342,10 @@ def count_per_report(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
                     _only_slot(report.analysis.casualties, slot.kind, starts), report.article.text
                 )
                 slot.report_totals[article_id] = counts.get(slot.kind, 0)  # type: ignore[call-overload]
-        if slot.kind == "injured":
-            _injured_after_the_deaths(slot, reports)
+    if any((slot.estimate()[1] or 0) > 0 for slot in slots if slot.kind == "killed"):
+        for slot in slots:
+            if slot.kind == "injured" and kinds[slot.kind] == 1 and not slot.side_keys:
+                _injured_after_the_deaths(slot, reports)
 
 
 def _report_killed(report: Report) -> int:
@@ -357,7 +359,7 @@ def _report_killed(report: Report) -> int:
 
 
 def _injured_after_the_deaths(slot: Slot, reports: Sequence[Report]) -> None:
-    """Step 5, the wounded who died: where some reports count deaths, a report that counts none was written
+    """Step 5, the wounded who died: where the event has deaths, a report that counts none was written
     before them ("a 2-year-old is in critical condition" / "the 2-year-old has died"), so its injured
     total does not vote; the reports that count deaths vote with their own injured total (0 when they give
     none). Nothing changes when no report counts deaths, or when none would be left to vote."""
