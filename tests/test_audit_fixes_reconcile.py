@@ -13,10 +13,10 @@ from rashomon.cli import main
 from rashomon.ingest import IngestOptions, ingest_paths
 from rashomon.ingest.outlets import UNKNOWN_OUTLET, outlet_from_url
 from rashomon.reconcile.discrepancies import location_conflicts, place_label
-from rashomon.reconcile.dossier import reconcile_store
+from rashomon.reconcile.dossier import build_dossier, reconcile_store
 from rashomon.reconcile.events import load_stored_dossier
 from rashomon.reconcile.evidence import Report
-from rashomon.records import Article, ArticleAnalysis, Place
+from rashomon.records import Article, ArticleAnalysis, CasualtyFigure, Place
 from rashomon.store import Store
 from test_export import _fill
 from test_reconcile import report_a, report_b
@@ -98,3 +98,31 @@ def test_discrepancies_namesake_places_are_told_apart_by_state() -> None:
     summary = found[0]["summary"]
     assert "Daily News in Kensington, New Hampshire, US" in summary
     assert "Inquirer in Kensington, Pennsylvania, US" in summary
+
+
+SHOOTING = ("A woman was killed and three men were wounded when gunfire erupted on a crowded block on Tuesday. "
+            "Police arrested a 19-year-old man on Wednesday.")
+CRASH = "Two people were killed when their car crashed into a tree on Tuesday. Police arrested the other driver."
+
+
+def _typed_report(text: str, counted: str, kind: str, *, background: bool = False) -> Report:
+    article = Article.create(text, "r.txt", outlet="Daily News", published_at="2013-04-09")
+    text = article.text
+    at, end = text.index(counted), text.index(".") + 1
+    figure = CasualtyFigure(kind, counted, at, at + len(counted), 1, 1,  # type: ignore[arg-type]
+                            sentence_start=0, sentence_end=end, background=background)
+    analysis = ArticleAnalysis(article.id, "test", casualties=[figure], event_type="Strategic developments",
+                               sub_event_type="Arrests")
+    return Report(article, analysis)
+
+
+def test_event_type_a_shooting_with_victims_is_an_attack_not_its_arrest() -> None:
+    dossier = build_dossier("ev-x", [_typed_report(SHOOTING, "A woman", "killed")])
+    assert (dossier["event_type"], dossier["sub_event_type"]) == ("Violence against civilians", "Attack")
+
+
+def test_event_type_an_accident_or_background_toll_keeps_the_reports_type() -> None:
+    crash = build_dossier("ev-x", [_typed_report(CRASH, "Two people", "killed")])
+    assert (crash["event_type"], crash["sub_event_type"]) == ("Strategic developments", "Arrests")
+    earlier = build_dossier("ev-x", [_typed_report(SHOOTING, "A woman", "killed", background=True)])
+    assert earlier["sub_event_type"] == "Arrests"

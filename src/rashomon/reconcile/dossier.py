@@ -25,6 +25,7 @@ from rashomon.reconcile.discrepancies import (
     literal_places,
     place_key,
 )
+from rashomon.reconcile.event_type import dossier_event_type
 from rashomon.reconcile.events import (
     EventMembers,
     all_events,
@@ -197,7 +198,7 @@ def build_dossier(
     count_per_report(slots, reports)
     discrepancies = find_discrepancies(reports, actors, slots)
     location = event_location(reports)
-    event_type, sub_event_type = _event_type(reports)
+    event_type, sub_event_type = dossier_event_type(_event_type(reports), reports)
     return {
         "id": event_id,
         "articles": [r.id for r in reports],
