@@ -5,9 +5,10 @@ is unset, through ``rule_lemmatize``: a cache keyed by (orth, POS, morphology), 
 loop makes a ``Token`` per word and calls the method for each; a base form (a singular noun, an infinitive:
 most words) is never cached and is worked out again every time. :class:`ArrayLemmatizer` reads orth, POS,
 morphology and lemma of all tokens in one array, takes spaCy's cached forms where there are any, calls
-spaCy's ``rule_lemmatize`` otherwise (remembering what it returned for that key: the function reads nothing
-else of the token, and the rule tables do not change), and writes the lemmas back in one array. Same rules,
-same order, same strings: tokens get the lemmas spaCy's loop gives them.
+spaCy's ``rule_lemmatize`` otherwise, remembers the lemma's string id per key (the function reads nothing
+else of the token, the rule tables do not change, and the vocabulary keeps its strings), and writes the
+lemmas back in one array. Same rules, same order, same strings: tokens get the lemmas spaCy's loop gives
+them.
 
 :func:`array_lemmatizer` makes the model's lemmatizer one (``build_nlp`` does), keeping its tables and cache.
 """
@@ -32,7 +33,7 @@ SEEN_SIZE = 200_000
 class ArrayLemmatizer(EnglishLemmatizer):
     """``EnglishLemmatizer`` whose ``__call__`` in rule mode works on arrays (see the module docstring)."""
 
-    _seen: dict[tuple[int, int, int], list[str]]
+    _lemma_ids: dict[tuple[int, int, int], int]
 
     def __call__(self, doc: Doc) -> Any:
         if self.mode != "rule":
@@ -48,7 +49,7 @@ class ArrayLemmatizer(EnglishLemmatizer):
 
     def _set_lemmas(self, doc: Doc) -> None:
         rows: list[list[int]] = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist() if len(doc) else []
-        seen = self.__dict__.setdefault("_seen", {})
+        seen = self.__dict__.setdefault("_lemma_ids", {})
         if len(seen) >= SEEN_SIZE:
             seen.clear()
         cache, add, overwrite = self.cache, doc.vocab.strings.add, self.overwrite
@@ -57,14 +58,15 @@ class ArrayLemmatizer(EnglishLemmatizer):
             if lemma and not overwrite:
                 continue
             key = (orth, pos, morph)
-            forms = cache.get(key)
-            if forms is None:
-                forms = seen.get(key)
-            if forms is None:
-                forms = self.lemmatize(doc[i])
+            found = seen.get(key)  # the string id of the lemma spaCy's cache or rules gave this key before
+            if found is None:
+                forms = cache.get(key)
+                if forms is None:
+                    forms = self.lemmatize(doc[i])
+                found = add(forms[0])
                 if pos:  # POS unset: spaCy warns on every call, so the call is made every time
-                    seen[key] = forms
-            lemmas[i] = add(forms[0])
+                    seen[key] = found
+            lemmas[i] = found
         if lemmas != [row[3] for row in rows]:
             doc.from_array([LEMMA], cast(Ints2d, np.asarray(lemmas, dtype=np.uint64).reshape(-1, 1)))
 
