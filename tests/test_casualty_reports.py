@@ -62,3 +62,13 @@ def test_casualty_reports_a_report_of_deaths_keeps_its_injured_vote() -> None:
     early = _report("e", "Toddler in critical condition after shooting", *EARLY)
     dossier = build_dossier("ev-both", [both, early])
     assert (_best(dossier, "killed"), _best(dossier, "injured")) == (1, 1)
+
+
+def test_casualty_reports_most_reports_of_no_death_outvote_a_lone_death() -> None:
+    text = "A man was shot on Main Street. He was taken to a hospital."
+    hurt = [("A man", "injured", "shot")]
+    lone = _report("d", "Shooting on Main Street", "A man was killed on Main Street.", [("A man", "killed", "killed")])
+    others = [_report(f"o{n}", "Shooting on Main Street", text, hurt) for n in range(2)]
+    assert _best(build_dossier("ev-lone", [lone, *others]), "killed") == 0
+    # one report against one: the death stands (zeros vote only as a strict majority)
+    assert _best(build_dossier("ev-tie", [lone, others[0]]), "killed") == 1

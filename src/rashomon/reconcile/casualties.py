@@ -28,7 +28,9 @@ The rule (``docs/reconcile.md`` explains it with examples):
    once across re-mentions, the shot who died are not injured, partial mentions add up). ``best`` is the
    total most reports give (reports giving 0 vote only when all do; ties to the lower total), and
    ``low``/``high`` widen to hold it. A report's "one of the 18-year-olds was shot" then no longer outvotes
-   its own "four people were wounded".
+   its own "four people were wounded". Where the event has deaths, a report that counts none was written
+   before them and does not vote on the injured total (the reports that count deaths do, 0 included); a
+   report of the event with no figure of death votes 0 killed, and 0 wins only a strict majority.
 6. **Headlines.** A report whose headline states a count of the slot's kind ("2 dead, 3 injured in shooting
    outside club", "4 shot, one fatally": :func:`rashomon.extract.headline.headline_counts`, numbers only,
    never a tally of several incidents) gives that count as its total in step 5, and its vote weighs
@@ -115,6 +117,8 @@ class Slot:
         for article_id, total in self.report_totals.items():
             weights[total] += HEADLINE_WEIGHT if article_id in self.headline_totals else 1
         votes = Counter({t: w for t, w in weights.items() if t > 0}) or weights
+        if self.kind == "killed" and weights[0] > sum(votes.values()):
+            votes = Counter({0: weights[0]})  # most reports that give deaths a slot count none of this event
         best, _ = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
         count = totals.count(best)
         low = best if low is None else min(low, best)
@@ -342,6 +346,11 @@ def count_per_report(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
                     _only_slot(report.analysis.casualties, slot.kind, starts), report.article.text
                 )
                 slot.report_totals[article_id] = counts.get(slot.kind, 0)  # type: ignore[call-overload]
+    for slot in slots:
+        if slot.kind == "killed" and kinds[slot.kind] == 1 and not slot.side_keys and slot.report_totals:
+            for report in reports:  # reports that tell of the event but of no death: a vote for none
+                if report.id not in slot.report_totals and report.analysis is not None:
+                    slot.report_totals[report.id] = 0
     if any((slot.estimate()[1] or 0) > 0 for slot in slots if slot.kind == "killed"):
         for slot in slots:
             if slot.kind == "injured" and kinds[slot.kind] == 1 and not slot.side_keys:
