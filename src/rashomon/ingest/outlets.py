@@ -11,6 +11,7 @@ and its mirrors) is named by the archived page's domain. Without a URL the outle
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from tld import get_fld
@@ -30,6 +31,7 @@ def archived_url(url: str) -> str:
     return archived_url(found.group("inner")) if found else url.strip()
 
 
+@lru_cache(maxsize=4096)
 def outlet_from_url(url: str | None) -> str | None:
     """The registered domain of ``url`` (of the archived page for an archive copy); None when it has none."""
     if not url or not url.strip():
