@@ -38,6 +38,7 @@ from rashomon.extract.event_place import main_place as main_place
 from rashomon.extract.gazetteer import Candidate, Gazetteer, Match, load_gazetteer, name_key, place_patterns
 from rashomon.extract.place_context import (
     EVIDENCE_FEATURES,
+    PERSON_NAME_VOTES,
     REPEAT_EXPONENT,
     Evidence,
     Toponym,
@@ -48,6 +49,7 @@ from rashomon.extract.place_context import (
     name_points,
     names_an_area,
     nearness,
+    person_names,
     qualifier_area,
     scaled,
     share,
@@ -133,7 +135,7 @@ class PlaceResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         extensions.register()
-        doc._.places = self.resolve(self.match(doc))
+        doc._.places = self.resolve(self.match(doc), extensions.doc_text(doc))
         return doc
 
     # -- finding ---------------------------------------------------------------------------------------
@@ -236,7 +238,7 @@ class PlaceResolver:
         return tuple(matches)
 
     # -- choosing --------------------------------------------------------------------------------------
-    def resolve(self, toponyms: Sequence[Toponym]) -> list[Place]:
+    def resolve(self, toponyms: Sequence[Toponym], text: str = "") -> list[Place]:
         """Choose one candidate per toponym in the context of the others.
 
         First pass: context from every toponym's top candidates
@@ -244,7 +246,8 @@ class PlaceResolver:
         candidates the previous pass chose, so the areas the document settled on pull the remaining ambiguous
         names.
         """
-        votes = [evidence(t) for t in toponyms]
+        votes = [evidence(t) if not in_name else scaled(evidence(t), PERSON_NAME_VOTES)
+                 for t, in_name in zip(toponyms, person_names(toponyms, text), strict=True)]
         chosen = self._choose(toponyms, votes)
         for _ in range(self.passes - 1):
             votes = [chosen_evidence(match) for match in chosen]

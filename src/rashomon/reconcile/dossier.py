@@ -14,6 +14,7 @@ from typing import Any
 
 from rashomon.errors import Errors, ReconcileError
 from rashomon.extract.dates import day_scores
+from rashomon.extract.event_place import dateline_span
 from rashomon.extract.title_place import title_place
 from rashomon.reconcile.actors import build_actors
 from rashomon.reconcile.casualties import build_slots, count_per_report, headline_slots
@@ -109,17 +110,20 @@ def event_location(reports: Sequence[Report]) -> dict[str, Any] | None:
 
     A report supports a place when its own event place lies within :data:`AGREE_KM` of it or contains it
     (its state or country): the reports' places are grouped by distance, the biggest group wins and a town
-    beats the state or country that other reports gave. Only literal mentions count (metonymy such as "Baku
-    has said" is no location). When no report's choice is literal, the most mentioned literal place below
-    country level is taken (a country if none is); when no report names a place at all, the place their
-    headlines name (:func:`rashomon.extract.title_place.title_place`: pages that kept only the headline).
+    beats the state or country that other reports gave. A report whose event place stands in its agency
+    dateline supports with weight 2 ("STOCKTON, Calif. --" against another report's Stockton, New Jersey).
+    Only literal mentions count (metonymy such as "Baku has said" is no location). When no report's choice
+    is literal, the most mentioned literal place below country level is taken (a country if none is); when no
+    report names a place at all, the place their headlines name
+    (:func:`rashomon.extract.title_place.title_place`: pages that kept only the headline).
     """
     literal = [p for r in reports for p in literal_places(r)]
     mentions = Counter(place_key(p) for p in literal)
     chosen = [(r, p) for r in reports if (p := event_place(r)) is not None]
     if chosen:
         votes = Counter(place_key(p) for _, p in chosen)
-        support = {place_key(p): sum(_supports(q, p) for _, q in chosen) for _, p in chosen}
+        weight = {r.id: 1.0 + _datelined(r, p) for r, p in chosen}
+        support = {place_key(p): sum(weight[r.id] * _supports(q, p) for r, q in chosen) for _, p in chosen}
         best = min(
             (p for _, p in chosen),
             key=lambda p: (
@@ -144,6 +148,13 @@ def event_location(reports: Sequence[Report]) -> dict[str, Any] | None:
         ),
     )
     return _location(best, [])
+
+
+def _datelined(report: Report, place: Place) -> bool:
+    """``place`` (the report's event place) stands in the report's agency dateline ("STOCKTON, Calif. --"):
+    the outlet's own statement of where it reports from, which the resolver read with its qualifier."""
+    span = dateline_span(report.article.text)
+    return span is not None and span[0] <= place.start < span[1]
 
 
 def _supports(given: Place, place: Place) -> bool:
