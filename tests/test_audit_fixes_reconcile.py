@@ -80,6 +80,8 @@ def test_events_and_dossier_never_show_an_id_as_outlet(store: Store) -> None:
     assert sorted(load_stored_dossier(store, "ev-1")["outlets"]) == ["philly.com", UNKNOWN_OUTLET]  # type: ignore[index]
     shown = CliRunner().invoke(main, ["dossier", "ev-1", "--db", store.path]).output
     assert "philly.com" in shown and "ad790428f869622fe8412e5e3ca0dd2e:" not in shown
+    explained = CliRunner().invoke(main, ["explain", "ev-1", "--db", store.path]).output
+    assert "philly.com" in explained and UNKNOWN_OUTLET in explained
 
 
 def _placed(text: str, outlet: str, place: Place) -> Report:

@@ -15,6 +15,7 @@ from itertools import product
 from typing import Any
 
 from rashomon.errors import ClusterError, Errors, StoreError
+from rashomon.ingest.outlets import outlet_name
 from rashomon.store import Store, utc_now
 
 
@@ -203,7 +204,7 @@ def explain_event(store: Store, event_id: str) -> dict[str, Any]:
     ).fetchone()
     articles = []
     for r in store.db.execute(
-        "SELECT e.article_id, e.reason, a.title, a.outlet, a.published_at FROM event_articles e "
+        "SELECT e.article_id, e.reason, a.title, a.outlet, a.published_at, a.url FROM event_articles e "
         "JOIN articles a ON a.id = e.article_id WHERE e.event_id = ? ORDER BY a.published_at, a.id",
         (event_id,),
     ):
@@ -211,7 +212,7 @@ def explain_event(store: Store, event_id: str) -> dict[str, Any]:
             {
                 "article_id": r[0],
                 "title": r[2],
-                "outlet": r[3],
+                "outlet": outlet_name(r[3], r[5]),
                 "published_at": r[4],
                 "reason": json.loads(r[1]),
             }
