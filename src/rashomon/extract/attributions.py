@@ -37,9 +37,15 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The subject of ``verb``, or of the verb it is coordinated with or hangs from: as a participle
     ("..., adding that"), through a preposition ("began by saying"), as an infinitive of purpose ("took to
     Twitter to say") or after an adjective ("are more likely to say")."""
-    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
-    if subjects:  # two: a dateline the parser took for a subject ("WASHINGTON (AP) — Trump pledged")
-        return max(subjects, key=lambda c: (c.i < verb.i, -abs(verb.i - c.i)))
+    nearest = None  # of two, the nearer: a dateline the parser took for one ("WASHINGTON (AP) — Trump pledged")
+    for child in verb.lefts:
+        if child.dep_ in _SUBJECT_DEPS:
+            nearest = child
+    if nearest is not None:
+        return nearest
+    for child in verb.rights:
+        if child.dep_ in _SUBJECT_DEPS:
+            return child
     head = verb.head
     if depth >= 3 or head.i == verb.i:
         return None
