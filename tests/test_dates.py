@@ -9,6 +9,7 @@ from spacy.language import Language
 
 from rashomon.extract.dates import (
     FACTORY,
+    DateWeights,
     day_scores,
     event_date,
     extra_spans,
@@ -228,3 +229,25 @@ def test_dates_old_ordinal_calendar_date_next_to_violence_is_a_candidate() -> No
     text = "The Davie resident was shot in the chest on February 2nd. A hearing is set for next month."
     times = _times_in(text, "2022-04-23", "February 2nd")
     assert event_date(times, "2022-04-23", text=text) == ("2022-02-02", "day")
+
+
+def test_dates_old_calendar_date_far_from_violence_in_a_long_sentence_is_a_candidate() -> None:
+    text = ("Four men, held on murder and robbery charges, are suspected of shooting four women inside a Fairmont "
+            "Terrace apartment on the east side of the city Jan. 7. A hearing is set for Monday.")
+    times = _times_in(text, "2013-07-16", "Jan. 7", "Monday")
+    assert text.index("Jan. 7") - text.index("shooting") > 60  # beyond the reach of words right by the date
+    assert (date(2013, 1, 7), "day") in day_scores(times, "2013-07-16", text=text)
+    assert event_date(times, "2013-07-16", text=text) == ("2013-01-07", "day")
+    other = text.replace("murder and robbery", "theft").replace("shooting", "hiding")
+    assert (date(2013, 1, 7), "day") not in day_scores(_times_in(other, "2013-07-16", "Jan. 7", "Monday"),
+                                                       "2013-07-16", text=other)  # no violence: background
+
+
+def test_dates_event_date_day_beats_week_of_the_same_score() -> None:
+    published = "2016-05-07"
+    week = TimeExpr(text="last week", start=0, end=9, date="2016-04-25", precision="week")
+    day = TimeExpr(text="May 5", start=20, end=25, date="2016-05-05", precision="day")
+    flat = DateWeights(day=0.0)  # no bonus for day precision: the two score alike (in the lead)
+    scores = day_scores([week, day], published, weights=flat)
+    assert scores[(date(2016, 4, 25), "week")] == scores[(date(2016, 5, 5), "day")] > 0
+    assert event_date([week, day], published, weights=flat) == ("2016-05-05", "day")  # the earlier week loses

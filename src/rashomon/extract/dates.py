@@ -295,6 +295,10 @@ ADJACENT_REACH = 25
 """Characters either side, within the sentence, for a word of violence or procedure right next to a time."""
 STAMP_CONTEXT = 40
 """Characters before a time expression searched for a page stamp ("Published", "Updated") or speech verb."""
+SENTENCE_REACH = 200
+"""Characters either side, cut at the sentence's ends, searched for a word of violence next to an old calendar
+date: a follow-up report names the event's day once, in a long sentence ("accused of shooting ... at a Fairmont
+Terrace apartment Jan. 7")."""
 
 
 @dataclass(frozen=True)
@@ -358,8 +362,9 @@ def time_score(time: TimeExpr, text: str | None, event_spans: Sequence[tuple[int
 
 def _in_age(time: TimeExpr, day: date, published: date | None, text: str | None, max_age_days: int,
             weights: DateWeights) -> bool:
-    """The candidate lies from ``max_age_days`` (a calendar date next to violence: ``old_explicit_days``)
-    before publication up to the publication day."""
+    """The candidate lies from ``max_age_days`` before publication up to the publication day; a calendar date
+    with a word of violence in its sentence may be ``old_explicit_days`` old (follow-up reports of arrests and
+    pleas name the shooting's day)."""
     if published is None:
         return True
     age = (published - day).days
@@ -367,7 +372,7 @@ def _in_age(time: TimeExpr, day: date, published: date | None, text: str | None,
         return True
     if not (max_age_days < age <= weights.old_explicit_days) or text is None or not _EXPLICIT.search(time.text):
         return False
-    before, after = _sentence_window(text, time.start, time.end, TRIGGER_REACH)
+    before, after = _sentence_window(text, time.start, time.end, SENTENCE_REACH)
     return bool(_VIOLENCE.search(before) or _VIOLENCE.search(after))
 
 
@@ -399,21 +404,22 @@ def event_date(times: Sequence[TimeExpr], published_at: str | None, *,
     Rule: candidates are day- and week-precision times dated from ``max_age_days`` before publication up to
     the publication day (older dates are background: "the 2020 war"; a calendar date within a sentence of a
     word of violence may be up to ``weights.old_explicit_days`` old: a follow-up report of a plea names the
-    shooting's "June 3") that :func:`is_event_evidence` accepts (with ``text``, page stamps and speech dates
-    are left out). Each scores by :func:`time_score`: near an event span (sentences with casualty figures or
-    event triggers), a word of violence nearby and right next to it, in the lead, day precision; a word of
+    shooting's "June 3", however long its sentence) that :func:`is_event_evidence` accepts (with ``text``,
+    page stamps and speech dates are left out). Each scores by :func:`time_score`: near an event span
+    (sentences with casualty figures or event triggers), a word of violence nearby and right next to it, in the
+    lead, day precision; a word of
     court, arrest, funeral, investigation or the victim's condition right next to it ("pleaded guilty
     Thursday", "in critical condition Tuesday") counts against it, and so does a death right before it ("died
     early Monday": the victim of a shooting often dies days later). The best day wins (:func:`day_scores`),
     ties going to the earlier day: an event comes before its follow-ups (a death in hospital, an arrest, a
-    hearing). With no candidate the event is placed in the
+    hearing); a day beats a week of the same score. With no candidate the event is placed in the
     week up to publication: ``(publication date - 6 days, "week")``, a window rather than a claim that it
     happened that day. Without a publication date the best day-precision time, if any, is returned.
     """
     best = day_scores(times, published_at, event_spans=event_spans, window=window, lead_chars=lead_chars,
                       max_age_days=max_age_days, text=text, weights=weights)
     if best:
-        day, precision = max(best, key=lambda k: (best[k], -k[0].toordinal()))
+        day, precision = max(best, key=lambda k: (best[k], k[1] == "day", -k[0].toordinal()))
         return day.isoformat(), precision
     published = parse_published(published_at)
     if published is None:

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from rashomon.errors import Errors, ReconcileError
-from rashomon.extract.dates import day_scores
+from rashomon.extract.dates import day_scores, extra_spans, is_event_evidence, parse_published, resolve
 from rashomon.extract.event_place import dateline_span
 from rashomon.extract.title_place import title_place
 from rashomon.reconcile.actors import build_actors
@@ -40,10 +40,12 @@ from rashomon.reconcile.events import (
     stored_fingerprints,
 )
 from rashomon.reconcile.evidence import Report, actor_kinds, event_claims, figure_claims
-from rashomon.records import Place
+from rashomon.records import Place, TimeExpr
 from rashomon.store import Store
 
 _PLACE_RANK = {"exact": 0, "town": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
+TITLE_DAY_MAX_AGE = 31
+"""A headline's day may be this many days before publication (as a time in the text, ``max_age_days``)."""
 AGREE_KM = 50.0
 """Two reports' event places this close name the same location (a town and its suburb, two parts of a city)."""
 
@@ -61,7 +63,8 @@ def event_date(reports: Sequence[Report]) -> tuple[str | None, str | None, str]:
 
     Support (:func:`day_support`): each report that dates the event to a day gives its own day 1, and every
     other day it names as a candidate the candidate's score relative to its best one, so a report that hesitates
-    between two days ("shot late Friday ... police said Saturday") still backs the other reports' day.
+    between two days ("shot late Friday ... police said Saturday") still backs the other reports' day. A report
+    whose text dates nothing to a day backs the day its headline names, if any (:func:`title_day`).
     """
     support = day_support(reports)
     if support:
@@ -77,6 +80,9 @@ def day_support(reports: Sequence[Report]) -> dict[str, float]:
     for report in reports:
         analysis = report.analysis
         if analysis is None or not analysis.event_date or analysis.event_date_precision != "day":
+            headline = title_day(report)
+            if headline is not None:
+                support[headline] += 1.0
             continue
         spans = [(c.sentence_start, c.sentence_end) for c in analysis.casualties
                  if c.sentence_start is not None and c.sentence_end is not None]  # as the analysis stage does
@@ -90,6 +96,27 @@ def day_support(reports: Sequence[Report]) -> dict[str, float]:
                 support[day] += min(score / top, 1.0)
         support[analysis.event_date] += 1.0
     return dict(support)
+
+
+def title_day(report: Report) -> str | None:
+    """The day the report's headline names ("Gang activity suspected in Thursday night shooting", "Toddler hurt
+    in Christmas Day shooting"), resolved against the publication date as in the text; ``None`` when it names
+    none within :data:`TITLE_DAY_MAX_AGE` days before publication (clock times, ages and page stamps are no
+    days: :func:`rashomon.extract.dates.is_event_evidence`). Read only for reports whose text dates nothing
+    (pages of which little more than the headline was kept): where the text dates the event, its choice is
+    more often right than the headline's day (GVA, odd ids: 70 against 63 of 84 reports with both)."""
+    title = report.article.title
+    published = parse_published(report.article.published_at)
+    if not title or published is None:
+        return None
+    for start, end in extra_spans(title, []):
+        day, precision = resolve(title[start:end], published)
+        mention = TimeExpr(text=title[start:end], start=start, end=end, precision=precision,
+                           date=day.isoformat() if day else None)
+        if (day is not None and precision == "day" and 0 <= (published - day).days <= TITLE_DAY_MAX_AGE
+                and is_event_evidence(mention, title)):
+            return day.isoformat()
+    return None
 
 
 def _location(place: Place, chosen_by: list[str]) -> dict[str, Any]:

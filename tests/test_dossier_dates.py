@@ -1,0 +1,61 @@
+"""The event date a dossier reconciles across reports (``rashomon.reconcile.dossier.event_date``), headline days."""
+
+from __future__ import annotations
+
+from rashomon.reconcile.dossier import build_dossier, day_support, event_date, title_day
+from rashomon.reconcile.evidence import Report
+from rashomon.records import Article, ArticleAnalysis, TimeExpr
+
+PUBLISHED = "2015-08-07T09:30:00"  # a Friday morning
+
+
+def _report(key: str, title: str | None, text: str, *, published: str = PUBLISHED,
+            day: str | None = None, word: str = "Thursday") -> Report:
+    """A report whose analysis dates the event to ``day`` (from ``word`` in its text), or to nothing."""
+    article = Article(id=key, text=text, source_name="test", title=title, published_at=published)
+    times: list[TimeExpr] = []
+    if day is not None:
+        start = text.index(word)
+        times = [TimeExpr(text=word, start=start, end=start + len(word), date=day, precision="day")]
+    analysis = ArticleAnalysis(article_id=key, pipeline="test", times=times, event_date=day or "2015-08-01",
+                               event_date_precision="day" if day else "week")
+    return Report(article, analysis)
+
+
+def test_dossier_dates_title_day_reads_the_headline_weekday() -> None:
+    report = _report("a", "Gang activity suspected in Thursday night shooting in Columbia", "Share this story.")
+    assert title_day(report) == "2015-08-06"
+    christmas = _report("b", "Toddler, teen hurt in Christmas Day shooting", "Share.", published="2016-12-26")
+    assert title_day(christmas) == "2016-12-25"
+
+
+def test_dossier_dates_title_day_ignores_clock_times_and_old_days() -> None:
+    assert title_day(_report("a", "Man shot at 9:45 p.m. in Columbia", "Share this story.")) is None
+    assert title_day(_report("b", "Man shot in Columbia", "Share this story.")) is None
+    assert title_day(_report("c", "Police said Thursday a man was shot", "Share.")) is None  # a speech day
+    old = _report("d", "Trial opens for the March 3 shooting", "Share.", published="2015-08-07")
+    assert title_day(old) is None  # five months before publication: not this report's event day
+    assert title_day(_report("e", None, "A man was shot Thursday.")) is None
+
+
+def test_dossier_dates_undated_page_backs_its_headline_day() -> None:
+    undated = _report("a", "Gang activity suspected in Thursday night shooting", "Share this story.")
+    assert day_support([undated]) == {"2015-08-06": 1.0}
+    assert event_date([undated]) == ("2015-08-06", "day", "reports")
+    plain = _report("b", "Gang activity suspected in shooting", "Share this story.")
+    assert event_date([plain]) == ("2015-08-07", "week", "published_at")  # nothing dated: the publication day
+
+
+def test_dossier_dates_text_choice_outranks_the_headline() -> None:
+    # the text dates the event (to Wednesday here): the headline's day is not read for that report
+    dated = _report("a", "Thursday night shooting leaves one hurt", "A man was shot Wednesday.", day="2015-08-05",
+                    word="Wednesday")
+    assert day_support([dated]) == {"2015-08-05": 1.0}
+    undated = _report("b", "Thursday night shooting leaves one hurt", "Share this story.")
+    other = _report("c", "Man hurt in shooting", "He was shot Thursday near the park.", day="2015-08-06")
+    assert event_date([dated, undated, other])[0] == "2015-08-06"  # two reports against one
+
+
+def test_dossier_dates_dossier_date_from_headline() -> None:
+    dossier = build_dossier("ev-1", [_report("a", "Woman hurt in Thursday shooting", "Share this story.")])
+    assert (dossier["date"], dossier["date_precision"], dossier["date_source"]) == ("2015-08-06", "day", "reports")
