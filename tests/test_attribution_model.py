@@ -207,7 +207,7 @@ def test_attribution_model_first_layer_equals_the_product_of_the_windows() -> No
         padded[first: first + count, 6:] = rng.random((count, 5)) < 0.4  # the other features are 0 or 1
     rows = np.array([2, 3, 4, 10, 13, 15, 19])
     expected = windows(padded, rows, 2) @ weights[0] + weights[1]
-    found = FirstLayer(head, width)(padded, rows)
+    found = FirstLayer(weights[0], weights[1], 2, 6)(padded, rows)
     np.testing.assert_allclose(found, expected, rtol=1e-5, atol=1e-5)
     np.testing.assert_allclose(head.rest(found), head.scores(windows(padded, rows, 2)), rtol=1e-4, atol=1e-4)
 
