@@ -73,7 +73,7 @@ def main() -> None:
     gold = load_incidents(args.data_dir, args.n, args.seed, args.skip)
     system = []
     for doc in build_nlp().pipe((g[0] for g in gold), batch_size=16):
-        counts = article_counts(doc._.casualties)
+        counts = article_counts(doc._.casualties, doc.text)
         system.append((counts.get("killed", 0), counts.get("injured", 0)))
     baseline = [keyword_baseline(g[0]) for g in gold]
     print(f"{len(gold)} single-article GVA incidents (seed {args.seed}, skip {args.skip}), killed / injured accuracy")

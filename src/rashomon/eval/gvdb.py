@@ -96,7 +96,7 @@ def system_counts(docs: list[GvdbDoc], nlp: Any) -> list[tuple[int, int]]:
 
     out = []
     for doc in nlp.pipe((d.text for d in docs), batch_size=16):
-        counts = article_counts(doc._.casualties)
+        counts = article_counts(doc._.casualties, doc.text)  # the text: survival words beside deaths
         out.append((counts.get("killed", 0), counts.get("injured", 0)))
     return out
 
