@@ -17,8 +17,10 @@ from rashomon.extract.attributions import Attribution
 
 def separate(attribution: Attribution, found: list[Attribution]) -> bool:
     """Whether ``attribution`` is a claim of its own among ``found`` (the attributions of its unit)."""
-    return not (nested(attribution, found) or generic_stance(attribution) or reported_by(attribution, found)
-                or in_claimant(attribution, found))
+    if generic_stance(attribution):
+        return False
+    return len(found) < 2 or not (nested(attribution, found) or reported_by(attribution, found)
+                                  or in_claimant(attribution, found))
 
 
 def nested(attribution: Attribution, found: list[Attribution]) -> bool:
