@@ -28,9 +28,7 @@ The rule (``docs/reconcile.md`` explains it with examples):
    once across re-mentions, the shot who died are not injured, partial mentions add up). ``best`` is the
    total most reports give (reports giving 0 vote only when all do; ties to the lower total), and
    ``low``/``high`` widen to hold it. A report's "one of the 18-year-olds was shot" then no longer outvotes
-   its own "four people were wounded". Where the event has deaths, a report that counts none was written
-   before them and does not vote on the injured total (the reports that count deaths do, 0 included); a
-   report of the event with no figure of death votes 0 killed, and 0 wins only a strict majority.
+   its own "four people were wounded".
 6. **Headlines.** A report whose headline states a count of the slot's kind ("2 dead, 3 injured in shooting
    outside club", "4 shot, one fatally": :func:`rashomon.extract.headline.headline_counts`, numbers only,
    never a tally of several incidents) gives that count as its total in step 5, and its vote weighs
@@ -117,8 +115,6 @@ class Slot:
         for article_id, total in self.report_totals.items():
             weights[total] += HEADLINE_WEIGHT if article_id in self.headline_totals else 1
         votes = Counter({t: w for t, w in weights.items() if t > 0}) or weights
-        if self.kind == "killed" and weights[0] > sum(votes.values()):
-            votes = Counter({0: weights[0]})  # most reports that give deaths a slot count none of this event
         best, _ = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
         count = totals.count(best)
         low = best if low is None else min(low, best)
@@ -346,44 +342,6 @@ def count_per_report(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
                     _only_slot(report.analysis.casualties, slot.kind, starts), report.article.text
                 )
                 slot.report_totals[article_id] = counts.get(slot.kind, 0)  # type: ignore[call-overload]
-    for slot in slots:
-        if slot.kind == "killed" and kinds[slot.kind] == 1 and not slot.side_keys and slot.report_totals:
-            for report in reports:  # reports that tell of the event but of no death: a vote for none
-                if report.id not in slot.report_totals and report.analysis is not None:
-                    slot.report_totals[report.id] = 0
-    if any((slot.estimate()[1] or 0) > 0 for slot in slots if slot.kind == "killed"):
-        for slot in slots:
-            if slot.kind == "injured" and kinds[slot.kind] == 1 and not slot.side_keys:
-                _injured_after_the_deaths(slot, reports)
-
-
-def _report_killed(report: Report) -> int:
-    """The dead a report counts: its headline's count, else its text's (0 before extraction)."""
-    stated = headline_counts(report.article.title).explicit.get("killed")
-    if stated is not None:
-        return stated
-    if report.analysis is None:
-        return 0
-    return article_counts(report.analysis.casualties, report.article.text).get("killed", 0)
-
-
-def _injured_after_the_deaths(slot: Slot, reports: Sequence[Report]) -> None:
-    """Step 5, the wounded who died: where the event has deaths, a report that counts none was written
-    before them ("a 2-year-old is in critical condition" / "the 2-year-old has died"), so its injured
-    total does not vote; the reports that count deaths vote with their own injured total (0 when they give
-    none). Nothing changes when no report counts deaths, or when none would be left to vote."""
-    killed = {r.id: _report_killed(r) for r in reports}
-    if not any(killed.values()):
-        return
-    kept = {a: t for a, t in slot.report_totals.items() if killed.get(a, 0) > 0}
-    for report in reports:
-        if killed[report.id] > 0 and report.id not in kept and report.analysis is not None:
-            stated = headline_counts(report.article.title).explicit.get("injured")
-            counts = article_counts(report.analysis.casualties, report.article.text)
-            kept[report.id] = stated if stated is not None else counts.get("injured", 0)
-    if kept:
-        slot.report_totals = kept
-        slot.headline_totals &= set(kept)
 
 
 HEADLINE_KINDS = ("killed", "injured")
