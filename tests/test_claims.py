@@ -211,6 +211,8 @@ def test_claims_samples_carry_the_acceptance_claimants(nlp: Language, sample_dir
          "Graham", ":"),
         ("EXCLUSIVE – Roger Stone: Don't Trust the Voting Machines.\n\nHe spoke on Monday.",
          "Roger Stone", ":"),
+        ("Historians: Clinton and Obama are linked no matter what.\n\nHer fate is tied to his.",
+         "Historians", ":"),
     ],
 )
 def test_claims_headline_colon_names_the_speaker(nlp: Language, text: str, claimant: str, cue: str) -> None:
