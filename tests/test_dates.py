@@ -251,3 +251,18 @@ def test_dates_event_date_day_beats_week_of_the_same_score() -> None:
     scores = day_scores([week, day], published, weights=flat)
     assert scores[(date(2016, 4, 25), "week")] == scores[(date(2016, 5, 5), "day")] > 0
     assert event_date([week, day], published, weights=flat) == ("2016-05-05", "day")  # the earlier week loses
+
+
+@pytest.mark.parametrize("text", [
+    "Three were arrested today. Another 16-year-old was arrested on charges related to Wednesday's shooting.",
+    "Three were arrested today in connection with Wednesday’s deadly shooting outside a Walmart.",
+])
+def test_dates_day_that_names_the_event_outweighs_the_news_day(text: str) -> None:
+    published = "2016-07-04"  # a Monday: "today" is the day of the arrests, Wednesday (June 29) the shooting's
+    times = _times_in(text, published, "today", "Wednesday")
+    named = day_scores(times, published, text=text)[(date(2016, 6, 29), "day")]
+    plain = text.replace("Wednesday's shooting", "Wednesday, after a shooting").replace(
+        "Wednesday’s deadly shooting", "Wednesday, after a deadly shooting")
+    plain_times = _times_in(plain, published, "today", "Wednesday")
+    assert named > day_scores(plain_times, published, text=plain)[(date(2016, 6, 29), "day")]
+    assert event_date(times, published, text=text) == ("2016-06-29", "day")

@@ -289,6 +289,11 @@ _DEATH_BEFORE = re.compile(
     re.IGNORECASE)
 """A death right before the time ("died early Monday", "passed away on Friday"): in reports of a shooting the
 victim often dies days later, and the day of the shooting is the event's."""
+_NAMED_EVENT = re.compile(
+    r"^['’]s\s+(?:[\w-]+\s+){0,2}?(?:shootings?|murders?|killings?|homicides?|stabbing|attack|ambush|slaying|"
+    r"gunfire|violence|double|triple|fatal|deadly|drive-by)\b", re.IGNORECASE)
+"""A day that names the event by its day ("Wednesday's shooting", "Friday's triple murder", "after Sunday's
+deadly shooting"): follow-up reports date their news (an arrest "today") and name the event this way."""
 TRIGGER_REACH = 60
 """Characters either side of a time expression searched for a word of violence ("shot ... on Tuesday")."""
 ADJACENT_REACH = 25
@@ -310,6 +315,7 @@ class DateWeights:
     adjacent: float = 1.0  # ... and within ADJACENT_REACH, in the same sentence
     procedure: float = 2.5  # a word of court, arrest or funeral within ADJACENT_REACH, same sentence
     death: float = 1.5  # right after "died" / "passed away": a death that followed the injury
+    named: float = 1.0  # the day names the event: "Wednesday's shooting"
     lead: float = 1.0  # starts in the first ``lead_chars`` characters
     day: float = 0.5  # day precision
     old_explicit_days: int = 366  # a calendar date next to violence may be this old (a follow-up report)
@@ -356,8 +362,10 @@ def time_score(time: TimeExpr, text: str | None, event_spans: Sequence[tuple[int
     adjacent = bool(_VIOLENCE.search(before) or _VIOLENCE.search(after))
     procedure = bool(_PROCEDURE.search(before) or _PROCEDURE.search(after))
     death = bool(_DEATH_BEFORE.search(before))
+    possessive = time.text[-2:] if time.text.endswith(("'s", "’s")) else ""
+    named = bool(_NAMED_EVENT.match(possessive + text[time.end:time.end + 40]))
     return (score + weights.close * close + weights.adjacent * adjacent - weights.procedure * procedure
-            - weights.death * death)
+            - weights.death * death + weights.named * named)
 
 
 def _in_age(time: TimeExpr, day: date, published: date | None, text: str | None, max_age_days: int,
@@ -410,7 +418,8 @@ def event_date(times: Sequence[TimeExpr], published_at: str | None, *,
     lead, day precision; a word of
     court, arrest, funeral, investigation or the victim's condition right next to it ("pleaded guilty
     Thursday", "in critical condition Tuesday") counts against it, and so does a death right before it ("died
-    early Monday": the victim of a shooting often dies days later). The best day wins (:func:`day_scores`),
+    early Monday": the victim of a shooting often dies days later); a day that names the event ("Wednesday's
+    shooting") counts for it. The best day wins (:func:`day_scores`),
     ties going to the earlier day: an event comes before its follow-ups (a death in hospital, an arrest, a
     hearing); a day beats a week of the same score. With no candidate the event is placed in the
     week up to publication: ``(publication date - 6 days, "week")``, a window rather than a claim that it
