@@ -230,6 +230,32 @@ def test_claims_colon_without_a_name_is_no_claim(nlp: Language, text: str) -> No
     assert not [c for c in attributed(nlp, text) if c.cue == ":"]
 
 
+def test_claims_colon_of_a_tally_is_no_claim(nlp: Language) -> None:
+    text = "Results so far.\n\nClinton: 2,316.\n\nSanders: 1,547.\n\nThe count goes on."
+    assert not [c for c in attributed(nlp, text) if c.cue == ":"]
+    named = "Results so far.\n\nClinton: 2,316 Delegates Are Not Enough.\n\nThe count goes on."
+    assert [c.claimant for c in attributed(nlp, named) if c.cue == ":"] == ["Clinton"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["BYLINE: Amber Phillips.\n\nThe vote was close.",
+     "The Latest: Sanders wins Minnesota Democratic caucuses.\n\nThe count goes on."],
+)
+def test_claims_rules_read_no_speaker_in_a_colon_label(nlp: Language, text: str) -> None:
+    rules = ClaimExtractor(nlp, own_voice=False, model=False)
+    assert not [c for c in rules.match(nlp(text)) if c.cue == ":"]
+
+
+def test_claims_add_to_a_thing_is_no_speech(nlp: Language) -> None:
+    text = "Clinton won the primary in North Carolina, adding to her run of victories in the South."
+    assert not [c for c in attributed(nlp, text) if c.cue and "adding" in c.cue]
+    (spoken,) = attributed(nlp, "The governor added that the bridge would reopen.")
+    assert (spoken.claimant, spoken.cue) == ("The governor", "added")
+    quoted = attributed(nlp, "“We will win,” he added to reporters.")
+    assert [c.cue for c in quoted] == ["added"]
+
+
 def test_claims_cue_takes_in_adverbs_not_occasion(nlp: Language) -> None:
     text = "“There has to be some form of punishment,” Trump said at a rally on Monday."
     (claim,) = attributed(nlp, text)

@@ -158,8 +158,10 @@ COLON_LABELS: frozenset[str] = frozenset({
     "related", "transcript", "update", "updated", "editor", "note", "watch", "video", "photo", "photos",
     "read", "source", "sources", "correction", "clarification", "exclusive", "breaking", "poll", "live",
     "analysis", "opinion", "review", "q", "a", "tags", "topics", "image", "credit", "by", "see", "also",
+    "byline", "question", "answer", "latest", "online",
 })
-"""Words that open a colon line as a section label, not a speaker: "Related: ...", "Transcript: ..."."""
+"""Words that open a colon line as a section label, not a speaker: "Related: ...", "Transcript: ...",
+"BYLINE: ...", "The Latest: ..." (also after a leading *the*)."""
 
 ASIDE_DEPS: frozenset[str] = frozenset({"acl", "amod", "advcl"})
 """Dependents of a claimant's head that, set off by a comma or dash, describe the claimant as an aside

@@ -127,6 +127,8 @@ def content_of(verb: Token, source: Span | None, cue: Span, unit: Span) -> tuple
     if verb.dep_ == "parataxis" and verb.head.i < verb.i:
         head = verb.head
         return trimmed(doc, head.left_edge.idx, verb.left_edge.idx)
+    if adds_to(verb, unit):
+        return None
     if verb.lemma_.lower() in lex.BARE_SPEECH_VERBS and source is not None:
         return remainder(unit, source, cue) or trimmed(doc, unit.start_char, unit.end_char)
     if cue[-1].lower_ in lex.PHRASAL_CUES.get(verb.lemma_, ()):
@@ -149,6 +151,16 @@ def content_of(verb: Token, source: Span | None, cue: Span, unit: Span) -> tuple
     end_token = verb.right_edge
     span = trimmed(doc, start, end_token.idx + len(end_token))
     return span if span[1] > span[0] else None
+
+
+def adds_to(verb: Token, unit: Span) -> bool:
+    """ "adding to her run of victories", "is adding to his wins": *add to* a thing, no quote in the unit, is
+    a sum, not speech ("he added to reporters" keeps its quote or clause)."""
+    if verb.lemma_.lower() != "add" or any(t.is_quote for t in unit):
+        return False
+    to = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "to"), None)
+    things = [c for c in to.children if c.dep_ == "pobj"] if to is not None else []
+    return bool(things) and things[0].pos_ == "NOUN" and not things[0].ent_type_
 
 
 def remainder(unit: Span, source: Span, cue: Span) -> tuple[int, int] | None:
@@ -369,15 +381,34 @@ def colon_attribution(token: Token, unit: Span) -> Attribution | None:
     quoted = ending or (token.i + 1 < unit.end and doc[token.i + 1].is_quote)
     if lead and [t.lower_ for t in words[: lead - 1]] in ([], ["more"]) and quoted:
         words = words[lead:]  # "More from the report: “...”", "From Blumenthal and Cohen: “...”"
-    elif not _named(words) or (words and words[0].lower_ in lex.COLON_LABELS):
+    elif not _named(words) or _labelled(words):
         return None
     if not 0 < len(words) <= lex.COLON_MAX_SOURCE or any(t.pos_ in _NOT_NAMES for t in words):
         return None
     source = doc[words[0].i: words[-1].i + 1]
     content = after_colon(doc, token.idx + 1) if ending else trimmed(doc, token.idx + 1, unit.end_char)
-    if content is None or content[1] <= content[0]:
+    if content is None or not _worded_chars(doc, content):
         return None
     return Attribution(unit, doc[token.i: token.i + 1], source, content)
+
+
+def tally_colon(colon: Token) -> bool:
+    """Whether ``colon`` introduces no words, only a tally ("Clinton: 2,316.", "Superdelegates: 121") or
+    nothing, so that it attributes nothing, whoever found it."""
+    rest = after_colon(colon.doc, colon.idx + 1)
+    return rest is None or not _worded_chars(colon.doc, rest)
+
+
+def _labelled(words: list[Token]) -> bool:
+    """Whether ``words`` (before a line's colon) open with a section label, after a *the* or not."""
+    if words and words[0].lower_ == "the":
+        words = words[1:]
+    return bool(words) and words[0].lower_ in lex.COLON_LABELS
+
+
+def _worded_chars(doc: Doc, bounds: tuple[int, int]) -> bool:
+    """Whether the text at ``bounds`` holds a letter: not empty, no bare tally ("2,316.", "121")."""
+    return any(c.isalpha() for c in text_of(doc)[bounds[0]: bounds[1]])
 
 
 def _named(words: list[Token]) -> bool:

@@ -51,7 +51,14 @@ from rashomon.extract.claim_headlines import (
     sentence_cased,
     worth_reparsing,
 )
-from rashomon.extract.claim_scope import generic_stance, impression, in_claimant, reported_by, separate
+from rashomon.extract.claim_scope import (
+    generic_stance,
+    impression,
+    in_claimant,
+    no_statement,
+    reported_by,
+    separate,
+)
 from rashomon.extract.claim_spans import (
     clipped,
     clipped_chars,
@@ -428,7 +435,7 @@ class ClaimExtractor:
         learned = [parsed_claimant(a) for a in attribution_model.model_attributions(unit, tagged)
                    if not _quoted(a.cue, regions)]
         learned = [impression(a) for a in learned if _worded(a.cue) and not speaking_act(a.cue)
-                   and not generic_stance(a) and not reported_by(a, rules)
+                   and not generic_stance(a) and not no_statement(a) and not reported_by(a, rules)
                    and not in_claimant(a, rules)]  # nested: measured no better
         return attribution_model.combined(rules, learned)
 
