@@ -256,6 +256,13 @@ def test_claims_add_to_a_thing_is_no_speech(nlp: Language) -> None:
     assert [c.cue for c in quoted] == ["added"]
 
 
+def test_claims_relative_that_names_no_claimant(nlp: Language) -> None:
+    (claim,) = attributed(nlp, "Officials met the group that said it would sue the city.")
+    assert (claim.claimant, claim.cue) == (None, "said")
+    (named,) = attributed(nlp, "Officials met the lawyer who said she would sue the city.")
+    assert (named.claimant, named.cue) == ("who", "said")
+
+
 def test_claims_cue_takes_in_adverbs_not_occasion(nlp: Language) -> None:
     text = "“There has to be some form of punishment,” Trump said at a rally on Monday."
     (claim,) = attributed(nlp, text)

@@ -78,6 +78,17 @@ def generic_stance(attribution: Attribution) -> bool:
         and attribution.cue.root.lemma_.lower() in lex.NESTED_CUES
 
 
+def relative_that(attribution: Attribution) -> Attribution:
+    """``attribution`` without a claimant when its claimant is a relative *that* ("the social taboo that says
+    you're not supposed to", "a group that has pledged"): no one named, and what it stands for is seldom the
+    gold source (PolNeAR *train*, held-out slice and first 200 articles: 4 of 24 such claimants gold)."""
+    source = attribution.source
+    if source is None or len(source) != 1 or source[0].lower_ != "that" or source[0].tag_ != "WDT":
+        return attribution
+    return Attribution(attribution.sent, attribution.cue, None, attribution.content, attribution.kind,
+                       attribution.hedges)
+
+
 def impression(attribution: Attribution) -> Attribution:
     """``attribution`` without a claimant when its cue is *seem* or *appear* ("The event seemed an insult away
     from a brawl", "Clinton still seems not to have found"), or a passive whose subject is what it is about
