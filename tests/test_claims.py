@@ -263,6 +263,18 @@ def test_claims_relative_that_names_no_claimant(nlp: Language) -> None:
     assert (named.claimant, named.cue) == ("who", "said")
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [("It is hard to imagine that the deal will pass.", "to imagine"),
+     ("It is worth noting that the bank lost money.", "noting")],
+)
+def test_claims_expletive_it_names_no_claimant(nlp: Language, text: str, cue: str) -> None:
+    found = [c for c in attributed(nlp, text) if c.cue == cue]
+    assert found and all(c.claimant is None for c in found)
+    (direct,) = attributed(nlp, "The report is long, and it says that the bank lost money.")
+    assert (direct.claimant, direct.cue) == ("it", "says")
+
+
 def test_claims_cue_takes_in_adverbs_not_occasion(nlp: Language) -> None:
     text = "“There has to be some form of punishment,” Trump said at a rally on Monday."
     (claim,) = attributed(nlp, text)

@@ -78,12 +78,18 @@ def generic_stance(attribution: Attribution) -> bool:
         and attribution.cue.root.lemma_.lower() in lex.NESTED_CUES
 
 
-def relative_that(attribution: Attribution) -> Attribution:
+def no_one_named(attribution: Attribution) -> Attribution:
     """``attribution`` without a claimant when its claimant is a relative *that* ("the social taboo that says
-    you're not supposed to", "a group that has pledged"): no one named, and what it stands for is seldom the
-    gold source (PolNeAR *train*, held-out slice and first 200 articles: 4 of 24 such claimants gold)."""
-    source = attribution.source
-    if source is None or len(source) != 1 or source[0].lower_ != "that" or source[0].tag_ != "WDT":
+    you're not supposed to", "a group that has pledged": no one named, and what it stands for is seldom the
+    gold source; PolNeAR *train*, held-out slice and first 200 articles: 4 of 24 such claimants gold) or an
+    *it* that is the subject of another word than the cue's ("It is hard to imagine", "it's worth noting",
+    "it becomes harder to make the case": the report's own voice)."""
+    source, cue = attribution.source, attribution.cue
+    if source is None or len(source) != 1:
+        return attribution
+    word = source[0]
+    relative = word.lower_ == "that" and word.tag_ == "WDT"
+    if not relative and not (word.lower_ == "it" and not cue.start <= word.head.i < cue.end):
         return attribution
     return Attribution(attribution.sent, attribution.cue, None, attribution.content, attribution.kind,
                        attribution.hedges)

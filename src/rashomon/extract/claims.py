@@ -55,8 +55,8 @@ from rashomon.extract.claim_scope import (
     generic_stance,
     impression,
     in_claimant,
+    no_one_named,
     no_statement,
-    relative_that,
     reported_by,
     separate,
 )
@@ -99,7 +99,7 @@ def sentence_attributions(unit: Span, regions: list[tuple[int, int]]) -> list[At
         if attribution is None or _quoted(attribution.cue, regions):
             continue
         found.append(unquoted_claimant(attribution, regions))
-    return [relative_that(a) for a in found if separate(a, found)]
+    return [no_one_named(a) for a in found if separate(a, found)]
 
 
 def unquoted_claimant(attribution: Attribution, regions: list[tuple[int, int]]) -> Attribution:
@@ -435,7 +435,7 @@ class ClaimExtractor:
             return rules
         learned = [parsed_claimant(a) for a in attribution_model.model_attributions(unit, tagged)
                    if not _quoted(a.cue, regions)]
-        learned = [relative_that(impression(a)) for a in learned if _worded(a.cue) and not speaking_act(a.cue)
+        learned = [no_one_named(impression(a)) for a in learned if _worded(a.cue) and not speaking_act(a.cue)
                    and not generic_stance(a) and not no_statement(a) and not reported_by(a, rules)
                    and not in_claimant(a, rules)]  # nested: measured no better
         return attribution_model.combined(rules, learned)
