@@ -263,6 +263,13 @@ def test_claims_relative_that_names_no_claimant(nlp: Language) -> None:
     assert (named.claimant, named.cue) == ("who", "said")
 
 
+def test_claims_passive_subject_of_another_verb_is_no_claimant(nlp: Language) -> None:
+    text = ("The candidate changed her story a few months later, after her initial statement was shown to be "
+            "false, stating that she had not sent any classified emails.")
+    stating = [c for c in attributed(nlp, text) if c.cue == "stating"]
+    assert stating and all(c.claimant is None for c in stating)
+
+
 @pytest.mark.parametrize(
     ("text", "cue"),
     [("It is hard to imagine that the deal will pass.", "to imagine"),
