@@ -91,6 +91,12 @@ _DATELINE = re.compile(
     r"(?:^|[.!?]\s+|\n\s*)(?P<town>[A-Z][A-Z.'-]*[A-Z.](?:\s[A-Z][A-Z.'-]*[A-Z.]){0,3})"
     r"(?:,\s(?P<area>[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?))?\s*(?:\([^()\n]{1,30}\)\s*)?(?:\u2014|\u2013|--|-)\s")
 """An agency dateline in capitals: "ST. PAUL --", "CHARLESTON, W.Va. (AP) —", "TBILISI, Georgia -"."""
+COUNTRY_BONUS = 3.0
+"""Default ``country_bonus`` of the places component (the factory's and the headline resolver's)."""
+ADMIN_BONUS = 4.0
+"""Default ``admin_bonus`` of the places component."""
+QUALIFIER_BONUS = 4.0
+"""Default ``qualifier_bonus`` of the places component."""
 ADMIN_FLOOR = 0.75
 """The admin1 support a candidate's area needs for the full ``admin_bonus``: shares are taken relative to the
 best-supported area or to this many votes, whichever is more. Diluted evidence ("Forest" and "Man" split one
@@ -439,9 +445,9 @@ def add_place_ruler(nlp: Language, *, min_population: int = 15_000, name: str = 
 
 @Language.factory(
     FACTORY,
-    default_config={"labels": ["GPE", "LOC", "FAC"], "country_bonus": 3.0, "admin_bonus": 4.0,
-                    "qualifier_bonus": 4.0, "drop_speakers": True, "keep_unresolved": True, "passes": 1,
-                    "near_bonus": 1.0},
+    default_config={"labels": ["GPE", "LOC", "FAC"], "country_bonus": COUNTRY_BONUS, "admin_bonus": ADMIN_BONUS,
+                    "qualifier_bonus": QUALIFIER_BONUS, "drop_speakers": True, "keep_unresolved": True,
+                    "passes": 1, "near_bonus": 1.0},
     requires=["doc.ents", "token.dep", "token.lemma"],
     assigns=["doc._.places"],
 )

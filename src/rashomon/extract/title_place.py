@@ -21,7 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from rashomon.extract.event_place import NEWS_WORDS, main_place
 from rashomon.extract.gazetteer import Match, name_key
 from rashomon.extract.place_context import Toponym
-from rashomon.extract.places import PlaceResolver
+from rashomon.extract.places import ADMIN_BONUS, COUNTRY_BONUS, QUALIFIER_BONUS, PlaceResolver
 from rashomon.records import Place
 
 MAX_WORDS = 3
@@ -36,8 +36,8 @@ _WORD = re.compile(r"[A-Z][\w.'’-]*[\w.]|[A-Z]")
 @lru_cache(maxsize=1)
 def _resolver() -> PlaceResolver:
     """The place component's resolver with its default settings (built once; the gazetteer loads lazily)."""
-    return PlaceResolver(labels=("GPE", "LOC"), country_bonus=3.0, admin_bonus=4.0, qualifier_bonus=4.0,
-                         drop_speakers=False, keep_unresolved=False)
+    return PlaceResolver(labels=("GPE", "LOC"), country_bonus=COUNTRY_BONUS, admin_bonus=ADMIN_BONUS,
+                         qualifier_bonus=QUALIFIER_BONUS, drop_speakers=False, keep_unresolved=False)
 
 
 def headline_toponyms(title: str, resolver: PlaceResolver) -> list[Toponym]:
