@@ -34,6 +34,7 @@ from rashomon.cluster.options import ClusterOptions
 from rashomon.cluster.partition import build_corpus, partition_corpus
 from rashomon.eval.clustering import analyse_documents
 from rashomon.eval.gva import GvaDocument, GvaIncident, load_documents, load_incidents
+from rashomon.extract.outlet_area import learn_homes
 from rashomon.reconcile.dossier import build_dossier
 from rashomon.reconcile.evidence import Report
 from rashomon.records import Article, ArticleAnalysis
@@ -132,13 +133,14 @@ class EventDossiers:
     def __init__(self, articles: dict[str, Article], analyses: dict[str, ArticleAnalysis]) -> None:
         self.articles = articles
         self.analyses = analyses
+        self.homes = learn_homes(articles.values(), analyses)  # outlets' home areas, as reconcile_store keeps them
         self._built: dict[tuple[str, ...], Dossier] = {}
 
     def dossier(self, article_ids: Sequence[str]) -> Dossier:
         key = tuple(sorted(article_ids))
         if key not in self._built:
             reports = [Report(self.articles[a], self.analyses.get(a)) for a in key]
-            self._built[key] = build_dossier("ev-" + key[0][:12], reports)
+            self._built[key] = build_dossier("ev-" + key[0][:12], reports, homes=self.homes)
         return self._built[key]
 
 

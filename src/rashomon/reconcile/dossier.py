@@ -15,6 +15,7 @@ from typing import Any
 from rashomon.errors import Errors, ReconcileError
 from rashomon.extract.dates import day_scores, extra_spans, is_event_evidence, parse_published, resolve
 from rashomon.extract.event_place import dateline_span
+from rashomon.extract.outlet_area import OutletHomes, from_store, outlet_key, update_store
 from rashomon.extract.title_place import title_place
 from rashomon.reconcile.actors import build_actors
 from rashomon.reconcile.casualties import build_slots, count_per_report, headline_slots
@@ -132,7 +133,7 @@ def _location(place: Place, chosen_by: list[str]) -> dict[str, Any]:
     }
 
 
-def event_location(reports: Sequence[Report]) -> dict[str, Any] | None:
+def event_location(reports: Sequence[Report], homes: OutletHomes | None = None) -> dict[str, Any] | None:
     """The place most reports support, the most precise of them, then the most chosen and mentioned.
 
     A report supports a place when its own event place lies within :data:`AGREE_KM` of it or contains it
@@ -143,10 +144,15 @@ def event_location(reports: Sequence[Report]) -> dict[str, Any] | None:
     is literal, the most mentioned literal place below country level is taken (a country if none is); when no
     report names a place at all, the place their headlines name
     (:func:`rashomon.extract.title_place.title_place`: pages that kept only the headline).
+    With ``homes``, a report's event place that its page leaves ambiguous is first read in its outlet's home
+    area (:meth:`rashomon.extract.outlet_area.OutletHomes.reading`: a bare "Columbia" from a South Carolina
+    outlet).
     """
     literal = [p for r in reports for p in literal_places(r)]
     mentions = Counter(place_key(p) for p in literal)
     chosen = [(r, p) for r in reports if (p := event_place(r)) is not None]
+    if homes is not None:
+        chosen = [(r, homes.reading(r.article, r.analysis.places, p) if r.analysis else p) for r, p in chosen]
     if chosen:
         votes = Counter(place_key(p) for _, p in chosen)
         weight = {r.id: 1.0 + _datelined(r, p) for r, p in chosen}
@@ -224,9 +230,10 @@ def _title(
 
 
 def build_dossier(
-    event_id: str, reports: Sequence[Report], *, duplicates: Sequence[str] = ()
+    event_id: str, reports: Sequence[Report], *, duplicates: Sequence[str] = (), homes: OutletHomes | None = None
 ) -> dict[str, Any]:
-    """The event object of the export contract for the reports of one event."""
+    """The event object of the export contract for the reports of one event (``homes``: the outlets' home
+    areas, :mod:`rashomon.extract.outlet_area`, read by the event's place)."""
     actors = build_actors(reports)
     kinds = {k: v for r in reports if r.analysis for k, v in actor_kinds(r.analysis).items()}
     date, precision, date_source = event_date(reports)
@@ -235,7 +242,7 @@ def build_dossier(
     slots = headline_slots(slot_set.slots, reports)
     count_per_report(slots, reports)
     discrepancies = find_discrepancies(reports, actors, slots)
-    location = event_location(reports)
+    location = event_location(reports, homes)
     event_type, sub_event_type = dossier_event_type(_event_type(reports), reports)
     return {
         "id": event_id,
@@ -264,7 +271,8 @@ def dossier_for(store: Store, members: EventMembers) -> dict[str, Any]:
     """Build one event's dossier from the store (not saved); failures become :class:`ReconcileError`."""
     try:
         reports = load_reports(store, members.article_ids)
-        dossier = build_dossier(members.id, reports, duplicates=duplicates_of(store, members.article_ids))
+        dossier = build_dossier(members.id, reports, duplicates=duplicates_of(store, members.article_ids),
+                                homes=from_store(store, (outlet_key(r.article) for r in reports)))
     except (ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
         raise ReconcileError(Errors.R001, event_id=members.id, reason=f"{type(exc).__name__}: {exc}") from exc
     dossier["fingerprint"] = fingerprint(store, members)
@@ -273,6 +281,7 @@ def dossier_for(store: Store, members: EventMembers) -> dict[str, Any]:
 
 def reconcile_store(store: Store, *, progress: bool = False) -> dict[str, Any]:
     """(Re)build the stored dossiers of events whose membership or analyses changed; drop stale ones."""
+    update_store(store)  # the outlets' home areas learn from the analyses saved since the last run
     events = stored_events(store)
     known = stored_fingerprints(store)
     summary: dict[str, Any] = {

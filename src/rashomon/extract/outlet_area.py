@@ -1,0 +1,257 @@
+"""The home area of an outlet, learned from the corpus, and the namesake reading it settles.
+
+Local outlets report local events. A page that names a bare "Springfield", "Jacksonville" or "Columbia" and
+nothing else that places it leaves the resolver with the most populous namesake or the one a stray sidebar
+voted for; the outlet's other articles usually say where it reports from. Nothing here is a per-outlet table:
+each outlet's home area is learned from the places its articles name unambiguously, and it is updated as
+articles arrive.
+
+* :func:`article_areas`: the first-level areas (country code, admin1 code) that an article's places name
+  **unambiguously**: a first-level area named by a name that clearly is one ("Ohio", "Ill."), a town or
+  county settled by its qualifier ("Springfield, Ill."), or a town or county whose name has one reading in
+  the gazetteer (every main-name match lies in one area). Mentions that count for nothing in the event
+  place rule (crime-report words, names inside longer names, surnames: :func:`mention_weight` is 0) give
+  nothing. An article spreads one vote evenly over the areas it names.
+* :class:`HomeAreas`: per outlet, the summed votes of its articles; :meth:`HomeAreas.home` is the area holding
+  at least :data:`HOME_SHARE` of the votes of at least :data:`HOME_MIN_ARTICLES` articles (leaving out the
+  article being read: its own page is read as context instead).
+* :func:`home_reading`: a report's event place that has a namesake in its outlet's home area, while its page
+  names nothing unambiguous in the area it was read in, is read as that namesake. A weak vote: any
+  unambiguous place of the page in the place's own area keeps the resolver's reading, and a name with one
+  reading has no namesake to take.
+
+Where it runs: at reconciliation, when the dossier's place is chosen
+(:func:`rashomon.reconcile.dossier.event_location`). An article's analysis stays a function of the article
+alone (cached, reproducible, and the same whichever articles arrived first); the home areas are corpus-level
+knowledge that grows with the store: :func:`update_store` counts the articles analysed since the last
+reconciliation into the store's ``outlet_area_votes`` table (one row per article: its outlet and votes),
+:func:`from_store` reads the votes of the outlets of one event back, and every dossier is built with what
+the store knows when it is built.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from rashomon.extract.event_place import NEWS_WORDS, SPECIFICITY, not_a_place_here
+from rashomon.extract.gazetteer import Candidate, Gazetteer, Match, load_gazetteer
+from rashomon.extract.place_context import is_strong
+from rashomon.ingest.outlets import outlet_from_url
+from rashomon.records import Article, ArticleAnalysis, Place
+from rashomon.store import Store
+
+Area = tuple[str, str]
+"""A first-level area: (ISO country code, admin1 code; US: the state's postal code)."""
+
+HOME_SHARE = 0.5
+"""Share of an outlet's votes its home area must hold (the rest: stories from elsewhere, wire copy)."""
+HOME_MIN_ARTICLES = 2
+"""Articles with votes an outlet needs (besides the one being read) before it has a home area."""
+_LOCAL = frozenset({"P", "A2"})
+"""Candidates a namesake may be: towns and counties."""
+
+
+def area_of(place: Place | Candidate) -> Area | None:
+    """``(country code, admin1)`` of a place or candidate, ``None`` without both."""
+    return (place.country_code, place.admin1) if place.country_code and place.admin1 else None
+
+
+def counted(place: Place, text: str, names: dict[str, bool]) -> bool:
+    """The mention is a resolved place that the event place rule counts (not a crime-report word, not part of
+    a longer name, not a common word or surname of this text)."""
+    if place.lat is None or place.text.casefold() in NEWS_WORDS:
+        return False
+    return not (text and not_a_place_here(place, text, names))
+
+
+def one_reading(matches: Sequence[Match]) -> Area | None:
+    """The area every main-name match of a town or county lies in, when there is one such area."""
+    areas = {area_of(m.candidate) for m in matches if m.primary and m.candidate.feature in _LOCAL}
+    return areas.pop() if len(areas) == 1 and None not in areas else None
+
+
+def article_areas(places: Sequence[Place], text: str, gazetteer: Gazetteer) -> dict[Area, float]:
+    """The areas that ``places`` name unambiguously (see the module docstring), one vote spread over them."""
+    names: dict[str, bool] = {}
+    found: set[Area] = set()
+    for i, place in enumerate(places):
+        area = area_of(place)
+        if area is None or not counted(place, text, names):
+            continue
+        if place.precision == "admin1":
+            matches = gazetteer.lookup(place.text)
+            if matches and is_strong(matches) and area_of(matches[0].candidate) == area:
+                found.add(area)
+        elif place.precision in ("town", "admin2") and (
+                _qualified(places, i, text) or one_reading(gazetteer.lookup(place.text)) == area):
+            found.add(area)
+    return {area: 1.0 / len(found) for area in found}
+
+
+def _qualified(places: Sequence[Place], i: int, text: str) -> bool:
+    """The place right after ``places[i]`` and a comma is its own first-level area ("Springfield, Ill.")."""
+    if i + 1 >= len(places) or not text:
+        return False
+    after = places[i + 1]
+    return (text[places[i].end:after.start].strip() == "," and after.precision == "admin1"
+            and area_of(after) == area_of(places[i]))
+
+
+@dataclass
+class HomeAreas:
+    """Per outlet, the votes of its articles for first-level areas (see the module docstring)."""
+
+    votes: dict[str, dict[Area, float]] = field(default_factory=dict)
+    articles: dict[str, int] = field(default_factory=dict)
+
+    def add(self, outlet: str, areas: Mapping[Area, float]) -> None:
+        """Count one article of ``outlet`` that names ``areas`` (an article that names none counts nothing)."""
+        if not areas:
+            return
+        totals = self.votes.setdefault(outlet, defaultdict(float))
+        for area, weight in areas.items():
+            totals[area] += weight
+        self.articles[outlet] = self.articles.get(outlet, 0) + 1
+
+    def home(self, outlet: str, *, without: Mapping[Area, float] | None = None) -> Area | None:
+        """The outlet's home area, leaving out one article's own votes (``without``); ``None`` when no area
+        holds :data:`HOME_SHARE` of the votes of :data:`HOME_MIN_ARTICLES` other articles."""
+        votes = dict(self.votes.get(outlet, {}))
+        articles = self.articles.get(outlet, 0)
+        if without:
+            articles -= 1
+            for area, weight in without.items():
+                votes[area] = votes.get(area, 0.0) - weight
+        if articles < HOME_MIN_ARTICLES:
+            return None
+        best = max(votes, key=lambda area: (votes[area], area), default=None)
+        return best if best is not None and votes[best] >= HOME_SHARE * articles else None
+
+
+def home_reading(place: Place, page: Mapping[Area, float], home: Area | None,
+                 gazetteer: Gazetteer) -> Place:
+    """``place`` (a report's event place) read as its namesake in ``home``, when the page names nothing
+    unambiguous in ``place``'s own area and the gazetteer has a town or county of that name in ``home``;
+    else ``place`` itself."""
+    if home is None or area_of(place) in page or area_of(place) == home:
+        return place
+    if place.precision not in ("town", "admin2") or place.lat is None:
+        return place
+    namesakes = [m for m in gazetteer.lookup(place.text)
+                 if area_of(m.candidate) == home and m.candidate.feature in _LOCAL]
+    if not namesakes:
+        return place
+    rank = SPECIFICITY[place.precision]
+    best = max(namesakes, key=lambda m: (SPECIFICITY[m.candidate.precision] == rank, m.prior))
+    return _as_place(place, best.candidate)
+
+
+def _as_place(place: Place, candidate: Candidate) -> Place:
+    return Place(text=place.text, start=place.start, end=place.end, name=candidate.name,
+                 country_code=candidate.country_code, lat=candidate.lat, lon=candidate.lon,
+                 precision=candidate.precision, geonameid=candidate.geonameid, admin1=candidate.admin1,
+                 source=candidate.source)
+
+
+def outlet_key(article: Article) -> str:
+    """The outlet an article speaks for, as :attr:`rashomon.reconcile.evidence.Report.outlet_key` names it: its
+    own outlet, else its URL's registered domain (an archive copy's archived page), folded; else the article
+    (an article of an unknown outlet is an outlet of its own, with no home area)."""
+    known = article.outlet or outlet_from_url(article.url)
+    return known.casefold() if known else "article:" + article.id
+
+
+class OutletHomes:
+    """Home areas and each counted article's own votes: what :func:`home_reading` needs per report."""
+
+    def __init__(self, homes: HomeAreas, pages: Mapping[str, Mapping[Area, float]],
+                 gazetteer: Gazetteer | None = None) -> None:
+        self.homes = homes
+        self.pages = pages
+        self._gazetteer = gazetteer
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = load_gazetteer()
+        return self._gazetteer
+
+    def reading(self, article: Article, places: Sequence[Place], place: Place) -> Place:
+        """``place`` (the event place of ``article``, one of ``places``) read in its outlet's home area
+        (:func:`home_reading`); the article's own votes are its page's context, not its outlet's."""
+        outlet = outlet_key(article)
+        if outlet not in self.homes.votes or place.precision not in ("town", "admin2"):
+            return place
+        counted_page = self.pages.get(article.id)
+        page = counted_page if counted_page is not None else article_areas(places, article.text, self.gazetteer)
+        home = self.homes.home(outlet, without=counted_page)
+        if home is None or area_of(place) in page or area_of(place) == home:
+            return place
+        return home_reading(place, page, home, self.gazetteer)
+
+
+def learn_homes(articles: Iterable[Article], analyses: Mapping[str, ArticleAnalysis],
+                gazetteer: Gazetteer | None = None) -> OutletHomes:
+    """:class:`OutletHomes` of a corpus held in memory (the GVA scorer's): every analysed article counts."""
+    homes, pages = HomeAreas(), {}
+    for article in articles:
+        analysis = analyses.get(article.id)
+        if analysis is None or not analysis.places:
+            continue
+        gazetteer = gazetteer or load_gazetteer()
+        pages[article.id] = votes = article_areas(analysis.places, article.text, gazetteer)
+        homes.add(outlet_key(article), votes)
+    return OutletHomes(homes, pages, gazetteer)
+
+
+# -- the store's table ----------------------------------------------------------------------------------
+_STAMP = "n.analysed_at || '|' || n.pipeline || '|' || length(n.data)"
+"""What identifies the analysis an article's votes were counted from (``analysed_at`` is to the second)."""
+
+
+def update_store(store: Store, gazetteer: Gazetteer | None = None) -> int:
+    """Count into ``outlet_area_votes`` every analysis saved since it was last counted; the number counted."""
+    rows = store.db.execute(
+        f"SELECT n.article_id, {_STAMP} FROM analyses n LEFT JOIN outlet_area_votes v "
+        f"ON v.article_id = n.article_id WHERE v.analysis IS NULL OR v.analysis != {_STAMP}").fetchall()
+    with store.atomic() as db:
+        for article_id, stamp in rows:
+            analysis = store.get_analysis(article_id)
+            if analysis is None:
+                continue
+            article = store.get_article(article_id)
+            votes: dict[Area, float] = {}
+            if analysis.places:  # the gazetteer is loaded only for articles that name places
+                gazetteer = gazetteer or load_gazetteer()
+                votes = article_areas(analysis.places, article.text, gazetteer)
+            db.execute(
+                "INSERT INTO outlet_area_votes (article_id, outlet, analysis, areas) VALUES (?,?,?,?) "
+                "ON CONFLICT(article_id) DO UPDATE SET outlet=excluded.outlet, analysis=excluded.analysis, "
+                "areas=excluded.areas",
+                (article_id, outlet_key(article), stamp, json.dumps(sorted([*a, w] for a, w in votes.items()))))
+    return len(rows)
+
+
+def from_store(store: Store, outlets: Iterable[str]) -> OutletHomes:
+    """The counted votes of ``outlets`` (see :func:`update_store`); none when the store has no such table yet
+    (a store opened read-only before its first reconciliation)."""
+    wanted = sorted(set(outlets))
+    homes, pages = HomeAreas(), {}
+    try:
+        found = store.db.execute(
+            f"SELECT article_id, outlet, areas FROM outlet_area_votes WHERE outlet IN ({','.join('?' * len(wanted))})",
+            wanted).fetchall() if wanted else []
+    except sqlite3.OperationalError:
+        found = []
+    for article_id, outlet, areas in found:
+        pages[article_id] = votes = {(code, admin1): weight for code, admin1, weight in json.loads(areas)}
+        homes.add(outlet, votes)
+    return OutletHomes(homes, pages)
+
+
+__all__ = ["Area", "HomeAreas", "OutletHomes", "article_areas", "from_store", "home_reading", "learn_homes",
+           "outlet_key", "update_store"]

@@ -1,0 +1,136 @@
+"""Outlets' home areas (:mod:`rashomon.extract.outlet_area`) and the dossier's place read in them."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.extract.gazetteer import Gazetteer, load_gazetteer
+from rashomon.extract.outlet_area import (
+    HomeAreas,
+    OutletHomes,
+    article_areas,
+    from_store,
+    home_reading,
+    learn_homes,
+    outlet_key,
+    update_store,
+)
+from rashomon.reconcile.dossier import event_location
+from rashomon.reconcile.evidence import Report
+from rashomon.records import Article, ArticleAnalysis, Place
+from rashomon.store import Store
+
+pytestmark = pytest.mark.slow  # loads the gazetteer
+
+SC = ("US", "SC")
+MO = ("US", "MO")
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+def _place(gazetteer: Gazetteer, text: str, name: str, admin1: str, *, at: str) -> Place:
+    """``name`` as the gazetteer's reading of ``name`` in ``admin1``, at its first position in ``at``."""
+    match = next(m.candidate for m in gazetteer.lookup(name) if m.candidate.admin1 == admin1)
+    start = at.index(name)
+    return Place(text=name, start=start, end=start + len(name), name=match.name, country_code=match.country_code,
+                 lat=match.lat, lon=match.lon, precision=match.precision, geonameid=match.geonameid,
+                 admin1=match.admin1)
+
+
+def _article(gazetteer: Gazetteer, text: str, places: list[tuple[str, str]], *,
+             url: str = "http://web.archive.org/web/2015/http://www.wistv.com/story/1") -> Report:
+    article = Article.create(text=text, source_name="test", url=url, title="Man shot")
+    found = [_place(gazetteer, text, name, admin1, at=text) for name, admin1 in places]
+    analysis = ArticleAnalysis(article_id=article.id, pipeline="test", places=found,
+                               event_place=0 if found else None)
+    return Report(article, analysis)
+
+
+def _sc_outlet(gazetteer: Gazetteer) -> list[Report]:
+    """Three articles of one outlet that place it in South Carolina without ambiguity."""
+    return [
+        _article(gazetteer, "A man was shot in Irmo on Sunday night, deputies said.", [("Irmo", "SC")]),
+        _article(gazetteer, "Police in Orangeburg, South Carolina said two men were hurt.",
+                 [("Orangeburg", "SC"), ("South Carolina", "SC")]),
+        _article(gazetteer, "Troopers said the crash in Sumter closed the road.", [("Sumter", "SC")]),
+    ]
+
+
+def test_outlet_area_article_areas_count_only_unambiguous_places(gazetteer: Gazetteer) -> None:
+    text = "Deputies in Columbia and Irmo said a man from Springfield, Ohio was shot near South Street."
+    places = [_place(gazetteer, text, "Columbia", "MO", at=text), _place(gazetteer, text, "Irmo", "SC", at=text),
+              _place(gazetteer, text, "Springfield", "OH", at=text), _place(gazetteer, text, "Ohio", "OH", at=text)]
+    votes = article_areas(places, text, gazetteer)
+    assert votes == {SC: 0.5, ("US", "OH"): 0.5}  # "Columbia" has forty readings: it votes for nothing
+    assert article_areas(places[:1], text, gazetteer) == {}
+
+
+def test_outlet_area_home_needs_a_majority_of_other_articles() -> None:
+    homes = HomeAreas()
+    homes.add("wistv.com", {SC: 1.0})
+    assert homes.home("wistv.com") is None  # one article is not enough
+    homes.add("wistv.com", {SC: 0.5, MO: 0.5})
+    assert homes.home("wistv.com") == SC
+    assert homes.home("wistv.com", without={SC: 1.0}) is None  # the article being read does not count
+    homes.add("wistv.com", {MO: 1.0})
+    homes.add("wistv.com", {MO: 1.0})
+    assert homes.home("wistv.com") == MO  # 2.5 of 4 votes
+    homes.add("wistv.com", {("US", "GA"): 1.0})
+    assert homes.home("wistv.com") == MO  # 2.5 of 5: half is enough
+    homes.add("wistv.com", {("US", "GA"): 1.0})
+    assert homes.home("wistv.com") is None  # 2.5 of 6
+    assert homes.home("nowhere.com") is None
+
+
+def test_outlet_area_home_reading_takes_the_namesake_unless_the_page_places_it(gazetteer: Gazetteer) -> None:
+    text = "A man was shot in Columbia on Friday."
+    columbia_mo = _place(gazetteer, text, "Columbia", "MO", at=text)
+    read = home_reading(columbia_mo, {}, SC, gazetteer)
+    assert (read.name, read.admin1, read.start) == ("Columbia", "SC", columbia_mo.start)
+    assert home_reading(columbia_mo, {MO: 1.0}, SC, gazetteer) is columbia_mo  # "Missouri" on the page wins
+    assert home_reading(columbia_mo, {}, ("US", "AK"), gazetteer) is columbia_mo  # no Columbia in Alaska
+    irmo = _place(gazetteer, text.replace("Columbia", "Irmo"), "Irmo", "SC", at=text.replace("Columbia", "Irmo"))
+    assert home_reading(irmo, {}, MO, gazetteer) is irmo  # one reading: no namesake to take
+
+
+def test_outlet_area_dossier_location_reads_a_bare_namesake_in_the_outlets_home(gazetteer: Gazetteer) -> None:
+    others = _sc_outlet(gazetteer)
+    bare = _article(gazetteer, "Two people were shot in Columbia late Friday, police said.", [("Columbia", "MO")])
+    homes = learn_homes([r.article for r in [*others, bare]],
+                        {r.id: r.analysis for r in [*others, bare] if r.analysis}, gazetteer)
+    location = event_location([bare], homes)
+    assert location is not None and (location["name"], location["admin1"]) == ("Columbia", "SC")
+    assert event_location([bare]) is not None and event_location([bare])["admin1"] == "MO"  # without homes
+    elsewhere = _article(gazetteer, "Two people were shot in Columbia late Friday.", [("Columbia", "MO")],
+                         url="https://www.komu.com/news/1")
+    assert event_location([elsewhere], homes)["admin1"] == "MO"  # another outlet, no home learned
+
+
+def test_outlet_area_outlet_key_is_the_archived_pages_domain() -> None:
+    article = Article.create(text="x" * 60, source_name="t",
+                             url="http://web.archive.org/web/20151030223013/http://www.WRAL.com/four-shot/1/")
+    assert outlet_key(article) == "wral.com"
+    assert outlet_key(Article.create(text="y" * 60, source_name="t")).startswith("article:")
+
+
+def test_outlet_area_store_counts_new_analyses_once(store: Store, gazetteer: Gazetteer) -> None:
+    reports = _sc_outlet(gazetteer)
+    for report in reports:
+        store.add_article(report.article)
+        assert report.analysis is not None
+        store.save_analysis(report.analysis)
+    assert update_store(store, gazetteer) == 3
+    assert update_store(store, gazetteer) == 0  # nothing analysed since
+    homes = from_store(store, ["wistv.com"])
+    assert isinstance(homes, OutletHomes) and homes.homes.home("wistv.com") == SC
+    assert homes.homes.home("wistv.com", without=homes.pages[reports[0].id]) == SC
+    assert from_store(store, ["komu.com"]).homes.votes == {}
+    first = reports[0].analysis
+    assert first is not None
+    first.places = []
+    store.save_analysis(first)  # a re-analysis is counted again, with its new votes
+    assert update_store(store, gazetteer) == 1
+    assert from_store(store, ["wistv.com"]).homes.articles == {"wistv.com": 2}
