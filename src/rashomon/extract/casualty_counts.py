@@ -106,14 +106,21 @@ def _roots(figures: Sequence[CasualtyFigure]) -> list[int]:
     return roots
 
 
-def _distinct(figures: Sequence[CasualtyFigure]) -> int:
-    """People counted by explicit figures of one kind: sentence totals, more people added across sentences."""
+def _distinct(figures: Sequence[CasualtyFigure], again: Sequence[CasualtyFigure] = ()) -> int:
+    """People counted by explicit figures of one kind: sentence totals, more people added across sentences.
+    ``again`` are explicit re-mentions of people counted before: they add nothing, but a sentence naming
+    one of them beside someone new ("Charles Dishon and Steve Hall were transported") holds both."""
     by_sentence: dict[int | None, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    with_again: dict[int | None, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     added: dict[int | None, bool] = {}
     for figure in figures:
         key = figure.sentence_start
         by_sentence[key][(figure.trigger or "").lower()] += figure.count_min or 0
+        with_again[key][(figure.trigger or "").lower()] += figure.count_min or 0
         added[key] = added.get(key, True) and is_additional(figure)
+    for figure in again:
+        if figure.sentence_start in by_sentence:
+            with_again[figure.sentence_start][(figure.trigger or "").lower()] += figure.count_min or 0
     ordinals: dict[int | None, int] = {}
     for figure in figures:
         rank = _ordinal(figure)
@@ -124,6 +131,7 @@ def _distinct(figures: Sequence[CasualtyFigure]) -> int:
     for key in sorted(by_sentence, key=lambda k: -1 if k is None else k):
         total = max(by_sentence[key].values())
         if not (added[key] and running):
+            total = max(with_again[key].values())
             running = max(running, total)
             group = group or total >= 2
         elif key in ordinals:
@@ -170,7 +178,7 @@ def _enumerated(figures: Sequence[CasualtyFigure]) -> set[int]:
     return out
 
 
-def _kind_count(figures: Sequence[CasualtyFigure]) -> int:
+def _kind_count(figures: Sequence[CasualtyFigure], again: Sequence[CasualtyFigure] = ()) -> int:
     whole = [f for f in figures if (f.trigger or "").lower() == "suicide"]  # "murder-suicide": killer included
     rest = [f for f in figures if (f.trigger or "").lower() != "suicide"]
     listed = _enumerated(rest)
@@ -179,7 +187,7 @@ def _kind_count(figures: Sequence[CasualtyFigure]) -> int:
     explicit = [f for f in explicit if f.count_min or not is_additional(f)]  # "no one else": no one more
     if explicit:
         both = max((f.count_min or 0 for f in rest if f.value_text.strip().lower() == "both"), default=0)
-        return max(_distinct(explicit) + shooter, _anaphoric_count(whole), both)
+        return max(_distinct(explicit, again) + shooter, _anaphoric_count(whole), both)
     victims = [f for f in rest if not is_reflexive(f) and not _may_be_the_shooter(f)]
     return max(_anaphoric_count(figures), _anaphoric_count(victims) + shooter)
 
@@ -225,6 +233,7 @@ def article_counts(figures: Sequence[CasualtyFigure], text: str = "") -> dict[Ca
     }
     by_kind: dict[CasualtyKind, list[CasualtyFigure]] = defaultdict(list)
     survivors = _survivors(figures)
+    again: dict[CasualtyKind, list[CasualtyFigure]] = defaultdict(list)
     for index, figure in enumerate(figures):
         if figure.background:
             continue  # another event's people (casualty_background)
@@ -237,6 +246,8 @@ def article_counts(figures: Sequence[CasualtyFigure], text: str = "") -> dict[Ca
                 by_kind["injured"].append(rest)
             continue
         if roots[index] != index and figure.kind == figures[roots[index]].kind:
+            if not is_anaphoric(figure) and not is_reflexive(figure):
+                again[figure.kind].append(figure)
             continue  # a re-mention of people already counted under this kind
         by_kind[figure.kind].append(figure)
     counts: dict[CasualtyKind, int] = {}
@@ -247,7 +258,7 @@ def article_counts(figures: Sequence[CasualtyFigure], text: str = "") -> dict[Ca
             members = [f for f in members if _counts_as_injured(f, bool(killed), text, id(f) in alive)]
             if not members:
                 continue
-        counts[kind] = _kind_count(members)
+        counts[kind] = _kind_count(members, again.get(kind, []))
     if counts.get("killed"):
         counts["killed"] = max(counts["killed"], _named_dead(figures, roots))
     if counts.get("injured") and _killed_among_injured(by_kind.get("injured", []), killed):

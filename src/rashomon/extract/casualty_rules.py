@@ -79,7 +79,14 @@ def _by_gunfire(token: Token) -> bool:
     """ "was struck by gunfire", "hit by a stray bullet", "a bullet struck a girl": hit by a shot."""
     agents = [o for c in token.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
-    return any(t.lemma_.lower() in _GUNFIRE for t in (*agents, *subjects))
+    if any(t.lemma_.lower() in _GUNFIRE for t in (*agents, *subjects)):
+        return True
+    return token.tag_ == "VBN" and any(  # "four people were hit in an overnight shooting"
+        p.dep_ == "prep"
+        and p.lower_ in ("in", "during", "by")
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in _HIT_IN for o in p.children)
+        for p in token.children
+    )
 
 
 def _verb_kind(token: Token) -> CasualtyKind | None:
@@ -179,6 +186,8 @@ def fatal_number(token: Token) -> bool:
     return (token.pos_ == "NUM" or token.lower_ == "one") and _has_child(token, {"fatally", "mortally"}, ("advmod",))
 
 
+_HIT_IN = {"shooting", "gunfire", "crossfire", "shootout", "drive-by"}
+"""What people "hit in" were hit by: "four people were hit in an overnight shooting"."""
 _GUNFIRE = {"gunfire", "bullet", "round", "gunshot", "shot", "pellet", "shotgun", "fire", "shrapnel"}
 
 
@@ -200,10 +209,11 @@ def murder_suicide(token: Token) -> bool:
 
 
 def counted_shot(token: Token) -> bool:
-    """ "Three shot, one dead": the tagger makes a headline's "shot" a noun counted by its number."""
+    """ "Three shot, one dead": the tagger makes a headline's "shot" a noun counted by its number ("leaving 7
+    shot": the object of "leave")."""
     return (
         token.lower_ == "shot"
-        and token.dep_ not in ("dobj", "pobj", "attr")
+        and (token.dep_ not in ("dobj", "pobj", "attr") or (token.dep_ == "dobj" and token.head.lemma_ == "leave"))
         and any(c.dep_ == "nummod" and c.lower_ not in ("one", "single", "a") for c in token.children)
     )
 

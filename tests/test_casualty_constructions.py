@@ -1,0 +1,41 @@
+"""Fifth-session casualty constructions (GVA single-article errors): one hand-built sentence each."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from rashomon.extract.casualties import article_counts
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp(casualties_nlp: Language) -> Language:
+    return casualties_nlp
+
+
+def counts(nlp: Language, text: str) -> dict[str, int]:
+    return dict(article_counts(nlp(text)._.casualties, text))
+
+
+def test_casualty_constructions_hit_in_a_shooting_is_injured(nlp: Language) -> None:
+    assert counts(nlp, "Police say four people were hit in an overnight shooting in Shelby.") == {"injured": 4}
+    # hit by something else, or hit in another kind of event, hurts no one by gunfire
+    assert counts(nlp, "Police say four people were hit in a crash in Shelby.") == {}
+    assert counts(nlp, "Police say four cars were hit by a truck in Shelby.") == {}
+
+
+def test_casualty_constructions_leaving_n_shot_counts_the_shot(nlp: Language) -> None:
+    text = "Bullets flew for several minutes in a shootout, leaving 7 shot at Gregory and Prospect."
+    assert counts(nlp, text) == {"injured": 7}
+    # a shot fired is no person hit
+    assert counts(nlp, "The gunman fired a shot at the house and fled.") == {}
+
+
+def test_casualty_constructions_a_sentence_naming_someone_again_beside_someone_new(nlp: Language) -> None:
+    first = "Steve Hall suffered a gunshot wound to his hand during the altercation."
+    both = f"{first} Charles Dishon and Steve Hall were transported to Union Hospital."
+    assert counts(nlp, both) == {"injured": 2}
+    # the same person named again alone is still one person
+    assert counts(nlp, f"{first} Steve Hall was transported to Union Hospital.") == {"injured": 1}
