@@ -8,6 +8,7 @@ Omissions (facts some reports carry and others do not) live in :mod:`rashomon.re
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import combinations
@@ -15,6 +16,7 @@ from typing import Any
 
 import pycountry
 
+from rashomon.extract.actor_kb import load_kb
 from rashomon.reconcile.actors import ActorIndex
 from rashomon.reconcile.casualties import Slot, compatible, stated
 from rashomon.reconcile.evidence import FigureClaim, Report, normalise_label
@@ -86,6 +88,46 @@ def value_conflicts(slots: Sequence[Slot], outlets: dict[str, str]) -> list[dict
     return result
 
 
+_COUNT_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|"
+    "dozens?"
+)
+_EXPLICIT_COUNT = re.compile(rf"(?:\d[\d,]*|(?:{_COUNT_WORDS})(?:[- ](?:{_COUNT_WORDS}|and))*)", re.IGNORECASE)
+"""A figure written as a number ("7", "seven", "twenty-one"): not a pronoun, article or noun ("he", "a",
+"her son", "the death"), which counts one person only as a reading of the sentence."""
+_PRONOUNS = frozenset(
+    {"he", "she", "they", "it", "who", "we", "i", "you", "him", "her", "them", "which", "that", "this"}
+)
+"""Claimant labels that name no one until resolved: two of them are not two different claimants."""
+
+
+def explicit_count(figure: FigureClaim, text: str) -> bool:
+    """Whether a figure is a count the report states in a number, not a partitive "one of" (a member of a
+    group) or a person counted as one ("he was killed", "a child was shot", "her death")."""
+    record = figure.record
+    value = str(record.get("value_text") or "").strip()
+    if not _EXPLICIT_COUNT.fullmatch(value):
+        return False
+    end = record.get("value_end")
+    after = text[end : end + 4].casefold() if isinstance(end, int) else ""
+    return not (figure.count_min == 1 and after.startswith(" of "))
+
+
+def named_claimant(figure: FigureClaim) -> bool:
+    """Whether a figure's claimant is a source a reader can name: not the outlet's own voice (no claimant,
+    or a figure inside the claimant's own phrase: "the owner of a club where seven people were shot
+    said ..."), not an unresolved pronoun ("he said")."""
+    record = figure.record
+    if figure.claimant_key.startswith("outlet:"):
+        return False
+    start, end, at = record.get("claimant_start"), record.get("claimant_end"), record.get("value_start")
+    if isinstance(start, int) and isinstance(end, int) and isinstance(at, int) and start <= at < end:
+        return False
+    label = normalise_label(str(record.get("claimant") or ""))
+    return bool(record.get("claimant_actor")) or (bool(label) and label not in _PRONOUNS)
+
+
 def _same_claimant(a: FigureClaim, b: FigureClaim) -> bool:
     if a.claimant_key == b.claimant_key:
         return True
@@ -93,22 +135,47 @@ def _same_claimant(a: FigureClaim, b: FigureClaim) -> bool:
     if all(names) and (names[0] in names[1] or names[1] in names[0]):
         return True
     actors = [f.record.get("claimant_actor") for f in (a, b)]
-    return bool(actors[0]) and actors[0] == actors[1]
+    if bool(actors[0]) and actors[0] == actors[1]:
+        return True
+    return _one_state(a, b) or _one_state(b, a)
+
+
+OFFICIAL_KINDS = ("government", "police", "state_forces")
+"""Generic label kinds of the actor knowledge base that name a state's institutions."""
+
+
+def _unplaced_official(figure: FigureClaim) -> bool:
+    """Whether the claimant is a state institution named by a generic label with no country of its own
+    ("authorities", "Chicago police", "investigators"): whichever state the event is in."""
+    if figure.record.get("claimant_actor"):
+        return False
+    found = load_kb().resolve(str(figure.record.get("claimant") or ""))
+    return found.actor is None and found.kind in OFFICIAL_KINDS
+
+
+def _one_state(a: FigureClaim, b: FigureClaim) -> bool:
+    """A state claimant and an unplaced official one ("police" and "authorities"), or two unplaced
+    officials: one source, not two."""
+    return _unplaced_official(b) and (a.claimant_key.startswith("state:") or _unplaced_official(a))
 
 
 def _attribution_pairs(
-    slots: Sequence[Slot],
+    slots: Sequence[Slot], reports: Sequence[Report]
 ) -> dict[tuple[str, str, str, str], list[tuple[Slot, FigureClaim, FigureClaim]]]:
+    """Pairs of explicit counts from named claimants of different outlets (an outlet's successive reports
+    crediting new sources are not outlets disagreeing), grouped by article and claimant pair."""
+    texts = {r.id: r.article.text for r in reports}
+    outlet_of = {r.id: r.outlet_key for r in reports}
     groups: dict[tuple[str, str, str, str], list[tuple[Slot, FigureClaim, FigureClaim]]] = {}
     for slot in slots:
-        for a, b in combinations(slot.figures, 2):
+        attributed = [
+            f for f in slot.figures if named_claimant(f) and explicit_count(f, texts.get(f.article_id, ""))
+        ]
+        for a, b in combinations(attributed, 2):
             if a.article_id == b.article_id or stated(a) is None or stated(a) != stated(b):
                 continue
-            if (
-                a.claimant_key.startswith("outlet:")
-                or b.claimant_key.startswith("outlet:")
-                or _same_claimant(a, b)
-            ):
+            same_outlet = outlet_of.get(a.article_id, a.article_id) == outlet_of.get(b.article_id, b.article_id)
+            if same_outlet or _same_claimant(a, b):
                 continue
             first, second = sorted((a, b), key=lambda f: f.article_id)
             key = (first.article_id, first.claimant_key, second.article_id, second.claimant_key)
@@ -116,10 +183,13 @@ def _attribution_pairs(
     return groups
 
 
-def attribution_conflicts(slots: Sequence[Slot], outlets: dict[str, str]) -> list[dict[str, Any]]:
-    """The same figure credited to different claimants by different reports."""
+def attribution_conflicts(
+    slots: Sequence[Slot], outlets: dict[str, str], reports: Sequence[Report] = ()
+) -> list[dict[str, Any]]:
+    """The same figure credited to different named claimants by different outlets' reports (``reports``:
+    their texts tell a partitive "one of" from a count; their outlets which reports are one outlet's)."""
     result = []
-    for (art_a, _, art_b, _), triples in _attribution_pairs(slots).items():
+    for (art_a, _, art_b, _), triples in _attribution_pairs(slots, reports).items():
         figures = "; ".join(f"{stated(a)} {_slot_words(slot)}" for slot, a, _ in triples)
         a, b = triples[0][1], triples[0][2]
         result.append(
@@ -275,7 +345,7 @@ def find_discrepancies(
     outlets = {r.id: r.outlet for r in reports}
     return (
         value_conflicts(slots, outlets)
-        + attribution_conflicts(slots, outlets)
+        + attribution_conflicts(slots, outlets, reports)
         + find_omissions(reports, actors, slots)
         + framing(actors, outlets)
         + date_conflicts(reports)
