@@ -134,3 +134,38 @@ def test_outlet_area_store_counts_new_analyses_once(store: Store, gazetteer: Gaz
     store.save_analysis(first)  # a re-analysis is counted again, with its new votes
     assert update_store(store, gazetteer) == 1
     assert from_store(store, ["wistv.com"]).homes.articles == {"wistv.com": 2}
+
+
+def test_outlet_area_event_place_falls_back_to_a_place_in_the_home_area(gazetteer: Gazetteer) -> None:
+    """No namesake of the chosen place in the home area: the page's own place there is the event place."""
+    others = _sc_outlet(gazetteer)
+    text = "LINCOLN -- A man was shot in Irmo on Friday. Lincoln police were not involved."
+    page = _article(gazetteer, text, [("Lincoln", "NE"), ("Irmo", "SC")])
+    homes = learn_homes([r.article for r in [*others, page]],
+                        {r.id: r.analysis for r in [*others, page] if r.analysis}, gazetteer)
+    assert page.analysis is not None
+    lincoln, irmo = page.analysis.places
+    assert homes.event_place(page.article, page.analysis.places, lincoln, literal=[lincoln, irmo]) == irmo
+    assert homes.event_place(page.article, page.analysis.places, lincoln, literal=[lincoln]) == lincoln
+    assert homes.event_place(page.article, page.analysis.places, None, literal=[irmo]) == irmo
+
+
+def test_outlet_area_headline_place_read_in_the_home_area(gazetteer: Gazetteer) -> None:
+    others = _sc_outlet(gazetteer)
+    bare = Report(Article.create(text="Sign up for our newsletter to get alerts on breaking news.", source_name="t",
+                                 url="http://www.wistv.com/story/9", title="Man shot in Lexington overnight"),
+                  None)
+    homes = learn_homes([r.article for r in others], {r.id: r.analysis for r in others if r.analysis}, gazetteer)
+    assert event_location([bare])["admin1"] == "KY"  # the most populous Lexington otherwise
+    assert event_location([bare], homes)["admin1"] == "SC"
+
+
+def test_outlet_area_fallback_skips_crime_report_words(gazetteer: Gazetteer) -> None:
+    """"Police" (a Polish town) is no fallback place; the headline's town is."""
+    text = "Police said the boy was taken to a hospital."
+    police = Place(text="Police", start=0, end=6, name="Police", country_code="PL", lat=51.06, lon=17.61,
+                   precision="town")
+    article = Article.create(text=text, source_name="t", title="Father, daughter found dead in Fort Worth home")
+    report = Report(article, ArticleAnalysis(article_id=article.id, pipeline="test", places=[police]))
+    location = event_location([report])
+    assert location is not None and (location["name"], location["admin1"]) == ("Fort Worth", "TX")

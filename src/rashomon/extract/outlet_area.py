@@ -37,7 +37,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from rashomon.extract.event_place import NEWS_WORDS, SPECIFICITY, not_a_place_here
+from rashomon.extract.event_place import NEWS_WORDS, SPECIFICITY, main_place, not_a_place_here
 from rashomon.extract.gazetteer import Candidate, Gazetteer, Match, load_gazetteer
 from rashomon.extract.place_context import is_strong
 from rashomon.ingest.outlets import outlet_from_url
@@ -180,18 +180,48 @@ class OutletHomes:
             self._gazetteer = load_gazetteer()
         return self._gazetteer
 
-    def reading(self, article: Article, places: Sequence[Place], place: Place) -> Place:
-        """``place`` (the event place of ``article``, one of ``places``) read in its outlet's home area
-        (:func:`home_reading`); the article's own votes are its page's context, not its outlet's."""
+    def home(self, article: Article, places: Sequence[Place]) -> tuple[Area | None, Mapping[Area, float]]:
+        """The home area of ``article``'s outlet without the article's own votes, and those votes (its page's
+        context; computed from ``places`` when the article was not counted)."""
         outlet = outlet_key(article)
-        if outlet not in self.homes.votes or place.precision not in ("town", "admin2"):
-            return place
+        if outlet not in self.homes.votes:
+            return None, {}
         counted_page = self.pages.get(article.id)
         page = counted_page if counted_page is not None else article_areas(places, article.text, self.gazetteer)
-        home = self.homes.home(outlet, without=counted_page)
-        if home is None or area_of(place) in page or area_of(place) == home:
+        return self.homes.home(outlet, without=counted_page), page
+
+    def event_place(self, article: Article, places: Sequence[Place], place: Place | None, *,
+                    literal: Sequence[Place] = (), event_spans: Sequence[tuple[int, int]] = ()) -> Place | None:
+        """The event place of ``article`` (``place``, chosen among its ``places``) read with its outlet's home
+        area, when its page does not place it in the area it was read in:
+
+        1. a town or county with a namesake in the home area is that namesake (:func:`home_reading`);
+        2. else, with no place chosen or a town or county chosen outside the home area, the place
+           :func:`rashomon.extract.event_place.main_place` picks among the ``literal`` mentions that lie in the
+           home area ("Cleveland" on a Cleveland station's page over a "Lincoln" it resolved to Nebraska), if
+           any mention there counts.
+        """
+        if place is not None and place.precision not in ("town", "admin2"):
             return place
-        return home_reading(place, page, home, self.gazetteer)
+        home, page = self.home(article, places)
+        if home is None or (place is not None and (area_of(place) in page or area_of(place) == home)):
+            return place
+        if place is not None:
+            read = home_reading(place, page, home, self.gazetteer)
+            if read is not place:
+                return read
+        local = [p for p in literal if area_of(p) == home]
+        best = main_place(local, event_spans=event_spans, text=article.text) if local else None
+        return place if best is None else local[best]
+
+    def title_reading(self, articles: Sequence[Article], place: Place) -> Place:
+        """A headline's place (:func:`rashomon.extract.title_place.title_place`) read in the home area of the
+        first of ``articles`` whose outlet has one (headlines carry no context but their outlet)."""
+        for article in articles:
+            home = self.homes.home(outlet_key(article), without=self.pages.get(article.id))
+            if home is not None:
+                return home_reading(place, {}, home, self.gazetteer)
+        return place
 
 
 def learn_homes(articles: Iterable[Article], analyses: Mapping[str, ArticleAnalysis],

@@ -14,7 +14,7 @@ from typing import Any
 
 from rashomon.errors import Errors, ReconcileError
 from rashomon.extract.dates import day_scores, extra_spans, is_event_evidence, parse_published, resolve
-from rashomon.extract.event_place import dateline_span
+from rashomon.extract.event_place import NEWS_WORDS, dateline_span
 from rashomon.extract.outlet_area import OutletHomes, from_store, outlet_key, update_store
 from rashomon.extract.title_place import title_place
 from rashomon.reconcile.actors import build_actors
@@ -141,18 +141,16 @@ def event_location(reports: Sequence[Report], homes: OutletHomes | None = None) 
     beats the state or country that other reports gave. A report whose event place stands in its agency
     dateline supports with weight 2 ("STOCKTON, Calif. --" against another report's Stockton, New Jersey).
     Only literal mentions count (metonymy such as "Baku has said" is no location). When no report's choice
-    is literal, the most mentioned literal place below country level is taken (a country if none is); when no
-    report names a place at all, the place their headlines name
-    (:func:`rashomon.extract.title_place.title_place`: pages that kept only the headline).
-    With ``homes``, a report's event place that its page leaves ambiguous is first read in its outlet's home
-    area (:meth:`rashomon.extract.outlet_area.OutletHomes.reading`: a bare "Columbia" from a South Carolina
-    outlet).
+    is literal, the most mentioned literal place below country level is taken (a country if none is; words of
+    crime reports that the gazetteer knows as towns, "Police", "Street", never); when no report names a place
+    at all, the place their headlines name (:func:`rashomon.extract.title_place.title_place`: pages that kept
+    only the headline). With ``homes``, each report's event place is read with its outlet's home area
+    (:meth:`rashomon.extract.outlet_area.OutletHomes.event_place`: a bare "Columbia" from a South Carolina
+    outlet is Columbia, South Carolina), and so is the headlines' place.
     """
     literal = [p for r in reports for p in literal_places(r)]
     mentions = Counter(place_key(p) for p in literal)
-    chosen = [(r, p) for r in reports if (p := event_place(r)) is not None]
-    if homes is not None:
-        chosen = [(r, homes.reading(r.article, r.analysis.places, p) if r.analysis else p) for r, p in chosen]
+    chosen = [(r, p) for r in reports if (p := _report_place(r, homes)) is not None]
     if chosen:
         votes = Counter(place_key(p) for _, p in chosen)
         weight = {r.id: 1.0 + _datelined(r, p) for r, p in chosen}
@@ -168,8 +166,11 @@ def event_location(reports: Sequence[Report], homes: OutletHomes | None = None) 
             ),
         )
         return _location(best, [r.id for r, p in chosen if _supports(p, best)])
+    literal = [p for p in literal if p.text.casefold() not in NEWS_WORDS]
     if not literal:
         titled = title_place(r.article.title for r in reports)
+        if titled is not None and homes is not None:
+            titled = homes.title_reading([r.article for r in reports], titled)
         return None if titled is None else _location(titled, [])
     best = min(
         literal,
@@ -181,6 +182,19 @@ def event_location(reports: Sequence[Report], homes: OutletHomes | None = None) 
         ),
     )
     return _location(best, [])
+
+
+def _report_place(report: Report, homes: OutletHomes | None) -> Place | None:
+    """The report's event place (:func:`event_place`), read with its outlet's home area when ``homes``."""
+    place = event_place(report)
+    if homes is None or report.analysis is None:
+        return place
+    analysis = report.analysis
+    spans = [(c.sentence_start, c.sentence_end) for c in analysis.casualties
+             if c.sentence_start is not None and c.sentence_end is not None]  # as the analysis stage does
+    spans += [(e.start, e.end) for e in analysis.events]
+    return homes.event_place(report.article, analysis.places, place, literal=literal_places(report),
+                             event_spans=spans)
 
 
 def _datelined(report: Report, place: Place) -> bool:
