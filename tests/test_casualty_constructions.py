@@ -39,3 +39,20 @@ def test_casualty_constructions_a_sentence_naming_someone_again_beside_someone_n
     assert counts(nlp, both) == {"injured": 2}
     # the same person named again alone is still one person
     assert counts(nlp, f"{first} Steve Hall was transported to Union Hospital.") == {"injured": 1}
+
+
+def test_casualty_constructions_hurt_otherwise_than_by_the_weapon(nlp: Language) -> None:
+    shot = "Four teenagers were injured after being shot at a house party."
+    assert counts(nlp, f"{shot} A fifth victim was injured while she ran away from the scene.") == {"injured": 4}
+    assert counts(nlp, f"{shot} Two others were hurt fleeing the gunfire.") == {"injured": 4}
+    assert counts(nlp, "Three people were injured in the stampede that followed.") == {}
+    # hurt in the shooting itself still counts
+    assert counts(nlp, f"{shot} A fifth victim was injured in the shooting.") == {"injured": 5}
+
+
+def test_casualty_constructions_the_shooting_came_after_another_attack(nlp: Language) -> None:
+    lead = "A 17-year-old girl was killed when gunmen opened fire near a vigil in Oakland."
+    other = "The shooting came after an attack at a nightclub in Florida left 49 people dead."
+    assert counts(nlp, f"{lead} {other}") == {"killed": 1}
+    # the same numbers told of this event count
+    assert counts(nlp, f"{lead} The shooting left 3 people dead.") == {"killed": 3}

@@ -298,7 +298,28 @@ def blocked(token: Token, tallies: dict[int, bool] | None = None) -> bool:
         return True  # the parser hangs a list of charges on its second item ("..., being a felon and injuring")
     if any(c.lower_ in ("attempted", "possibly", "nearly", "almost", "narrowly") for c in token.children):
         return True
+    if _hurt_otherwise(token):
+        return True
     return token.dep_ in ("amod", "compound") and token.head.lemma_ in ("attempt", "threat", "plot", "charge")
+
+
+_FLEEING = {"run", "flee", "escape", "jump", "fall", "trample", "scramble", "trip", "climb"}
+_MISHAPS = {"fall", "crash", "stampede", "scramble", "rush", "melee"}
+
+
+def _hurt_otherwise(token: Token) -> bool:
+    """ "injured while she ran away from the scene", "hurt fleeing the gunfire", "injured in the stampede":
+    hurt by something else than the weapon (GVA and GVDB count people shot or hit)."""
+    if token.lemma_ not in INJURE_VERBS and token.lower_ not in ("injured", "hurt"):
+        return False
+    for child in token.children:
+        if child.dep_ in ("advcl", "xcomp") and child.lemma_ in _FLEEING:
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("in", "during") and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in _MISHAPS for o in child.children
+        ):
+            return True
+    return False
 
 
 def _conditional(token: Token) -> bool:
