@@ -2,9 +2,11 @@
 
 An actor enters the dossier when a report mentions it with a label that extraction resolved to a canonical
 actor (``ActorMention.actor_id``), or when it is the resolved claimant of a claim. Its roles come from the
-event mentions (``initiator``/``target``, as ACLED's actor1/actor2) and the claims (``claimant``); an actor
-with none of these is ``other``. ``labels`` keeps every surface label as written, per article, in text order:
-the framing comparison reads them.
+event mentions (``initiator``/``target``, as ACLED's actor1/actor2; in a violent event only the mentions of
+its type) and the claims (``claimant``); an actor with none of these is ``other``. A violent event whose
+initiator or target no resolved actor plays gets ACLED's generic actor for it (the police who shot, an
+unidentified armed group, civilians: :mod:`rashomon.reconcile.perpetrators`). ``labels`` keeps every
+surface label as written, per article, in text order: the framing comparison reads them.
 """
 
 from __future__ import annotations
@@ -13,7 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from rashomon.extract.actor_kb import load_kb
+from rashomon.extract.events import VIOLENT_TYPES
+from rashomon.reconcile.event_type import dossier_event_type, voted_type
 from rashomon.reconcile.evidence import Report, side_key
+from rashomon.reconcile.perpetrators import applies, civilian_target, event_country, unnamed_initiator
 
 ROLE_ORDER = ("initiator", "target", "claimant", "other")
 
@@ -59,6 +65,13 @@ class ActorIndex:
 
     actors: dict[str, ActorEntry] = field(default_factory=dict)
     opposed: set[frozenset[str]] = field(default_factory=set)
+    unnamed: dict[str, ActorEntry] = field(default_factory=dict)
+    """Generic actors given to roles no resolved actor plays: shown, and compared for framing, but not facts
+    whose omission a report could be blamed for ("only X mentions Unidentified Armed Group")."""
+
+    def entries(self) -> list[ActorEntry]:
+        """Every actor: those the reports mention or quote, then the generic ones."""
+        return [*self.actors.values(), *self.unnamed.values()]
 
     def entry(self, actor_id: str, name: str, country_code: str | None, actor_type: str | None) -> ActorEntry:
         found = self.actors.get(actor_id)
@@ -67,7 +80,7 @@ class ActorIndex:
         return found
 
     def name_of(self, actor_id: str | None) -> str | None:
-        entry = self.actors.get(actor_id) if actor_id else None
+        entry = (self.actors.get(actor_id) or self.unnamed.get(actor_id)) if actor_id else None
         return entry.name if entry else None
 
     def side_oppositions(self) -> set[frozenset[str]]:
@@ -91,7 +104,7 @@ class ActorIndex:
         def rank(entry: ActorEntry) -> tuple[int, str]:
             return min((ROLE_ORDER.index(r) for r in entry.roles), default=len(ROLE_ORDER)), entry.name
 
-        return [entry.to_dict() for entry in sorted(self.actors.values(), key=rank)]
+        return [entry.to_dict() for entry in sorted(self.entries(), key=rank)]
 
 
 def _add_mentions(index: ActorIndex, report: Report) -> None:
@@ -106,13 +119,17 @@ def _add_mentions(index: ActorIndex, report: Report) -> None:
         entry.add_label(report.id, mention.text, mention.via, (mention.start, mention.end))
 
 
-def _add_roles(index: ActorIndex, report: Report) -> None:
+def _add_roles(index: ActorIndex, report: Report, event_type: str | None = None, dropped: str | None = None) -> None:
+    """Roles from the report's event mentions and claims. In a violent event only violent mentions give
+    initiator and target roles (the police who arrest a shooter are not the shooting's actor1), and not those
+    of the ``dropped`` sub-event type the dossier's casualty sentences outweighed ("captured" the suspect)."""
     if report.analysis is None:
         return
     for event in report.analysis.events:
-        for role, actor_id in (("initiator", event.initiator), ("target", event.target)):
-            if actor_id and actor_id in index.actors:
-                index.actors[actor_id].roles.add(role)
+        if not applies(event_type) or (event.event_type in VIOLENT_TYPES and event.sub_event_type != dropped):
+            for role, actor_id in (("initiator", event.initiator), ("target", event.target)):
+                if actor_id and actor_id in index.actors:
+                    index.actors[actor_id].roles.add(role)
         if event.initiator and event.target and event.initiator != event.target:
             index.opposed.add(frozenset((event.initiator, event.target)))
     for claim in report.analysis.claims:
@@ -125,12 +142,44 @@ def _add_roles(index: ActorIndex, report: Report) -> None:
             entry.add_label(report.id, claim.claimant, "claimant", span)
 
 
+def _add_unnamed(index: ActorIndex, reports: Sequence[Report], event_type: str | None) -> None:
+    """ACLED's generic actors for the roles of a violent event that no resolved actor plays (see
+    :mod:`rashomon.reconcile.perpetrators`): the shooter, the police who shot, the civilians harmed."""
+    country = event_country(reports) if applies(event_type) else None
+    if country is None:
+        return
+    wanted = [("initiator", unnamed_initiator)]
+    if event_type == "Violence against civilians":
+        wanted.append(("target", civilian_target))
+    kb = load_kb()
+    for role, find in wanted:
+        if any(role in entry.roles for entry in index.entries()):
+            continue
+        found = find(reports, country)
+        actor = kb.get(found[0]) if found is not None else None
+        if found is None or actor is None:
+            continue
+        entry = index.actors.get(actor.id) or index.unnamed.setdefault(
+            actor.id, ActorEntry(actor.id, actor.name, actor.country_code, actor.type)
+        )
+        entry.roles.add(role)
+        for article_id, labels in found[1].items():
+            for label, start, end in labels:
+                entry.add_label(article_id, label, "role", (start, end))
+
+
 def build_actors(reports: Sequence[Report]) -> ActorIndex:
-    """Every resolved actor of the reports, with roles and labels."""
+    """Every resolved actor of the reports, with roles and labels; for a violent event (the type the dossier
+    gives the reports: :mod:`rashomon.reconcile.event_type`), roles from its violent mentions and generic
+    actors for the roles no actor plays."""
     index = ActorIndex()
     analysed = [r for r in reports if r.analysis is not None]
+    voted = voted_type(analysed)
+    event_type, sub_type = dossier_event_type(voted, analysed)
+    dropped = voted[1] if sub_type != voted[1] else None
     for report in analysed:
         _add_mentions(index, report)
     for report in analysed:
-        _add_roles(index, report)
+        _add_roles(index, report, event_type, dropped)
+    _add_unnamed(index, analysed, event_type)
     return index

@@ -117,6 +117,16 @@ def _outweighed(voted: tuple[str | None, str | None], reports: Sequence[Report])
     return found if votes[found] > backing + mentions_of(reports, voted[1]) else None
 
 
+def voted_type(reports: Sequence[Report]) -> tuple[str | None, str | None]:
+    """The reports' majority (type, sub-event type) as their analyses give it, ties by name."""
+    votes = Counter(
+        (r.analysis.event_type, r.analysis.sub_event_type) for r in reports if r.analysis and r.analysis.event_type
+    )
+    if not votes:
+        return None, None
+    return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0][0] or "", kv[0][1] or ""))[0][0]
+
+
 def dossier_event_type(
     voted: tuple[str | None, str | None], reports: Sequence[Report]
 ) -> tuple[str | None, str | None]:

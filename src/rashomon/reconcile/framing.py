@@ -128,6 +128,6 @@ def _framing_item(entry: ActorEntry, outlets: dict[str, str]) -> dict[str, Any] 
 
 def framing(index: ActorIndex, outlets: dict[str, str]) -> list[dict[str, Any]]:
     """Actors whose reports frame them in different terms; non-state actors first, most divergent first."""
-    found = [(entry, item) for entry in index.actors.values() if (item := _framing_item(entry, outlets))]
+    found = [(entry, item) for entry in index.entries() if (item := _framing_item(entry, outlets))]
     found.sort(key=lambda pair: (_is_state(pair[0]), -pair[1]["divergence"], pair[0].name))
     return [item for _, item in found]
