@@ -169,3 +169,24 @@ def test_outlet_area_fallback_skips_crime_report_words(gazetteer: Gazetteer) -> 
     report = Report(article, ArticleAnalysis(article_id=article.id, pipeline="test", places=[police]))
     location = event_location([report])
     assert location is not None and (location["name"], location["admin1"]) == ("Fort Worth", "TX")
+
+
+def test_outlet_area_unchosen_location_prefers_the_home_area(gazetteer: Gazetteer) -> None:
+    """No report chose a place: a mention in the outlet's home area beats a more mentioned one elsewhere, and
+    the headline's town in the home area beats mentions that all lie elsewhere."""
+    others = _sc_outlet(gazetteer)
+    homes = learn_homes([r.article for r in others], {r.id: r.analysis for r in others if r.analysis}, gazetteer)
+    text = "Tulsa, Tulsa and Irmo were named."
+    tulsa = _place(gazetteer, text, "Tulsa", "OK", at=text)
+    second = Place(**{**tulsa.to_dict(), "start": 7, "end": 12})
+    irmo = _place(gazetteer, text, "Irmo", "SC", at=text)
+    article = Article.create(text=text, source_name="t", url="http://www.wistv.com/story/7", title="Man shot")
+    report = Report(article, ArticleAnalysis(article_id=article.id, pipeline="test", places=[tulsa, second, irmo]))
+    assert event_location([report])["name"] == "Tulsa"
+    assert event_location([report], homes)["name"] == "Irmo"
+    titled = Article.create(text="Tulsa was named.", source_name="t", url="http://www.wistv.com/story/8",
+                            title="Teen shot in Lexington")
+    elsewhere = Report(titled, ArticleAnalysis(article_id=titled.id, pipeline="test", places=[tulsa]))
+    assert event_location([elsewhere])["name"] == "Tulsa"
+    assert (event_location([elsewhere], homes)["name"], event_location([elsewhere], homes)["admin1"]) == (
+        "Lexington", "SC")

@@ -15,7 +15,7 @@ from typing import Any
 from rashomon.errors import Errors, ReconcileError
 from rashomon.extract.dates import day_scores, extra_spans, is_event_evidence, parse_published, resolve
 from rashomon.extract.event_place import NEWS_WORDS, dateline_span
-from rashomon.extract.outlet_area import OutletHomes, from_store, outlet_key, update_store
+from rashomon.extract.outlet_area import OutletHomes, area_of, from_store, outlet_key, update_store
 from rashomon.extract.title_place import title_place
 from rashomon.reconcile.actors import build_actors
 from rashomon.reconcile.casualties import build_slots, count_per_report, headline_slots
@@ -141,8 +141,7 @@ def event_location(reports: Sequence[Report], homes: OutletHomes | None = None) 
     beats the state or country that other reports gave. A report whose event place stands in its agency
     dateline supports with weight 2 ("STOCKTON, Calif. --" against another report's Stockton, New Jersey).
     Only literal mentions count (metonymy such as "Baku has said" is no location). When no report's choice
-    is literal, the most mentioned literal place below country level is taken (a country if none is; words of
-    crime reports that the gazetteer knows as towns, "Police", "Street", never); when no report names a place
+    is literal, the most mentioned literal place (:func:`_unchosen_location`); when no report names a place
     at all, the place their headlines name (:func:`rashomon.extract.title_place.title_place`: pages that kept
     only the headline). With ``homes``, each report's event place is read with its outlet's home area
     (:meth:`rashomon.extract.outlet_area.OutletHomes.event_place`: a bare "Columbia" from a South Carolina
@@ -166,15 +165,30 @@ def event_location(reports: Sequence[Report], homes: OutletHomes | None = None) 
             ),
         )
         return _location(best, [r.id for r, p in chosen if _supports(p, best)])
+    return _unchosen_location(reports, literal, mentions, homes)
+
+
+def _unchosen_location(reports: Sequence[Report], literal: list[Place], mentions: Counter[str],
+                       homes: OutletHomes | None) -> dict[str, Any] | None:
+    """The location when no report chose a literal place: the most mentioned literal place (below country
+    level if any; crime-report words that the gazetteer knows as towns, "Police", "Street", never), one in a
+    report's outlet home area first; when none lies in a home area, the headlines' place if it does (read
+    there, :meth:`rashomon.extract.outlet_area.OutletHomes.title_reading`), and when no report names a place
+    at all, the headlines' place wherever it is."""
     literal = [p for p in literal if p.text.casefold() not in NEWS_WORDS]
-    if not literal:
+    home = {homes.home(r.article, r.analysis.places)[0] for r in reports if r.analysis} - {None} if homes else set()
+    if not literal or (home and not any(area_of(p) in home for p in literal)):
         titled = title_place(r.article.title for r in reports)
         if titled is not None and homes is not None:
             titled = homes.title_reading([r.article for r in reports], titled)
-        return None if titled is None else _location(titled, [])
+        if titled is not None and (not literal or area_of(titled) in home):
+            return _location(titled, [])
+    if not literal:
+        return None
     best = min(
         literal,
         key=lambda p: (
+            area_of(p) not in home,
             p.precision == "country",
             -mentions[place_key(p)],
             _PLACE_RANK.get(p.precision or "country", 5),
