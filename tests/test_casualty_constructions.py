@@ -56,3 +56,22 @@ def test_casualty_constructions_the_shooting_came_after_another_attack(nlp: Lang
     assert counts(nlp, f"{lead} {other}") == {"killed": 1}
     # the same numbers told of this event count
     assert counts(nlp, f"{lead} The shooting left 3 people dead.") == {"killed": 3}
+
+
+def test_casualty_constructions_headline_noun_shot_after_a_person(nlp: Language) -> None:
+    assert counts(nlp, "Broken Arrow teen shot in church parking lot") == {"injured": 1}
+    assert counts(nlp, "Teen Shot To Death In Pacoima") == {"killed": 1}
+    # a shot that is no one's ("warning shot") counts no one
+    assert counts(nlp, "Deputy fires warning shot in church parking lot") == {}
+
+
+def test_casualty_constructions_a_number_on_a_participle_counts_the_people(nlp: Language) -> None:
+    assert counts(nlp, "Envy Nightclub shooting: 4 shot in Palm Springs club on Forest Hill Blvd.") == {"injured": 4}
+
+
+def test_casualty_constructions_another_person_found_hurt_is_one_more(nlp: Language) -> None:
+    dead = "Three people are dead after a killing spree."
+    found = "At a third location they discovered another man suffering from gunshot wounds."
+    assert counts(nlp, f"{dead} {found}") == {"killed": 3, "injured": 1}
+    # "killed another man": another than the shooter, not one more than those counted
+    assert counts(nlp, f"{dead} Police said he shot and killed another man.") == {"killed": 3}

@@ -132,7 +132,13 @@ def _another_is_more(head: Token) -> bool:
     another man" (another than the shooter) and "the death of yet another" are no more people."""
     if any(t.lower_ == "yet" for t in head.subtree):
         return False
+    if head.dep_ == "dobj" and head.head.lemma_ in _FINDING:
+        return True  # "they discovered another man suffering from gunshot wounds"
     return head.dep_ not in ("dobj", "pobj") or head.head.lemma_ == "leave"
+
+
+_FINDING = {"find", "discover", "locate"}
+"""Verbs whose object is someone found hurt, not the shooter's victim told apart from the shooter."""
 
 
 def _is_year(text: str) -> bool:

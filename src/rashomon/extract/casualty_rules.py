@@ -165,6 +165,8 @@ def find_triggers(doc: Doc) -> Iterator[Trigger]:
                 or (lemma == "life" and own_life(token))
             ):
                 kind = "killed"
+            elif token.lower == _SHOT and shot_person(token) is not None:
+                kind = "killed" if _is_fatal(token) else "injured"  # "Teen Shot To Death In Pacoima"
             elif lemma in INJURE_NOUNS or (token.lower == _SHOT and counted_shot(token)):
                 kind = "injured"
             elif lemma in BOTH_NOUNS:
@@ -216,6 +218,16 @@ def counted_shot(token: Token) -> bool:
         and (token.dep_ not in ("dobj", "pobj", "attr") or (token.dep_ == "dobj" and token.head.lemma_ == "leave"))
         and any(c.dep_ == "nummod" and c.lower_ not in ("one", "single", "a") for c in token.children)
     )
+
+
+def shot_person(token: Token) -> Token | None:
+    """ "Broken Arrow teen shot in church parking lot": the tagger makes a headline's "shot" a noun whose
+    compound is the person shot ("A sheriff's deputy shot and killed a suspect": the deputy shot someone)."""
+    if token.lower_ != "shot" or token.dep_ != "ROOT":
+        return None
+    if any(c.dep_ == "dobj" for verb in token.children if verb.dep_ == "conj" for c in verb.children):
+        return None
+    return next((c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1 and is_person(c)), None)
 
 
 def _is_second_of_pair(token: Token) -> bool:

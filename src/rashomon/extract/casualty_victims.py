@@ -30,7 +30,7 @@ from rashomon.extract.casualty_lexicon import (
     is_person,
     named_elsewhere,
 )
-from rashomon.extract.casualty_rules import Trigger, counted_shot, fatal_number, murder_suicide
+from rashomon.extract.casualty_rules import Trigger, counted_shot, fatal_number, murder_suicide, shot_person
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -86,6 +86,9 @@ def _noun_victims(trigger: Trigger) -> list[Token]:
     token = trigger.token
     if counted_shot(token):
         return [token]
+    person = shot_person(token)
+    if person is not None:
+        return [person]
     sufferer = _suffering_from(token)
     if sufferer is not None:
         return [sufferer]
@@ -167,6 +170,10 @@ def _verb_victims(trigger: Trigger) -> list[Token]:
     subject = _subject(token, ("nsubj",))
     if subject is not None and (active_ok or trigger.kind in ("missing",)):
         return [_resolve_relative(subject, token)]
+    if token.pos_ == "VERB" and token.dep_ in ("appos", "ROOT", "conj"):
+        number = [c for c in token.children if c.dep_ == "nummod" and c.i < token.i]
+        if number:
+            return [token]  # "Envy Nightclub shooting: 4 shot in Palm Springs club"
     if token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj") and token.pos_ in (
         "ADJ",
         "NOUN",
