@@ -62,14 +62,28 @@ def _figure_words(figure: FigureClaim) -> str:
     return f"“{figure.record.get('value_text')}”"
 
 
-def value_conflicts(slots: Sequence[Slot], outlets: dict[str, str]) -> list[dict[str, Any]]:
-    """Figures for one slot whose ranges do not overlap (``two`` vs ``five``; ``at least 3`` vs ``two``)."""
+def _clash(a: FigureClaim, b: FigureClaim, texts: dict[str, str]) -> bool:
+    """Whether two figures' ranges do not overlap, a figure that is no explicit count ("he", "a woman", "one of
+    them": one person of the event) read as a lower bound: it never clashes with a larger tally."""
+    if compatible(a, b):
+        return False
+    smaller = a if (a.count_min or 0) <= (b.count_min or 0) else b
+    return explicit_count(smaller, texts.get(smaller.article_id, ""))
+
+
+def value_conflicts(
+    slots: Sequence[Slot], outlets: dict[str, str], reports: Sequence[Report] = ()
+) -> list[dict[str, Any]]:
+    """Figures for one slot whose ranges do not overlap (``two`` vs ``five``; ``at least 3`` vs ``two``); a
+    figure that counts one person as a reading of its sentence ("a woman was wounded") does not clash with a
+    tally ("two were wounded")."""
+    texts = {r.id: r.article.text for r in reports}
     result = []
     for slot in slots:
         clashing = [
             (a, b)
             for a, b in combinations(slot.figures, 2)
-            if not compatible(a, b) and (a.article_id != b.article_id or a.claimant_key != b.claimant_key)
+            if _clash(a, b, texts) and (a.article_id != b.article_id or a.claimant_key != b.claimant_key)
         ]
         if not clashing:
             continue
@@ -344,7 +358,7 @@ def find_discrepancies(
     """Every discrepancy of the event, grouped by kind in the contract's order."""
     outlets = {r.id: r.outlet for r in reports}
     return (
-        value_conflicts(slots, outlets)
+        value_conflicts(slots, outlets, reports)
         + attribution_conflicts(slots, outlets, reports)
         + find_omissions(reports, actors, slots)
         + framing(actors, outlets)

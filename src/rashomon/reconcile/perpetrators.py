@@ -99,12 +99,17 @@ def victim_labels(report: Report) -> list[tuple[str, int, int]]:
     for figure in report.analysis.casualties:
         if figure.kind not in HARM_KINDS or figure.background or figure.side_actor_id:
             continue
-        ends = [e for e in (figure.start, figure.end, figure.victims_start, figure.victims_end) if e is not None]
-        span = report.span(min(ends), max(ends))
-        if span is not None and span[1] - span[0] <= 80:
-            found.append((report.article.text[span[0] : span[1]], span[0], span[1]))
+        if figure.victims_start is None or figure.victims_end is None:
+            continue  # "2 dead": a number, no label
+        span = report.span(min(figure.start, figure.victims_start), max(figure.end, figure.victims_end))
+        label = report.article.text[span[0] : span[1]] if span is not None else ""
+        if span is not None and len(label) <= 80 and label.casefold() not in PRONOUNS:
+            found.append((label, span[0], span[1]))
     return found
 
+
+PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "who", "it", "we", "i", "you"})
+"""Figures that name no one as a label ("they were shot")."""
 
 Labels = dict[str, list[tuple[str, int, int]]]
 
