@@ -31,6 +31,8 @@ def nlp() -> Language:
         ("The shooting came after an attack at a nightclub in Florida left 49 people dead.", True),
         ("Saturday's incident follows the fatal shooting of a 3-year-old girl.", True),
         ("The arrest came after a shooting that left two people dead.", False),
+        ("Earlier Thursday, a 21-year-old man was fatally shot in North Philadelphia.", True),
+        ("Earlier reports said two people were shot.", False),
         ("Earlier, a man and woman were shot to death by police.", True),
         ("The victim had been acting strangely for several months before the shooting.", False),
         ("He was taken to a hospital, where he died.", False),

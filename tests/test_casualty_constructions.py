@@ -75,3 +75,9 @@ def test_casualty_constructions_another_person_found_hurt_is_one_more(nlp: Langu
     assert counts(nlp, f"{dead} {found}") == {"killed": 3, "injured": 1}
     # "killed another man": another than the shooter, not one more than those counted
     assert counts(nlp, f"{dead} Police said he shot and killed another man.") == {"killed": 3}
+
+
+def test_casualty_constructions_headline_count_before_dead_is_its_own(nlp: Language) -> None:
+    assert counts(nlp, "1 Dead, 3 Injured In Jersey City Shooting") == {"killed": 1, "injured": 3}
+    # a number the adjective describes stays the count ("two dead people")
+    assert counts(nlp, "Police found two dead people in the house.") == {"killed": 2}

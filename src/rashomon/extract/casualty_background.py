@@ -11,7 +11,7 @@ A sentence is background when it
 
 * carries an explicit marker of another event: "earlier this year", "last month", "two years ago", "in a
   separate incident", "a previous shooting", "the deadliest ... since", "in the massacre at", "spate of",
-  "the second fatal shooting in ...", sentence-initial "Earlier,", "the shooting came after an attack ...",
+  "the second fatal shooting in ...", sentence-initial "Earlier," ("Earlier Thursday,"), "the shooting came after an attack ...",
   "Saturday's incident follows the fatal shooting of ..."; or
 * names only years before the lead's year ("in December 2012" in an article whose lead says 2015).
 """
@@ -40,7 +40,8 @@ BACKGROUND_MARKERS = re.compile(
     r"|\b(?:spate|string|rash|wave|series) of (?:\w+ )?(?:shootings|violence|homicides|killings|attacks)\b"
     r"|\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) (?:fatal |deadly |officer-involved |police )?"
     r"(?:shooting|homicide|killing|murder-suicide) (?:in|since|this|of)\b"
-    r"|^\W*earlier,"
+    r"|^\W*earlier(?: (?:on |that |this )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"today|in the day|that day|that night))?,"
     r"|\b(?:shooting|incident|attack|killing|violence)s? (?:came|comes|follows|followed) (?:\w+ ){0,3}?"
     r"(?:after |on the heels of )?(?:the|an?|another) ",
     re.IGNORECASE,

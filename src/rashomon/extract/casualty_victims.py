@@ -165,7 +165,8 @@ def _verb_victims(trigger: Trigger) -> list[Token]:
         if subject is not None:
             return [_resolve_relative(subject, token.head)]
     if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
-        return [token.head]
+        own = _own_number(token)
+        return [own if own is not None else token.head]
     active_ok = token.lemma_ in DIE_VERBS or token.pos_ == "ADJ" or token.tag_ == "VBN"
     subject = _subject(token, ("nsubj",))
     if subject is not None and (active_ok or trigger.kind in ("missing",)):
@@ -182,6 +183,15 @@ def _verb_victims(trigger: Trigger) -> list[Token]:
         if number:
             return [token]
     return []
+
+
+def _own_number(token: Token) -> Token | None:
+    """ "1 Dead, 3 Injured In Jersey City Shooting": the parser hangs "Dead" and its count on the next
+    number; the count written just before the adjective is its own."""
+    head = token.head
+    if token.dep_ != "amod" or not (head.pos_ == "NUM" or head.tag_ == "CD") or head.i <= token.i:
+        return None
+    return next((c for c in head.children if c.dep_ == "nummod" and c.i == token.i - 1), None)
 
 
 def _nearby_person(token: Token) -> list[Token]:
