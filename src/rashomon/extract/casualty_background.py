@@ -11,8 +11,8 @@ A sentence is background when it
 
 * carries an explicit marker of another event: "earlier this year", "last month", "two years ago", "in a
   separate incident", "a previous shooting", "the deadliest ... since", "in the massacre at", "spate of",
-  "the second fatal shooting in ...", sentence-initial "Earlier," ("Earlier Thursday,"), "the shooting came after an attack ...",
-  "Saturday's incident follows the fatal shooting of ..."; or
+  "the second fatal shooting in ...", sentence-initial "Earlier," ("Earlier Thursday,"), "the shooting
+  came after an attack ...", "Saturday's incident follows the fatal shooting of ..."; or
 * names only years before the lead's year ("in December 2012" in an article whose lead says 2015).
 """
 
