@@ -90,3 +90,16 @@ def test_actors_unnamed_fill_the_csv_row_and_are_no_omission() -> None:
     assert csv_row["civilian_targeting"] == "Civilian targeting"
     omitted = [d["summary"] for d in event["discrepancies"] if d["kind"] == "omission"]
     assert not any("Unidentified" in s or "Civilians" in s for s in omitted)
+
+
+def test_actors_unnamed_context_resolved_police_take_the_events_country() -> None:
+    # the page's surnames read as Mexican towns made its context country Mexico; the event is in the US
+    text = GUNMAN + " Flores told police she heard shots."
+    at = text.index("police")
+    police = ActorMention("police", at, at + 6, "pol-MX", "Police Forces of Mexico", "state_forces", "MX", "label")
+    named = ActorMention("Mexico's police", 0, 1, "pol-MX", "Police Forces of Mexico", "state_forces", "MX",
+                         "demonym")
+    found = roles([shooting_report(text, "A 17-year-old", actors=[police])])
+    assert "Police Forces of United States" in found and "Police Forces of Mexico" not in found
+    kept = roles([shooting_report(text, "A 17-year-old", actors=[named])])
+    assert "Police Forces of Mexico" in kept  # a country the label names itself stays

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from rashomon.extract.actor_kb import load_kb
+from rashomon.extract.actor_kb import COUNTRY_ACTOR_KINDS, load_kb
 from rashomon.extract.events import VIOLENT_TYPES
 from rashomon.reconcile.event_type import dossier_event_type, voted_type
 from rashomon.reconcile.evidence import Report, side_key
@@ -107,35 +107,61 @@ class ActorIndex:
         return [entry.to_dict() for entry in sorted(self.entries(), key=rank)]
 
 
-def _add_mentions(index: ActorIndex, report: Report) -> None:
+def context_remap(report: Report, country: str | None) -> dict[str, str]:
+    """Generic country actors a report resolved by its own context country ("police" -> Police Forces of
+    Mexico on a page whose surnames the gazetteer read as Mexican towns), moved to the event's ``country``:
+    the reports' event places say where the event is better than one page's mix of toponyms."""
+    if report.analysis is None or country is None:
+        return {}
+    remap = {}
+    for mention in report.analysis.actors:
+        prefix, _, code = (mention.actor_id or "").partition("-")
+        if mention.via == "label" and prefix in COUNTRY_ACTOR_KINDS and len(code) == 2 and code != country:
+            remap[mention.actor_id or ""] = f"{prefix}-{country}"
+    return remap
+
+
+def _add_mentions(index: ActorIndex, report: Report, remap: dict[str, str]) -> None:
     if report.analysis is None:
         return
+    kb = load_kb()
     for mention in report.analysis.actors:
         if not mention.actor_id or report.span(mention.start, mention.end) is None:
             continue
-        entry = index.entry(
-            mention.actor_id, mention.actor_name or mention.text, mention.country_code, mention.actor_type
-        )
+        moved = kb.get(remap[mention.actor_id]) if mention.actor_id in remap else None
+        if moved is not None:
+            entry = index.entry(moved.id, moved.name, moved.country_code, moved.type)
+        else:
+            entry = index.entry(
+                mention.actor_id, mention.actor_name or mention.text, mention.country_code, mention.actor_type
+            )
         entry.add_label(report.id, mention.text, mention.via, (mention.start, mention.end))
 
 
-def _add_roles(index: ActorIndex, report: Report, event_type: str | None = None, dropped: str | None = None) -> None:
+def _add_roles(
+    index: ActorIndex, report: Report, event_type: str | None, dropped: str | None, remap: dict[str, str]
+) -> None:
     """Roles from the report's event mentions and claims. In a violent event only violent mentions give
     initiator and target roles (the police who arrest a shooter are not the shooting's actor1), and not those
     of the ``dropped`` sub-event type the dossier's casualty sentences outweighed ("captured" the suspect)."""
     if report.analysis is None:
         return
     for event in report.analysis.events:
+        initiator, target = (remap.get(a, a) if a else None for a in (event.initiator, event.target))
         if not applies(event_type) or (event.event_type in VIOLENT_TYPES and event.sub_event_type != dropped):
-            for role, actor_id in (("initiator", event.initiator), ("target", event.target)):
+            for role, actor_id in (("initiator", initiator), ("target", target)):
                 if actor_id and actor_id in index.actors:
                     index.actors[actor_id].roles.add(role)
-        if event.initiator and event.target and event.initiator != event.target:
-            index.opposed.add(frozenset((event.initiator, event.target)))
+        if initiator and target and initiator != target:
+            index.opposed.add(frozenset((initiator, target)))
     for claim in report.analysis.claims:
         if not claim.claimant_actor_id:
             continue
-        entry = index.entry(claim.claimant_actor_id, claim.claimant_actor or claim.claimant or "", None, None)
+        moved = load_kb().get(remap[claim.claimant_actor_id]) if claim.claimant_actor_id in remap else None
+        if moved is not None:
+            entry = index.entry(moved.id, moved.name, moved.country_code, moved.type)
+        else:
+            entry = index.entry(claim.claimant_actor_id, claim.claimant_actor or claim.claimant or "", None, None)
         entry.roles.add("claimant")
         if claim.claimant and not entry.labels.get(report.id):
             span = report.span(claim.claimant_start, claim.claimant_end)
@@ -177,9 +203,11 @@ def build_actors(reports: Sequence[Report]) -> ActorIndex:
     voted = voted_type(analysed)
     event_type, sub_type = dossier_event_type(voted, analysed)
     dropped = voted[1] if sub_type != voted[1] else None
+    country = event_country(analysed)
+    remaps = {r.id: context_remap(r, country) for r in analysed}
     for report in analysed:
-        _add_mentions(index, report)
+        _add_mentions(index, report, remaps[report.id])
     for report in analysed:
-        _add_roles(index, report, event_type, dropped)
+        _add_roles(index, report, event_type, dropped, remaps[report.id])
     _add_unnamed(index, analysed, event_type)
     return index
