@@ -126,7 +126,7 @@ def test_outlet_area_store_counts_new_analyses_once(store: Store, gazetteer: Gaz
     assert update_store(store, gazetteer) == 0  # nothing analysed since
     homes = from_store(store, ["wistv.com"])
     assert isinstance(homes, OutletHomes) and homes.homes.home("wistv.com") == SC
-    assert homes.homes.home("wistv.com", without=homes.pages[reports[0].id]) == SC
+    assert homes.homes.home("wistv.com", without=homes.pages[reports[0].id].areas) == SC
     assert from_store(store, ["komu.com"]).homes.votes == {}
     first = reports[0].analysis
     assert first is not None
@@ -190,3 +190,25 @@ def test_outlet_area_unchosen_location_prefers_the_home_area(gazetteer: Gazettee
     assert event_location([elsewhere])["name"] == "Tulsa"
     assert (event_location([elsewhere], homes)["name"], event_location([elsewhere], homes)["admin1"]) == (
         "Lexington", "SC")
+
+
+def test_outlet_area_home_town_places_a_dossier_its_reports_do_not(gazetteer: Gazetteer) -> None:
+    """Reports that name no place, or only the outlet's state, are placed at the town the outlet's other
+    articles name most; a state outside the home area stays."""
+    others = [*_sc_outlet(gazetteer),
+              _article(gazetteer, "Deputies in Irmo found the car.", [("Irmo", "SC")])]
+    homes = learn_homes([r.article for r in others], {r.id: r.analysis for r in others if r.analysis}, gazetteer)
+    assert homes.homes.home_town("wistv.com", SC) is not None
+    assert homes.homes.home_town("wistv.com", SC).name == "Irmo"  # two articles name it
+    assert homes.homes.home_town("wistv.com", MO) is None
+    empty = Article.create(text="Sign up for alerts. Your notification has been saved.", source_name="t",
+                           url="http://www.wistv.com/story/5", title="Boy stable after accidental shooting")
+    assert event_location([Report(empty, None)]) is None
+    location = event_location([Report(empty, None)], homes)
+    assert location is not None and (location["name"], location["admin1"], location["chosen_by"]) == (
+        "Irmo", "SC", [])
+    state = _article(gazetteer, "A boy was hurt in South Carolina on Friday.", [("South Carolina", "SC")])
+    assert event_location([state], homes)["name"] == "Irmo"
+    assert event_location([state], homes)["chosen_by"] == [state.id]
+    ohio = _article(gazetteer, "A boy was hurt in Ohio on Friday.", [("Ohio", "OH")])
+    assert event_location([ohio], homes)["name"] == "Ohio"

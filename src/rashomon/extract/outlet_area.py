@@ -74,10 +74,30 @@ def one_reading(matches: Sequence[Match]) -> Area | None:
     return areas.pop() if len(areas) == 1 and None not in areas else None
 
 
-def article_areas(places: Sequence[Place], text: str, gazetteer: Gazetteer) -> dict[Area, float]:
-    """The areas that ``places`` name unambiguously (see the module docstring), one vote spread over them."""
+@dataclass(frozen=True)
+class PageVotes:
+    """What one article says about its outlet's home: the areas its places name unambiguously (one vote
+    spread over them) and the towns among those places."""
+
+    areas: dict[Area, float] = field(default_factory=dict)
+    towns: tuple[Place, ...] = ()
+
+    def to_json(self) -> str:
+        return json.dumps({"areas": sorted([*area, weight] for area, weight in self.areas.items()),
+                           "towns": [town.to_dict() for town in self.towns]})
+
+    @classmethod
+    def from_json(cls, data: str) -> PageVotes:
+        found = json.loads(data)
+        return cls({(code, admin1): weight for code, admin1, weight in found["areas"]},
+                   tuple(Place.from_dict(town) for town in found["towns"]))
+
+
+def page_votes(places: Sequence[Place], text: str, gazetteer: Gazetteer) -> PageVotes:
+    """The areas that ``places`` name unambiguously (see the module docstring) and the towns that do."""
     names: dict[str, bool] = {}
     found: set[Area] = set()
+    towns: dict[str, Place] = {}
     for i, place in enumerate(places):
         area = area_of(place)
         if area is None or not counted(place, text, names):
@@ -89,7 +109,18 @@ def article_areas(places: Sequence[Place], text: str, gazetteer: Gazetteer) -> d
         elif place.precision in ("town", "admin2") and (
                 _qualified(places, i, text) or one_reading(gazetteer.lookup(place.text)) == area):
             found.add(area)
-    return {area: 1.0 / len(found) for area in found}
+            if place.precision == "town":
+                towns.setdefault(town_key(place), place)
+    return PageVotes({area: 1.0 / len(found) for area in found}, tuple(towns.values()))
+
+
+def article_areas(places: Sequence[Place], text: str, gazetteer: Gazetteer) -> dict[Area, float]:
+    """The areas that ``places`` name unambiguously, one vote spread over them (:func:`page_votes`)."""
+    return page_votes(places, text, gazetteer).areas
+
+
+def town_key(place: Place) -> str:
+    return str(place.geonameid) if place.geonameid else f"{place.name}|{place.country_code}|{place.admin1}"
 
 
 def _qualified(places: Sequence[Place], i: int, text: str) -> bool:
@@ -103,19 +134,27 @@ def _qualified(places: Sequence[Place], i: int, text: str) -> bool:
 
 @dataclass
 class HomeAreas:
-    """Per outlet, the votes of its articles for first-level areas (see the module docstring)."""
+    """Per outlet, the votes of its articles for first-level areas and the towns they name unambiguously (see
+    the module docstring)."""
 
     votes: dict[str, dict[Area, float]] = field(default_factory=dict)
     articles: dict[str, int] = field(default_factory=dict)
+    towns: dict[str, dict[str, int]] = field(default_factory=dict)  # outlet -> town key -> articles naming it
+    town_places: dict[str, Place] = field(default_factory=dict)
 
-    def add(self, outlet: str, areas: Mapping[Area, float]) -> None:
-        """Count one article of ``outlet`` that names ``areas`` (an article that names none counts nothing)."""
+    def add(self, outlet: str, areas: Mapping[Area, float], towns: Sequence[Place] = ()) -> None:
+        """Count one article of ``outlet`` that names ``areas`` and ``towns`` (an article that names no area
+        counts nothing)."""
         if not areas:
             return
         totals = self.votes.setdefault(outlet, defaultdict(float))
         for area, weight in areas.items():
             totals[area] += weight
         self.articles[outlet] = self.articles.get(outlet, 0) + 1
+        named = self.towns.setdefault(outlet, defaultdict(int))
+        for town in towns:
+            named[town_key(town)] += 1
+            self.town_places.setdefault(town_key(town), town)
 
     def home(self, outlet: str, *, without: Mapping[Area, float] | None = None) -> Area | None:
         """The outlet's home area, leaving out one article's own votes (``without``); ``None`` when no area
@@ -130,6 +169,15 @@ class HomeAreas:
             return None
         best = max(votes, key=lambda area: (votes[area], area), default=None)
         return best if best is not None and votes[best] >= HOME_SHARE * articles else None
+
+    def home_town(self, outlet: str, area: Area, *, without: Sequence[Place] = ()) -> Place | None:
+        """The town in ``area`` that most of the outlet's other articles name unambiguously (ties: the
+        smaller key); ``None`` when they name none there."""
+        counts = dict(self.towns.get(outlet, {}))
+        for town in without:
+            counts[town_key(town)] = counts.get(town_key(town), 0) - 1
+        found = [(n, key) for key, n in counts.items() if n > 0 and area_of(self.town_places[key]) == area]
+        return self.town_places[min(found, key=lambda item: (-item[0], item[1]))[1]] if found else None
 
 
 def home_reading(place: Place, page: Mapping[Area, float], home: Area | None,
@@ -168,7 +216,7 @@ def outlet_key(article: Article) -> str:
 class OutletHomes:
     """Home areas and each counted article's own votes: what :func:`home_reading` needs per report."""
 
-    def __init__(self, homes: HomeAreas, pages: Mapping[str, Mapping[Area, float]],
+    def __init__(self, homes: HomeAreas, pages: Mapping[str, PageVotes],
                  gazetteer: Gazetteer | None = None) -> None:
         self.homes = homes
         self.pages = pages
@@ -187,8 +235,9 @@ class OutletHomes:
         if outlet not in self.homes.votes:
             return None, {}
         counted_page = self.pages.get(article.id)
-        page = counted_page if counted_page is not None else article_areas(places, article.text, self.gazetteer)
-        return self.homes.home(outlet, without=counted_page), page
+        if counted_page is None:
+            return self.homes.home(outlet), article_areas(places, article.text, self.gazetteer)
+        return self.homes.home(outlet, without=counted_page.areas), counted_page.areas
 
     def event_place(self, article: Article, places: Sequence[Place], place: Place | None, *,
                     literal: Sequence[Place] = (), event_spans: Sequence[tuple[int, int]] = ()) -> Place | None:
@@ -218,10 +267,25 @@ class OutletHomes:
         """A headline's place (:func:`rashomon.extract.title_place.title_place`) read in the home area of the
         first of ``articles`` whose outlet has one (headlines carry no context but their outlet)."""
         for article in articles:
-            home = self.homes.home(outlet_key(article), without=self.pages.get(article.id))
+            home = self.homes.home(outlet_key(article), without=self._own(article).areas)
             if home is not None:
                 return home_reading(place, {}, home, self.gazetteer)
         return place
+
+    def home_town(self, articles: Sequence[Article], area: Area | None = None) -> Place | None:
+        """The home town (:meth:`HomeAreas.home_town`) of the first of ``articles`` whose outlet has a home area
+        (``area``, when given, and a town there): where its other articles' stories are."""
+        for article in articles:
+            outlet, own = outlet_key(article), self._own(article)
+            home = self.homes.home(outlet, without=own.areas)
+            if home is not None and area in (None, home):
+                town = self.homes.home_town(outlet, home, without=own.towns)
+                if town is not None:
+                    return town
+        return None
+
+    def _own(self, article: Article) -> PageVotes:
+        return self.pages.get(article.id) or PageVotes()
 
 
 def learn_homes(articles: Iterable[Article], analyses: Mapping[str, ArticleAnalysis],
@@ -233,8 +297,8 @@ def learn_homes(articles: Iterable[Article], analyses: Mapping[str, ArticleAnaly
         if analysis is None or not analysis.places:
             continue
         gazetteer = gazetteer or load_gazetteer()
-        pages[article.id] = votes = article_areas(analysis.places, article.text, gazetteer)
-        homes.add(outlet_key(article), votes)
+        pages[article.id] = votes = page_votes(analysis.places, article.text, gazetteer)
+        homes.add(outlet_key(article), votes.areas, votes.towns)
     return OutletHomes(homes, pages, gazetteer)
 
 
@@ -254,15 +318,15 @@ def update_store(store: Store, gazetteer: Gazetteer | None = None) -> int:
             if analysis is None:
                 continue
             article = store.get_article(article_id)
-            votes: dict[Area, float] = {}
+            votes = PageVotes()
             if analysis.places:  # the gazetteer is loaded only for articles that name places
                 gazetteer = gazetteer or load_gazetteer()
-                votes = article_areas(analysis.places, article.text, gazetteer)
+                votes = page_votes(analysis.places, article.text, gazetteer)
             db.execute(
-                "INSERT INTO outlet_area_votes (article_id, outlet, analysis, areas) VALUES (?,?,?,?) "
+                "INSERT INTO outlet_area_votes (article_id, outlet, analysis, votes) VALUES (?,?,?,?) "
                 "ON CONFLICT(article_id) DO UPDATE SET outlet=excluded.outlet, analysis=excluded.analysis, "
-                "areas=excluded.areas",
-                (article_id, outlet_key(article), stamp, json.dumps(sorted([*a, w] for a, w in votes.items()))))
+                "votes=excluded.votes",
+                (article_id, outlet_key(article), stamp, votes.to_json()))
     return len(rows)
 
 
@@ -273,15 +337,15 @@ def from_store(store: Store, outlets: Iterable[str]) -> OutletHomes:
     homes, pages = HomeAreas(), {}
     try:
         found = store.db.execute(
-            f"SELECT article_id, outlet, areas FROM outlet_area_votes WHERE outlet IN ({','.join('?' * len(wanted))})",
+            f"SELECT article_id, outlet, votes FROM outlet_area_votes WHERE outlet IN ({','.join('?' * len(wanted))})",
             wanted).fetchall() if wanted else []
     except sqlite3.OperationalError:
         found = []
-    for article_id, outlet, areas in found:
-        pages[article_id] = votes = {(code, admin1): weight for code, admin1, weight in json.loads(areas)}
-        homes.add(outlet, votes)
+    for article_id, outlet, data in found:
+        pages[article_id] = votes = PageVotes.from_json(data)
+        homes.add(outlet, votes.areas, votes.towns)
     return OutletHomes(homes, pages)
 
 
-__all__ = ["Area", "HomeAreas", "OutletHomes", "article_areas", "from_store", "home_reading", "learn_homes",
-           "outlet_key", "update_store"]
+__all__ = ["Area", "HomeAreas", "OutletHomes", "PageVotes", "article_areas", "from_store", "home_reading",
+           "learn_homes", "outlet_key", "page_votes", "update_store"]

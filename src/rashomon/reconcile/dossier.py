@@ -134,6 +134,19 @@ def _location(place: Place, chosen_by: list[str]) -> dict[str, Any]:
 
 
 def event_location(reports: Sequence[Report], homes: OutletHomes | None = None) -> dict[str, Any] | None:
+    """The place the reports give (:func:`reported_location`). With ``homes``, a location no more precise
+    than the first-level area that is a report's outlet home, or no location at all, is the outlet's home
+    town (:meth:`rashomon.extract.outlet_area.OutletHomes.home_town`: the town its other articles name most),
+    as a dossier's date falls back to the publication day: local outlets report local events."""
+    location = reported_location(reports, homes)
+    if homes is None or (location is not None and location["precision"] != "admin1"):
+        return location
+    area = None if location is None else (location["country_code"], location["admin1"])
+    town = homes.home_town([r.article for r in reports], area)
+    return location if town is None else _location(town, location["chosen_by"] if location else [])
+
+
+def reported_location(reports: Sequence[Report], homes: OutletHomes | None = None) -> dict[str, Any] | None:
     """The place most reports support, the most precise of them, then the most chosen and mentioned.
 
     A report supports a place when its own event place lies within :data:`AGREE_KM` of it or contains it

@@ -194,15 +194,15 @@ def _articles_outlet_id(db: sqlite3.Connection) -> None:
 
 @migration("0006_outlet_area_votes")
 def _outlet_area_votes(db: sqlite3.Connection) -> None:
-    """Per analysed article: its outlet and the first-level areas its places name unambiguously (JSON list of
-    [country code, admin1, weight]), the votes an outlet's home area is learned from
-    (:mod:`rashomon.extract.outlet_area`); ``analysis`` stamps the analysis counted."""
+    """Per analysed article: its outlet and what its places say about the outlet's home (JSON of
+    :class:`rashomon.extract.outlet_area.PageVotes`: the first-level areas they name unambiguously and the towns
+    that do), the votes an outlet's home area is learned from; ``analysis`` stamps the analysis counted."""
     run_script(db, """
         CREATE TABLE outlet_area_votes (
             article_id TEXT PRIMARY KEY REFERENCES articles(id),
             outlet TEXT NOT NULL,
             analysis TEXT NOT NULL,        -- analysed_at|pipeline|length of the analysis JSON
-            areas TEXT NOT NULL
+            votes TEXT NOT NULL
         );
         CREATE INDEX outlet_area_votes_outlet ON outlet_area_votes(outlet);
         """)
