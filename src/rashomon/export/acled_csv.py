@@ -15,6 +15,7 @@ from typing import Any, BinaryIO
 import pycountry
 
 from rashomon.export.selection import actors_in_role, casualty_totals
+from rashomon.reconcile.discrepancies import admin1_name
 
 COLUMNS = (
     "event_id_cnty",
@@ -81,6 +82,19 @@ def _actors(event: dict[str, Any], role: str, taken: str = "") -> tuple[str, str
     return found[0]["name"], "; ".join(a["name"] for a in found[1:]), INTER.get(found[0].get("type") or "", 8)
 
 
+def _admin1(location: dict[str, Any]) -> str:
+    """The first-level division's name, as ACLED writes it ("Louisiana", not the code "LA"): ISO 3166-2 for
+    letter codes (pycountry), the gazetteer for GeoNames' numeric ones; the code itself when neither knows."""
+    code, country = location.get("admin1") or "", location.get("country_code")
+    if not code or not country:
+        return str(code)
+    if not str(code).isdigit():
+        found = pycountry.subdivisions.get(code=f"{country}-{code}")  # type: ignore[no-untyped-call]
+        if found is not None:
+            return str(found.name)
+    return admin1_name(country, code) or str(code)
+
+
 def _bound(value: int | None) -> str:
     return "-" if value is None else str(value)
 
@@ -131,7 +145,7 @@ def row(event: dict[str, Any], stamp: int) -> dict[str, Any]:
         "iso": iso,
         "region": "",
         "country": country,
-        "admin1": location.get("admin1") or "",
+        "admin1": _admin1(location),
         "admin2": "",
         "admin3": "",
         "location": location.get("name") or "",
