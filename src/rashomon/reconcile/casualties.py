@@ -23,7 +23,9 @@ The rule (``docs/reconcile.md`` explains it with examples):
    one-sided claim bounds the range but is never ``best``. Ties go to the lower figure (ACLED's
    conservative convention).
 5. **One side, counted per report.** When a kind has a single slot and no figure names a side (local
-   crime reports: "two men were shot ... one of them died"), each report's figures of the slot are first
+   crime reports: "two men were shot ... one of them died"), or the event's slots name one side only
+   (:func:`one_sided`: "their wounds are not life-threatening, police said" gives the police as the
+   side of the wounded; there is no other party to keep apart), each report's figures of the slot are first
    counted as the report's own total (:func:`rashomon.extract.casualty_counts.article_counts`: each person
    once across re-mentions, the shot who died are not injured, partial mentions add up). ``best`` is the
    total most reports give (reports giving 0 vote only when all do; ties to the lower total), and
@@ -241,12 +243,15 @@ def _home_slot(slots: list[Slot], figure: FigureClaim) -> Slot | None:
 
 
 def _place_unknown(slots: list[Slot], unknown: list[FigureClaim]) -> tuple[list[Slot], list[Slot]]:
-    """Step 2: ``(slots, unassigned)``: side-less figures join their home slot; a kind no known side
-    reports gets an unknown-side slot; the rest are kept apart, out of totals."""
+    """Step 2: ``(slots, unassigned)``: side-less figures join their home slot (in a one-sided event the
+    one slot of their kind); a kind no known side reports gets an unknown-side slot; the rest are kept
+    apart, out of totals."""
     leftovers: dict[str, Slot] = {}
     apart: dict[str, Slot] = {}
+    single = one_sided(slots)
     for figure in unknown:
-        home = _home_slot(slots, figure)
+        same_kind = [s for s in slots if s.kind == figure.kind]
+        home = same_kind[0] if single and len(same_kind) == 1 else _home_slot(slots, figure)
         if home is not None:
             home.figures.append(figure)
         elif any(s.kind == figure.kind for s in slots):
@@ -323,12 +328,21 @@ def build_slots(
     )
 
 
+def one_sided(slots: Sequence[Slot]) -> bool:
+    """Whether the event's slots, all kinds together, name at most one side: no two parties' dead or
+    wounded to keep apart, so a side named by one report ("their wounds are not life-threatening,
+    police said") is no reason to count claimants instead of people (step 5)."""
+    return len({key for slot in slots for key in slot.side_keys}) <= 1
+
+
 def count_per_report(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
-    """Step 5: set ``report_totals`` on each side-less slot that is the only slot of its kind."""
+    """Step 5: set ``report_totals`` on each slot that is the only slot of its kind and names no side,
+    or names the one side of a one-sided event (:func:`one_sided`)."""
     kinds = Counter(slot.kind for slot in slots)
     by_id = {r.id: r for r in reports}
+    sides_apart = not one_sided(slots)
     for slot in slots:
-        if kinds[slot.kind] != 1 or slot.side_keys:
+        if kinds[slot.kind] != 1 or (slot.side_keys and sides_apart):
             continue
         for article_id in slot.articles:
             report = by_id.get(article_id)

@@ -1,0 +1,145 @@
+"""Casualty slots of local crime reports, reconciled from a real SQLite store (``reconcile_store``)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rashomon.reconcile.dossier import reconcile_store
+from rashomon.records import Article, ArticleAnalysis, CasualtyFigure, Claim
+from rashomon.store import Store, utc_now
+
+POLICE = {"actor_id": "police-US", "actor_name": "Police Forces of United States"}
+GANG = {"actor_id": "gang-x", "actor_name": "Eastside Crew"}
+
+TEXT_A = (
+    "One man was killed and four other people were wounded in a shooting outside a bar on Main Street early "
+    "Sunday, Sgt. Lee said. One of the wounded was taken to a hospital in serious condition, a hospital "
+    "spokesman said. Their wounds are not considered life-threatening, police said."
+)
+TEXT_B = (
+    "Four people were wounded and a man was killed in a shooting on Main Street, officers said. One victim "
+    "was in critical condition, a hospital spokeswoman said."
+)
+
+
+def _span(text: str, phrase: str) -> tuple[int, int]:
+    start = text.index(phrase)
+    return start, start + len(phrase)
+
+
+def _sentence(text: str, phrase: str) -> tuple[int, int]:
+    start = text.index(phrase)
+    begin = text.rfind(". ", 0, start)
+    begin = 0 if begin < 0 else begin + 2
+    end = text.find(". ", start)
+    return begin, len(text) if end < 0 else end + 1
+
+
+def _claim(text: str, claimant: str, cue: str) -> Claim:
+    start, end = _sentence(text, claimant)
+    who = _span(text, claimant)
+    return Claim(text[start:end], start, end, claimant, *who, cue, kind="indirect")
+
+
+def _figure(
+    text: str, kind: str, value: str, count: int, claim: int, trigger: str, side: dict[str, str] | None = None
+) -> CasualtyFigure:
+    start, end = _span(text, value)
+    s_start, s_end = _sentence(text, value)
+    return CasualtyFigure(
+        kind,  # type: ignore[arg-type]
+        value,
+        start,
+        end,
+        count,
+        count,
+        side=side["actor_name"] if side else None,
+        side_actor_id=side["actor_id"] if side else None,
+        claim_index=claim,
+        sentence_start=s_start,
+        sentence_end=s_end,
+        trigger=trigger,
+    )
+
+
+def _store_event(store: Store, reports: list[tuple[str, str, list[Claim], list[CasualtyFigure]]]) -> dict[str, Any]:
+    """Store each report (text, outlet, claims, figures) with its analysis, cluster them into one event,
+    reconcile the store, and return the stored dossier."""
+    ids = []
+    for text, outlet, claims, figures in reports:
+        article = Article.create(text, f"{outlet}.txt", outlet=outlet, published_at="2024-05-12")
+        store.add_article(article)
+        store.save_analysis(
+            ArticleAnalysis(
+                article.id,
+                "test",
+                claims=claims,
+                casualties=figures,
+                event_date="2024-05-12",
+                event_date_precision="day",
+            )
+        )
+        ids.append(article.id)
+    now = utc_now()
+    with store.atomic() as db:
+        db.execute(
+            "INSERT INTO events (id, data, date, created_at, updated_at) VALUES ('ev-1', '{}', NULL, ?, ?)",
+            (now, now),
+        )
+        for article_id in ids:
+            db.execute("INSERT INTO event_articles (article_id, event_id) VALUES (?, 'ev-1')", (article_id,))
+    assert reconcile_store(store)["rebuilt"] == 1
+    row = store.db.execute("SELECT data FROM dossiers WHERE event_id = 'ev-1'").fetchone()
+    return dict(json.loads(row[0]))
+
+
+def _shooting(killer_side: dict[str, str] | None = None) -> list[tuple[str, str, list[Claim], list[CasualtyFigure]]]:
+    a = TEXT_A
+    b = TEXT_B
+    return [
+        (
+            a,
+            "Daily A",
+            [_claim(a, "Sgt. Lee", "said"), _claim(a, "a hospital spokesman", "said"), _claim(a, "police", "said")],
+            [
+                _figure(a, "killed", "One man", 1, 0, "killed"),
+                _figure(a, "injured", "four", 4, 0, "wounded"),
+                _figure(a, "injured", "One of", 1, 1, "condition"),
+                _figure(a, "injured", "Their", 1, 2, "wounds", POLICE),  # the claimant taken for the side
+            ],
+        ),
+        (
+            b,
+            "Daily B",
+            [_claim(b, "officers", "said"), _claim(b, "a hospital spokeswoman", "said")],
+            [
+                _figure(b, "injured", "Four", 4, 0, "wounded"),
+                _figure(b, "killed", "a man", 1, 0, "killed", killer_side),
+                _figure(b, "injured", "One victim", 1, 1, "condition"),
+            ],
+        ),
+    ]
+
+
+def _slots(dossier: dict[str, Any], kind: str) -> list[dict[str, Any]]:
+    return [slot for slot in dossier["casualties"] if slot["kind"] == kind]
+
+
+def test_reconcile_casualties_one_sided_event_counts_people_per_report(store: Store) -> None:
+    dossier = _store_event(store, _shooting())
+    (injured,) = _slots(dossier, "injured")
+    assert injured["side"] == "Police Forces of United States"
+    # each report counts four wounded (the "one of the wounded" and "their" are among them); three
+    # claimants' partial mentions of one person no longer outvote both reports' totals
+    assert (injured["low"], injured["best"], injured["high"]) == (1, 4, 4)
+    assert "2 report(s)" in injured["basis"]
+    (killed,) = _slots(dossier, "killed")
+    assert killed["best"] == 1
+
+
+def test_reconcile_casualties_two_sided_event_keeps_counting_claimants(store: Store) -> None:
+    dossier = _store_event(store, _shooting(killer_side=GANG))
+    (injured,) = _slots(dossier, "injured")
+    # two parties named: the wounded are counted by claimants, as in contested events
+    assert injured["best"] == 1 and "independent claimant" in injured["basis"]
