@@ -11,6 +11,7 @@ from rashomon.extract.outlet_area import (
     article_areas,
     from_store,
     home_reading,
+    home_readings,
     learn_homes,
     outlet_key,
     update_store,
@@ -212,3 +213,32 @@ def test_outlet_area_home_town_places_a_dossier_its_reports_do_not(gazetteer: Ga
     assert event_location([state], homes)["chosen_by"] == [state.id]
     ohio = _article(gazetteer, "A boy was hurt in Ohio on Friday.", [("Ohio", "OH")])
     assert event_location([ohio], homes)["name"] == "Ohio"
+
+
+def test_outlet_area_home_readings_read_every_ambiguous_mention(gazetteer: Gazetteer) -> None:
+    """A corpus of (outlet, places, text): the bare "Columbia" of a South Carolina outlet's page is read there,
+    a page that names Missouri keeps its Columbia, and another outlet's page is left alone."""
+    pages = [("wistv.com", r.analysis.places, r.article.text) for r in _sc_outlet(gazetteer) if r.analysis]
+    bare = "Two people were shot in Columbia late Friday, police said."
+    named = "A man from Columbia, Missouri was shot in Columbia on Friday."
+    pages += [("wistv.com", [_place(gazetteer, bare, "Columbia", "MO", at=bare)], bare),
+              ("wistv.com", [_place(gazetteer, named, "Columbia", "MO", at=named),
+                             _place(gazetteer, named, "Missouri", "MO", at=named)], named),
+              ("komu.com", [_place(gazetteer, bare, "Columbia", "MO", at=bare)], bare)]
+    read = home_readings(pages, gazetteer)
+    assert [p.admin1 for p in read[3]] == ["SC"]
+    assert [p.admin1 for p in read[4]] == ["MO", "MO"]
+    assert [p.admin1 for p in read[5]] == ["MO"]
+    assert read[:3] == [list(p) for _, p, _ in pages[:3]]
+
+
+def test_outlet_area_lgl_outlets_are_the_articles_domains() -> None:
+    from rashomon.eval import DEFAULT_GOLD_DIR
+    from rashomon.eval.outlet_geoparsing import read_outlets
+
+    path = DEFAULT_GOLD_DIR / "geoparsing" / "lgl.xml.gz"
+    if not path.exists():
+        pytest.skip("LGL gold data not present")
+    outlets = read_outlets(path, "domain", limit=20)
+    assert len(outlets) == 20 and outlets[0] == "thetowntalk.com"
+    assert all(o is None or "." in o for o in outlets)

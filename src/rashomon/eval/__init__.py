@@ -25,6 +25,8 @@ SCORERS: dict[str, dict[str, str]] = {
         "polnear": "rashomon.eval.polnear:score",
         "lgl": "rashomon.eval.geoparsing:score_lgl",
         "geowebnews": "rashomon.eval.geoparsing:score_geowebnews",
+        "lgl-outlets": "rashomon.eval.outlet_geoparsing:score_lgl_outlets",
+        "geowebnews-outlets": "rashomon.eval.outlet_geoparsing:score_geowebnews_outlets",
     },
     "clustering": {
         "gva": "rashomon.eval.clustering:score_gva",

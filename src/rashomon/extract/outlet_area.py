@@ -302,6 +302,24 @@ def learn_homes(articles: Iterable[Article], analyses: Mapping[str, ArticleAnaly
     return OutletHomes(homes, pages, gazetteer)
 
 
+def home_readings(pages: Sequence[tuple[str, Sequence[Place], str]],
+                  gazetteer: Gazetteer | None = None) -> list[list[Place]]:
+    """Every document's places read with its outlet's home area learned over ``pages`` (one corpus: outlet,
+    places and text per document): a town or county that its page leaves ambiguous is its namesake in the
+    home area (:func:`home_reading`), as a dossier reads its reports' event places. For geoparsing corpora
+    that name each document's outlet (LGL's ``domain``, GeoWebNews' ``link``)."""
+    gazetteer = gazetteer or load_gazetteer()
+    votes = [page_votes(places, text, gazetteer) for _, places, text in pages]
+    homes = HomeAreas()
+    for (outlet, _, _), vote in zip(pages, votes, strict=True):
+        homes.add(outlet, vote.areas, vote.towns)
+    read = []
+    for (outlet, places, _), vote in zip(pages, votes, strict=True):
+        home = homes.home(outlet, without=vote.areas)
+        read.append([home_reading(place, vote.areas, home, gazetteer) for place in places])
+    return read
+
+
 # -- the store's table ----------------------------------------------------------------------------------
 _STAMP = "n.analysed_at || '|' || n.pipeline || '|' || length(n.data)"
 """What identifies the analysis an article's votes were counted from (``analysed_at`` is to the second)."""
@@ -348,4 +366,4 @@ def from_store(store: Store, outlets: Iterable[str]) -> OutletHomes:
 
 
 __all__ = ["Area", "HomeAreas", "OutletHomes", "PageVotes", "article_areas", "from_store", "home_reading",
-           "learn_homes", "outlet_key", "page_votes", "update_store"]
+           "home_readings", "learn_homes", "outlet_key", "page_votes", "update_store"]
