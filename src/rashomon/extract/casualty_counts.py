@@ -23,6 +23,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from rashomon.extract.casualty_lexicon import PERSON_WORDS
 from rashomon.extract.numbers import find_counts
@@ -82,7 +83,13 @@ non-life-threatening injuries" is a survivor, not the dead."""
 
 def is_anaphoric(figure: CasualtyFigure) -> bool:
     """Whether the figure points back at people already mentioned ("he", "the victim", "both")."""
-    value = figure.value_text.strip()
+    return _anaphoric_value(figure.value_text)
+
+
+@lru_cache(maxsize=4096)
+def _anaphoric_value(text: str) -> bool:
+    """:func:`is_anaphoric` of a value text (asked many times per article: kept per text)."""
+    value = text.strip()
     lower = value.lower()
     if lower in ANAPHORS:
         return True
