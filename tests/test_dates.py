@@ -16,6 +16,8 @@ from rashomon.extract.dates import (
     is_point_in_time,
     parse_published,
     resolve,
+    statement_day,
+    with_month,
 )
 from rashomon.records import TimeExpr
 
@@ -266,3 +268,49 @@ def test_dates_day_that_names_the_event_outweighs_the_news_day(text: str) -> Non
     plain_times = _times_in(plain, published, "today", "Wednesday")
     assert named > day_scores(plain_times, published, text=plain)[(date(2016, 6, 29), "day")]
     assert event_date(times, published, text=text) == ("2016-06-29", "day")
+
+
+def test_dates_report_day_yields_to_a_weekday_of_the_shooting() -> None:
+    # "today" is the report's own day (a family grieving, a vigil, an update); the shooting is named by its weekday
+    filler = "Neighbours gathered on the porch and spoke about the family and the street. " * 6
+    text = (f"A family is grieving today after a 3-year-old girl was shot at home.\n{filler}"
+            "Her brother found the handgun Monday in a closet before the girl was shot.")
+    published = "2015-08-11"  # a Tuesday
+    times = _times_in(text, published, "today", "Monday")
+    assert event_date(times, published, text=text) == ("2015-08-10", "day")
+    flat = DateWeights(report_day=0.0)  # without the rule the report's day wins (lead, violence next to it)
+    assert event_date(times, published, text=text, weights=flat) == ("2015-08-11", "day")
+
+
+def test_dates_report_day_alone_still_dates_the_event() -> None:
+    text = "Two men were shot today outside a bar on Main Street, police said."
+    published = "2015-08-11"
+    assert event_date(_times_in(text, published, "today"), published, text=text) == ("2015-08-11", "day")
+    named = "Police made an arrest today after today's shooting on Main Street."
+    times = _times_in(named, published, "today's")
+    assert day_scores(times, published, text=named)[(date(2015, 8, 11), "day")] > 0  # it names the event
+
+
+@pytest.mark.parametrize(("text", "word", "said"), [
+    ("The boy was taken to a hospital, police said Monday.", "Monday", True),
+    ("The sheriff's office confirmed on Friday that the man died.", "Friday", True),
+    ("The boy was shot Monday near his home.", "Monday", False),  # event evidence, not a statement
+    ("Police have searched the area since Monday.", "Monday", False),  # a period bound
+    ("Posted: Monday, February 2, 2015", "Monday", False),  # a page stamp
+])
+def test_dates_statement_day_is_the_day_something_was_said(text: str, word: str, said: bool) -> None:
+    time = _times_in(text, "2015-02-04", word)[0]
+    assert statement_day(time, text) is said
+
+
+@pytest.mark.parametrize(("text", "entity", "expected"), [
+    ("four people were shot around 9:30 p.m. Saturday, Feb. 9, 2013. Police said", "9, 2013", "Feb. 9, 2013"),
+    ("The shooting happened Sept.  21, 2015 at a party.", "21, 2015", "Sept.  21, 2015"),
+    ("He was 9, 2013 was a long year.", "9, 2013", "9, 2013"),  # no month before it: unchanged
+    ("Police said Feb. 9 was the day.", "Feb. 9", "Feb. 9"),  # the entity has its month
+])
+def test_dates_entity_missing_its_month_gets_it_back(text: str, entity: str, expected: str) -> None:
+    start = text.index(entity)
+    found = with_month(text, start, start + len(entity))
+    assert text[found[0]:found[1]] == expected
+    assert resolve("Feb. 9, 2013", date(2013, 2, 18)) == (date(2013, 2, 9), "day")

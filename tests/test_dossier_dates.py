@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rashomon.reconcile.dossier import build_dossier, day_support, event_date, title_day
+from rashomon.reconcile.dossier import build_dossier, day_support, event_date, said_day, title_day
 from rashomon.reconcile.evidence import Report
 from rashomon.records import Article, ArticleAnalysis, TimeExpr
 
@@ -59,3 +59,31 @@ def test_dossier_dates_text_choice_outranks_the_headline() -> None:
 def test_dossier_dates_dossier_date_from_headline() -> None:
     dossier = build_dossier("ev-1", [_report("a", "Woman hurt in Thursday shooting", "Share this story.")])
     assert (dossier["date"], dossier["date_precision"], dossier["date_source"]) == ("2015-08-06", "day", "reports")
+
+
+def _said_report(key: str, title: str | None, text: str, word: str, day: str) -> Report:
+    """A report whose text dates nothing to a day but names the day something was said (``word``)."""
+    article = Article(id=key, text=text, source_name="test", title=title, published_at=PUBLISHED)
+    start = text.index(word)
+    times = [TimeExpr(text=word, start=start, end=start + len(word), date=day, precision="day")]
+    analysis = ArticleAnalysis(article_id=key, pipeline="test", times=times, event_date="2015-08-01",
+                               event_date_precision="week")
+    return Report(article, analysis)
+
+
+def test_dossier_dates_undated_report_backs_the_day_of_the_statement() -> None:
+    report = _said_report("a", "Boy hurt in shooting", "A boy was taken to a hospital, police said Wednesday.",
+                          "Wednesday", "2015-08-05")
+    assert said_day(report) == "2015-08-05"
+    assert event_date([report]) == ("2015-08-05", "day", "reports")
+    titled = _said_report("b", "Boy hurt in Thursday shooting", "A boy was hurt, police said Wednesday.",
+                          "Wednesday", "2015-08-05")
+    assert day_support([titled]) == {"2015-08-06": 1.0}  # the headline's day comes first
+
+
+def test_dossier_dates_statement_day_is_no_bound_when_old_or_not_said() -> None:
+    old = _said_report("a", None, "The man was arrested, police said March 3.", "March 3", "2015-03-03")
+    assert said_day(old) is None  # five months before publication
+    since = _said_report("b", None, "Police have searched the area since Wednesday.", "Wednesday", "2015-08-05")
+    assert said_day(since) is None
+    assert event_date([since]) == ("2015-08-07", "week", "published_at")  # nothing dated: the publication day

@@ -229,11 +229,28 @@ class DateResolver:
         return doc
 
     def match(self, doc: Doc) -> list[tuple[int, int]]:
-        """Character spans of the time expressions: entities, then extra matches that overlap none."""
-        spans = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in self.labels]
+        """Character spans of the time expressions: entities (with the month the NER cut off put back,
+        :func:`with_month`), then extra matches that overlap none."""
+        text = extensions.doc_text(doc)
+        spans = [with_month(text, ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in self.labels]
         if self.extra_patterns:
-            spans += extra_spans(extensions.doc_text(doc), spans)
+            spans += extra_spans(text, spans)
         return sorted(spans)
+
+
+_MONTH_BEFORE = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?\s{1,2}$", re.IGNORECASE)
+
+
+def with_month(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of an entity that starts with the day of a calendar date whose month the NER left out ("9, 2013"
+    of "Saturday, Feb. 9, 2013": the abbreviation's period ends a sentence for the parser), stretched back over
+    the month; other spans unchanged. Without the month "9, 2013" reads as September 2013."""
+    if start == 0 or not text[start].isdigit():
+        return start, end
+    month = _MONTH_BEFORE.search(text, max(0, start - 12), start)
+    return (month.start(), end) if month else (start, end)
 
 
 def extra_spans(text: str, taken: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -294,6 +311,9 @@ _NAMED_EVENT = re.compile(
     r"gunfire|violence|double|triple|fatal|deadly|drive-by)\b", re.IGNORECASE)
 """A day that names the event by its day ("Wednesday's shooting", "Friday's triple murder", "after Sunday's
 deadly shooting"): follow-up reports date their news (an arrest "today") and name the event this way."""
+_REPORT_DAY = re.compile(r"^(?:(?:earlier|later)\s+)?(?:today|tonight|this\s+(?:afternoon|evening))$", re.IGNORECASE)
+"""The report's own day ("today", "tonight", "this afternoon"): follow-up reports date their news so ("three were
+arrested today", "a vigil is planned tonight"), while the event itself is mostly named by its weekday or date."""
 TRIGGER_REACH = 60
 """Characters either side of a time expression searched for a word of violence ("shot ... on Tuesday")."""
 ADJACENT_REACH = 25
@@ -316,6 +336,7 @@ class DateWeights:
     procedure: float = 2.5  # a word of court, arrest or funeral within ADJACENT_REACH, same sentence
     death: float = 1.5  # right after "died" / "passed away": a death that followed the injury
     named: float = 1.0  # the day names the event: "Wednesday's shooting"
+    report_day: float = 2.0  # against "today" / "tonight" unless it names the event: the report's own day
     lead: float = 1.0  # starts in the first ``lead_chars`` characters
     day: float = 0.5  # day precision
     old_explicit_days: int = 366  # a calendar date next to violence may be this old (a follow-up report)
@@ -338,6 +359,22 @@ def is_event_evidence(time: TimeExpr, text: str | None) -> bool:
         return True
     before = text[max(0, time.start - STAMP_CONTEXT):time.start]
     return not (_STAMP.search(before) or _SPEECH_BEFORE.search(before))
+
+
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|confirmed|stated|reported|released|identified|added)\s+(?:on\s+)?$", re.IGNORECASE)
+
+
+def statement_day(time: TimeExpr, text: str) -> bool:
+    """Whether ``time`` is the day something was said ("police said Monday", "the sheriff's office confirmed on
+    Friday"): not event evidence (:func:`is_event_evidence`), but a bound on the event, which came before the
+    statement and, in local news, mostly on the same day."""
+    clean = " ".join(time.text.split())
+    if (time.precision != "day" or _CLOCK_ONLY.match(clean) or _NO_DATE_WORD.match(clean)
+            or _TIMESTAMP.search(clean) or not is_point_in_time(clean)):
+        return False
+    before = text[max(0, time.start - STAMP_CONTEXT):time.start]
+    return bool(_SAID_BEFORE.search(before)) and not _STAMP.search(before)
 
 
 def _sentence_window(text: str, start: int, end: int, reach: int) -> tuple[str, str]:
@@ -364,8 +401,9 @@ def time_score(time: TimeExpr, text: str | None, event_spans: Sequence[tuple[int
     death = bool(_DEATH_BEFORE.search(before))
     possessive = time.text[-2:] if time.text.endswith(("'s", "’s")) else ""
     named = bool(_NAMED_EVENT.match(possessive + text[time.end:time.end + 40]))
+    report_day = not named and bool(_REPORT_DAY.match(" ".join(time.text.split())))
     return (score + weights.close * close + weights.adjacent * adjacent - weights.procedure * procedure
-            - weights.death * death + weights.named * named)
+            - weights.death * death + weights.named * named - weights.report_day * report_day)
 
 
 def _in_age(time: TimeExpr, day: date, published: date | None, text: str | None, max_age_days: int,
@@ -419,11 +457,12 @@ def event_date(times: Sequence[TimeExpr], published_at: str | None, *,
     court, arrest, funeral, investigation or the victim's condition right next to it ("pleaded guilty
     Thursday", "in critical condition Tuesday") counts against it, and so does a death right before it ("died
     early Monday": the victim of a shooting often dies days later); a day that names the event ("Wednesday's
-    shooting") counts for it. The best day wins (:func:`day_scores`),
-    ties going to the earlier day: an event comes before its follow-ups (a death in hospital, an arrest, a
-    hearing); a day beats a week of the same score. With no candidate the event is placed in the
-    week up to publication: ``(publication date - 6 days, "week")``, a window rather than a claim that it
-    happened that day. Without a publication date the best day-precision time, if any, is returned.
+    shooting") counts for it, the report's own day ("today", "tonight": follow-ups date their news so) against
+    it. The best day wins (:func:`day_scores`), ties going to the earlier day: an event comes before its
+    follow-ups (a death in hospital, an arrest, a hearing); a day beats a week of the same score. With no
+    candidate the event is placed in the week up to publication: ``(publication date - 6 days, "week")``, a
+    window rather than a claim that it happened that day. Without a publication date the best day-precision
+    time, if any, is returned.
     """
     best = day_scores(times, published_at, event_spans=event_spans, window=window, lead_chars=lead_chars,
                       max_age_days=max_age_days, text=text, weights=weights)
