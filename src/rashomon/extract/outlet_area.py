@@ -365,5 +365,53 @@ def from_store(store: Store, outlets: Iterable[str]) -> OutletHomes:
     return OutletHomes(homes, pages)
 
 
-__all__ = ["Area", "HomeAreas", "OutletHomes", "PageVotes", "article_areas", "from_store", "home_reading",
+class HomeMarks:
+    """What a dossier's place reads of its articles' outlets, per article: the home area of its outlet without
+    it and the home town there (:meth:`OutletHomes.home`, :meth:`OutletHomes.home_town`). A dossier's
+    fingerprint carries these marks (:func:`rashomon.reconcile.events.fingerprint`), so a later run whose new
+    articles establish or move an outlet's home rebuilds the dossiers that read it, and only those. Each
+    outlet's votes are read once per instance (one reconciliation run: linear in the articles counted)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._outlets: dict[str, OutletHomes] = {}
+
+    def marks(self, article_ids: Sequence[str]) -> list[list[str] | None]:
+        """Per article: ``[country code, admin1, home town key]`` of its outlet's home without it (town key
+        ``""`` when no town), ``None`` when the outlet has no home area."""
+        outlets = self._outlets_of(article_ids)
+        found: list[list[str] | None] = []
+        for article_id in article_ids:
+            outlet = outlets[article_id]
+            homes = self._homes(outlet)
+            own = homes.pages.get(article_id) or PageVotes()
+            home = homes.homes.home(outlet, without=own.areas)
+            town = homes.homes.home_town(outlet, home, without=own.towns) if home is not None else None
+            found.append(None if home is None else [*home, "" if town is None else town_key(town)])
+        return found
+
+    def _outlets_of(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """Each article's outlet key: as counted in ``outlet_area_votes``, else from the article."""
+        outlets: dict[str, str] = {}
+        try:
+            for start in range(0, len(article_ids), 500):
+                chunk = list(article_ids[start:start + 500])
+                marks = ",".join("?" * len(chunk))
+                rows = self.store.db.execute(
+                    f"SELECT article_id, outlet FROM outlet_area_votes WHERE article_id IN ({marks})", chunk)
+                outlets.update(rows.fetchall())
+        except sqlite3.OperationalError:  # no table yet (a store opened read-only before its first reconciliation)
+            pass
+        for article_id in article_ids:
+            if article_id not in outlets:
+                outlets[article_id] = outlet_key(self.store.get_article(article_id))
+        return outlets
+
+    def _homes(self, outlet: str) -> OutletHomes:
+        if outlet not in self._outlets:
+            self._outlets[outlet] = from_store(self.store, [outlet])
+        return self._outlets[outlet]
+
+
+__all__ = ["Area", "HomeAreas", "HomeMarks", "OutletHomes", "PageVotes", "article_areas", "from_store", "home_reading",
            "home_readings", "learn_homes", "outlet_key", "page_votes", "update_store"]

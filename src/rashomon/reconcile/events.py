@@ -3,8 +3,8 @@
 Events are the rows of ``events`` + ``event_articles`` written by the clustering stage. An original article
 (not a syndicated copy) that no event holds yet is its own one-article event with the id ``art-<article id>``;
 its dossier is built when asked for and not stored (``dossiers.event_id`` references ``events``).
-A dossier carries a ``fingerprint`` of what it was built from (member articles, their analyses, the
-reconciliation version), so the stage rebuilds only dossiers whose event changed.
+A dossier carries a ``fingerprint`` of what it was built from (member articles, their analyses, their
+outlets' home areas, the reconciliation version), so the stage rebuilds only dossiers whose event changed.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rashomon.errors import ConfigError, Errors, StoreError
+from rashomon.extract.outlet_area import HomeMarks
 from rashomon.reconcile import RECONCILE_VERSION
 from rashomon.store import Store, utc_now
 
@@ -79,9 +80,11 @@ def find_event(store: Store, key: str) -> EventMembers:
     return holding[0]
 
 
-def fingerprint(store: Store, members: EventMembers) -> str:
+def fingerprint(store: Store, members: EventMembers, homes: HomeMarks | None = None) -> str:
     """A digest of what a dossier is built from: version, member ids, their analyses' pipeline and time,
-    and the syndicated copies linked to the members (a copy ingested later changes the dossier)."""
+    the syndicated copies linked to the members (a copy ingested later changes the dossier), and the home
+    area and town of each member's outlet that the dossier's place reads (:class:`HomeMarks`; ``homes``: one
+    shared over a run, so each outlet's votes are read once)."""
     marks: list[Any] = []
     for article_id in members.article_ids:
         row = store.db.execute(
@@ -89,7 +92,9 @@ def fingerprint(store: Store, members: EventMembers) -> str:
         ).fetchone()
         marks.append([article_id, row[0] if row else None, row[1] if row else None])
     copies = duplicates_of(store, members.article_ids) if members.article_ids else []
-    payload = json.dumps([RECONCILE_VERSION, members.id, marks] + ([copies] if copies else []))
+    home = (homes or HomeMarks(store)).marks(members.article_ids)
+    payload = json.dumps([RECONCILE_VERSION, members.id, marks] + ([copies] if copies else [])
+                         + ([home] if any(home) else []))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
 
