@@ -180,7 +180,7 @@ class ActorKB:
 
     def _add_alias(self, alias: str, actor_id: str) -> None:
         self.alias_forms.append((alias, actor_id))
-        if alias.isupper() and len(alias.replace(".", "")) <= 5:
+        if _case_sensitive(alias):
             self.acronyms[alias] = actor_id
         else:
             self.aliases.setdefault(_fold(alias), actor_id)
@@ -409,6 +409,13 @@ class ActorKB:
         """Every listed name and alias with its actor (for matchers and entity-ruler patterns)."""
         for alias, actor_id in self.alias_forms:
             yield alias, self.actors[actor_id]
+
+
+def _case_sensitive(alias: str) -> bool:
+    """Short aliases written in capitals ("IDF") or mixed case ("LeT", "JeM") match only as written: folded,
+    "LeT" is the verb "let"."""
+    short = alias.replace(".", "")
+    return len(short) <= 5 and (alias.isupper() or any(ch.isupper() for ch in short[1:]))
 
 
 def _has_phrase(text: str, phrase: str) -> bool:
