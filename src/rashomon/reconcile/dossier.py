@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
 from rashomon.errors import Errors, ReconcileError
@@ -22,7 +23,7 @@ from rashomon.extract.dates import (
     statement_day,
 )
 from rashomon.extract.event_place import NEWS_WORDS, dateline_span
-from rashomon.extract.outlet_area import OutletHomes, area_of, from_store, outlet_key, update_store
+from rashomon.extract.outlet_area import HomeMarks, OutletHomes, area_of, from_store, outlet_key, update_store
 from rashomon.extract.title_place import title_place
 from rashomon.reconcile.actors import build_actors
 from rashomon.reconcile.casualties import build_slots, count_per_report, headline_slots
@@ -245,6 +246,34 @@ def _report_place(report: Report, homes: OutletHomes | None) -> Place | None:
                              event_spans=spans)
 
 
+def read_reports(reports: Sequence[Report], homes: OutletHomes | None) -> list[Report]:
+    """The reports as the dossier's place reads them: a report whose event place its outlet's home area
+    re-read (:func:`_report_place`) carries that reading in its analysis, so the dossier's other place
+    outputs (location conflicts, place facts, each report's place in the side-by-side view) agree with
+    the chosen location. The re-read place keeps the mention as written (text and offsets); the page's
+    other mentions of the same place are re-read with it; a fallback to another mention of the page
+    becomes the report's event place."""
+    if homes is None:
+        return list(reports)
+    return [_read_report(report, _report_place(report, homes)) for report in reports]
+
+
+def _read_report(report: Report, read: Place | None) -> Report:
+    analysis = report.analysis
+    if analysis is None or read is None or read is event_place(report):
+        return report
+    places = list(analysis.places)
+    at = next((i for i, p in enumerate(places) if p is read), None)
+    if at is None:  # a namesake: the mention at the read place's offsets, and its other mentions, re-read
+        at = next((i for i, p in enumerate(places) if (p.start, p.end) == (read.start, read.end)), None)
+        if at is None:
+            return report
+        was = place_key(places[at])
+        places = [replace(read, text=p.text, start=p.start, end=p.end) if place_key(p) == was else p
+                  for p in places]
+    return Report(report.article, replace(analysis, places=places, event_place=at))
+
+
 def _datelined(report: Report, place: Place) -> bool:
     """``place`` (the report's event place) stands in the report's agency dateline ("STOCKTON, Calif. --"):
     the outlet's own statement of where it reports from, which the resolver read with its qualifier."""
@@ -295,7 +324,10 @@ def build_dossier(
     event_id: str, reports: Sequence[Report], *, duplicates: Sequence[str] = (), homes: OutletHomes | None = None
 ) -> dict[str, Any]:
     """The event object of the export contract for the reports of one event (``homes``: the outlets' home
-    areas, :mod:`rashomon.extract.outlet_area`, read by the event's place)."""
+    areas, :mod:`rashomon.extract.outlet_area`, read by the event's place and, through
+    :func:`read_reports`, by every other place output)."""
+    location = event_location(reports, homes)
+    reports = read_reports(reports, homes)
     actors = build_actors(reports)
     kinds = {k: v for r in reports if r.analysis for k, v in actor_kinds(r.analysis).items()}
     date, precision, date_source = event_date(reports)
@@ -304,7 +336,6 @@ def build_dossier(
     slots = headline_slots(slot_set.slots, reports)
     count_per_report(slots, reports)
     discrepancies = find_discrepancies(reports, actors, slots)
-    location = event_location(reports, homes)
     event_type, sub_event_type = dossier_event_type(_event_type(reports), reports)
     return {
         "id": event_id,
@@ -329,21 +360,23 @@ def build_dossier(
     }
 
 
-def dossier_for(store: Store, members: EventMembers) -> dict[str, Any]:
-    """Build one event's dossier from the store (not saved); failures become :class:`ReconcileError`."""
+def dossier_for(store: Store, members: EventMembers, marks: HomeMarks | None = None) -> dict[str, Any]:
+    """Build one event's dossier from the store (not saved); failures become :class:`ReconcileError`
+    (``marks``: the run's outlet home marks, shared by the fingerprints)."""
     try:
         reports = load_reports(store, members.article_ids)
         dossier = build_dossier(members.id, reports, duplicates=duplicates_of(store, members.article_ids),
                                 homes=from_store(store, (outlet_key(r.article) for r in reports)))
     except (ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
         raise ReconcileError(Errors.R001, event_id=members.id, reason=f"{type(exc).__name__}: {exc}") from exc
-    dossier["fingerprint"] = fingerprint(store, members)
+    dossier["fingerprint"] = fingerprint(store, members, marks)
     return dossier
 
 
 def reconcile_store(store: Store, *, progress: bool = False) -> dict[str, Any]:
     """(Re)build the stored dossiers of events whose membership or analyses changed; drop stale ones."""
     update_store(store)  # the outlets' home areas learn from the analyses saved since the last run
+    marks = HomeMarks(store)  # each outlet's votes read once for the run's fingerprints
     events = stored_events(store)
     known = stored_fingerprints(store)
     summary: dict[str, Any] = {
@@ -354,11 +387,11 @@ def reconcile_store(store: Store, *, progress: bool = False) -> dict[str, Any]:
         "failures_by_code": {},
     }
     for number, members in enumerate(events, 1):
-        if known.get(members.id) == fingerprint(store, members):
+        if known.get(members.id) == fingerprint(store, members, marks):
             summary["unchanged"] += 1
             continue
         try:
-            save_dossier(store, dossier_for(store, members))
+            save_dossier(store, dossier_for(store, members, marks))
             summary["rebuilt"] += 1
         except ReconcileError as exc:
             summary["failed"] += 1
@@ -383,10 +416,11 @@ def get_dossier(store: Store, key: str) -> dict[str, Any]:
 def iter_dossiers(store: Store) -> Iterator[dict[str, Any]]:
     """Every event's dossier: stored ones when current, the rest (and one-article events) built now."""
     known = stored_fingerprints(store)
+    marks = HomeMarks(store)
     for members in all_events(store):
-        if members.stored and known.get(members.id) == fingerprint(store, members):
+        if members.stored and known.get(members.id) == fingerprint(store, members, marks):
             stored = load_stored_dossier(store, members.id)
             if stored is not None:
                 yield stored
                 continue
-        yield dossier_for(store, members)
+        yield dossier_for(store, members, marks)
