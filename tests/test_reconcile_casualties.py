@@ -143,3 +143,44 @@ def test_reconcile_casualties_two_sided_event_keeps_counting_claimants(store: St
     (injured,) = _slots(dossier, "injured")
     # two parties named: the wounded are counted by claimants, as in contested events
     assert injured["best"] == 1 and "independent claimant" in injured["basis"]
+
+
+NIGHTCLUB = (
+    "Seven people were wounded in a shooting outside a nightclub early Saturday, police said. No one was killed."
+)
+NIGHTCLUB_AGAIN = "Police said seven people were wounded outside a nightclub on Saturday. No one was killed."
+NIGHTCLUB_DEATH = "Seven people were shot outside a nightclub early Saturday, police said. One man died, police said."
+
+
+def _nightclub(
+    text: str, outlet: str, deaths: int, *, hurt: bool = True
+) -> tuple[str, str, list[Claim], list[CasualtyFigure]]:
+    dead = "One man" if deaths else "No one"
+    seven = "Seven" if "Seven" in text else "seven"
+    figures = [_figure(text, "killed", dead, deaths, 0, "died" if deaths else "killed")]
+    if hurt:
+        figures.insert(0, _figure(text, "injured", seven, 7, 0, "wounded" if "wounded" in text else "shot"))
+    return text, outlet, [_claim(text, "police" if "police" in text else "Police", "said")], figures
+
+
+def test_reconcile_casualties_reports_counting_the_hurt_vote_no_deaths(store: Store) -> None:
+    dossier = _store_event(
+        store,
+        [
+            _nightclub(NIGHTCLUB, "Daily A", 0),
+            _nightclub(NIGHTCLUB_AGAIN, "Daily C", 0),
+            _nightclub(NIGHTCLUB_DEATH, "Daily B", 1),
+        ],
+    )
+    (killed,) = _slots(dossier, "killed")
+    # two reports count seven hurt and nobody dead: their 0 outvotes one report's death
+    assert (killed["low"], killed["best"], killed["high"]) == (0, 0, 1)
+    assert "2 report(s)" in killed["basis"]
+
+
+def test_reconcile_casualties_zero_deaths_of_reports_counting_no_one_hurt_do_not_vote(store: Store) -> None:
+    quiet = _nightclub(NIGHTCLUB, "Daily A", 0, hurt=False)
+    also_quiet = _nightclub(NIGHTCLUB_AGAIN, "Daily C", 0, hurt=False)
+    dossier = _store_event(store, [quiet, also_quiet, _nightclub(NIGHTCLUB_DEATH, "Daily B", 1)])
+    (killed,) = _slots(dossier, "killed")
+    assert killed["best"] == 1  # their 0 may be a silence: only the death is counted

@@ -28,7 +28,8 @@ The rule (``docs/reconcile.md`` explains it with examples):
    side of the wounded; there is no other party to keep apart), each report's figures of the slot are first
    counted as the report's own total (:func:`rashomon.extract.casualty_counts.article_counts`: each person
    once across re-mentions, the shot who died are not injured, partial mentions add up). ``best`` is the
-   total most reports give (reports giving 0 vote only when all do; ties to the lower total), and
+   total most reports give (reports giving 0 vote only when all do, or, for the dead, when the report
+   counts people hurt: its 0 is a count, not a silence; ties to the lower total), and
    ``low``/``high`` widen to hold it. A report's "one of the 18-year-olds was shot" then no longer outvotes
    its own "four people were wounded".
 6. **Headlines.** A report whose headline states a count of the slot's kind ("2 dead, 3 injured in shooting
@@ -71,6 +72,7 @@ class Slot:
     report_totals: dict[str, int] = field(default_factory=dict)  # article id -> its own count (step 5)
     headline_totals: set[str] = field(default_factory=set)  # articles whose count is their headline's
     headlines: dict[str, str] = field(default_factory=dict)  # article id -> its headline (rule 6)
+    zero_counts: set[str] = field(default_factory=set)  # articles whose total 0 is a count (step 5)
 
     @property
     def side_keys(self) -> set[str]:
@@ -116,7 +118,11 @@ class Slot:
         weights: Counter[int] = Counter()
         for article_id, total in self.report_totals.items():
             weights[total] += HEADLINE_WEIGHT if article_id in self.headline_totals else 1
-        votes = Counter({t: w for t, w in weights.items() if t > 0}) or weights
+        votes = Counter({t: w for t, w in weights.items() if t > 0})
+        zeros = sum(HEADLINE_WEIGHT if a in self.headline_totals else 1 for a in self.zero_counts)
+        if zeros:
+            votes[0] = zeros
+        votes = votes or weights
         best, _ = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
         count = totals.count(best)
         low = best if low is None else min(low, best)
@@ -356,6 +362,16 @@ def count_per_report(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
                     _only_slot(report.analysis.casualties, slot.kind, starts), report.article.text
                 )
                 slot.report_totals[article_id] = counts.get(slot.kind, 0)  # type: ignore[call-overload]
+    _zero_deaths_counted(slots)
+
+
+def _zero_deaths_counted(slots: Sequence[Slot]) -> None:
+    """Step 5: a report that counts people hurt and whose own death figures come to 0 says that nobody
+    died; its 0 killed votes (other zero totals vote only when every report gives 0)."""
+    hurt = {a for s in slots if s.kind == "injured" for a, total in s.report_totals.items() if total > 0}
+    for slot in slots:
+        if slot.kind == "killed":
+            slot.zero_counts = {a for a, total in slot.report_totals.items() if total == 0 and a in hurt}
 
 
 HEADLINE_KINDS = ("killed", "injured")
