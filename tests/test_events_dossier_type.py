@@ -61,3 +61,12 @@ def test_events_dossier_type_wounded_in_a_shooting_is_an_attack_not_its_arrest()
     report = typed_report(text, [("Four people", "injured")], ("Strategic developments", "Arrests"))
     dossier = build_dossier("ev-t", [report])
     assert (dossier["event_type"], dossier["sub_event_type"]) == ("Violence against civilians", "Attack")
+
+
+def test_events_dossier_type_an_accidental_shooting_is_no_attack() -> None:
+    text = ("A boy was accidentally shot by his brother. The boy was shot in the chest. "
+            "The gun went off by accident, a relative said.")
+    report = typed_report(text, [("A boy", "killed"), ("The boy", "killed"), ("The gun", "killed")],
+                          ("Violence against civilians", "Attack"))
+    dossier = build_dossier("ev-t", [report])
+    assert (dossier["event_type"], dossier["sub_event_type"]) == (None, None)

@@ -14,7 +14,8 @@ included; a casualty sentence with no cue but a weapon word ("wounded in a shoot
 * When the types voted by the reports are not violent (none, or a strategic development), the violent reading
   most casualty sentences give becomes the event's type (Violence against civilians / Attack for a shooting;
   Battles / Armed clash for an exchange of fire; a bombing...). When accident or disaster readings ("was
-  accidentally shot", "killed in a crash") outnumber the violent ones, the event is not retyped as violence.
+  accidentally shot", "killed in a crash") outnumber the violent ones, the event is not retyped as violence;
+  a violent type the reports voted (their "was shot") is dropped then: an accident is no attack.
 * A violent (or protest, riot) type voted by the reports is kept unless the casualty sentences of people on no
   armed side (civilians, as far as extraction tells) read another violent type more often than they read the
   voted one and the reports mention it, together: a stray cue does not outweigh the counted harm, while a
@@ -100,6 +101,12 @@ def violent_type(reports: Sequence[Report]) -> tuple[str, str] | None:
     return _violent(harm_readings(reports))
 
 
+def is_accident(votes: Counter[Reading]) -> bool:
+    """Whether accident or disaster readings outnumber the violent ones (and there is one)."""
+    accidents = sum(n for (_, sub_type), n in votes.items() if sub_type in ACCIDENT_TYPES)
+    return accidents > sum(n for pair, n in votes.items() if pair[0] in VIOLENT_TYPES)
+
+
 def mentions_of(reports: Sequence[Report], sub_type: str | None) -> int:
     """How many event mentions of the reports have the sub-event type ``sub_type``."""
     return sum(
@@ -133,6 +140,8 @@ def dossier_event_type(
     """``voted`` (the reports' majority type), replaced by what the casualty sentences read when it misses
     the violence they count (see the module docstring)."""
     if voted[0] not in RETYPED_FROM:
+        if voted[0] in VIOLENT_TYPES and is_accident(harm_readings(reports)):
+            return None, None  # "accidentally shot": the reports' attack cue ("was shot") is no attack
         return _outweighed(voted, reports) or voted
     found = violent_type(reports)
     return found if found is not None else voted
