@@ -401,7 +401,7 @@ def time_score(time: TimeExpr, text: str | None, event_spans: Sequence[tuple[int
     death = bool(_DEATH_BEFORE.search(before))
     possessive = time.text[-2:] if time.text.endswith(("'s", "’s")) else ""
     named = bool(_NAMED_EVENT.match(possessive + text[time.end:time.end + 40]))
-    report_day = not named and bool(_REPORT_DAY.match(" ".join(time.text.split())))
+    report_day = not named and _REPORT_DAY.match(time.text) is not None
     return (score + weights.close * close + weights.adjacent * adjacent - weights.procedure * procedure
             - weights.death * death + weights.named * named - weights.report_day * report_day)
 
