@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rashomon.extract.events import VIOLENT_TYPES, classify_text
 from rashomon.reconcile.evidence import Report
@@ -68,8 +69,10 @@ def harm_sentences(report: Report, *, sideless: bool = False) -> list[str]:
     return [text[start:end] for start, end in sorted(spans) if 0 <= start < end <= len(text)]
 
 
+@lru_cache(maxsize=4096)
 def reading(sentence: str) -> Reading | None:
-    """How one casualty sentence types its event: its cues, else an attack when it names a weapon."""
+    """How one casualty sentence types its event: its cues, else an attack when it names a weapon (cached:
+    the dossier's type and its actors' roles read the same sentences)."""
     event_type, sub_type = classify_text(sentence, unseen=True)
     if event_type is not None and sub_type is not None:
         return event_type, sub_type

@@ -30,13 +30,14 @@ from rashomon.reconcile.evidence import Report
 
 HARM_KINDS = ("killed", "injured", "killed_or_injured")
 
-PERPETRATOR = re.compile(
-    r"\b(?:(?:an?|the|two|three|several|some|unknown|unidentified|masked|lone|armed|suspected|alleged|possible|"
-    r"male|female|teenage|young|second|other)\s+)*"
-    r"(?:gunm[ae]n|shooters?|assailants?|attackers?|suspects?|killers?)\b",
+PERPETRATOR = re.compile(r"\b(?:gunm[ae]n|shooters?|assailants?|attackers?|suspects?|killers?)\b", re.IGNORECASE)
+"""A perpetrator named by role, not by name."""
+MODIFIERS = re.compile(
+    r"(?:\b(?:an?|the|two|three|several|some|unknown|unidentified|masked|lone|armed|suspected|alleged|possible|"
+    r"male|female|teenage|young|second|other)\s+)+$",
     re.IGNORECASE,
 )
-"""A perpetrator named by role, not by name, with its determiners and modifiers ("an unknown gunman")."""
+"""Its determiners and modifiers, right before it ("an unknown gunman"): searched in a short window only."""
 
 POLICE_SHOT = re.compile(
     r"\b(?:shot|killed|wounded|struck)\s+by\s+(?:an?\s+|the\s+|a\s+\w+\s+)?(?:police|officers?|deputies|deputy|"
@@ -88,7 +89,13 @@ def police_shootings(report: Report) -> list[tuple[str, int, int]]:
 
 def perpetrator_labels(report: Report) -> list[tuple[str, int, int]]:
     """Perpetrators named by role in ``report`` (as written, offsets), in text order."""
-    return [(m.group(0), m.start(), m.end()) for m in PERPETRATOR.finditer(report.article.text)]
+    text, found = report.article.text, []
+    for match in PERPETRATOR.finditer(text):
+        window = max(0, match.start() - 60)
+        before = MODIFIERS.search(text, window, match.start())
+        start = before.start() if before is not None else match.start()
+        found.append((text[start : match.end()], start, match.end()))
+    return found
 
 
 def victim_labels(report: Report) -> list[tuple[str, int, int]]:
