@@ -81,3 +81,12 @@ def test_casualty_constructions_headline_count_before_dead_is_its_own(nlp: Langu
     assert counts(nlp, "1 Dead, 3 Injured In Jersey City Shooting") == {"killed": 1, "injured": 3}
     # a number the adjective describes stays the count ("two dead people")
     assert counts(nlp, "Police found two dead people in the house.") == {"killed": 2}
+
+
+def test_casualty_constructions_a_count_of_the_dead_includes_the_killer(nlp: Language) -> None:
+    text = "Five people are dead. Police say a man shot and killed his wife and children before killing himself."
+    assert counts(nlp, text)["killed"] == 5
+    # the killer's victims ("killed two people") leave him to add; a named victim who "died" is no total
+    assert counts(nlp, "The gunman killed two people before killing himself.")["killed"] == 3
+    named = "Davidson died at the hospital. The suspect was found dead of a self-inflicted gunshot wound."
+    assert counts(nlp, named)["killed"] == 2

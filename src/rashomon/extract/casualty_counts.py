@@ -52,6 +52,8 @@ ANAPHORS = {
 """Value texts that point back at people already mentioned."""
 
 REFLEXIVES = {"himself", "herself"}
+KILLER_WORDS = {"suspect", "gunman", "shooter", "attacker", "assailant", "killer"}
+"""Nouns that name the killer himself ("the suspect was found dead")."""
 SHOOTER_WORDS = {"suspect", "gunman", "shooter", "attacker", "assailant", "man", "woman"}
 """Who a pointing figure names when it may be the shooter himself ("the man was found dead")."""
 SELF_INFLICTED = "self-inflicted"
@@ -68,6 +70,10 @@ INJURY_WORDS = re.compile(r"^(?:injur|wound|hurt|maim)", re.IGNORECASE)
 
 _WOUND_NOUNS = {"wound", "wounds", "injury", "injuries"}
 _ANYONE = {"anyone", "anybody", "everyone", "everybody", "someone", "somebody"}
+
+ALL_THE_DEAD = {"dead", "died", "die", "dies", "death", "deaths", "deceased", "bodies", "fatalities"}
+"""Triggers that count everyone dead, the killer who took his own life included ("Four dead after a triple
+murder-suicide"), unlike "killed" / "shot", whose objects are the killer's victims."""
 
 LIVING_TRIGGERS = {"condition", "stable", "recovering", "treated", "released"}
 """Triggers that describe someone alive ("listed in serious condition"): never someone already dead."""
@@ -194,9 +200,23 @@ def _kind_count(figures: Sequence[CasualtyFigure], again: Sequence[CasualtyFigur
     explicit = [f for f in explicit if f.count_min or not is_additional(f)]  # "no one else": no one more
     if explicit:
         both = max((f.count_min or 0 for f in rest if f.value_text.strip().lower() == "both"), default=0)
-        return max(_distinct(explicit, again) + shooter, _anaphoric_count(whole), both)
+        total = _distinct(explicit, again)
+        if shooter:  # "5 dead after officer kills family ... before killing himself": the dead include him
+            killed = [f for f in explicit if not _all_the_dead(f)]
+            total = max(total, _distinct(killed, again) + shooter) if len(killed) < len(explicit) else total + 1
+        return max(total, _anaphoric_count(whole), both)
     victims = [f for f in rest if not is_reflexive(f) and not _may_be_the_shooter(f)]
     return max(_anaphoric_count(figures), _anaphoric_count(victims) + shooter)
+
+
+def _all_the_dead(figure: CasualtyFigure) -> bool:
+    """A count of everyone dead ("5 dead", "Mother, 2 children found dead"), the killer who took his own life
+    among them; not a name, "the suspect was found dead" (the killer alone) nor "killed"/"shot" (his
+    victims)."""
+    if (figure.trigger or "").lower() not in ALL_THE_DEAD or is_name(figure.value_text):
+        return False  # "Davidson died": the victim named, not a total
+    words = f"{figure.value_text} {figure.victims or ''}".lower().split()
+    return not any(w in KILLER_WORDS for w in words)
 
 
 def _may_be_the_shooter(figure: CasualtyFigure) -> bool:
