@@ -100,3 +100,16 @@ def test_discrepancies_one_person_read_from_a_sentence_is_no_value_conflict_with
     three = report("Police said three people were wounded.", "Wire C", "Police", "three", 3, kb=POL_US,
                    kind="injured")
     assert len(value_conflicts(tally, three)) == 1
+
+
+def test_discrepancies_a_spokesmans_surname_speaks_for_his_institution() -> None:
+    text = ("The club was hosting a party, said Officer Hector Alfaro, a police spokesman. "
+            "Alfaro said seven people were shot.")
+    claims = [claim(text, "Officer Hector Alfaro, a police spokesman", "said", actor_kb=POL_US, where="hosting"),
+              claim(text, "Alfaro", "said", where="seven")]
+    alfaro = simple_report(text, "Wire A", claims=claims, casualties=[("injured", "seven", 7, 7, None, 1)])
+    police = report("Police said seven people were shot.", "Wire B", "Police", "seven", 7, kb=POL_US,
+                    kind="injured")
+    assert conflicts(alfaro, police) == []
+    smith = report("Smith said seven people were shot.", "Wire C", "Smith", "seven", 7, kind="injured")
+    assert len(conflicts(alfaro, smith)) == 1

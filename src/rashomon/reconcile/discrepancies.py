@@ -142,13 +142,35 @@ def named_claimant(figure: FigureClaim) -> bool:
     return bool(record.get("claimant_actor")) or (bool(label) and label not in _PRONOUNS)
 
 
-def _same_claimant(a: FigureClaim, b: FigureClaim) -> bool:
+def surname_actors(reports: Sequence[Report]) -> dict[tuple[str, str], str]:
+    """(article id, folded name word) -> the actor of a claimant the article names in full: "said Officer
+    Hector Alfaro, a police spokesman" tells who "Alfaro said" speaks for later in the same article."""
+    known: dict[tuple[str, str], str] = {}
+    for report in reports:
+        for claim in report.analysis.claims if report.analysis else []:
+            if claim.claimant_actor and claim.claimant:
+                for word in claim.claimant.replace(",", " ").split():
+                    if word[:1].isupper() and word.isalpha() and len(word) > 2:
+                        known.setdefault((report.id, word.casefold()), claim.claimant_actor)
+    return known
+
+
+def _actor_of(figure: FigureClaim, known: dict[tuple[str, str], str]) -> str | None:
+    """The figure's claimant actor, or the actor its one-word claimant (a surname) has in its article."""
+    actor = figure.record.get("claimant_actor")
+    if actor:
+        return str(actor)
+    words = str(figure.record.get("claimant") or "").split()
+    return known.get((figure.article_id, words[0].casefold())) if len(words) == 1 else None
+
+
+def _same_claimant(a: FigureClaim, b: FigureClaim, known: dict[tuple[str, str], str] | None = None) -> bool:
     if a.claimant_key == b.claimant_key:
         return True
     names = [normalise_label(str(f.record.get("claimant") or "")) for f in (a, b)]
     if all(names) and (names[0] in names[1] or names[1] in names[0]):
         return True
-    actors = [f.record.get("claimant_actor") for f in (a, b)]
+    actors = [_actor_of(f, known or {}) for f in (a, b)]
     if bool(actors[0]) and actors[0] == actors[1]:
         return True
     return _one_state(a, b) or _one_state(b, a)
@@ -180,6 +202,7 @@ def _attribution_pairs(
     crediting new sources are not outlets disagreeing), grouped by article and claimant pair."""
     texts = {r.id: r.article.text for r in reports}
     outlet_of = {r.id: r.outlet_key for r in reports}
+    known = surname_actors(reports)
     groups: dict[tuple[str, str, str, str], list[tuple[Slot, FigureClaim, FigureClaim]]] = {}
     for slot in slots:
         attributed = [
@@ -189,7 +212,7 @@ def _attribution_pairs(
             if a.article_id == b.article_id or stated(a) is None or stated(a) != stated(b):
                 continue
             same_outlet = outlet_of.get(a.article_id, a.article_id) == outlet_of.get(b.article_id, b.article_id)
-            if same_outlet or _same_claimant(a, b):
+            if same_outlet or _same_claimant(a, b, known):
                 continue
             first, second = sorted((a, b), key=lambda f: f.article_id)
             key = (first.article_id, first.claimant_key, second.article_id, second.claimant_key)
