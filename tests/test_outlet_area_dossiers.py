@@ -165,17 +165,41 @@ def test_outlet_area_dossiers_no_location_conflict_from_a_re_read_namesake(store
 
 
 def test_outlet_area_dossiers_location_conflict_names_the_re_read_place(store: Store, gazetteer: Gazetteer) -> None:
-    bare, named, others = _columbia_event(gazetteer, "MO")  # the other outlet says Missouri: a real conflict
+    bare, _, others = _columbia_event(gazetteer, "SC")
+    far = _report(gazetteer, "Two people were shot in Kansas City, Missouri on Friday night.",
+                  [("Kansas City", "MO"), ("Missouri", "MO")], "https://www.kctv5.com/n/1")  # a real conflict
     for number, report in enumerate(others):
         _event(store, f"ev-sc{number}", [report])
-    _event(store, "ev-columbia", [bare, named])
+    _event(store, "ev-columbia", [bare, far])
     reconcile_store(store)
     conflicts = [d for d in _dossier(store, "ev-columbia")["discrepancies"] if d["kind"] == "location_conflict"]
     assert len(conflicts) == 1
-    assert "wistv.com in Columbia, South Carolina" in conflicts[0]["summary"]
-    assert "in Columbia, Missouri" in conflicts[0]["summary"]
+    assert "wistv.com in Columbia, South Carolina" in conflicts[0]["summary"]  # not the resolver's Missouri
+    assert "kctv5.com in Kansas City, Missouri" in conflicts[0]["summary"]
     assert conflicts[0]["places"][bare.id] == "Columbia"  # the name as written
     assert {"article": bare.id, "start": 24, "end": 32} in conflicts[0]["spans"]
+
+
+def test_outlet_area_dossiers_a_bare_namesake_agrees_with_the_place_other_reports_settle(
+        store: Store, gazetteer: Gazetteer) -> None:
+    """A report of an outlet with no home area: its bare "Columbia" is the Columbia the others name, unless
+    its own page names the state of its own reading."""
+    bare = _report(gazetteer, "Two people were shot in Columbia late Friday, police said.", [("Columbia", "MO")],
+                   "https://www.example-news.com/n/1")
+    named = [_report(gazetteer, f"Two people were shot in Columbia, South Carolina on Friday night ({n}).",
+                     [("Columbia", "SC"), ("South Carolina", "SC")], f"https://www.outlet{n}.com/n/1")
+             for n in range(2)]
+    placed = _report(gazetteer, "Two people were shot in Columbia late Friday, Missouri police said.",
+                     [("Columbia", "MO"), ("Missouri", "MO")], "https://www.example-news.com/n/2")
+    _event(store, "ev-bare", [bare, *named])
+    _event(store, "ev-placed", [placed, *[_report(gazetteer, r.article.text + " More.", [("Columbia", "SC"),
+                                          ("South Carolina", "SC")], r.article.url + "x") for r in named]])
+    reconcile_store(store)
+    dossier = _dossier(store, "ev-bare")
+    assert (dossier["location"]["admin1"], dossier["location"]["chosen_by"]) == ("SC", [n.id for n in named])
+    assert [d for d in dossier["discrepancies"] if d["kind"] == "location_conflict"] == []
+    conflicts = [d for d in _dossier(store, "ev-placed")["discrepancies"] if d["kind"] == "location_conflict"]
+    assert len(conflicts) == 1 and "in Columbia, Missouri" in conflicts[0]["summary"]
 
 
 def test_outlet_area_dossiers_read_reports_keeps_the_mention_as_written(gazetteer: Gazetteer) -> None:

@@ -246,16 +246,35 @@ def _report_place(report: Report, homes: OutletHomes | None) -> Place | None:
                              event_spans=spans)
 
 
-def read_reports(reports: Sequence[Report], homes: OutletHomes | None) -> list[Report]:
+def read_reports(reports: Sequence[Report], homes: OutletHomes | None,
+                 location: dict[str, Any] | None = None) -> list[Report]:
     """The reports as the dossier's place reads them: a report whose event place its outlet's home area
     re-read (:func:`_report_place`) carries that reading in its analysis, so the dossier's other place
     outputs (location conflicts, place facts, each report's place in the side-by-side view) agree with
     the chosen location. The re-read place keeps the mention as written (text and offsets); the page's
     other mentions of the same place are re-read with it; a fallback to another mention of the page
-    becomes the report's event place."""
+    becomes the report's event place. Then a town or county of the chosen ``location``'s name that a
+    report's page leaves ambiguous (it names nothing unambiguous in the area it was read in) is that
+    location: one report's "Troy, Mich." settles another's bare "Troy" (:func:`_namesake_of`)."""
     if homes is None:
         return list(reports)
-    return [_read_report(report, _report_place(report, homes)) for report in reports]
+    read = [_read_report(report, _report_place(report, homes)) for report in reports]
+    return [_read_report(r, _namesake_of(r, location, homes)) for r in read] if location else read
+
+
+def _namesake_of(report: Report, location: dict[str, Any], homes: OutletHomes) -> Place | None:
+    """``location`` at the report's event place when that is another town or county of the same name that
+    the report's page leaves ambiguous; else the event place."""
+    place = event_place(report)
+    if (place is None or report.analysis is None or place.precision not in ("town", "admin2")
+            or place.precision != location["precision"] or place.name != location["name"]
+            or place_key(place) == str(location["geonameid"] or location["name"].casefold())):
+        return place
+    if area_of(place) in homes.home(report.article, report.analysis.places)[1]:
+        return place  # the page names the place's own area: a different place, not a namesake
+    return Place(text=place.text, start=place.start, end=place.end, name=location["name"],
+                 country_code=location["country_code"], lat=location["lat"], lon=location["lon"],
+                 precision=location["precision"], geonameid=location["geonameid"], admin1=location["admin1"])
 
 
 def _read_report(report: Report, read: Place | None) -> Report:
@@ -327,7 +346,7 @@ def build_dossier(
     areas, :mod:`rashomon.extract.outlet_area`, read by the event's place and, through
     :func:`read_reports`, by every other place output)."""
     location = event_location(reports, homes)
-    reports = read_reports(reports, homes)
+    reports = read_reports(reports, homes, location)
     actors = build_actors(reports)
     kinds = {k: v for r in reports if r.analysis for k, v in actor_kinds(r.analysis).items()}
     date, precision, date_source = event_date(reports)
