@@ -25,6 +25,7 @@ from rashomon.extract.actor_kb import load_kb
 from rashomon.reconcile.actors import ActorEntry, ActorIndex
 from rashomon.reconcile.casualties import Slot
 from rashomon.reconcile.evidence import Report, normalise_label, state_key
+from rashomon.records import Place
 
 _CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w’'-]+)(?:\s+[A-Z][\w’'-]+)*")
 _NOT_NAMES = {
@@ -33,6 +34,27 @@ _NOT_NAMES = {
     "He", "She", "We", "Officials", "Sources", "Witnesses", "Residents", "Authorities", "Reports", "Analysts",
     "Experts", "Police", "Media", "Local", "Most", "Neither", "Either", "Such",
 }  # fmt: skip
+# Words before a toponym that make it one ("in Houston", "outside of Albuquerque").
+_LOCATIVE = {
+    "in", "near", "at", "outside", "of", "from", "to", "into", "across", "around", "between", "toward",
+    "towards", "through", "throughout", "within", "inside", "nearby", "suburban", "downtown",
+}  # fmt: skip
+# Capitalised words that do not make their neighbour part of a name (headline case, days and months).
+_FUNCTION_WORDS = _LOCATIVE | {
+    "the", "a", "an", "and", "or", "on", "for", "after", "as", "by", "with", "says", "said", "is", "was",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+}  # fmt: skip
+# Words after a place that name its agencies ("Boston Police Department", "Bexar County Sheriff's Office").
+_AGENCY_WORDS = {
+    "Police", "Sheriff", "Sheriff's", "Sheriff’s", "Fire", "County", "Mayor", "Municipal", "District",
+    "Superior", "State's", "State’s", "Prosecutor's", "Prosecutor’s", "Coroner", "Coroner's", "Coroner’s",
+    "Jail", "Court", "Courthouse", "Department", "Township", "City", "Parish",
+}  # fmt: skip
+_WORD_BEFORE = re.compile(r"(?:([\w.’']+)[ \t]+|([A-Z]\w*)-)$")
+_WORD_AFTER = re.compile(r"[ \t]+(\w+)|-([A-Z]\w*)")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
+_QUALIFIER_AFTER = re.compile(r",[ \t]*[A-Z]")
 _BACKGROUND_WORDS = {"place": "the places", "actor": "", "event": "events of type"}
 _TYPE_WORDS = {
     "place": "the place",
@@ -82,17 +104,74 @@ def _figurative(report: Report) -> list[tuple[int, int]]:
     return [(m.start, m.end) for m in report.analysis.actors if m.via == "metonymy"] if report.analysis else []
 
 
+def _word_before(text: str, start: int) -> str:
+    """The word right before ``start`` on the same line ("Jacquay" before "Howard"; "Jones" before
+    "-Preston"), or ""."""
+    found = _WORD_BEFORE.search(text[max(0, start - 40) : start])
+    return (found.group(1) or found.group(2)) if found else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    found = _WORD_AFTER.match(text, end)
+    return (found.group(1) or found.group(2)) if found else ""
+
+
+def _locative(text: str, start: int, end: int) -> bool:
+    """A preposition of place before the mention ("in", "near", "outside of") or a qualifier after it
+    ("Albuquerque, New Mexico")."""
+    return _word_before(text, start).casefold() in _LOCATIVE or _QUALIFIER_AFTER.match(text, end) is not None
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """The mention is one word of a longer capitalised name: a person's ("Jacquay Howard", "Adrian Perkins"),
+    a street's or building's ("Burke High School", "Washington Street"), or is followed by a number ("West
+    14th Street", "March 20"). A place that names an agency ("Boston Police", "Cook County Jail") is a
+    place, not part of a name."""
+    before = _word_before(text, start)
+    if before[:1].isupper() and before.casefold() not in _FUNCTION_WORDS:
+        return True
+    after = _word_after(text, end)
+    if after in _AGENCY_WORDS:
+        return False
+    return after[:1].isdigit() or (after[:1].isupper() and after.casefold() not in _FUNCTION_WORDS)
+
+
+def _as_surname(text: str, word: str) -> bool:
+    """Whether the report writes ``word`` after a capitalised word that is not a function word
+    ("Kevie Durham", not "In Durham")."""
+    pattern = rf"\b([A-Z][a-z]+)[ \t]+{re.escape(word)}\b"
+    return any(found.group(1).casefold() not in _FUNCTION_WORDS for found in re.finditer(pattern, text))
+
+
+def _story_place(report: Report, index: int, place: Place, common: set[str]) -> bool:
+    """Whether a place mention reads as a place of the story, not as a geoparsing false positive: the
+    report's event place always does; a mention inside a longer capitalised name never does; a one-word
+    mention without a preposition of place does not when the event's reports write the word in lower case
+    (``common``: "Police said", "police") or when the report writes it as a surname ("Kevie Durham" ...
+    "Durham was")."""
+    text = report.article.text
+    if index == (report.analysis.event_place if report.analysis else None):
+        return True
+    if not 0 <= place.start < place.end <= len(text) or _in_name(text, place.start, place.end):
+        return False
+    word = text[place.start : place.end].strip()
+    if " " in word or _locative(text, place.start, place.end):
+        return True
+    return word.casefold() not in common and not _as_surname(text, word)
+
+
 def _place_facts(reports: Sequence[Report], facts: dict[str, Fact]) -> None:
-    """Places below country level; a capital or country name is background unless a report mentions it
-    literally as its event place."""
+    """Places below country level that a report names as a place of its story (``_story_place``); a capital
+    or country name is background unless a report mentions it literally as its event place."""
     kb = load_kb()
+    common = {word for report in reports for word in _LOWER_WORD.findall(report.article.text)}
     for report in reports:
         analysis = report.analysis
         if analysis is None:
             continue
         figurative = _figurative(report)
         for index, place in enumerate(analysis.places):
-            if place.precision == "country":
+            if place.precision == "country" or not _story_place(report, index, place, common):
                 continue
             key = f"place:{place.geonameid or normalise_label(place.name)}"
             fact = facts.setdefault(
