@@ -164,6 +164,15 @@ def test_attribution_model_tag_bias_trades_o_for_a_cue() -> None:
     assert best_tags(scores, starts, (-0.5, 0.0, 0.0, 0.0, 0.0)).tolist() == [0, 1]
 
 
+def test_attribution_model_tag_bias_leaves_near_certain_o_alone() -> None:
+    # O at 0.997 is near-certain before the bias: a bias on O does not open a stretch there (which would make
+    # every token of a Doc a stretch to decode); at 0.9 it does, and the bias turns it into a cue
+    scores = np.log(np.array([[0.997, 0.003, 0.0, 0.0, 0.0],
+                              [0.9, 0.1, 0.0, 0.0, 0.0]], dtype=np.float32) + 1e-9)
+    starts = np.array([True, True])
+    assert best_tags(scores, starts, (-7.0, 0.0, 0.0, 0.0, 0.0)).tolist() == [0, 1]
+
+
 def test_attribution_model_viterbi_stretches_follow_the_reference_step_for_step() -> None:
     rng = np.random.default_rng(7)
     lengths = np.array([1, 2, 3, 7, 12, 30, 1, 5])

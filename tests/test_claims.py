@@ -10,7 +10,14 @@ from spacy.language import Language
 
 from rashomon.extract.attributions import Attribution
 from rashomon.extract.claim_scope import impression
-from rashomon.extract.claims import FACTORY, ClaimExtractor, parsed_claimant, quote_regions, speaking_act
+from rashomon.extract.claims import (
+    FACTORY,
+    ClaimExtractor,
+    naming_hedge,
+    parsed_claimant,
+    quote_regions,
+    speaking_act,
+)
 from rashomon.records import ActorMention, Claim, normalise_text
 
 pytestmark = pytest.mark.slow
@@ -562,3 +569,11 @@ def test_claims_tagger_cue_short_of_its_verb_reaches_it(nlp: Language) -> None:
     found = parsed_claimant(Attribution(doc[:], doc[2:3], None, (0, len(text))))
     assert found.cue.text == "immediately seized"
     assert found.source is not None and found.source.text == "The network"
+
+
+def test_claims_naming_hedge_is_no_tagger_cue(nlp: Language) -> None:
+    hedge = nlp("The army seized the heights during what it called an operation of revenge.")
+    named = nlp("The ministry called the strike a crime.")
+    called = next(t.i for t in hedge if t.text == "called")
+    assert naming_hedge(hedge[called - 1: called + 1])  # "it called", as the tagger may mark it
+    assert not naming_hedge(named[2:3])

@@ -70,14 +70,15 @@ class FirstLayer:
 
 def best_tags(scores: Floats, starts: Flags, bias: tuple[float, ...] = ()) -> Ints:
     """The most probable BIO-valid tag sequence (an I- tag only after its B- or I-; none at a unit start),
-    by Viterbi over the stretches where O is not near-certain (elsewhere the tag is O), each tag's
-    log-probability shifted by ``bias`` (none when empty)."""
+    by Viterbi over the stretches where O is not near-certain before the bias (elsewhere the tag is O: a
+    bias on O would otherwise make every token a stretch), each tag's log-probability shifted by ``bias``
+    (none when empty)."""
     log_probs = scores - scores.max(axis=1, keepdims=True)
     log_probs -= np.log(np.exp(log_probs).sum(axis=1, keepdims=True))
+    active = log_probs[:, 0] < SURE_O
     if any(bias):
         log_probs += np.asarray(bias, dtype=log_probs.dtype)
     tags = np.zeros(len(scores), dtype=np.int64)
-    active = log_probs[:, 0] < SURE_O
     opens = active & (starts | ~np.concatenate([[False], active[:-1]]))
     closes = active & (np.concatenate([starts[1:], [True]]) | ~np.concatenate([active[1:], [False]]))
     firsts = np.nonzero(opens)[0]

@@ -235,6 +235,13 @@ def speaking_act(cue: Span) -> bool:
     return not any(t.is_quote or t.text == ":" for t in after)
 
 
+def naming_hedge(cue: Span) -> bool:
+    """Whether ``cue`` holds the verb of a "what X called" hedge (the report's distance from a name, an
+    own-voice hedge by :func:`hedges_in`, not X's claim)."""
+    return any(t.lemma_.lower() in lex.NAMING_VERBS and any(c.lower_ == "what" and c.i < t.i for c in t.children)
+               for t in cue)
+
+
 def _worded(cue: Span) -> bool:
     """Whether ``cue`` holds a word or is a colon: a lone bracket ("[CNN]") is a source label, no cue."""
     return cue.text == ":" or any(t.is_alpha for t in cue)
@@ -436,8 +443,8 @@ class ClaimExtractor:
         learned = [parsed_claimant(a) for a in attribution_model.model_attributions(unit, tagged)
                    if not _quoted(a.cue, regions)]
         learned = [no_one_named(impression(a)) for a in learned if _worded(a.cue) and not speaking_act(a.cue)
-                   and not generic_stance(a) and not no_statement(a) and not reported_by(a, rules)
-                   and not in_claimant(a, rules)]  # nested: measured no better
+                   and not naming_hedge(a.cue) and not generic_stance(a) and not no_statement(a)
+                   and not reported_by(a, rules) and not in_claimant(a, rules)]  # nested: measured no better
         return attribution_model.combined(rules, learned)
 
     def match(self, doc: Doc) -> list[Claim]:
