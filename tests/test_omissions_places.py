@@ -5,7 +5,7 @@ from __future__ import annotations
 from rashomon.reconcile.actors import ActorIndex
 from rashomon.reconcile.evidence import Report
 from rashomon.reconcile.omissions import find_omissions
-from rashomon.records import Article, ArticleAnalysis, Place
+from rashomon.records import ActorMention, Article, ArticleAnalysis, Place
 
 
 def _report(text: str, outlet: str, *names: str, event: str | None = None) -> Report:
@@ -52,3 +52,17 @@ def test_omissions_places_qualified_and_event_places_stay() -> None:
     a = _report(text, "Wire A", "Aurora", "Tyler", "Springfield", event="Aurora")
     b = _report("The boy was shot on Monday.", "Wire B")
     assert _place_omissions(a, b) == {"Aurora", "Tyler", "Springfield"}
+
+
+def test_omissions_places_names_of_schools_funeral_homes_stations_and_actor_labels_are_no_place_facts() -> None:
+    text = (
+        "LITTLE ROCK, Ark. (KTHV) - A man was shot in Benton. He was taken to University of Chicago Hospital. "
+        "The funeral is at the Jones-Preston Funeral Chapel. Police said the Cuyahoga County Medical Examiner "
+        "named him."
+    )
+    a = _report(text, "Wire A", "KTHV", "Benton", "University", "Jones", "Police", "Cuyahoga County")
+    police = text.index("Police")
+    assert a.analysis is not None
+    a.analysis.actors.append(ActorMention("Police", police, police + 6, "pol-US", "Police Forces of the US"))
+    b = _report("A man was shot on Monday.", "Wire B")
+    assert _place_omissions(a, b) == {"Benton", "Cuyahoga County"}

@@ -49,11 +49,12 @@ _FUNCTION_WORDS = _LOCATIVE | {
 _AGENCY_WORDS = {
     "Police", "Sheriff", "Sheriff's", "Sheriff’s", "Fire", "County", "Mayor", "Municipal", "District",
     "Superior", "State's", "State’s", "Prosecutor's", "Prosecutor’s", "Coroner", "Coroner's", "Coroner’s",
-    "Jail", "Court", "Courthouse", "Department", "Township", "City", "Parish",
+    "Jail", "Court", "Courthouse", "Department", "Township", "City", "Parish", "Medical",
 }  # fmt: skip
 _WORD_BEFORE = re.compile(r"(?:([\w.’']+)[ \t]+|([A-Z]\w*)-)$")
 _WORD_AFTER = re.compile(r"[ \t]+(\w+)|-([A-Z]\w*)")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
+_OF_NAME = re.compile(r"[ \t]+of[ \t]+[A-Z]")
 _QUALIFIER_AFTER = re.compile(r",[ \t]*[A-Z]")
 _BACKGROUND_WORDS = {"place": "the places", "actor": "", "event": "events of type"}
 _TYPE_WORDS = {
@@ -124,15 +125,20 @@ def _locative(text: str, start: int, end: int) -> bool:
 
 def _in_name(text: str, start: int, end: int) -> bool:
     """The mention is one word of a longer capitalised name: a person's ("Jacquay Howard", "Adrian Perkins"),
-    a street's or building's ("Burke High School", "Washington Street"), or is followed by a number ("West
-    14th Street", "March 20"). A place that names an agency ("Boston Police", "Cook County Jail") is a
+    a street's or building's ("Burke High School", "Washington Street", "Jones-Preston Funeral Chapel",
+    "University of Chicago"), or is followed by a number ("West 14th Street", "March 20"), or stands in
+    parentheses after a dateline ("(KTHV)"). A place that names an agency ("Boston Police", "Cook County Jail") is a
     place, not part of a name."""
     before = _word_before(text, start)
     if before[:1].isupper() and before.casefold() not in _FUNCTION_WORDS:
         return True
+    if text[end - 1 : end] == "-" or (text[start - 1 : start] == "(" and text[end : end + 1] == ")"):
+        return True
     after = _word_after(text, end)
     if after in _AGENCY_WORDS:
         return False
+    if after == "of":
+        return _OF_NAME.match(text, end) is not None
     return after[:1].isdigit() or (after[:1].isupper() and after.casefold() not in _FUNCTION_WORDS)
 
 
@@ -145,17 +151,20 @@ def _as_surname(text: str, word: str) -> bool:
 
 def _story_place(report: Report, index: int, place: Place, common: set[str]) -> bool:
     """Whether a place mention reads as a place of the story, not as a geoparsing false positive: the
-    report's event place always does; a mention inside a longer capitalised name never does; a one-word
+    report's event place always does; a mention inside a longer capitalised name never does, nor one that
+    extraction reads as an actor's label ("Police"); a one-word
     mention without a preposition of place does not when the event's reports write the word in lower case
     (``common``: "Police said", "police") or when the report writes it as a surname ("Kevie Durham" ...
     "Durham was")."""
-    text = report.article.text
-    if index == (report.analysis.event_place if report.analysis else None):
+    text, analysis = report.article.text, report.analysis
+    if analysis is None or index == analysis.event_place:
         return True
     if not 0 <= place.start < place.end <= len(text) or _in_name(text, place.start, place.end):
         return False
+    if any(m.start == place.start and m.end == place.end and m.via != "metonymy" for m in analysis.actors):
+        return False  # the actor label "Police", not the town
     word = text[place.start : place.end].strip()
-    if " " in word or _locative(text, place.start, place.end):
+    if sum(1 for part in word.split() if part[:1].isupper()) > 1 or _locative(text, place.start, place.end):
         return True
     return word.casefold() not in common and not _as_surname(text, word)
 
