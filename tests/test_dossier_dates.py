@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from rashomon.reconcile.dossier import build_dossier, day_support, event_date, said_day, title_day
+from rashomon.reconcile.dossier import (
+    MIN_VOTE,
+    build_dossier,
+    day_support,
+    event_date,
+    said_day,
+    title_day,
+    vote_weight,
+)
 from rashomon.reconcile.evidence import Report
 from rashomon.records import Article, ArticleAnalysis, TimeExpr
 
@@ -87,3 +95,15 @@ def test_dossier_dates_statement_day_is_no_bound_when_old_or_not_said() -> None:
     since = _said_report("b", None, "Police have searched the area since Wednesday.", "Wednesday", "2015-08-05")
     assert said_day(since) is None
     assert event_date([since]) == ("2015-08-07", "week", "published_at")  # nothing dated: the publication day
+
+
+def test_dossier_dates_follow_ups_dating_their_own_news_do_not_outvote_the_event_day() -> None:
+    first = _report("a", "Man killed in shooting", "A man was shot and killed early Wednesday outside a bar.",
+                    day="2015-08-05", word="Wednesday")
+    arrests = [_report(key, "Arrest made", "Deputies arrested a suspect Thursday in connection with the case.",
+                       day="2015-08-06") for key in ("b", "c")]
+    support = day_support([first, *arrests])
+    assert support["2015-08-05"] == 1.0  # the shooting's day, scored high: a full vote
+    assert MIN_VOTE <= support["2015-08-06"] / 2 < 1.0  # each arrest day counts less
+    assert event_date([first, *arrests])[0] == "2015-08-05"
+    assert vote_weight(None) == 1.0 and vote_weight(-2.0) == MIN_VOTE and vote_weight(6.0) == 1.0

@@ -55,6 +55,11 @@ from rashomon.store import Store
 _PLACE_RANK = {"exact": 0, "town": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
 TITLE_DAY_MAX_AGE = 31
 """A headline's day may be this many days before publication (as a time in the text, ``max_age_days``)."""
+FULL_VOTE_SCORE = 3.0
+"""A report's own day counts fully when its date score (:func:`rashomon.extract.dates.time_score`) reaches this: a
+weekday or date next to the event's words; less for a day that only the report's news names (an arrest, "today")."""
+MIN_VOTE = 0.25
+"""The least a report's own day counts (a day whose every mention stands next to court, arrest or funeral words)."""
 AGREE_KM = 50.0
 """Two reports' event places this close name the same location (a town and its suburb, two parts of a city)."""
 
@@ -72,8 +77,10 @@ def event_date(reports: Sequence[Report]) -> tuple[str | None, str | None, str]:
 
     Support (:func:`day_support`): each report that dates the event to a day gives its own day 1, and every
     other day it names as a candidate the candidate's score relative to its best one, so a report that hesitates
-    between two days ("shot late Friday ... police said Saturday") still backs the other reports' day. A report
-    whose text dates nothing to a day backs the day its headline names, if any (:func:`title_day`).
+    between two days ("shot late Friday ... police said Saturday") still backs the other reports' day; both count
+    by the score of the report's own day (:func:`vote_weight`). A report whose text dates nothing to a day backs
+    the day its headline names, if any (:func:`title_day`), else the day its text says something was said
+    (:func:`said_day`).
     """
     support = day_support(reports)
     if support:
@@ -96,15 +103,27 @@ def day_support(reports: Sequence[Report]) -> dict[str, float]:
         spans = [(c.sentence_start, c.sentence_end) for c in analysis.casualties
                  if c.sentence_start is not None and c.sentence_end is not None]  # as the analysis stage does
         spans += [(e.start, e.end) for e in analysis.events]
-        scores = {day.isoformat(): max(score, 0.0) for (day, precision), score in day_scores(
+        raw = {day.isoformat(): score for (day, precision), score in day_scores(
             analysis.times, report.article.published_at, event_spans=spans, text=report.article.text).items()
             if precision == "day"}
+        weight = vote_weight(raw.get(analysis.event_date))
+        scores = {day: max(score, 0.0) for day, score in raw.items()}
         top = max(scores.values(), default=0.0)
         for day, score in scores.items():
             if day != analysis.event_date and top > 0:
-                support[day] += min(score / top, 1.0)
-        support[analysis.event_date] += 1.0
+                support[day] += weight * min(score / top, 1.0)
+        support[analysis.event_date] += weight
     return dict(support)
+
+
+def vote_weight(score: float | None) -> float:
+    """How much a report's support counts, by the date score of its own day: ``score / FULL_VOTE_SCORE``, between
+    :data:`MIN_VOTE` and 1 (1 when the score is unknown). Follow-ups published days or weeks later date their own
+    news (an arrest "Monday", a plea) with low scores; several of them should not outvote the first report's
+    "early Sunday morning" next to the shooting (GVA odd ids: gold clusters 0.8677 -> 0.8706)."""
+    if score is None:
+        return 1.0
+    return max(MIN_VOTE, min(1.0, score / FULL_VOTE_SCORE))
 
 
 def title_day(report: Report) -> str | None:
