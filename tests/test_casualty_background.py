@@ -36,6 +36,11 @@ def nlp() -> Language:
         ("Earlier, a man and woman were shot to death by police.", True),
         ("The victim had been acting strangely for several months before the shooting.", False),
         ("He was taken to a hospital, where he died.", False),
+        ("Since March 3, 2012, 57 children have been killed by guns in the state.", True),
+        ("Since 2010, 12 officers were wounded on duty in the county.", True),
+        ("There have been 45 such shootings this summer, and 11 children died.", True),
+        ("Police said the man had been held since Sunday, when two people were shot.", False),
+        ("There has been no arrest in the shooting that killed two men.", False),
     ],
 )
 def test_casualty_background_markers(sentence: str, marked: bool) -> None:

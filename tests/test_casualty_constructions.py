@@ -90,3 +90,27 @@ def test_casualty_constructions_a_count_of_the_dead_includes_the_killer(nlp: Lan
     assert counts(nlp, "The gunman killed two people before killing himself.")["killed"] == 3
     named = "Davidson died at the hospital. The suspect was found dead of a self-inflicted gunshot wound."
     assert counts(nlp, named)["killed"] == 2
+
+
+def test_casualty_constructions_shooting_some_and_killing_others(nlp: Language) -> None:
+    text = "The man accused of shooting two deputies and killing three other people was charged on Monday."
+    assert counts(nlp, text) == {"killed": 3}  # the deputies were shot, not killed (the text says no more)
+    assert counts(nlp, "A gunman shot and killed two women outside a bar.") == {"killed": 2}
+
+
+def test_casualty_constructions_one_of_n_people_shot_where_someone_died(nlp: Language) -> None:
+    text = "A man was shot dead at a lounge on Sunday. Gray was one of four people shot during a brawl there."
+    assert counts(nlp, text) == {"killed": 1, "injured": 3}
+    # without a death, all four were hurt
+    assert counts(nlp, "Gray was one of four people shot during a brawl there.") == {"injured": 4}
+
+
+def test_casualty_constructions_turning_the_gun_on_oneself(nlp: Language) -> None:
+    text = "Deputies said a woman shot her 6-year-old son dead before turning the gun on herself."
+    assert counts(nlp, text) == {"killed": 2}
+    assert counts(nlp, "Officers turned their attention to the gun on the table.") == {}
+
+
+def test_casualty_constructions_n_of_m_people_counts_n(nlp: Language) -> None:
+    text = "Police said two of five relatives were shot and killed in the house on Elm Street."
+    assert counts(nlp, text) == {"killed": 2}

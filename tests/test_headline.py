@@ -129,3 +129,17 @@ def test_headline_counts_people_shot_at_a_place_were_hit() -> None:
 def test_headline_counts_shooting_of_people_with_no_death() -> None:
     assert headline_counts("Tampa police investigate shooting of two teens").explicit == {"injured": 2}
     assert headline_counts("Fatal shooting of two teens under investigation").explicit == {}
+
+
+def test_headline_counts_fatalities_are_deaths() -> None:
+    assert headline_counts("Police: 5 People Shot Downtown; 3 Fatalities").explicit == {"killed": 3, "injured": 2}
+    assert headline_counts("Crash on I-90 leaves 2 fatalities").explicit == {}  # read only after people shot
+    assert headline_counts("Four shot near gym, no fatalities").explicit == {}  # a word of death, no count
+
+
+def test_headline_counts_one_person_shot_is_one_injured() -> None:
+    assert headline_counts("Teen girl shot in leg in Gary - WGN").explicit == {"injured": 1}
+    assert headline_counts("Woman shot her neighbor in Gary").explicit == {}  # she shot someone
+    assert headline_counts("Toddler, 3, shoots self with father's pistol").explicit == {}  # may have died
+    assert headline_counts("Teen girl shot dead in Gary").explicit == {}  # a death, counted as implied
+    assert headline_counts("Man shot at by officers in Gary").explicit == {}  # shot at: missed

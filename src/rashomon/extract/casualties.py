@@ -106,6 +106,8 @@ def _count_of(head: Token) -> tuple[str, int, int, Count, bool]:
     numbers = [m for m in matches if m.text.lower() not in ("a", "an", "one")] or matches
     if numbers:
         best = numbers[-1]
+        if len(numbers) > 1 and text_of(doc)[numbers[-2].end : best.start].strip().lower() == "of":
+            best = numbers[-2]  # "three of four members of a family were killed": three
         other = next((t for t in head.rights if t.lower_ in ("else", "other")), None)
         if best.count.count_max == 0 and other is not None:  # "No one else was hurt": no more people
             end = other.idx + len(other)

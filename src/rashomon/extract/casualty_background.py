@@ -12,7 +12,8 @@ A sentence is background when it
 * carries an explicit marker of another event: "earlier this year", "last month", "two years ago", "in a
   separate incident", "a previous shooting", "the deadliest ... since", "in the massacre at", "spate of",
   "the second fatal shooting in ...", sentence-initial "Earlier," ("Earlier Thursday,"), "the shooting
-  came after an attack ...", "Saturday's incident follows the fatal shooting of ..."; or
+  came after an attack ...", "Saturday's incident follows the fatal shooting of ...", a tally since a
+  date ("since January 1, 2014", "since 2010") or of many events ("there have been 45 shootings"); or
 * names only years before the lead's year ("in December 2012" in an article whose lead says 2015).
 """
 
@@ -43,7 +44,9 @@ BACKGROUND_MARKERS = re.compile(
     r"|^\W*earlier(?: (?:on |that |this )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"today|in the day|that day|that night))?,"
     r"|\b(?:shooting|incident|attack|killing|violence)s? (?:came|comes|follows|followed) (?:\w+ ){0,3}?"
-    r"(?:after |on the heels of )?(?:the|an?|another) ",
+    r"(?:after |on the heels of )?(?:the|an?|another) "
+    r"|\bsince (?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? (?:\d{1,2},? )?)?(?:19|20)\d\d\b"
+    r"|\bthere (?:have|has) been\b.{0,60}\b(?:shootings|homicides|killings|deaths|incidents)\b",
     re.IGNORECASE,
 )
 """Words that place a sentence's figures in another event."""

@@ -69,6 +69,7 @@ INJURY_WORDS = re.compile(r"^(?:injur|wound|hurt|maim)", re.IGNORECASE)
 """Triggers that say "injured" outright (as opposed to "shot", "taken to hospital", "condition")."""
 
 _WOUND_NOUNS = {"wound", "wounds", "injury", "injuries"}
+_ONE_OF = re.compile(r"\b(?:one of|among)\s+(?:the\s+)?$", re.IGNORECASE)
 _ANYONE = {"anyone", "anybody", "everyone", "everybody", "someone", "somebody"}
 
 ALL_THE_DEAD = {"dead", "died", "die", "dies", "death", "deaths", "deceased", "bodies", "fatalities"}
@@ -259,7 +260,7 @@ def article_counts(figures: Sequence[CasualtyFigure], text: str = "") -> dict[Ca
         if f.kind == "killed" and (f.count_min or 0) > 0 and not f.background
     }
     by_kind: dict[CasualtyKind, list[CasualtyFigure]] = defaultdict(list)
-    survivors = _survivors(figures)
+    survivors = _survivors(figures, text)
     again: dict[CasualtyKind, list[CasualtyFigure]] = defaultdict(list)
     for index, figure in enumerate(figures):
         if figure.background:
@@ -335,12 +336,18 @@ def _one_person(first: str, second: str) -> bool:
     return bool(set(one) & set(two))
 
 
-def _survivors(figures: Sequence[CasualtyFigure]) -> dict[int, CasualtyFigure]:
+def _survivors(figures: Sequence[CasualtyFigure], text: str = "") -> dict[int, CasualtyFigure]:
     """ "Three shot, one dead": where a sentence counts N people shot and M < N of them dead, the other
-    N - M are the injured (an injury figure of its own, keyed by the index of the "shot" figure)."""
+    N - M are the injured (an injury figure of its own, keyed by the index of the "shot" figure); "Jones
+    was one of five people shot" in an article that reports a death: the other four (:func:`_one_of`)."""
     out: dict[int, CasualtyFigure] = {}
+    deaths = any(f.kind == "killed" and (f.count_min or 0) > 0 and not f.background for f in figures)
     for index, figure in enumerate(figures):
         if figure.kind != "injured" or INJURY_WORDS.match(figure.trigger or "") or is_anaphoric(figure):
+            continue
+        if deaths and _one_of(figure, text):
+            shot = figure.count_min or 0
+            out[index] = replace(figure, count_min=shot - 1, count_max=shot - 1, trigger="wounded")
             continue
         killed = [f for f in figures if f.kind == "killed" and f.sentence_start == figure.sentence_start]
         if any(f.trigger == figure.trigger for f in killed):
@@ -350,6 +357,14 @@ def _survivors(figures: Sequence[CasualtyFigure]) -> dict[int, CasualtyFigure]:
         if 0 < dead < shot and figure.count_max == shot:
             out[index] = replace(figure, count_min=shot - dead, count_max=shot - dead, trigger="wounded")
     return out
+
+
+def _one_of(figure: CasualtyFigure, text: str) -> bool:
+    """ "Durham was one of five people shot", "she was among 3 people shot": a count of people shot that
+    holds the sentence's subject; where the article reports a death, that subject is the dead person."""
+    shot = figure.count_min or 0
+    before = _ONE_OF.search(text, max(figure.start - 12, 0), figure.start)
+    return shot >= 2 and figure.count_max == shot and before is not None
 
 
 def _not_among_the_dead(

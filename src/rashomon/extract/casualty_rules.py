@@ -59,7 +59,19 @@ def _is_fatal(token: Token) -> bool:
         if prep.lower_ == "to" and _has_child(prep, {"death"}):
             return True
     killing = KILL_VERBS | DIE_VERBS
-    return any(c.lemma_ in killing and not _own_subject(c) for c in token.conjuncts if c.lemma_ not in SHOOT_VERBS)
+    return any(
+        c.lemma_ in killing and not _own_subject(c) and not _other_object(token, c)
+        for c in token.conjuncts
+        if c.lemma_ not in SHOOT_VERBS
+    )
+
+
+def _other_object(verb: Token, conjunct: Token) -> bool:
+    """ "accused of shooting them and killing two other people": each verb has an object of its own (a noun
+    for the second), so the first verb's people were shot, not killed."""
+    return any(c.dep_ == "dobj" for c in verb.children) and any(
+        c.dep_ == "dobj" and c.pos_ != "PRON" for c in conjunct.children
+    )
 
 
 def _own_subject(verb: Token) -> bool:
@@ -163,6 +175,7 @@ def find_triggers(doc: Doc) -> Iterator[Trigger]:
                 or lemma in KILL_NOUNS
                 or (lemma == "suicide" and murder_suicide(token))
                 or (lemma == "life" and own_life(token))
+                or gun_on_self(token) is not None
             ):
                 kind = "killed"
             elif token.lower == _SHOT and shot_person(token) is not None:
@@ -201,6 +214,22 @@ def own_life(token: Token) -> bool:
         and token.head.lemma_ == "take"
         and _has_child(token, {"own"})
     )
+
+
+_GUNS = {"gun", "weapon", "rifle", "pistol", "handgun", "firearm", "shotgun", "revolver"}
+_SELVES = {"himself", "herself", "themselves", "themself"}
+
+
+def gun_on_self(token: Token) -> Token | None:
+    """ "before turning the gun on himself": the shooter's suicide; the reflexive is the one who died."""
+    if token.lemma_.lower() not in _GUNS or token.dep_ != "dobj" or token.head.lemma_ != "turn":
+        return None
+    for prep in token.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "on":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.lower_ in _SELVES:
+                    return obj
+    return None
 
 
 def murder_suicide(token: Token) -> bool:

@@ -30,7 +30,14 @@ from rashomon.extract.casualty_lexicon import (
     is_person,
     named_elsewhere,
 )
-from rashomon.extract.casualty_rules import Trigger, counted_shot, fatal_number, murder_suicide, shot_person
+from rashomon.extract.casualty_rules import (
+    Trigger,
+    counted_shot,
+    fatal_number,
+    gun_on_self,
+    murder_suicide,
+    shot_person,
+)
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -86,7 +93,7 @@ def _noun_victims(trigger: Trigger) -> list[Token]:
     token = trigger.token
     if counted_shot(token):
         return [token]
-    person = shot_person(token)
+    person = shot_person(token) or gun_on_self(token)
     if person is not None:
         return [person]
     sufferer = _suffering_from(token)

@@ -13,8 +13,9 @@ rarely repeat the headline there, so :func:`headline_counts` reads it apart, wit
   "kills", "injures", "wounds" (and their -ing forms) counts too ("Drive-by shooter kills 1, injures 3");
 * ``killed``: dead, killed, slain, die(s/d), fatally shot, shot dead, shot to death; ``injured``:
   injured, wounded, hurt, hospitalized;
-* "N shot, M dead" (or "M fatally", "M killed"; "N shot at a party, one dies") gives M killed and N - M
-  injured; "N shot" (or "hit", "struck") in a headline with no word of death gives N injured;
+* "N shot, M dead" (or "M fatally", "M killed", "M fatalities"; "N shot at a party, one dies") gives M
+  killed and N - M injured; "N shot" (or "hit", "struck") in a headline with no word of death gives N
+  injured, and so does a single noun shot ("17-year-old boy shot in head"; not "Woman shot her husband");
 * a "double" ("triple", "quadruple", "quintuple") shooting shot two (three, ...) people: those not
   counted dead are injured, when the headline says how many died or has no word of death;
 * headlines of several incidents (plural "shootings", "separate", "weekend", "violence", "overnight
@@ -59,7 +60,7 @@ _WORDS: dict[CasualtyKind, str] = {
 }
 _SHOT_THEN_DEAD = re.compile(
     rf"\b(?P<shot>{_NUMBER})(?:\s+{_PEOPLE}){{0,2}}\s+shot\b[^,;:]{{0,40}}[,;:]\s*(?P<dead>{_NUMBER})(?:\s+\w+)?\s+"
-    r"(?:fatally|dead|killed|dies|died)\b",
+    r"(?:fatally|dead|killed|dies|died|deaths?|fatalit(?:y|ies))\b",
     re.IGNORECASE,
 )
 _AFTER_VERB = rf"\s+(?P<n>{_NUMBER})\b(?!-)(?!\s+(?:years?|months?|times|shots|rounds)\b)"
@@ -74,8 +75,12 @@ _SHOT_ONLY = (
 )
 """People hit: "4 shot at party" (a place after "at"); "2 men shot at officers" fired at people and "3 shot
 at in drive-by" were missed."""
+_ACTIVE_SHOT = re.compile(rf"\bshot\s+(?:{_NUMBER}|his|her|their|a|an|the|my)\b", re.IGNORECASE)
+"""A person who shot others ("Mother Shot Three Sons", "Woman shot her husband"): no one counted shot."""
 _SHOOTING_OF = re.compile(rf"\bshooting of (?P<n>{_NUMBER})\b(?!-)", re.IGNORECASE)
-_DEATH = re.compile(r"\b(?:dead|deadly|die[ds]?|killed|kills?|fatal(?:ly)?|slain|murder\w*|homicide|death)\b", re.I)
+_DEATH = re.compile(
+    r"\b(?:dead|deadly|die[ds]?|killed|kills?|fatal(?:ly)?|fatalit(?:y|ies)|slain|murder\w*|homicide|deaths?)\b", re.I
+)
 _SIZES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
 _SIZED = re.compile(r"\b(double|triple|quadruple|quintuple)\s+shooting\b", re.IGNORECASE)
 TALLY = re.compile(
@@ -147,8 +152,8 @@ def headline_counts(title: str | None) -> HeadlineCounts:
     if not explicit and not implied and not _DEATH.search(headline):
         found = _listed(headline, _SHOT_ONLY)
         of = _SHOOTING_OF.search(headline)
-        if found is not None and found[1]:
-            explicit["injured"] = found[0]
+        if found is not None and (found[1] or (found[0] == 1 and not _ACTIVE_SHOT.search(headline))):
+            explicit["injured"] = found[0]  # "4 shot at party"; "17-year-old boy shot in head": one person
         elif of is not None:
             explicit["injured"] = number(of.group("n")) or 0  # "Police investigate shooting of two teens"
     sized = _SIZED.search(headline)
