@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from rashomon.extract.claim_spans import text_of
 
-__all__ = ["BACKGROUND_MARKERS", "is_background", "lead_end", "lead_year"]
+__all__ = ["BACKGROUND_MARKERS", "is_background", "lead_end", "lead_year", "marked"]
 
 _NUMBER_WORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few)"
 BACKGROUND_MARKERS = re.compile(
@@ -44,12 +44,17 @@ BACKGROUND_MARKERS = re.compile(
     r"|^\W*earlier(?: (?:on |that |this )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"today|in the day|that day|that night))?,"
     r"|\b(?:shooting|incident|attack|killing|violence)s? (?:came|comes|follows|followed) (?:\w+ ){0,3}?"
-    r"(?:after |on the heels of )?(?:the|an?|another) "
-    r"|\bsince (?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? (?:\d{1,2},? )?)?(?:19|20)\d\d\b"
-    r"|\bthere (?:have|has) been\b.{0,60}\b(?:shootings|homicides|killings|deaths|incidents)\b",
+    r"(?:after |on the heels of )?(?:the|an?|another) ",
     re.IGNORECASE,
 )
 """Words that place a sentence's figures in another event."""
+_TALLY_MARKERS = re.compile(
+    r"\bsince (?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? (?:\d{1,2},? )?)?(?:19|20)\d\d\b"
+    r"|\bthere (?:have|has) been\b.{0,60}\b(?:shootings|homicides|killings|deaths|incidents)\b",
+    re.IGNORECASE,
+)
+"""A tally of many events: "since January 1, 2014", "there have been 45 such shootings" (searched only in
+sentences holding "ince " or "here ha", to cost nothing elsewhere)."""
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
@@ -71,12 +76,19 @@ def lead_year(doc: Doc, end: int) -> int | None:
     return max(years) if years else None
 
 
+def marked(text: str) -> bool:
+    """Whether ``text`` carries a marker of another event or of a tally of many (module doc)."""
+    if BACKGROUND_MARKERS.search(text):
+        return True
+    return ("ince " in text or "here ha" in text) and _TALLY_MARKERS.search(text) is not None
+
+
 def is_background(sent: Span, end: int, year: int | None) -> bool:
     """Whether the figures of ``sent`` belong to another event than the lead's (module doc)."""
     if sent.start_char < end:
         return False
     text = text_of(sent.doc)[sent.start_char : sent.end_char]
-    if BACKGROUND_MARKERS.search(text):
+    if marked(text):
         return True
     years = [int(m.group(0)) for m in _YEAR.finditer(text)]
     return year is not None and bool(years) and max(years) < year

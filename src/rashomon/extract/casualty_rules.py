@@ -175,7 +175,7 @@ def find_triggers(doc: Doc) -> Iterator[Trigger]:
                 or lemma in KILL_NOUNS
                 or (lemma == "suicide" and murder_suicide(token))
                 or (lemma == "life" and own_life(token))
-                or gun_on_self(token) is not None
+                or (lemma in GUNS and gun_on_self(token) is not None)
             ):
                 kind = "killed"
             elif token.lower == _SHOT and shot_person(token) is not None:
@@ -216,13 +216,13 @@ def own_life(token: Token) -> bool:
     )
 
 
-_GUNS = {"gun", "weapon", "rifle", "pistol", "handgun", "firearm", "shotgun", "revolver"}
+GUNS = frozenset({"gun", "weapon", "rifle", "pistol", "handgun", "firearm", "shotgun", "revolver"})
 _SELVES = {"himself", "herself", "themselves", "themself"}
 
 
 def gun_on_self(token: Token) -> Token | None:
     """ "before turning the gun on himself": the shooter's suicide; the reflexive is the one who died."""
-    if token.lemma_.lower() not in _GUNS or token.dep_ != "dobj" or token.head.lemma_ != "turn":
+    if token.lemma_.lower() not in GUNS or token.dep_ != "dobj" or token.head.lemma_ != "turn":
         return None
     for prep in token.head.children:
         if prep.dep_ == "prep" and prep.lower_ == "on":
