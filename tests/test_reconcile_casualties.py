@@ -8,6 +8,7 @@ from typing import Any
 from rashomon.reconcile.dossier import reconcile_store
 from rashomon.records import Article, ArticleAnalysis, CasualtyFigure, Claim
 from rashomon.store import Store, utc_now
+from test_reconcile import at, sentence
 
 POLICE = {"actor_id": "police-US", "actor_name": "Police Forces of United States"}
 GANG = {"actor_id": "gang-x", "actor_name": "Eastside Crew"}
@@ -23,30 +24,17 @@ TEXT_B = (
 )
 
 
-def _span(text: str, phrase: str) -> tuple[int, int]:
-    start = text.index(phrase)
-    return start, start + len(phrase)
-
-
-def _sentence(text: str, phrase: str) -> tuple[int, int]:
-    start = text.index(phrase)
-    begin = text.rfind(". ", 0, start)
-    begin = 0 if begin < 0 else begin + 2
-    end = text.find(". ", start)
-    return begin, len(text) if end < 0 else end + 1
-
-
 def _claim(text: str, claimant: str, cue: str) -> Claim:
-    start, end = _sentence(text, claimant)
-    who = _span(text, claimant)
+    start, end = sentence(text, claimant)
+    who = at(text, claimant)
     return Claim(text[start:end], start, end, claimant, *who, cue, kind="indirect")
 
 
 def _figure(
     text: str, kind: str, value: str, count: int, claim: int, trigger: str, side: dict[str, str] | None = None
 ) -> CasualtyFigure:
-    start, end = _span(text, value)
-    s_start, s_end = _sentence(text, value)
+    start, end = at(text, value)
+    s_start, s_end = sentence(text, value)
     return CasualtyFigure(
         kind,  # type: ignore[arg-type]
         value,
