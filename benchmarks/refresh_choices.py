@@ -20,7 +20,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from rashomon.extract.analyze import _event_spans
 from rashomon.extract.dates import event_date, extra_spans, is_point_in_time, parse_published, resolve
 from rashomon.extract.places import main_place
 from rashomon.records import ArticleAnalysis, TimeExpr
@@ -47,7 +46,7 @@ def refresh_analysis(analysis: ArticleAnalysis, text: str, published_at: str | N
     """Re-resolve ``analysis``'s times (when ``times``) and recompute its event date and place in place."""
     if times:
         analysis.times = refresh_times(analysis.times, text, published_at)
-    spans = _event_spans(analysis)
+    spans = analysis.event_spans()
     analysis.event_date, analysis.event_date_precision = event_date(
         analysis.times, published_at, event_spans=spans, text=text)
     analysis.event_place = main_place(analysis.places, event_spans=spans, text=text)

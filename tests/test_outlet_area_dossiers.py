@@ -16,7 +16,8 @@ from rashomon.reconcile.dossier import read_reports, reconcile_store
 from rashomon.reconcile.events import stored_events
 from rashomon.reconcile.evidence import Report
 from rashomon.records import Article, ArticleAnalysis, Place
-from rashomon.store import Store, utc_now
+from rashomon.store import Store
+from test_reconcile import insert_event
 
 pytestmark = pytest.mark.slow  # loads the gazetteer (and, for `rashomon run`, the spaCy pipeline)
 
@@ -61,16 +62,11 @@ def _sc_outlet(gazetteer: Gazetteer) -> list[Report]:
 
 
 def _event(store: Store, event_id: str, reports: list[Report]) -> None:
-    now = utc_now()
     for report in reports:
         store.add_article(report.article)
         assert report.analysis is not None
         store.save_analysis(report.analysis)
-    with store.atomic() as db:
-        db.execute("INSERT INTO events (id, data, date, created_at, updated_at) VALUES (?, '{}', NULL, ?, ?)",
-                   (event_id, now, now))
-        db.executemany("INSERT INTO event_articles (article_id, event_id) VALUES (?, ?)",
-                       [(r.id, event_id) for r in reports])
+    insert_event(store, event_id, [r.id for r in reports])
 
 
 def _dossier(store: Store, event_id: str) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -318,19 +319,26 @@ def test_reconcile_claim_offsets_point_at_their_text(dossier: dict[str, Any]) ->
             assert texts[c["article"]][c["claimant_start"] : c["claimant_end"]] == c["claimant"]
 
 
+def insert_event(store: Store, event_id: str, article_ids: Sequence[str]) -> None:
+    """Store one event of stored articles, as clustering would (no dossier yet)."""
+    now = utc_now()
+    with store.atomic() as db:
+        db.execute(
+            "INSERT INTO events (id, data, date, created_at, updated_at) VALUES (?, '{}', NULL, ?, ?)",
+            (event_id, now, now),
+        )
+        db.executemany(
+            "INSERT INTO event_articles (article_id, event_id) VALUES (?, ?)", [(a, event_id) for a in article_ids]
+        )
+
+
 def test_reconcile_store_rebuilds_only_changed_events(store: Store) -> None:
     a, b = report_a(), report_b()
     for report in (a, b):
         store.add_article(report.article)
         assert report.analysis is not None
         store.save_analysis(report.analysis)
-    now = utc_now()
-    with store.atomic() as db:
-        db.execute(
-            "INSERT INTO events (id, data, date, created_at, updated_at) VALUES ('ev-1', '{}', NULL, ?, ?)",
-            (now, now),
-        )
-        db.execute("INSERT INTO event_articles (article_id, event_id) VALUES (?, 'ev-1')", (a.id,))
+    insert_event(store, "ev-1", [a.id])
     first = reconcile_store(store)
     assert (first["rebuilt"], first["unclustered"]) == (1, 1)
     assert reconcile_store(store)["unchanged"] == 1

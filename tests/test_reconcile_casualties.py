@@ -7,8 +7,8 @@ from typing import Any
 
 from rashomon.reconcile.dossier import reconcile_store
 from rashomon.records import Article, ArticleAnalysis, CasualtyFigure, Claim
-from rashomon.store import Store, utc_now
-from test_reconcile import at, sentence
+from rashomon.store import Store
+from test_reconcile import at, insert_event, sentence
 
 POLICE = {"actor_id": "police-US", "actor_name": "Police Forces of United States"}
 GANG = {"actor_id": "gang-x", "actor_name": "Eastside Crew"}
@@ -69,14 +69,7 @@ def _store_event(store: Store, reports: list[tuple[str, str, list[Claim], list[C
             )
         )
         ids.append(article.id)
-    now = utc_now()
-    with store.atomic() as db:
-        db.execute(
-            "INSERT INTO events (id, data, date, created_at, updated_at) VALUES ('ev-1', '{}', NULL, ?, ?)",
-            (now, now),
-        )
-        for article_id in ids:
-            db.execute("INSERT INTO event_articles (article_id, event_id) VALUES (?, 'ev-1')", (article_id,))
+    insert_event(store, "ev-1", ids)
     assert reconcile_store(store)["rebuilt"] == 1
     row = store.db.execute("SELECT data FROM dossiers WHERE event_id = 'ev-1'").fetchone()
     return dict(json.loads(row[0]))

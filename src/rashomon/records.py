@@ -216,3 +216,10 @@ class ArticleAnalysis(_Record):
         "casualties": CasualtyFigure,
         "events": EventMention,
     }
+
+    def event_spans(self) -> list[tuple[int, int]]:
+        """Where the article tells its event: the sentences of its casualty figures and its event mentions
+        (the spans the event date and place choices weigh)."""
+        spans = [(c.sentence_start, c.sentence_end) for c in self.casualties
+                 if c.sentence_start is not None and c.sentence_end is not None]
+        return spans + [(e.start, e.end) for e in self.events]

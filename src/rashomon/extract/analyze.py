@@ -57,12 +57,6 @@ def _optional(module: str, attr: str) -> Callable[..., Any] | None:
         return None
 
 
-def _event_spans(analysis: ArticleAnalysis) -> list[tuple[int, int]]:
-    spans = [(c.sentence_start, c.sentence_end) for c in analysis.casualties
-             if c.sentence_start is not None and c.sentence_end is not None]
-    return spans + [(e.start, e.end) for e in analysis.events]
-
-
 def doc_to_analysis(doc: Doc, *, pipeline: str = PIPELINE_VERSION) -> ArticleAnalysis:
     """The analysis of one Doc: every extension list, plus the article-level date, place and event type."""
     analysis = ArticleAnalysis(
@@ -75,10 +69,10 @@ def doc_to_analysis(doc: Doc, *, pipeline: str = PIPELINE_VERSION) -> ArticleAna
     event_date = _optional("rashomon.extract.dates", "event_date")
     if event_date is not None:
         analysis.event_date, analysis.event_date_precision = event_date(
-            analysis.times, doc._.published_at, event_spans=_event_spans(analysis), text=text)
+            analysis.times, doc._.published_at, event_spans=analysis.event_spans(), text=text)
     main_place = _optional("rashomon.extract.places", "main_place")
     if main_place is not None:
-        analysis.event_place = main_place(analysis.places, event_spans=_event_spans(analysis), text=text)
+        analysis.event_place = main_place(analysis.places, event_spans=analysis.event_spans(), text=text)
     main_event = _optional("rashomon.extract.events", "main_event")
     if main_event is not None and (event := main_event(analysis.events)) is not None:
         analysis.event_type, analysis.sub_event_type = event.event_type, event.sub_event_type

@@ -100,11 +100,9 @@ def day_support(reports: Sequence[Report]) -> dict[str, float]:
             if bound is not None:
                 support[bound] += 1.0
             continue
-        spans = [(c.sentence_start, c.sentence_end) for c in analysis.casualties
-                 if c.sentence_start is not None and c.sentence_end is not None]  # as the analysis stage does
-        spans += [(e.start, e.end) for e in analysis.events]
         raw = {day.isoformat(): score for (day, precision), score in day_scores(
-            analysis.times, report.article.published_at, event_spans=spans, text=report.article.text).items()
+            analysis.times, report.article.published_at, event_spans=analysis.event_spans(),
+            text=report.article.text).items()
             if precision == "day"}
         weight = vote_weight(raw.get(analysis.event_date))
         scores = {day: max(score, 0.0) for day, score in raw.items()}
@@ -257,12 +255,8 @@ def _report_place(report: Report, homes: OutletHomes | None) -> Place | None:
     place = event_place(report)
     if homes is None or report.analysis is None:
         return place
-    analysis = report.analysis
-    spans = [(c.sentence_start, c.sentence_end) for c in analysis.casualties
-             if c.sentence_start is not None and c.sentence_end is not None]  # as the analysis stage does
-    spans += [(e.start, e.end) for e in analysis.events]
-    return homes.event_place(report.article, analysis.places, place, literal=literal_places(report),
-                             event_spans=spans)
+    return homes.event_place(report.article, report.analysis.places, place, literal=literal_places(report),
+                             event_spans=report.analysis.event_spans())
 
 
 def read_reports(reports: Sequence[Report], homes: OutletHomes | None,
