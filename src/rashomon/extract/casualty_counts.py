@@ -81,7 +81,7 @@ LIVING_TRIGGERS = {"condition", "stable", "recovering", "treated", "released"}
 
 SURVIVED = re.compile(
     r"\b(?:survived|non-?life[- ]threatening|not life[- ]threatening|stable condition|treated and released|"
-    r"expected to (?:survive|recover)|is recovering|was released from|treated for)\b",
+    r"expected to (?:survive|recover)|is recovering|(?:was|been) released from|treated for)\b",
     re.IGNORECASE,
 )
 """Words saying a person hurt lived: where the article reports deaths, "taken to the hospital with
@@ -237,9 +237,28 @@ def _counts_as_injured(figure: CasualtyFigure, deaths: bool, text: str, alive: b
         return False
     if is_anaphoric(figure):
         return injury_word or alive
-    if alive or is_additional(figure) or _survived(figure, text):
+    if alive or is_additional(figure) or _more_between(figure, text) or _survived(figure, text):
         return True
     return injury_word
+
+
+def _more_between(figure: CasualtyFigure, text: str) -> bool:
+    """ "three other people had been shot": a word between the count and its noun marks more people."""
+    if figure.victims_start is None or not figure.end <= figure.victims_start <= figure.end + 40 or not text:
+        return False
+    return bool(ADDITIONAL.search(text, figure.end, figure.victims_start))
+
+
+def _alive(figure: CasualtyFigure, figures: Sequence[CasualtyFigure], text: str) -> bool:
+    """A mention that says its person lives: a living trigger ("listed in serious condition"), or a hurt
+    person's sentence that says so and tells no death ("Robinson was treated and has since been released")."""
+    if (figure.trigger or "").lower() in LIVING_TRIGGERS:
+        return True
+    return (
+        figure.kind == "injured"
+        and _survived(figure, text)
+        and not any(f.kind == "killed" and f.sentence_start == figure.sentence_start for f in figures)
+    )
 
 
 def _survived(figure: CasualtyFigure, text: str) -> bool:
@@ -280,7 +299,7 @@ def article_counts(figures: Sequence[CasualtyFigure], text: str = "") -> dict[Ca
         by_kind[figure.kind].append(figure)
     counts: dict[CasualtyKind, int] = {}
     killed = [f for f in by_kind.get("killed", []) if (f.count_min or 0) > 0]
-    alive = {id(figures[roots[i]]) for i, f in enumerate(figures) if (f.trigger or "").lower() in LIVING_TRIGGERS}
+    alive = {id(figures[roots[i]]) for i, f in enumerate(figures) if _alive(f, figures, text)}
     for kind, members in by_kind.items():
         if kind == "injured":
             members = [f for f in members if _counts_as_injured(f, bool(killed), text, id(f) in alive)]
