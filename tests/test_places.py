@@ -231,3 +231,13 @@ def test_places_diluted_evidence_does_not_pick_the_small_namesake() -> None:
     assert resolved("Dallas", "Pennsylvania")[0].admin1 == "PA"
     assert supported({"a": 0.25, "b": 0.1}, "a", 0.75) == pytest.approx(1 / 3)
     assert supported({"a": 2.0, "b": 1.0}, "b", 0.75) == 0.5
+
+
+def test_places_people_named_like_towns_are_not_places(places_nlp: Language) -> None:
+    """Surnames and given names that the place ruler reads as towns ("Trapani", "Linda") are no places;
+    a later bare mention of the surname is the person too, "Fairfield, Conn." stays a place."""
+    text = ("Police said Andrew Trapani, 40, of Fairfield, Conn., was arrested on Monday, according to "
+            "spokeswoman Linda Rinehart. Trapani was released on bail.")
+    found = _places(places_nlp, text)
+    assert "Trapani" not in found and "Linda" not in found
+    assert found["Fairfield"].admin1 == "CT"

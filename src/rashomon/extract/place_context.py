@@ -61,6 +61,7 @@ class Toponym:
     qualifier: tuple[Match, ...] = ()
     qualified: tuple[Match, ...] = ()  # matches of the toponym this one qualifies ("Springfield" for "Illinois")
     context_only: bool = False  # a country or area named inside an organisation: evidence, not a place
+    person: bool = False  # a person's name ("Linda Daily"): votes as a name inside a person's, not a place
 
 
 def name_points(toponyms: Sequence[Toponym], keys: Sequence[str]) -> dict[str, list[tuple[float, float]]]:
@@ -200,13 +201,14 @@ def qualifier_area(toponym: Toponym, best: Match | None) -> Match | None:
 
 
 def person_names(toponyms: Sequence[Toponym], text: str) -> list[bool]:
-    """Per toponym, whether ``text`` shows it inside a person's name (:func:`in_person_name`)."""
+    """Per toponym, whether it is a person's name (``person``, :mod:`rashomon.extract.place_persons`) or
+    ``text`` shows it inside one (:func:`in_person_name`)."""
     if not text:
-        return [False] * len(toponyms)
-    return [not t.context_only and in_person_name(text, t.start, t.end) for t in toponyms]
+        return [t.person for t in toponyms]
+    return [t.person or (not t.context_only and in_person_name(text, t.start, t.end)) for t in toponyms]
 
 
-_INSTITUTION_WORDS = frozenset({
+INSTITUTION_WORDS = frozenset({
     "county", "parish", "city", "township", "town", "village", "borough", "state", "district", "area", "region",
     "court", "courthouse", "circuit", "superior", "municipal", "hospital", "medical", "memorial", "regional",
     "general", "health", "healthcare", "children's", "children’s", "university", "college", "school", "high",
@@ -231,7 +233,7 @@ def in_person_name(text: str, start: int, end: int) -> bool:
     not "on Monday. Kentucky's rate")."""
     if inside_name(text[start:end + 30], 0, end - start):  # the word after
         after = _NAME_AFTER.match(text[end:end + 30])
-        return after is None or after.group(1).lower() not in _INSTITUTION_WORDS
+        return after is None or after.group(1).lower() not in INSTITUTION_WORDS
     begin = max(0, start - 30)
     before = _WORD_BEFORE.search(text[begin:start])
     return (before is not None and before.group(1)[0].isupper() and not before.group(1).endswith(".")

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from spacy.language import Language
@@ -55,6 +56,7 @@ from rashomon.extract.place_context import (
     share,
     without,
 )
+from rashomon.extract.place_persons import person_mentions
 from rashomon.records import Place
 
 FACTORY = "rashomon_places_v1"
@@ -114,7 +116,7 @@ class PlaceResolver:
 
     def __init__(self, *, labels: Collection[str], country_bonus: float, admin_bonus: float,
                  qualifier_bonus: float, drop_speakers: bool, keep_unresolved: bool, passes: int = 1,
-                 near_bonus: float = 1.0, gazetteer: Gazetteer | None = None) -> None:
+                 near_bonus: float = 1.0, gazetteer: Gazetteer | None = None, drop_people: bool = True) -> None:
         if passes < 1:
             raise ConfigError(Errors.G001, name="passes", reason="must be >= 1")
         for name, value in (("country_bonus", country_bonus), ("admin_bonus", admin_bonus),
@@ -129,6 +131,7 @@ class PlaceResolver:
         self.drop_speakers = drop_speakers
         self.keep_unresolved = keep_unresolved
         self.passes = passes
+        self.drop_people = drop_people
         self._gazetteer = gazetteer
         self._looked_up: dict[tuple[bool, str], tuple[Match, ...]] = {}
         self._looked_up_in: Gazetteer | None = None
@@ -159,7 +162,7 @@ class PlaceResolver:
             kept = [p for p in parts if not any(p.start < d.end and d.start < p.end for d in dateline)]
             parts = sorted([*kept, *dateline], key=lambda span: span.start)
         found = [(part, self.lookup(part.text)) for part in parts]
-        text = extensions.doc_text(doc) if len(found) > 1 else ""  # joined once per Doc
+        text = extensions.doc_text(doc) if found else ""  # joined once per Doc
         toponyms: list[Toponym] = []
         for i, (part, matches) in enumerate(found):
             qualifier: tuple[Match, ...] = ()
@@ -171,6 +174,9 @@ class PlaceResolver:
                 qualified = found[i - 1][1]
             if matches or (self.keep_unresolved and part.label_ != "FAC"):
                 toponyms.append(Toponym(part.text, part.start_char, part.end_char, matches, qualifier, qualified))
+        if self.drop_people:
+            toponyms = [replace(t, person=True) if person else t
+                        for t, person in zip(toponyms, person_mentions(text, toponyms), strict=True)]
         toponyms.extend(self._organisation_areas(doc))
         return toponyms
 
@@ -259,7 +265,7 @@ class PlaceResolver:
             votes = [chosen_evidence(match) for match in chosen]
             chosen = self._choose(toponyms, votes)
         return [_place(t, m.candidate if m else None) for t, m in zip(toponyms, chosen, strict=True)
-                if not t.context_only]
+                if not t.context_only and not t.person]
 
     def _choose(self, toponyms: Sequence[Toponym], votes_of: Sequence[Evidence]) -> list[Match | None]:
         """Each toponym's best candidate. A name repeated in the text votes with its first mention's

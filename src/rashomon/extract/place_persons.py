@@ -1,0 +1,142 @@
+"""People named like places: the gazetteer mentions that a text writes as a person's name.
+
+The place ruler tags every town of 15,000+ people that is not an English word, before the NER sees the text,
+so given names and surnames that are also towns arrive as toponyms: "Linda Daily" (Linda, California),
+"Commander Kyle Lanier" (Kyle, Texas), "Elizabeth Fairfield", "Mr. Sanford", "President Barack Obama" (Obama,
+Japan). The NER also tags some surnames as places on its own ("Pawlenty's spokesman"). :func:`person_mentions`
+says which toponyms of a text are such names, so :class:`rashomon.extract.places.PlaceResolver` neither
+outputs them nor lets them vote on the text's areas:
+
+1. **Surname**: a one-word toponym right after a title ("Mr.", "Gov.", "Sgt.", "coach") or after a given name
+   (the 1990 US Census first names, ``rashomon/data/place_given_names.txt``), itself no place mention
+   ("Harold Patterson", "Emilie Holroyd", "Vincent J. Fumo"; not "Austin Texas").
+2. **Given name**: a one-word toponym that is a given name, not clearly an area ("Georgia", "Virginia"), right
+   before a capitalised word that is no word of a place's institutions, no title and no place mention
+   ("Linda Daily", "Kyle Lanier"; not "Dallas Police", "Tyler Junior College" stays a name too, see gaps).
+3. **The same person later**: once a one-word name is a person's in a text, its other mentions are the person
+   too ("Fairfield's defense team", "the Obama administration"), unless they read as places: qualified
+   ("Fairfield, Conn."), after a preposition of place ("in Fairfield"), or before an institution word
+   ("Fairfield County", "Fairfield police").
+
+Measured on LGL and GeoWebNews (docs/benchmarks.md, "Place false positives at extraction").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+
+from rashomon.extract.gazetteer import name_key
+from rashomon.extract.place_context import INSTITUTION_WORDS, Toponym, names_an_area
+
+TITLES = frozenset({
+    "mr", "mrs", "ms", "miss", "mx", "dr", "gov", "governor", "sen", "senator", "rep", "representative",
+    "pres", "president", "judge", "justice", "sgt", "sergeant", "lt", "lieutenant", "det", "detective", "capt",
+    "captain", "cpl", "corporal", "officer", "trooper", "deputy", "coach", "superintendent", "commissioner",
+    "chairman", "chairwoman", "spokesman", "spokeswoman", "investigator", "prof", "professor", "rev",
+    "reverend", "pastor", "bishop", "sir", "dame", "col", "colonel", "cmdr", "commander", "chief", "mayor",
+    "councilman", "councilwoman", "alderman", "assemblyman", "assemblywoman", "secretary", "minister",
+    "supt", "patrolman", "agent",
+})
+"""Titles before a person's name ("Mr. Sanford", "Patrol Commander Kyle Lanier"), in any case, with or
+without a full stop. Royal and military ranks that also start place names ("Prince George", "General
+Santos", "Fort") are left out."""
+LOCATIVE = frozenset({
+    "in", "near", "outside", "at", "from", "across", "into", "throughout", "around", "toward", "towards",
+    "through", "between", "via",
+})
+"""Prepositions of place: "in Fairfield" is the town even in a text about Elizabeth Fairfield."""
+_CALENDAR = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+})
+_NAME_WORD = r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?"
+_BEFORE = re.compile(rf"(?:^|[\s(\"“])(?P<word>{_NAME_WORD}\.?|[A-Z][a-z]{{0,3}}\.)(?: [A-Z]\.)? \Z",
+                     re.IGNORECASE)
+"""The word right before a mention on its line, after an optional middle initial ("Vincent J. Fumo")."""
+_AFTER = re.compile(rf"^(?: [A-Z]\.)? (?P<word>{_NAME_WORD})\b")
+"""The capitalised word right after a mention, after an optional middle initial ("Linda K. Daily")."""
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*\Z")
+NOT_SURNAMES = frozenset({
+    "democrat", "democrats", "republican", "republicans", "sentinel", "register", "observer", "star", "bee",
+    "courier", "record", "review", "dispatch", "examiner", "inquirer", "ledger", "enquirer", "telegraph",
+    "telegram", "standard", "independent", "guardian", "sun", "junior", "morning", "evening", "sports",
+    "senior", "mission", "community", "technical", "tech", "institute", "metropolitan", "township",
+})
+"""Capitalised words after a town that make an institution's name, not a person's ("Orlando Sentinel",
+"Tyler Junior College", "Manhattan Democrat"): :data:`INSTITUTION_WORDS` does not list them."""
+CITY_PRIOR = 7.0
+"""A given name whose best reading is a city this well known (prior: log10 population + 1.5 for a main name,
+so about 300,000 people) is the city before a capitalised word: "Dallas Cowboys", "Paris Policemen"."""
+CONTEXT_CHARS = 40
+"""How far before or after a mention its neighbouring words are looked for."""
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """The lower-case given names of ``rashomon/data/place_given_names.txt``."""
+    text = resources.files("rashomon").joinpath("data", "place_given_names.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def person_mentions(text: str, toponyms: Sequence[Toponym]) -> list[bool]:
+    """Per toponym, whether ``text`` writes it as a person's name (see the module docstring)."""
+    if not text:
+        return [False] * len(toponyms)
+    starts = {t.start for t in toponyms}
+    ends = {t.end for t in toponyms}
+    people = [_one_word(t.text) and (_surname(text, t, ends) or _given_name(text, t, starts)) for t in toponyms]
+    named = {name_key(t.text) for t, person in zip(toponyms, people, strict=True) if person}
+    if not named:
+        return people
+    return [person or (_one_word(t.text) and name_key(t.text) in named and not _well_known(t)
+                       and not _reads_as_place(text, t))
+            for t, person in zip(toponyms, people, strict=True)]
+
+
+def _one_word(name: str) -> bool:
+    """A one-word name in title case, no abbreviation ("Mich.") and no capitals ("NEWARK")."""
+    return " " not in name and name[:1].isupper() and not name.isupper() and not name.endswith(".")
+
+
+def _surname(text: str, toponym: Toponym, ends: set[int]) -> bool:
+    """A title or a given name (no place mention itself) stands right before ``toponym``."""
+    found = _BEFORE.search(text, max(0, toponym.start - CONTEXT_CHARS), toponym.start)
+    if found is None:
+        return False
+    word = found.group("word")
+    bare = word.rstrip(".").lower()
+    if bare in TITLES:
+        return True
+    return (word[0].isupper() and not word.endswith(".") and bare in given_names()
+            and found.end("word") not in ends and not (toponym.matches and names_an_area(toponym.matches)))
+
+
+def _well_known(toponym: Toponym) -> bool:
+    """The name's best reading is an area or a city of about 300,000 people or more ("Jordan", "Dallas")."""
+    return bool(toponym.matches) and (names_an_area(toponym.matches) or toponym.matches[0].prior >= CITY_PRIOR)
+
+
+def _given_name(text: str, toponym: Toponym, starts: set[int]) -> bool:
+    """``toponym`` is a given name, and no area, before a capitalised word that may be a surname."""
+    if name_key(toponym.text) not in given_names() or _well_known(toponym):
+        return False
+    found = _AFTER.match(text[toponym.end:toponym.end + CONTEXT_CHARS])
+    if found is None or toponym.end + found.start("word") in starts:
+        return False
+    word = found.group("word").lower()
+    return not ({word, word.split("-")[0]} & (INSTITUTION_WORDS | NOT_SURNAMES | TITLES | _CALENDAR))
+
+
+def _reads_as_place(text: str, toponym: Toponym) -> bool:
+    """A mention of a person's name that still reads as the place: qualified, after a preposition of place
+    or before a word of the place's institutions."""
+    if toponym.qualifier or toponym.qualified:
+        return True
+    before = _WORD_BEFORE.search(text, max(0, toponym.start - CONTEXT_CHARS), toponym.start)
+    if before is not None and before.group(1).lower() in LOCATIVE:
+        return True
+    after = _AFTER.match(text[toponym.end:toponym.end + CONTEXT_CHARS])
+    return after is not None and after.group("word").lower() in INSTITUTION_WORDS
