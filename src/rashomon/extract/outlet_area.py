@@ -14,7 +14,9 @@ articles arrive.
   nothing. An article spreads one vote evenly over the areas it names.
 * :class:`HomeAreas`: per outlet, the summed votes of its articles; :meth:`HomeAreas.home` is the area holding
   at least :data:`HOME_SHARE` of the votes of at least :data:`HOME_MIN_ARTICLES` articles (leaving out the
-  article being read: its own page is read as context instead).
+  article being read: its own page is read as context instead). Boilerplate says nothing about a page's story:
+  a mention whose words around it (:func:`mention_context`) recur on :data:`BOILERPLATE_PAGES` or more of the
+  outlet's pages (a menu, a footer, "Mobile users tap here for video") gives no vote and no town.
 * :func:`home_reading`: a report's event place that has a namesake in its outlet's home area, while its page
   names nothing unambiguous in the area it was read in, is read as that namesake. A weak vote: any
   unambiguous place of the page in the place's own area keeps the resolver's reading, and a name with one
@@ -33,8 +35,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
 from rashomon.extract.event_place import NEWS_WORDS, SPECIFICITY, main_place, not_a_place_here
@@ -53,6 +55,11 @@ HOME_MIN_ARTICLES = 2
 """Articles with votes an outlet needs (besides the one being read) before it has a home area."""
 _LOCAL = frozenset({"P", "A2"})
 """Candidates a namesake may be: towns and counties."""
+BOILERPLATE_PAGES = 3
+"""Pages of one outlet on which a mention's context must recur to be boilerplate (two pages may be two reports
+of one story by the same outlet, which share sentences)."""
+CONTEXT_WORDS = 3
+"""Words on each side of a mention, within its line, that make its context (:func:`mention_context`)."""
 
 
 def area_of(place: Place | Candidate) -> Area | None:
@@ -68,6 +75,21 @@ def counted(place: Place, text: str, names: dict[str, bool]) -> bool:
     return not (text and not_a_place_here(place, text, names))
 
 
+def mention_context(place: Place, text: str) -> str:
+    """The mention with up to :data:`CONTEXT_WORDS` words on each side within its line, folded: the same on
+    every page that carries the same menu or footer line, and on pages whose lines differ only further away
+    ("Mobile users tap here for video" / "... for photos")."""
+    start = text.rfind("\n", 0, place.start) + 1
+    end = text.find("\n", place.end)
+    before = text[start:place.start].split()[-CONTEXT_WORDS:]
+    after = text[place.end:len(text) if end < 0 else end].split()[:CONTEXT_WORDS]
+    return f"{' '.join(before)}|{place.text}|{' '.join(after)}".casefold()
+
+
+def area_label(area: Area) -> str:
+    return f"{area[0]}|{area[1]}"
+
+
 def one_reading(matches: Sequence[Match]) -> Area | None:
     """The area every main-name match of a town or county lies in, when there is one such area."""
     areas = {area_of(m.candidate) for m in matches if m.primary and m.candidate.feature in _LOCAL}
@@ -77,20 +99,41 @@ def one_reading(matches: Sequence[Match]) -> Area | None:
 @dataclass(frozen=True)
 class PageVotes:
     """What one article says about its outlet's home: the areas its places name unambiguously (one vote
-    spread over them) and the towns among those places."""
+    spread over them), the towns among those places, and the contexts (:func:`mention_context`) of the
+    mentions that gave each area (:func:`area_label`) and each town (``"town:"`` + :func:`town_key`)."""
 
     areas: dict[Area, float] = field(default_factory=dict)
     towns: tuple[Place, ...] = ()
+    contexts: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def to_json(self) -> str:
         return json.dumps({"areas": sorted([*area, weight] for area, weight in self.areas.items()),
-                           "towns": [town.to_dict() for town in self.towns]})
+                           "towns": [town.to_dict() for town in self.towns],
+                           "contexts": {key: list(found) for key, found in sorted(self.contexts.items())}})
 
     @classmethod
     def from_json(cls, data: str) -> PageVotes:
         found = json.loads(data)
         return cls({(code, admin1): weight for code, admin1, weight in found["areas"]},
-                   tuple(Place.from_dict(town) for town in found["towns"]))
+                   tuple(Place.from_dict(town) for town in found["towns"]),
+                   {key: tuple(items) for key, items in found.get("contexts", {}).items()})
+
+    def all_contexts(self) -> set[str]:
+        """Every context of the page's counted mentions."""
+        return {context for found in self.contexts.values() for context in found}
+
+    def without(self, boilerplate: Set[str]) -> PageVotes:
+        """The page's votes without the areas and towns that only ``boilerplate`` contexts gave (one vote
+        spread over the areas left); the page itself when none is boilerplate."""
+        def kept(key: str) -> bool:
+            found = self.contexts.get(key, ())
+            return not found or any(context not in boilerplate for context in found)
+
+        if not boilerplate or not (self.all_contexts() & boilerplate):
+            return self
+        areas = [area for area in self.areas if kept(area_label(area))]
+        towns = tuple(town for town in self.towns if kept("town:" + town_key(town)))
+        return PageVotes({area: 1.0 / len(areas) for area in areas}, towns, self.contexts)
 
 
 def page_votes(places: Sequence[Place], text: str, gazetteer: Gazetteer) -> PageVotes:
@@ -98,20 +141,26 @@ def page_votes(places: Sequence[Place], text: str, gazetteer: Gazetteer) -> Page
     names: dict[str, bool] = {}
     found: set[Area] = set()
     towns: dict[str, Place] = {}
+    contexts: dict[str, set[str]] = defaultdict(set)
     for i, place in enumerate(places):
         area = area_of(place)
         if area is None or not counted(place, text, names):
             continue
         if place.precision == "admin1":
             matches = gazetteer.lookup(place.text)
-            if matches and is_strong(matches) and area_of(matches[0].candidate) == area:
-                found.add(area)
-        elif place.precision in ("town", "admin2") and (
-                _qualified(places, i, text) or one_reading(gazetteer.lookup(place.text)) == area):
-            found.add(area)
-            if place.precision == "town":
-                towns.setdefault(town_key(place), place)
-    return PageVotes({area: 1.0 / len(found) for area in found}, tuple(towns.values()))
+            if not (matches and is_strong(matches) and area_of(matches[0].candidate) == area):
+                continue
+        elif not (place.precision in ("town", "admin2") and (
+                _qualified(places, i, text) or one_reading(gazetteer.lookup(place.text)) == area)):
+            continue
+        found.add(area)
+        context = mention_context(place, text) if text else ""
+        contexts[area_label(area)].add(context)
+        if place.precision == "town":
+            towns.setdefault(town_key(place), place)
+            contexts["town:" + town_key(place)].add(context)
+    return PageVotes({area: 1.0 / len(found) for area in found}, tuple(towns.values()),
+                     {key: tuple(sorted(found_in)) for key, found_in in contexts.items() if found_in != {""}})
 
 
 def article_areas(places: Sequence[Place], text: str, gazetteer: Gazetteer) -> dict[Area, float]:
@@ -133,34 +182,76 @@ def _qualified(places: Sequence[Place], i: int, text: str) -> bool:
 
 
 @dataclass
-class HomeAreas:
-    """Per outlet, the votes of its articles for first-level areas and the towns they name unambiguously (see
-    the module docstring)."""
+class _Totals:
+    """One outlet's votes, articles and town counts, boilerplate left out (see :class:`HomeAreas`)."""
 
-    votes: dict[str, dict[Area, float]] = field(default_factory=dict)
-    articles: dict[str, int] = field(default_factory=dict)
-    towns: dict[str, dict[str, int]] = field(default_factory=dict)  # outlet -> town key -> articles naming it
+    votes: dict[Area, float]
+    articles: int
+    towns: dict[str, int]
+    boilerplate: frozenset[str]
+
+
+@dataclass
+class HomeAreas:
+    """Per outlet, the pages of its articles (:class:`PageVotes`) and, from them, the votes for first-level
+    areas and the towns named unambiguously, boilerplate left out (see the module docstring)."""
+
+    pages: dict[str, list[PageVotes]] = field(default_factory=dict)
     town_places: dict[str, Place] = field(default_factory=dict)
+    _totals: dict[str, _Totals] = field(default_factory=dict, repr=False)
 
     def add(self, outlet: str, areas: Mapping[Area, float], towns: Sequence[Place] = ()) -> None:
-        """Count one article of ``outlet`` that names ``areas`` and ``towns`` (an article that names no area
-        counts nothing)."""
-        if not areas:
+        """Count one article of ``outlet`` that names ``areas`` and ``towns`` (no contexts: never boilerplate)."""
+        self.add_page(outlet, PageVotes(dict(areas), tuple(towns)))
+
+    def add_page(self, outlet: str, page: PageVotes) -> None:
+        """Count one article of ``outlet`` (an article that names no area counts nothing)."""
+        if not page.areas:
             return
-        totals = self.votes.setdefault(outlet, defaultdict(float))
-        for area, weight in areas.items():
-            totals[area] += weight
-        self.articles[outlet] = self.articles.get(outlet, 0) + 1
-        named = self.towns.setdefault(outlet, defaultdict(int))
-        for town in towns:
-            named[town_key(town)] += 1
+        self.pages.setdefault(outlet, []).append(page)
+        self._totals.pop(outlet, None)
+        for town in page.towns:
             self.town_places.setdefault(town_key(town), town)
 
+    @property
+    def votes(self) -> dict[str, dict[Area, float]]:
+        return {outlet: self._settled(outlet).votes for outlet in self.pages}
+
+    @property
+    def articles(self) -> dict[str, int]:
+        return {outlet: self._settled(outlet).articles for outlet in self.pages}
+
+    def knows(self, outlet: str) -> bool:
+        return outlet in self.pages
+
+    def effective(self, outlet: str, page: PageVotes) -> PageVotes:
+        """``page`` as its outlet's votes count it: without what only boilerplate gave."""
+        return page.without(self._settled(outlet).boilerplate) if outlet in self.pages else page
+
+    def _settled(self, outlet: str) -> _Totals:
+        totals = self._totals.get(outlet)
+        if totals is None:
+            pages = self.pages.get(outlet, [])
+            seen = Counter(key for page in pages for key in page.all_contexts())
+            boilerplate = frozenset(key for key, n in seen.items() if n >= BOILERPLATE_PAGES)
+            totals = self._totals[outlet] = _Totals(defaultdict(float), 0, defaultdict(int), boilerplate)
+            for page in pages:
+                counted_page = page.without(boilerplate)
+                if not counted_page.areas:
+                    continue
+                totals.articles += 1
+                for area, weight in counted_page.areas.items():
+                    totals.votes[area] += weight
+                for town in counted_page.towns:
+                    totals.towns[town_key(town)] += 1
+        return totals
+
     def home(self, outlet: str, *, without: Mapping[Area, float] | None = None) -> Area | None:
-        """The outlet's home area, leaving out one article's own votes (``without``); ``None`` when no area
-        holds :data:`HOME_SHARE` of the votes of :data:`HOME_MIN_ARTICLES` other articles."""
-        votes = dict(self.votes.get(outlet, {}))
-        articles = self.articles.get(outlet, 0)
+        """The outlet's home area, leaving out one article's own counted votes (``without``:
+        :meth:`effective`'s areas); ``None`` when no area holds :data:`HOME_SHARE` of the votes of
+        :data:`HOME_MIN_ARTICLES` other articles."""
+        totals = self._settled(outlet)
+        votes, articles = dict(totals.votes), totals.articles
         if without:
             articles -= 1
             for area, weight in without.items():
@@ -173,7 +264,7 @@ class HomeAreas:
     def home_town(self, outlet: str, area: Area, *, without: Sequence[Place] = ()) -> Place | None:
         """The town in ``area`` that most of the outlet's other articles name unambiguously (ties: the
         smaller key); ``None`` when they name none there."""
-        counts = dict(self.towns.get(outlet, {}))
+        counts = dict(self._settled(outlet).towns)
         for town in without:
             counts[town_key(town)] = counts.get(town_key(town), 0) - 1
         found = [(n, key) for key, n in counts.items() if n > 0 and area_of(self.town_places[key]) == area]
@@ -232,12 +323,14 @@ class OutletHomes:
         """The home area of ``article``'s outlet without the article's own votes, and those votes (its page's
         context; computed from ``places`` when the article was not counted)."""
         outlet = outlet_key(article)
-        if outlet not in self.homes.votes:
+        if not self.homes.knows(outlet):
             return None, {}
         counted_page = self.pages.get(article.id)
         if counted_page is None:
-            return self.homes.home(outlet), article_areas(places, article.text, self.gazetteer)
-        return self.homes.home(outlet, without=counted_page.areas), counted_page.areas
+            page = self.homes.effective(outlet, page_votes(places, article.text, self.gazetteer))
+            return self.homes.home(outlet), page.areas
+        own = self.homes.effective(outlet, counted_page).areas
+        return self.homes.home(outlet, without=own), own
 
     def event_place(self, article: Article, places: Sequence[Place], place: Place | None, *,
                     literal: Sequence[Place] = (), event_spans: Sequence[tuple[int, int]] = ()) -> Place | None:
@@ -285,7 +378,9 @@ class OutletHomes:
         return None
 
     def _own(self, article: Article) -> PageVotes:
-        return self.pages.get(article.id) or PageVotes()
+        """The article's counted votes (boilerplate left out), none when it was not counted."""
+        page = self.pages.get(article.id)
+        return PageVotes() if page is None else self.homes.effective(outlet_key(article), page)
 
 
 def learn_homes(articles: Iterable[Article], analyses: Mapping[str, ArticleAnalysis],
@@ -298,7 +393,7 @@ def learn_homes(articles: Iterable[Article], analyses: Mapping[str, ArticleAnaly
             continue
         gazetteer = gazetteer or load_gazetteer()
         pages[article.id] = votes = page_votes(analysis.places, article.text, gazetteer)
-        homes.add(outlet_key(article), votes.areas, votes.towns)
+        homes.add_page(outlet_key(article), votes)
     return OutletHomes(homes, pages, gazetteer)
 
 
@@ -312,17 +407,19 @@ def home_readings(pages: Sequence[tuple[str, Sequence[Place], str]],
     votes = [page_votes(places, text, gazetteer) for _, places, text in pages]
     homes = HomeAreas()
     for (outlet, _, _), vote in zip(pages, votes, strict=True):
-        homes.add(outlet, vote.areas, vote.towns)
+        homes.add_page(outlet, vote)
     read = []
     for (outlet, places, _), vote in zip(pages, votes, strict=True):
-        home = homes.home(outlet, without=vote.areas)
-        read.append([home_reading(place, vote.areas, home, gazetteer) for place in places])
+        own = homes.effective(outlet, vote).areas
+        home = homes.home(outlet, without=own)
+        read.append([home_reading(place, own, home, gazetteer) for place in places])
     return read
 
 
 # -- the store's table ----------------------------------------------------------------------------------
-_STAMP = "n.analysed_at || '|' || n.pipeline || '|' || length(n.data)"
-"""What identifies the analysis an article's votes were counted from (``analysed_at`` is to the second)."""
+_STAMP = "'votes-2|' || n.analysed_at || '|' || n.pipeline || '|' || length(n.data)"
+"""What identifies the analysis an article's votes were counted from (``analysed_at`` is to the second), and the
+form of the votes (``votes-2``: with mention contexts; rows counted before are counted again)."""
 
 
 def update_store(store: Store, gazetteer: Gazetteer | None = None) -> int:
@@ -361,7 +458,7 @@ def from_store(store: Store, outlets: Iterable[str]) -> OutletHomes:
         found = []
     for article_id, outlet, data in found:
         pages[article_id] = votes = PageVotes.from_json(data)
-        homes.add(outlet, votes.areas, votes.towns)
+        homes.add_page(outlet, votes)
     return OutletHomes(homes, pages)
 
 
@@ -384,7 +481,7 @@ class HomeMarks:
         for article_id in article_ids:
             outlet = outlets[article_id]
             homes = self._homes(outlet)
-            own = homes.pages.get(article_id) or PageVotes()
+            own = homes.homes.effective(outlet, homes.pages.get(article_id) or PageVotes())
             home = homes.homes.home(outlet, without=own.areas)
             town = homes.homes.home_town(outlet, home, without=own.towns) if home is not None else None
             found.append(None if home is None else [*home, "" if town is None else town_key(town)])
