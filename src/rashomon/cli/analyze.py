@@ -69,9 +69,12 @@ def analyze(db_path: str, engine: str, workers: int | None, ray_address: str | N
 def show(article: str, db_path: str, as_json: bool, color: bool | None) -> None:
     """Print ARTICLE (id, id prefix or source name) with its extractions highlighted, then their tables."""
     from rashomon.extract.analyze import article_view
+    from rashomon.reconcile.report_places import report_place
 
     with open_store(db_path) as store:
         view: dict[str, Any] = article_view(store, article)
+        if view["analysis"] is not None:  # the event place as the report's dossier reads it
+            view["dossier_place"] = report_place(store, view["article"]["id"])
     if view["analysis"] is None and not as_json:
         raise ConfigError(Errors.G001, name="ARTICLE",
                           reason=f"{view['article']['id']} is not analysed yet; run `rashomon analyze`")
@@ -151,13 +154,20 @@ def render_tables(view: dict[str, Any]) -> str:
     places = [[p["text"], p["name"], p.get("country_code"), p.get("precision")] for p in a["places"]]
     dates = [[t["text"], t.get("date"), t.get("precision")] for t in a["times"]]
     place = a["places"][a["event_place"]]["name"] if a.get("event_place") is not None else None
+    if "dossier_place" in view:  # the report's place as its event's dossier reads it (outlet home area)
+        place = (view["dossier_place"] or {}).get("name")
     event = [[a.get("event_type"), a.get("sub_event_type"), a.get("event_date"),
               a.get("event_date_precision"), place]]
-    return "\n\n".join([
+    tables = [
         _table("claims", ["claimant", "actor", "cue", "hedged", "kind"], claims),
         _table("casualties", ["kind", "as written", "count", "victims", "side", "claimant"], figures),
         _table("actors", ["label", "actor", "type", "via"], actors),
         _table("places", ["text", "name", "country", "precision"], places),
         _table("dates", ["text", "date", "precision"], dates),
         _table("event", ["type", "sub-event type", "date", "precision", "place"], event),
-    ])
+    ]
+    if "dossier_place" in view:
+        from rashomon.reconcile.report_places import describe
+
+        tables.append(f"event place in the dossier: {describe(view['dossier_place'])}")
+    return "\n\n".join(tables)

@@ -94,9 +94,14 @@ def _print_score(reason: dict[str, Any]) -> None:
 def explain(event_id: str, db_path: str, as_json: bool) -> None:
     """Why the reports of EVENT_ID were put together."""
     from rashomon.cluster.history import explain_event
+    from rashomon.reconcile.events import find_event
+    from rashomon.reconcile.report_places import describe, read_places
 
     with open_store(db_path) as store:
         info = explain_event(store, event_id)
+        places = read_places(store, find_event(store, info["event"]))  # as the event's dossier reads them
+    for article in info["articles"]:
+        article["place"] = places.get(article["article_id"])
     if as_json:
         echo_json(info)
         return
@@ -106,6 +111,7 @@ def explain(event_id: str, db_path: str, as_json: bool) -> None:
             f"  {article['article_id']}  {article['published_at'] or '-'}  {article['outlet'] or '-'}  "
             f"{(article['title'] or '')[:70]}"
         )
+        click.echo(f"    place: {describe(article['place'])}")
         _print_reason(article["reason"])
     for item in info["history"]:
         click.echo(f"  history #{item['id']}: {item['at']} {item['action']} {item['detail']}")
