@@ -38,3 +38,26 @@ def test_casualty_reports_other_between_count_and_noun_is_more_people(nlp: Langu
     assert counts(nlp, text) == {"killed": 1, "injured": 3}
     # without "other" the three shot may include the dead man
     assert counts(nlp, text.replace("three other people", "three people")).get("injured", 0) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"She could\'ve been dead today," said her aunt. A girl, 7, was wounded in the shooting.', {"injured": 1}),
+        ('"There could be people dead today because of them," he said. Two people were wounded.', {"injured": 2}),
+        ("He is charged with one count of criminal attempt homicide after he shot two men.", {"injured": 2}),
+        ("He faces four counts of assault with intent to commit murder after he wounded a man.", {"injured": 1}),
+        ('"I\'m scared to death," she said after a man was shot in the arm.', {"injured": 1}),
+        ('"People\'s children are dying for no reason," she said after her son was wounded.', {"injured": 1}),
+        ('"Every day more Americans are injured or killed by a bullet," he said.', {}),
+    ],
+)
+def test_casualty_reports_words_naming_no_one_hurt_in_the_event(
+    nlp: Language, text: str, expected: dict[str, int]
+) -> None:
+    assert counts(nlp, text) == expected
+
+
+def test_casualty_reports_counted_present_tense_still_counts(nlp: Language) -> None:
+    assert counts(nlp, "Two men are dead after a shooting on Main Street.") == {"killed": 2}
+    assert counts(nlp, "Police said the victims are injured but alive.").get("injured", 0) >= 1

@@ -339,9 +339,40 @@ def blocked(token: Token, tallies: dict[int, bool] | None = None) -> bool:
         return True  # the parser hangs a list of charges on its second item ("..., being a felon and injuring")
     if any(c.lower_ in ("attempted", "possibly", "nearly", "almost", "narrowly") for c in token.children):
         return True
-    if _hurt_otherwise(token):
+    if _hurt_otherwise(token) or _not_this_event(token):
         return True
     return token.dep_ in ("amod", "compound") and token.head.lemma_ in ("attempt", "threat", "plot", "charge")
+
+
+_STATE_DEPS = ("acomp", "oprd")
+_AFRAID = {"scared", "frightened", "terrified", "bored", "worried", "scare", "frighten", "terrify", "bore", "worry"}
+
+
+def _not_this_event(token: Token) -> bool:
+    """Words that name no one hurt in the event: a state under a modal ("She could've been dead", "There
+    could be people dead"), a charge's attempt or intent ("criminal attempt homicide", "intent to commit
+    murder"), an idiom ("scared to death"), or people in general ("children are dying for no reason")."""
+    if token.dep_ in _STATE_DEPS and any(c.lower_ in MODALS and c.dep_ == "aux" for c in token.head.children):
+        return True
+    if any(c.dep_ == "compound" and c.lemma_ == "attempt" for c in token.children):
+        return True
+    if token.dep_ == "dobj" and token.head.lemma_ == "commit" and token.head.tag_ == "VB":
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ in _AFRAID:
+        return True
+    return _people_in_general(token)
+
+
+def _people_in_general(token: Token) -> bool:
+    """ "Children are dying", "more Americans are injured or killed": a bare plural subject of a present
+    tense (no count, no article) tells what happens, not who was hurt."""
+    verb = token.head if token.dep_ == "conj" and token.head.pos in (VERB, AUX) else token
+    if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("are", "is") for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(
+        s.tag_ in ("NNS", "NNPS") and not any(c.dep_ in ("det", "nummod") for c in s.children) for s in subjects
+    )
 
 
 _FLEEING = {"run", "flee", "escape", "jump", "fall", "trample", "scramble", "trip", "climb"}
