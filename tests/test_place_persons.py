@@ -68,3 +68,13 @@ def test_place_persons_not_output_but_vote_at_half_weight(resolver: PlaceResolve
     assert [p.text for p in places] == ["Mansfield"]
     assert places[0].admin1 == "TX"  # Kyle, Texas still pulls Mansfield (it would go to Ohio without it)
     assert resolver.resolve(marked[1:], text)[0].admin1 != "TX"
+
+
+def test_place_persons_title_and_first_name_and_chains(resolver: PlaceResolver) -> None:
+    """"President Barack Obama" (a title, then a first name the list lacks); "Kyle McDermand"; a given name
+    that is itself a town inside a person's name ("Nikki Lynn Barlow"), but not in a road's name."""
+    text = ("President Barack Obama signed it. A pin of Kyle McDermand. Nikki Lynn Barlow, 18, was arrested "
+            "on Old Alton Edwardsville Road. Obama spoke in Alton.")
+    assert _people(resolver, text, "Obama", "Kyle", "Nikki", "Lynn", "Alton", "Edwardsville") == [
+        ("Obama", True), ("Kyle", True), ("Nikki", True), ("Lynn", True), ("Alton", False),
+        ("Edwardsville", False), ("Obama", True), ("Alton", False)]

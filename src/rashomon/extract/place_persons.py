@@ -52,11 +52,13 @@ _CALENDAR = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 })
-_NAME_WORD = r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?"
-_BEFORE = re.compile(rf"(?:^|[\s(\"“])(?P<word>{_NAME_WORD}\.?|[A-Z][a-z]{{0,3}}\.)(?: [A-Z]\.)? \Z",
-                     re.IGNORECASE)
+_NAME_WORD = r"[A-Z][^\W\d_]+(?:['’-][^\W\d_]+)?"
+"""A capitalised name word: "Lanier", "McDermand", "Ateş", "Register-Guard"."""
+_BEFORE = re.compile(rf"(?:^|[\s(\"“])(?P<word>{_NAME_WORD}\.?|[A-Za-z][a-z]{{0,3}}\.)(?P<initial> [A-Z]\.)? \Z")
 """The word right before a mention on its line, after an optional middle initial ("Vincent J. Fumo")."""
-_AFTER = re.compile(rf"^(?: [A-Z]\.)? (?P<word>{_NAME_WORD})\b")
+_TITLE_FIRST = re.compile(rf"(?:^|[\s(\"“])(?P<title>[A-Za-z]+)\.? (?P<word>{_NAME_WORD})(?: [A-Z]\.)? \Z")
+"""A title and a first name before a mention: "President Barack Obama", "Judge Corinne Klatt"."""
+_AFTER = re.compile(rf"^(?P<initial> [A-Z]\.)? (?P<word>{_NAME_WORD})")
 """The capitalised word right after a mention, after an optional middle initial ("Linda K. Daily")."""
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*\Z")
 NOT_SURNAMES = frozenset({
@@ -85,9 +87,10 @@ def person_mentions(text: str, toponyms: Sequence[Toponym]) -> list[bool]:
     """Per toponym, whether ``text`` writes it as a person's name (see the module docstring)."""
     if not text:
         return [False] * len(toponyms)
-    starts = {t.start for t in toponyms}
-    ends = {t.end for t in toponyms}
-    people = [_one_word(t.text) and (_surname(text, t, ends) or _given_name(text, t, starts)) for t in toponyms]
+    by_start = {t.start: t for t in toponyms}
+    by_end = {t.end: t for t in toponyms}
+    people = [_one_word(t.text) and (_surname(text, t, by_end) or _given_name(text, t, by_start))
+              for t in toponyms]
     named = {name_key(t.text) for t, person in zip(toponyms, people, strict=True) if person}
     if not named:
         return people
@@ -101,17 +104,32 @@ def _one_word(name: str) -> bool:
     return " " not in name and name[:1].isupper() and not name.isupper() and not name.endswith(".")
 
 
-def _surname(text: str, toponym: Toponym, ends: set[int]) -> bool:
-    """A title or a given name (no place mention itself) stands right before ``toponym``."""
-    found = _BEFORE.search(text, max(0, toponym.start - CONTEXT_CHARS), toponym.start)
+def _name_word(word: str, toponym: Toponym | None, *, named: bool) -> bool:
+    """A word next to a mention can be part of a person's name: no place mention, or, where the rest of the
+    name shows a person (``named``: a middle initial, a surname after), a place mention that is a given name
+    and no well-known place ("Vincent" in "Vincent J. Fumo", "Lynn" in "Nikki Lynn Barlow"; not "Alton" in
+    "Old Alton Edwardsville Road")."""
+    if toponym is None:
+        return True
+    return named and name_key(word) in given_names() and not _well_known(toponym)
+
+
+def _surname(text: str, toponym: Toponym, by_end: dict[int, Toponym]) -> bool:
+    """A title, a title and a first name, or a given name (no place) stands right before ``toponym``."""
+    begin = max(0, toponym.start - CONTEXT_CHARS)
+    found = _BEFORE.search(text, begin, toponym.start)
     if found is None:
         return False
     word = found.group("word")
     bare = word.rstrip(".").lower()
     if bare in TITLES:
         return True
-    return (word[0].isupper() and not word.endswith(".") and bare in given_names()
-            and found.end("word") not in ends and not (toponym.matches and names_an_area(toponym.matches)))
+    titled = _TITLE_FIRST.search(text, begin, toponym.start)
+    if titled is not None and titled.group("title").lower() in TITLES and titled.end("word") not in by_end:
+        return True
+    return (word[0].isupper() and not word.endswith(".") and not word.isupper() and bare in given_names()
+            and _name_word(word, by_end.get(found.end("word")), named=found.group("initial") is not None)
+            and not (toponym.matches and names_an_area(toponym.matches)))
 
 
 def _well_known(toponym: Toponym) -> bool:
@@ -119,15 +137,30 @@ def _well_known(toponym: Toponym) -> bool:
     return bool(toponym.matches) and (names_an_area(toponym.matches) or toponym.matches[0].prior >= CITY_PRIOR)
 
 
-def _given_name(text: str, toponym: Toponym, starts: set[int]) -> bool:
+def _given_name(text: str, toponym: Toponym, by_start: dict[int, Toponym]) -> bool:
     """``toponym`` is a given name, and no area, before a capitalised word that may be a surname."""
     if name_key(toponym.text) not in given_names() or _well_known(toponym):
         return False
     found = _AFTER.match(text[toponym.end:toponym.end + CONTEXT_CHARS])
-    if found is None or toponym.end + found.start("word") in starts:
+    if found is None:
         return False
-    word = found.group("word").lower()
-    return not ({word, word.split("-")[0]} & (INSTITUTION_WORDS | NOT_SURNAMES | TITLES | _CALENDAR))
+    word = found.group("word")
+    neighbour = by_start.get(toponym.end + found.start("word"))
+    if neighbour is not None:  # "Nikki Lynn Barlow": the next name is a person's when a surname follows it
+        return _name_word(word, neighbour, named=_surname_after(text, neighbour.end))
+    return _may_be_surname(word)
+
+
+def _surname_after(text: str, end: int) -> bool:
+    """A capitalised word that may be a surname follows ``end``."""
+    found = _AFTER.match(text[end:end + CONTEXT_CHARS])
+    return found is not None and _may_be_surname(found.group("word"))
+
+
+def _may_be_surname(word: str) -> bool:
+    bare = word.lower()
+    return not word.isupper() and not (
+        {bare, bare.split("-")[0]} & (INSTITUTION_WORDS | NOT_SURNAMES | TITLES | _CALENDAR))
 
 
 def _reads_as_place(text: str, toponym: Toponym) -> bool:
