@@ -123,7 +123,9 @@ def render_highlighted(view: dict[str, Any], *, color: bool) -> str:
              f"{article['source_name']}"
     title = article.get("title") or ""
     if title and not text.lstrip().startswith(title):  # a title stored apart from the text (JSON Lines, HTML)
-        header += f"\n{title}"
+        from rashomon.ingest.titles import shown_title  # without the site's name around it
+
+        header += f"\n{shown_title(title, article.get('outlet'), article.get('url'))}"
     return header + "\n" + "=" * min(max(map(len, header.splitlines())), 100) + "\n" + "".join(out)
 
 

@@ -94,6 +94,7 @@ def _print_score(reason: dict[str, Any]) -> None:
 def explain(event_id: str, db_path: str, as_json: bool) -> None:
     """Why the reports of EVENT_ID were put together."""
     from rashomon.cluster.history import explain_event
+    from rashomon.ingest.titles import shown_title
     from rashomon.reconcile.events import find_event
     from rashomon.reconcile.report_places import describe, read_places
 
@@ -109,7 +110,7 @@ def explain(event_id: str, db_path: str, as_json: bool) -> None:
     for article in info["articles"]:
         click.echo(
             f"  {article['article_id']}  {article['published_at'] or '-'}  {article['outlet'] or '-'}  "
-            f"{(article['title'] or '')[:70]}"
+            f"{(shown_title(article['title'], article['outlet'], article.get('url')) or '')[:70]}"
         )
         click.echo(f"    place: {describe(article['place'])}")
         _print_reason(article["reason"])

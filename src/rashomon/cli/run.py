@@ -15,6 +15,7 @@ import click
 from rashomon.cli.analyze import engine_options
 from rashomon.cli.common import db_option, echo_json, json_option, show_progress, user_errors
 from rashomon.cli.ingest import ingest_options, options_from, print_ingest_report
+from rashomon.ingest.titles import shown_title
 from rashomon.pipeline import RunOptions, RunReport, run_pipeline
 from rashomon.store import Store
 
@@ -48,7 +49,7 @@ def print_run_result(store: Store, report: RunReport) -> None:
     click.echo("")
     click.echo(f"{'outlet':<20} {'date':<10} {'chars':>7}  title")
     for row in rows:
-        title = row["title"] or "(no title)"
+        title = shown_title(row["title"], row["outlet"]) or "(no title)"  # without the site's name
         if len(title) > TITLE_WIDTH:
             title = title[:TITLE_WIDTH - 1] + "…"
         copy = f"  [copy of {row['duplicate_of']}]" if row["duplicate_of"] else ""

@@ -213,6 +213,7 @@ def explain_event(store: Store, event_id: str) -> dict[str, Any]:
                 "article_id": r[0],
                 "title": r[2],
                 "outlet": outlet_name(r[3], r[5]),
+                "url": r[5],
                 "published_at": r[4],
                 "reason": json.loads(r[1]),
             }

@@ -25,6 +25,7 @@ from rashomon.extract.dates import (
 from rashomon.extract.event_place import NEWS_WORDS, dateline_span
 from rashomon.extract.outlet_area import HomeMarks, OutletHomes, area_of, from_store, outlet_key, update_store
 from rashomon.extract.title_place import title_place
+from rashomon.ingest.titles import shown_title
 from rashomon.reconcile.actors import build_actors
 from rashomon.reconcile.casualties import build_slots, count_per_report, headline_slots
 from rashomon.reconcile.discrepancies import (
@@ -344,8 +345,8 @@ def _title(
     reports: Sequence[Report], event_type: str | None, location: dict[str, Any] | None, date: str | None
 ) -> str | None:
     for report in reports:
-        if report.article.title:
-            return report.article.title
+        if report.article.title:  # as shown to readers: without the site's name around it
+            return shown_title(report.article.title, report.article.outlet, report.article.url)
     if event_type is None and location is None:
         return None
     where = f" in {location['name']}" if location else ""

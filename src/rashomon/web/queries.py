@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from rashomon.errors import Errors, StoreError, WebError
+from rashomon.ingest.titles import shown_title
 
 CONTESTED_HELP = (
     "an event is contested when its reports conflict: a value, attribution, date or location "
@@ -215,7 +216,7 @@ def _add_article_facts(db: sqlite3.Connection, items: list[dict[str, Any]]) -> N
         if outlet and outlet not in item["outlets"]:
             item["outlets"].append(outlet)
         if not item["title"] and title:
-            item["title"] = title
+            item["title"] = shown_title(title, outlet)
     for event_id, item in by_id.items():
         item["articles"] = max(item["articles"], counts.get(event_id, 0))
 
