@@ -241,3 +241,13 @@ def test_places_people_named_like_towns_are_not_places(places_nlp: Language) -> 
     found = _places(places_nlp, text)
     assert "Trapani" not in found and "Linda" not in found
     assert found["Fairfield"].admin1 == "CT"
+
+
+def test_places_police_words_are_not_places(places_nlp: Language) -> None:
+    """"Police" (a Polish town), "Officer", "Metro" name the police in crime reports, never a place."""
+    text = ("Police are investigating a shooting in Crestview. Crestview Police officers said Officer Kevin "
+            "Quaid and Metro detectives arrived at 9 p.m.")
+    doc = places_nlp(text)
+    names = [p.text for p in doc._.places]
+    assert "Crestview" in names
+    assert not {"Police", "Officer", "Metro"} & set(names)
