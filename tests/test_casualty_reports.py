@@ -61,3 +61,26 @@ def test_casualty_reports_words_naming_no_one_hurt_in_the_event(
 def test_casualty_reports_counted_present_tense_still_counts(nlp: Language) -> None:
     assert counts(nlp, "Two men are dead after a shooting on Main Street.") == {"killed": 2}
     assert counts(nlp, "Police said the victims are injured but alive.").get("injured", 0) >= 1
+
+
+def test_casualty_reports_words_printed_again_count_once(nlp: Language) -> None:
+    lead = "One man died and three others were injured in a shooting early Sunday morning."
+    text = f"{lead} Police are looking for the gunman. {lead}"  # a page printing its lead twice
+    assert counts(nlp, text) == {"killed": 1, "injured": 3}
+
+
+def test_casualty_reports_a_total_broken_down_after_it_counts_once(nlp: Language) -> None:
+    text = "Police said six people, three men and three women, were shot by an unknown man on Main Street."
+    assert counts(nlp, text) == {"injured": 6}
+    assert counts(nlp, "The gunman shot three soldiers and two civilians.") == {"injured": 5}
+
+
+@pytest.mark.parametrize(
+    "tally",
+    [
+        "Since early October, eight people have died and at least 10 others were injured in the neighborhood.",
+        "Over the weekend five people were killed and 20 wounded in 14 shootings across the city.",
+    ],
+)
+def test_casualty_reports_tallies_over_many_shootings_are_not_the_event(nlp: Language, tally: str) -> None:
+    assert counts(nlp, f"A man was shot dead on Main Street on Sunday. {tally}") == {"killed": 1}

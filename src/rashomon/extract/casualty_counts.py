@@ -127,11 +127,12 @@ def _distinct(figures: Sequence[CasualtyFigure], again: Sequence[CasualtyFigure]
     by_sentence: dict[int | None, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     with_again: dict[int | None, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     added: dict[int | None, bool] = {}
+    listed: dict[tuple[int | None, str], list[int]] = defaultdict(list)
     for figure in figures:
-        key = figure.sentence_start
-        by_sentence[key][(figure.trigger or "").lower()] += figure.count_min or 0
-        with_again[key][(figure.trigger or "").lower()] += figure.count_min or 0
-        added[key] = added.get(key, True) and is_additional(figure)
+        listed[(figure.sentence_start, (figure.trigger or "").lower())].append(figure.count_min or 0)
+        added[figure.sentence_start] = added.get(figure.sentence_start, True) and is_additional(figure)
+    for (key, trigger), values in listed.items():
+        by_sentence[key][trigger] = with_again[key][trigger] = _sentence_sum(values)
     for figure in again:
         if figure.sentence_start in by_sentence:
             with_again[figure.sentence_start][(figure.trigger or "").lower()] += figure.count_min or 0
@@ -153,6 +154,14 @@ def _distinct(figures: Sequence[CasualtyFigure], again: Sequence[CasualtyFigure]
         elif not (group and total == 1):
             running += total  # "Four wounded ... Another man was shot in the arm": one of the four
     return running
+
+
+def _sentence_sum(values: Sequence[int]) -> int:
+    """People one trigger of a sentence counts: its figures add up ("three soldiers and two civilians"),
+    except a total broken down after it ("six people, three men and three women, were shot": six)."""
+    if len(values) >= 3 and values[0] == sum(values[1:]):
+        return values[0]
+    return sum(values)
 
 
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
@@ -281,9 +290,10 @@ def article_counts(figures: Sequence[CasualtyFigure], text: str = "") -> dict[Ca
     by_kind: dict[CasualtyKind, list[CasualtyFigure]] = defaultdict(list)
     survivors = _survivors(figures, text)
     again: dict[CasualtyKind, list[CasualtyFigure]] = defaultdict(list)
+    repeats = _repeated(figures, text)
     for index, figure in enumerate(figures):
-        if figure.background:
-            continue  # another event's people (casualty_background)
+        if figure.background or index in repeats:
+            continue  # another event's people (casualty_background), or the same words printed again
         if index in survivors:
             by_kind["injured"].append(survivors[index])
             continue
@@ -311,6 +321,29 @@ def article_counts(figures: Sequence[CasualtyFigure], text: str = "") -> dict[Ca
     if counts.get("injured") and _killed_among_injured(by_kind.get("injured", []), killed):
         counts["injured"] = max(counts["injured"] - counts.get("killed", 0), 0)
     return counts
+
+
+def _repeated(figures: Sequence[CasualtyFigure], text: str) -> set[int]:
+    """Figures printed again word for word (a headline glued to its lead, photo captions, a paragraph
+    repeated by the page): same kind and count as an earlier figure, the same words after them, and the
+    words before them in their sentence the same (one may start the sentence later than the other)."""
+    if not text:
+        return set()
+    seen: dict[tuple[str, str, int | None, int | None, str], list[str]] = defaultdict(list)
+    out: set[int] = set()
+    for index, figure in enumerate(figures):
+        sentence_start = figure.sentence_start if figure.sentence_start is not None else figure.start
+        after = " ".join(text[figure.end : figure.end + _AFTER].split())
+        before = " ".join(text[max(figure.start - _BEFORE, sentence_start) : figure.start].split())
+        key = (figure.kind, figure.value_text.lower(), figure.count_min, figure.count_max, after)
+        if any(b.endswith(before) or before.endswith(b) for b in seen[key]):
+            out.add(index)
+        seen[key].append(before)
+    return out
+
+
+_BEFORE, _AFTER = 30, 60
+"""Characters around a figure that make it the same words printed again."""
 
 
 def is_name(text: str) -> bool:

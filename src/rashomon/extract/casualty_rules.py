@@ -271,7 +271,11 @@ def _is_second_of_pair(token: Token) -> bool:
 
 STATISTICS = re.compile(
     r"\b(?:this|last|that|a|per|each|every) (?:year|month|decade)\b|\bso far\b|year[- ]to[- ]date|"
-    r"\b(?:since|in|during) (?:19|20)\d\d\b|\bsince the [^.]{0,40}\b(?:19|20)\d\d\b|\bannual(?:ly)?\b|\brecords? show",
+    r"\b(?:since|in|during) (?:19|20)\d\d\b|\bsince the [^.]{0,40}\b(?:19|20)\d\d\b|\bannual(?:ly)?\b|\brecords? show|"
+    r"\bsince (?:early |late |mid-?)?(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b(?! \d)|"
+    r"\bin (?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty|several|separate|multiple) "
+    r"(?:separate |different |other )?(?:shootings|incidents|attacks)\b",
     re.IGNORECASE,
 )
 """Sentences that report tallies over a period ("Nine officers have been shot this year"), not the event."""
