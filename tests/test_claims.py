@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 
 from rashomon.extract.attributions import Attribution
-from rashomon.extract.claim_scope import impression
+from rashomon.extract.claim_scope import impression, no_one_named
 from rashomon.extract.claims import (
     FACTORY,
     ClaimExtractor,
@@ -422,6 +422,44 @@ def test_claims_dateline_is_no_claimant(nlp: Language) -> None:
     assert claim.cue == "told"
     assert claim.claimant is not None and claim.claimant.endswith("Michael Mukasey")
     assert "CLEVELAND" not in claim.claimant
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("PHOENIX - Police say a man was shot and killed outside a bar on Sunday.", "Police"),
+    ("NEW ORLEANS (AP) - New Orleans police say two men were wounded in a shooting.", "New Orleans police"),
+    ("CHARLOTTE, N.C. \u2014 Detectives with the Charlotte-Mecklenburg Police Department said the man fled.",
+     "Detectives with the Charlotte-Mecklenburg Police Department"),
+    ("KENT, Wash. -- Prosecutors have charged a man with murder in the shooting of his neighbor.", "Prosecutors"),
+])
+def test_claims_claimant_leaves_out_the_dateline_the_parser_joined_to_it(nlp: Language, text: str,
+                                                                          claimant: str) -> None:
+    claims = attributed(nlp, text)
+    assert [c.claimant for c in claims] == [claimant]
+    (claim,) = claims
+    assert claim.claimant_start is not None and text[claim.claimant_start: claim.claimant_end] == claimant
+
+
+def test_claims_passive_subject_cut_after_its_dateline_is_still_no_claimant_of_another_cue(nlp: Language) -> None:
+    text = ("OREGON CITY, Ore. (KOIN) \u2013 Jeffrey Giddings, the man accused of trying to kill 2 law enforcement "
+            "officers and taking a woman hostage at a Gladstone Subway, was officially charged with 6 major crimes "
+            "on Wednesday.")  # a GVA report
+    doc = nlp(text)
+    name = doc.char_span(text.index("Jeffrey"), text.index(", the man"))
+    cue_span = doc.char_span(text.index("accused"), text.index("accused") + len("accused"))
+    assert name is not None and cue_span is not None
+    assert name.root.dep_ == "appos" and name.root.head.dep_ == "nsubjpass"  # the parse this case is about
+    found = no_one_named(Attribution(doc[:], cue_span, name, (cue_span.end_char, len(text))))
+    assert found.source is None and found.cue == cue_span  # the passive subject of *charged*: no accuser
+
+
+@pytest.mark.parametrize(("text", "claimant"), [
+    ("MIAMI-DADE SUPERINTENDENT ALBERTO CARVALHO said the school would stay closed.",
+     "MIAMI-DADE SUPERINTENDENT ALBERTO CARVALHO"),
+    ("The governor, Tom Wolf - a Democrat - said the bill would pass.", "The governor, Tom Wolf - a Democrat"),
+])
+def test_claims_claimant_keeps_capitals_and_dashes_that_are_no_dateline(nlp: Language, text: str,
+                                                                        claimant: str) -> None:
+    assert [c.claimant for c in attributed(nlp, text)] == [claimant]
 
 
 def test_claims_what_according_to_reports_is_no_separate_claim(nlp: Language) -> None:

@@ -11,6 +11,8 @@ and to the tagger's (against the rules' of the same unit).
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from rashomon.extract import attribution_lexicon as lex
 from rashomon.extract.attributions import Attribution, adds_to, tally_colon
 
@@ -87,8 +89,9 @@ def no_one_named(attribution: Attribution) -> Attribution:
     ("after her initial statement was shown to be false, stating that": no speaker; not a colon's name, which
     the parse does not give; held-out train slice, combined source F1 +0.0006)."""
     source, cue = attribution.source, attribution.cue
-    if source is not None and source.root.dep_ == "nsubjpass" and cue.text != ":" \
-            and not cue.start <= source.root.head.i < cue.end:
+    subject = _apposed_to(source.root) if source is not None else None
+    if subject is not None and subject.dep_ == "nsubjpass" and cue.text != ":" \
+            and not cue.start <= subject.head.i < cue.end:
         return Attribution(attribution.sent, attribution.cue, None, attribution.content, attribution.kind,
                            attribution.hedges)
     if source is None or len(source) != 1:
@@ -101,6 +104,14 @@ def no_one_named(attribution: Attribution) -> Attribution:
                        attribution.hedges)
 
 
+def _apposed_to(token: Token) -> Token:
+    """The word ``token`` is an apposition to, if any (a claimant cut after a dateline the parser made its
+    subject: "OREGON CITY, Ore. (KOIN) – Jeffrey Giddings, the man accused of ..."), else ``token``."""
+    while token.dep_ == "appos" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def impression(attribution: Attribution) -> Attribution:
     """``attribution`` without a claimant when its cue is *seem* or *appear* ("The event seemed an insult away
     from a brawl", "Clinton still seems not to have found"), or a passive whose subject is what it is about
@@ -111,7 +122,8 @@ def impression(attribution: Attribution) -> Attribution:
     source, cue = attribution.source, attribution.cue
     if source is None:
         return attribution
-    passive = source.root.dep_ == "nsubjpass" and cue.start <= source.root.head.i < cue.end \
+    subject = _apposed_to(source.root)
+    passive = subject.dep_ == "nsubjpass" and cue.start <= subject.head.i < cue.end \
         and cue[-1].pos_ != "ADP"  # "were charged", not "is now assured of"
     if not passive and not any(t.lemma_.lower() in lex.HEDGE_VERBS for t in cue):
         return attribution

@@ -177,12 +177,49 @@ def subtree_span(token: Token) -> Span:
     return doc[left: right + 1]
 
 
+DATELINE_DASHES = frozenset({"-", "--", "\u2014", "\u2013"})
+"""Dashes that end a dateline ("PHOENIX - Police say", "CHARLOTTE, N.C. \u2014 Detectives")."""
+DATELINE_WORDS = 10
+"""At most this many tokens before a dateline's dash."""
+
+
+def after_dateline(span: Span) -> Span:
+    """``span`` without the dateline that opens its line ("PHOENIX - Police", "NEW ORLEANS (AP) - Police",
+    "CHARLOTTE, N.C. \u2014 Detectives", "CLEVELAND, July 19 (UPI) \u2014 Officials"): a place in capitals, then
+    after a comma a state or a date, an agency in brackets, and a dash set off by a space. The parser often
+    makes the place part of the subject; the claimant is what follows the dash."""
+    doc = span.doc
+    first = doc[span.start]
+    if not (_line_start(first) and first.is_alpha and first.is_upper and len(first) > 1):
+        return span
+    depth, comma = 0, False
+    for token in doc[span.start + 1: min(span.end, span.start + DATELINE_WORDS)]:
+        if depth == 0 and token.text in DATELINE_DASHES and (token.whitespace_ or doc[token.i - 1].whitespace_):
+            start = token.i + 1
+            while start < span.end and (doc[start].is_space or doc[start].is_punct):
+                start += 1
+            return doc[start: span.end] if any(t.is_alpha for t in doc[start: span.end]) else span
+        depth += (token.text == "(") - (token.text == ")")
+        comma = comma or token.text == ","
+        if depth == 0 and not (token.text in ",)" or token.is_upper or (comma and (token.is_title or token.like_num))):
+            return span
+    return span
+
+
+def _line_start(token: Token) -> bool:
+    """Whether ``token`` opens its sentence or line."""
+    if token.i == 0 or token.is_sent_start:
+        return True
+    before = token.doc[token.i - 1]
+    return "\n" in before.text or "\n" in before.whitespace_
+
+
 def source_span(token: Token, *, cut: frozenset[str] = lex.ASIDE_DEPS) -> Span:
     """The claimant phrase headed by ``token``: its subtree (:func:`subtree_span`) up to the first aside set
     off by a comma or dash after the head: a participle ("Trump, speaking to veterans, said"), or a
     non-restrictive relative clause that is an attribution of its own ("Mr. Kamin, who emphasized that
     ..., said": PolNeAR's sources hold no other attribution's cue; other relative clauses stay in)."""
-    span = subtree_span(token)
+    span = after_dateline(subtree_span(token))
     doc = token.doc
     for child in token.rights:
         edge = child.left_edge.i
