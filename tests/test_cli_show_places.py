@@ -12,6 +12,7 @@ from rashomon.cli import main
 from rashomon.extract.gazetteer import Gazetteer, load_gazetteer
 from rashomon.reconcile.dossier import reconcile_store
 from rashomon.reconcile.evidence import Report
+from rashomon.records import Article, ArticleAnalysis, Place
 from rashomon.store import Store
 from test_outlet_area import _article, _sc_outlet
 from test_reconcile import insert_event
@@ -53,6 +54,8 @@ def test_cli_show_prints_the_place_the_dossier_read(store: Store, gazetteer: Gaz
     dossier = json.loads(CliRunner().invoke(main, ["dossier", "ev-1", "--db", store.path, "--json"]).output)
     event = dossier.get("event", dossier)
     assert event["location"]["admin1"] == "SC"  # Irmo, which Columbia SC supports (a Missouri one would not)
+    header = CliRunner().invoke(main, ["dossier", "ev-1", "--db", store.path]).output.splitlines()
+    assert "  place     Irmo (SC, US; town)" in header  # the state shown: a town's name alone is ambiguous
 
 
 def test_cli_explain_prints_each_reports_place_as_the_dossier_read_it(store: Store, gazetteer: Gazetteer) -> None:
@@ -67,3 +70,19 @@ def test_cli_explain_prints_each_reports_place_as_the_dossier_read_it(store: Sto
     info = json.loads(CliRunner().invoke(main, ["explain", "ev-1", "--db", store.path, "--json"]).output)
     read = {a["article_id"]: a["place"] for a in info["articles"]}
     assert read[bare.id]["read"] == "re-read" and read[irmo.id]["read"] == "as stored"
+
+
+def test_cli_dossier_place_is_never_an_unresolved_name(store: Store) -> None:
+    """A name the gazetteer could not resolve (no coordinates: a site's name the NER took for a place) is no
+    event location; the headline's town is."""
+    text = "Murderpedia has thousands of hours of work behind it. Help the Murderpedia project stay alive."
+    article = Article.create(text=text, source_name="m.html", url="http://murderpedia.org/male.T/t.htm",
+                             title="Man shot in Towson, police say")
+    site = [Place(text="Murderpedia", start=at, end=at + 11, name="Murderpedia", country_code=None, lat=None,
+                  lon=None, precision=None) for at in (0, text.index("Murderpedia", 5))]
+    store.add_article(article)
+    store.save_analysis(ArticleAnalysis(article_id=article.id, pipeline="test", places=site))
+    insert_event(store, "ev-2", [article.id])
+    reconcile_store(store)
+    header = CliRunner().invoke(main, ["dossier", "ev-2", "--db", store.path]).output.splitlines()
+    assert "  place     Towson (MD, US; town)" in header

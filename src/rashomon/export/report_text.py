@@ -18,7 +18,8 @@ def _wrap(text: str, indent: str = "    ") -> list[str]:
 
 def _header(event: dict[str, Any]) -> list[str]:
     location = event.get("location") or {}
-    place = f"{location.get('name')} ({location.get('country_code') or '?'}, {location.get('precision')})"
+    area = ", ".join(v for v in (location.get("admin1"), location.get("country_code") or "?") if v)  # "WV, US"
+    place = f"{location.get('name')} ({area}; {location.get('precision') or '?'})"
     return [
         f"EVENT {event['id']}" + ("   [CONTESTED]" if event.get("contested") else ""),
         f"  title     {event.get('title') or '-'}",

@@ -228,7 +228,7 @@ def _unchosen_location(reports: Sequence[Report], literal: list[Place], mentions
     report's outlet home area first; when none lies in a home area, the headlines' place if it does (read
     there, :meth:`rashomon.extract.outlet_area.OutletHomes.title_reading`), and when no report names a place
     at all, the headlines' place wherever it is."""
-    literal = [p for p in literal if p.text.casefold() not in NEWS_WORDS]
+    literal = [p for p in literal if p.text.casefold() not in NEWS_WORDS and p.lat is not None]  # unresolved: no place
     home = {homes.home(r.article, r.analysis.places)[0] for r in reports if r.analysis} - {None} if homes else set()
     if not literal or (home and not any(area_of(p) in home for p in literal)):
         titled = title_place(r.article.title for r in reports)
