@@ -41,6 +41,12 @@ The rule (``docs/reconcile.md`` explains it with examples):
    A kind that no figure of the event gives but a headline counts gets a side-less slot of its own
    (:func:`headline_slots`) with no claims: its ``headlines`` list the titles that state it.
 
+7. **Roundups.** A report that tells of several incidents (:mod:`rashomon.reconcile.roundups`: its headline
+   or a sentence before its first turn counts several incidents, "two separate shootings", and a sentence
+   opens with a turn to another one, "The second shooting ...", "In an unrelated incident") counts in
+   step 5 only the figures of the incident it leads with: those before the first turn, less the tally
+   sentences. Its other figures stay in the slot (they bound low/high) but are not the report's total.
+
 Figures outside the page's main story (:mod:`rashomon.extract.story`: link lists, related-story teasers,
 gallery captions, playlists) never reach the slots (:func:`rashomon.reconcile.evidence.figure_claims`).
 """
@@ -55,6 +61,7 @@ from typing import Any
 from rashomon.extract.casualty_counts import article_counts
 from rashomon.extract.headline import headline_counts
 from rashomon.reconcile.evidence import FigureClaim, Report
+from rashomon.reconcile.roundups import event_part
 from rashomon.records import CasualtyFigure
 
 HEADLINE_WEIGHT = 2
@@ -359,7 +366,7 @@ def count_per_report(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
                     continue
                 starts = {f.record.get("value_start") for f in slot.figures if f.article_id == article_id}
                 counts = article_counts(
-                    _only_slot(report.analysis.casualties, slot.kind, starts), report.article.text
+                    _only_slot(_event_figures(report), slot.kind, starts), report.article.text
                 )
                 slot.report_totals[article_id] = counts.get(slot.kind, 0)  # type: ignore[call-overload]
     _zero_deaths_counted(slots)
@@ -394,6 +401,16 @@ def headline_slots(slots: Sequence[Slot], reports: Sequence[Report]) -> list[Slo
         if slot.report_totals:
             added.append(slot)
     return [*slots, *added]
+
+
+def _event_figures(report: Report) -> list[CasualtyFigure]:
+    """Step 7: the report's figures, those outside a roundup's part about the event set aside as background
+    (a roundup whose part holds no figure is read whole)."""
+    figures = report.analysis.casualties if report.analysis is not None else []
+    part = event_part(report.article.text, report.article.title)
+    if part is None or not any(part.holds(f) for f in figures):
+        return list(figures)
+    return [f if part.holds(f) else replace(f, background=True) for f in figures]
 
 
 def _only_slot(figures: Sequence[CasualtyFigure], kind: str, starts: set[object]) -> list[CasualtyFigure]:

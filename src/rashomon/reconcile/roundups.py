@@ -1,0 +1,111 @@
+"""Roundup reports: one page that tells of several incidents, and the part of it about one of them.
+
+Local news often sums up a night or a weekend in one report ("San Francisco police are investigating two
+separate shootings that left six people injured Wednesday night. The first shooting ... The second
+shooting ..."). Read whole, such a page gives the sum of its incidents as one event's toll. A report is a
+**roundup** when its text both counts several incidents (:data:`SEVERAL`: "two separate shootings", "three
+incidents of gunfire", "shootings of seven people") and turns from one incident to another
+(:data:`NEXT`: "the second shooting", "in another shooting", "in an unrelated incident", "separately").
+
+Its part about the event (:func:`event_part`) is the text before the first turn to another incident, less
+the sentences that count several incidents together (the tally: "left six people injured" over two
+shootings). Only the casualty figures inside that part count for the report's own total
+(:func:`rashomon.reconcile.casualties.count_per_report`): the first incident a roundup tells is the one it
+leads with, and the tally and the later incidents count other people.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from rashomon.records import CasualtyFigure
+
+_INCIDENT: Final = r"(?:shooting|incident|attack|stabbing|homicide|killing|murder|drive[- ]by)"
+_COUNT: Final = r"(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous|\d{1,2})"
+SEVERAL: Final = re.compile(
+    rf"\b{_COUNT}\s+(?:[\w-]+\s+)?{_INCIDENT}s\b"
+    rf"|\b{_INCIDENT}s\s+of\s+{_COUNT}\s+(?:people|persons|men|women|teens|victims)\b",
+    re.IGNORECASE,
+)
+"""A count of several incidents: "two separate shootings", "two Trenton shootings", "three incidents",
+"shootings of seven people"."""
+NEXT: Final = re.compile(
+    r"\b(?:another|a\s+second|a\s+third|a\s+fourth|the\s+second|the\s+third|the\s+fourth|the\s+last|"
+    r"a\s+separate|an\s+unrelated|a\s+later|an\s+earlier)\s+(?:[\w-]+\s+){0,2}?"
+    rf"{_INCIDENT}\b"
+    r"|\b(?:in|at)\s+(?:a|an)\s+(?:separate|unrelated|different)\b"
+    r"|\bseparately,"
+    rf"|\b{_COUNT}\s+other\s+{_INCIDENT}s\b",
+    re.IGNORECASE,
+)
+"""A turn from one incident to another: "the second shooting", "in an unrelated incident", "Separately,"."""
+_SENTENCE_END: Final = re.compile(r"[.!?][\"'”’)]*\s+|\n+")
+
+
+@dataclass(frozen=True)
+class EventPart:
+    """The part of a roundup about the event: ``start:end`` of its text, less the tally sentences."""
+
+    start: int
+    end: int
+    tallies: tuple[tuple[int, int], ...] = ()
+
+    def holds(self, figure: CasualtyFigure) -> bool:
+        """Whether ``figure`` lies in the part and outside every tally sentence."""
+        if not self.start <= figure.start < self.end:
+            return False
+        return not any(start <= figure.start < end for start, end in self.tallies)
+
+
+def sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding character ``at`` begins (after the previous end mark or line break)."""
+    last = 0
+    for match in _SENTENCE_END.finditer(text, 0, at):
+        last = match.end()
+    return last
+
+
+def sentence_end(text: str, at: int) -> int:
+    """Where the sentence holding character ``at`` ends (after its end mark), else the text's end."""
+    match = _SENTENCE_END.search(text, at)
+    return match.end() if match else len(text)
+
+
+def tally_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """The ``(start, end)`` of each sentence that counts several incidents together."""
+    spans = {(sentence_start(text, m.start()), sentence_end(text, m.start())) for m in SEVERAL.finditer(text)}
+    return tuple(sorted(spans))
+
+
+TURN_WINDOW: Final = 40
+"""A turn opens its sentence: it starts within this many characters of the sentence's start ("In another
+shooting", "About an hour later, a second shooting"); a passing "another shooting" later in a sentence
+("the gun had been used in another shooting") is background, not the next incident of a roundup."""
+
+
+def first_turn(text: str) -> int | None:
+    """Where the first sentence that opens with a turn to another incident begins; None when none does."""
+    for match in NEXT.finditer(text):
+        start = sentence_start(text, match.start())
+        if match.start() - start <= TURN_WINDOW:
+            return start
+    return None
+
+
+def event_part(text: str, title: str | None = None) -> EventPart | None:
+    """The part of ``text`` about the incident it leads with, when it is a roundup (its headline or a
+    sentence before the first turn counts several incidents); None otherwise."""
+    turn = first_turn(text)
+    if turn is None:
+        return None
+    tallies = tally_sentences(text)
+    if not SEVERAL.search(title or "") and not any(start < turn for start, _ in tallies):
+        return None
+    return EventPart(0, turn, tallies)
+
+
+def in_event_part(part: EventPart | None, figure: CasualtyFigure) -> bool:
+    """Whether a figure counts for the event: every figure of a report that is no roundup does."""
+    return part is None or part.holds(figure)
