@@ -84,3 +84,18 @@ def test_casualty_reports_a_total_broken_down_after_it_counts_once(nlp: Language
 )
 def test_casualty_reports_tallies_over_many_shootings_are_not_the_event(nlp: Language, tally: str) -> None:
     assert counts(nlp, f"A man was shot dead on Main Street on Sunday. {tally}") == {"killed": 1}
+
+
+def test_casualty_reports_a_shooting_last_year_is_the_event_of_a_follow_up(nlp: Language) -> None:
+    text = (
+        "Three youths were arrested in connection with a shooting last year at a house party "
+        "that left three teenagers dead, the sheriff said."
+    )
+    assert counts(nlp, text).get("killed") == 3
+    # a tally over a period is still no event
+    assert counts(nlp, "Nine officers have been shot in the county this year.") == {}
+
+
+def test_casualty_reports_a_dateline_taken_for_a_subject_is_no_victim(nlp: Language) -> None:
+    text = "BEXAR COUNTY, Texas - One female is dead and another is in critical condition after a shooting."
+    assert counts(nlp, text) == {"killed": 1, "injured": 1}

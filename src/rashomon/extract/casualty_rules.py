@@ -270,7 +270,7 @@ def _is_second_of_pair(token: Token) -> bool:
 
 
 STATISTICS = re.compile(
-    r"\b(?:this|last|that|a|per|each|every) (?:year|month|decade)\b|\bso far\b|year[- ]to[- ]date|"
+    r"\b(?:this|that|a|per|each|every) (?:year|month|decade)\b|\bso far\b|year[- ]to[- ]date|"
     r"\b(?:since|in|during) (?:19|20)\d\d\b|\bsince the [^.]{0,40}\b(?:19|20)\d\d\b|\bannual(?:ly)?\b|\brecords? show|"
     r"\bsince (?:early |late |mid-?)?(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b(?! \d)|"

@@ -45,12 +45,13 @@ def _conjuncts(token: Token) -> list[Token]:
 
 
 def _subject(token: Token, deps: tuple[str, ...]) -> Token | None:
-    """The subject of ``token`` (or, for a conjoined verb, of the first verb)."""
+    """The subject of ``token`` (or, for a conjoined verb, of the first verb); of two, the first that names
+    people (a dateline the parser takes for a subject: "BEXAR COUNTY, Texas - One woman is dead")."""
     current: Token | None = token
     while current is not None:
-        for child in current.children:
-            if child.dep_ in deps:
-                return child
+        subjects = [child for child in current.children if child.dep_ in deps]
+        if subjects:
+            return next((s for s in subjects if is_person(s)), subjects[0]) if len(subjects) > 1 else subjects[0]
         if any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in current.children):
             return None  # the verb has a subject of another kind: do not borrow the first verb's
         current = current.head if current.dep_ == "conj" and current.head is not current else None
