@@ -251,3 +251,13 @@ def test_places_police_words_are_not_places(places_nlp: Language) -> None:
     names = [p.text for p in doc._.places]
     assert "Crestview" in names
     assert not {"Police", "Officer", "Metro"} & set(names)
+
+
+def test_places_unresolved_common_words_are_not_places(places_nlp: Language) -> None:
+    """An unresolved one-word mention that is an English word ("District" Attorney, "Tamil", the hockey
+    team "Otters") is no place; a resolved one ("Erie", "Jaffna") stays."""
+    texts = ("She worked in the District Attorney's office for 10 years before she ran.",
+             "Many Tamil separatists have come round to accept the offer in Jaffna.",
+             "The Otters took a 2-0 lead in Erie. But the Otters clearly aren't playing the same hockey.")
+    found = [[p.text for p in places_nlp(text)._.places] for text in texts]
+    assert found == [[], ["Jaffna"], ["Erie"]]

@@ -124,7 +124,8 @@ class PlaceResolver:
 
     def __init__(self, *, labels: Collection[str], country_bonus: float, admin_bonus: float,
                  qualifier_bonus: float, drop_speakers: bool, keep_unresolved: bool, passes: int = 1,
-                 near_bonus: float = 1.0, gazetteer: Gazetteer | None = None, drop_people: bool = True) -> None:
+                 near_bonus: float = 1.0, gazetteer: Gazetteer | None = None, drop_people: bool = True,
+                 common_words: Collection[str] = frozenset()) -> None:
         if passes < 1:
             raise ConfigError(Errors.G001, name="passes", reason="must be >= 1")
         for name, value in (("country_bonus", country_bonus), ("admin_bonus", admin_bonus),
@@ -140,6 +141,7 @@ class PlaceResolver:
         self.keep_unresolved = keep_unresolved
         self.passes = passes
         self.drop_people = drop_people
+        self.common_words = frozenset(common_words)  # unresolved one-word mentions of these are dropped
         self._gazetteer = gazetteer
         self._looked_up: dict[tuple[bool, str], tuple[Match, ...]] = {}
         self._looked_up_in: Gazetteer | None = None
@@ -180,13 +182,21 @@ class PlaceResolver:
                 qualifier = found[i + 1][1]
             if i > 0 and _qualifies(text, found[i - 1][0], part) and not _peers(found[i - 1][1], matches):
                 qualified = found[i - 1][1]
-            if matches or (self.keep_unresolved and part.label_ != "FAC"):
+            if matches or (self.keep_unresolved and part.label_ != "FAC" and not self._common_word(part)):
                 toponyms.append(Toponym(part.text, part.start_char, part.end_char, matches, qualifier, qualified))
         if self.drop_people:
             toponyms = [replace(t, person=True) if person else t
                         for t, person in zip(toponyms, person_mentions(text, toponyms), strict=True)]
         toponyms.extend(self._organisation_areas(doc))
         return toponyms
+
+    def _common_word(self, part: Span) -> bool:
+        """One word that the language knows as a word, not a name of a place the gazetteer lacks: "District"
+        (Attorney), "Communities", "Otters" (a plural), "Tamil" (WordNet's entries include such proper nouns)."""
+        if len(part) != 1 or not self.common_words:
+            return False
+        word = part[0].lower_
+        return bool({word, part[0].lemma_.lower(), word[:-1] if word.endswith("s") else word} & self.common_words)
 
     def _split(self, part: Span) -> list[Span]:
         """``part``, or, when it has no match, its pieces around hyphens that have one ("Logan-Rogersville"
@@ -470,4 +480,5 @@ def make_places(nlp: Language, name: str, *, labels: list[str], country_bonus: f
                 passes: int, near_bonus: float) -> PlaceResolver:
     return PlaceResolver(labels=labels, country_bonus=country_bonus, admin_bonus=admin_bonus,
                          qualifier_bonus=qualifier_bonus, drop_speakers=drop_speakers,
-                         keep_unresolved=keep_unresolved, passes=passes, near_bonus=near_bonus)
+                         keep_unresolved=keep_unresolved, passes=passes, near_bonus=near_bonus,
+                         common_words=english_words(nlp))
