@@ -1,12 +1,12 @@
 """Event types on ACLED's taxonomy: the ``rashomon.events.v1`` component and a snippet classifier.
 
-The trigger lexicon is written from ACLED's codebook definitions of its 6 event types and 25 sub-event
-types (e.g. "Air/drone strike": aircraft or drones attack; "Shelling/artillery/missile attack": long-range
-artillery, rockets, missiles; "Armed clash": armed, organised groups fight; "Government regains territory"
-vs "Non-state actor overtakes territory": who took the place). Each cue gives a weight to one sub-event
-type; a text or sentence takes the sub-event type with the largest total (:func:`classify_text`), ties
-broken by the more specific type (the order of :data:`SUB_EVENTS`). Outside ACLED, the cues for
-"unseen" kinds (organised crime, disasters, diplomacy, attribution) are used only when asked for.
+The cues (:mod:`rashomon.extract.event_cues`, written from ACLED's codebook definitions) give weights to
+sub-event types; a text or sentence takes the sub-event type with the largest total (:func:`classify_text`),
+ties broken by the more specific type (the order of :data:`SUB_EVENTS`). Refinements follow ACLED's lines
+between neighbouring types: who took a place (government vs non-state actor), a place taken after the
+other side withdrew with no fighting named (non-violent transfer), violence aimed at an armed group (armed
+clash, not an attack on civilians), what police did at a protest (intervention vs excessive force) and
+crowd-control weapons naming an intervention, an aim ("to capture") that is not a change of control.
 
 The component (factory ``rashomon_events_v1``) writes one :class:`EventMention` per sentence with a cue:
 initiator and target actor ids from ``doc._.actors`` by syntax (subject / agent vs object / "against"
@@ -24,240 +24,19 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.extract import extensions
+from rashomon.extract.event_cues import ANY_CUE as _ANY_CUE
+from rashomon.extract.event_cues import ANY_CUE_LOWER as _ANY_CUE_LOWER
+from rashomon.extract.event_cues import COMPILED as _COMPILED
+from rashomon.extract.event_cues import COMPILED_LOWER as _COMPILED_LOWER
+from rashomon.extract.event_cues import SUB_EVENTS as SUB_EVENTS
+from rashomon.extract.event_cues import UNSEEN as UNSEEN
+from rashomon.extract.event_cues import first_matches as first_matches
+from rashomon.extract.event_cues import folded as folded
 from rashomon.records import ActorMention, EventMention, Place
 
 FACTORY = "rashomon_events_v1"
 """spaCy factory name of ``rashomon.events.v1`` (spaCy forbids dots in factory names)."""
 
-SUB_EVENTS: dict[str, str] = {
-    # most specific first: the order breaks ties
-    "Chemical weapon": "Explosions/Remote violence",
-    "Suicide bomb": "Explosions/Remote violence",
-    "Grenade": "Explosions/Remote violence",
-    "Remote explosive/landmine/IED": "Explosions/Remote violence",
-    "Air/drone strike": "Explosions/Remote violence",
-    "Shelling/artillery/missile attack": "Explosions/Remote violence",
-    "Sexual violence": "Violence against civilians",
-    "Abduction/forced disappearance": "Violence against civilians",
-    "Excessive force against protesters": "Protests",
-    "Protest with intervention": "Protests",
-    "Violent demonstration": "Riots",
-    "Mob violence": "Riots",
-    "Peaceful protest": "Protests",
-    "Disrupted weapons use": "Strategic developments",
-    "Headquarters or base established": "Strategic developments",
-    "Non-violent transfer of territory": "Strategic developments",
-    "Government regains territory": "Battles",
-    "Non-state actor overtakes territory": "Battles",
-    "Looting/property destruction": "Strategic developments",
-    "Arrests": "Strategic developments",
-    "Agreement": "Strategic developments",
-    "Change to group/activity": "Strategic developments",
-    "Armed clash": "Battles",
-    "Attack": "Violence against civilians",
-    "Other": "Strategic developments",
-}
-UNSEEN: dict[str, str] = {
-    "Organized crime": "Other",
-    "Natural disaster": "Other",
-    "Man-made disaster": "Other",
-    "Diplomatic event": "Other",
-    "Attribution of responsibility": "Other",
-}
-
-_CUES: list[tuple[str, str, float]] = [
-    (
-        r"chlorine|sarin|toxic gas|poison(?:ous)? gas|chemical (?:weapon|attack|agent|munition)s?|"
-        r"mustard gas|"
-        r"nerve agent",
-        "Chemical weapon",
-        4,
-    ),
-    (
-        r"suicide (?:bomb\w*|attack\w*|car|vest|blast)|blew (?:him|her|them)sel(?:f|ves) up|explosive vest|"
-        r"suicide|kamikazes?",
-        "Suicide bomb",
-        4,
-    ),
-    (r"grenades?", "Grenade", 4),
-    (
-        r"\bieds?\b|improvised explosive|roadside bomb|land ?mines?|car bomb|"
-        r"bomb (?:blast|exploded|went off)|"
-        r"explosive device|booby[- ]trap|\bmines?\b|detonat\w+|remote[- ]controlled",
-        "Remote explosive/landmine/IED",
-        3,
-    ),
-    (r"bomb(?:ing|s|ed)?\b|explosion|blast", "Remote explosive/landmine/IED", 1),
-    (
-        r"air ?strikes?|air raids?|warplanes?|fighter jets?|\bjets?\b|drones?|helicopters?|aircraft|"
-        r"aerial (?:bombardment|attack)|air force|bombed|barrel bombs?|gunships?",
-        "Air/drone strike",
-        3,
-    ),
-    (
-        r"shell(?:ing|ed|s)\b|artillery|mortars?|rockets?|missiles?|howitzers?|katyusha|projectiles?|"
-        r"rocket[- ]propelled|bombard\w*|\bgrad\b",
-        "Shelling/artillery/missile attack",
-        3,
-    ),
-    (
-        r"\brap(?:e|ed|ing|ist)s?\b|sexual(?:ly)? (?:assault|abuse|violence|harass)\w*|molest\w*|"
-        r"abus\w+ (?:\w+ ){0,2}(?:women|girls)",
-        "Sexual violence",
-        4,
-    ),
-    (
-        r"abduct\w*|kidnap\w*|disappeared|forced disappearance|taken hostage|hostages?|went missing",
-        "Abduction/forced disappearance",
-        3,
-    ),
-    (
-        r"protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:ed|es)?\b|sit-in|picket\w*|strike by|"
-        r"took to the streets|chant\w*|slogans?",
-        "Peaceful protest",
-        2,
-    ),
-    (
-        r"riot\w*|(?:threw|throwing|pelted) (?:stones|rocks|petrol bombs|molotov)|stone[- ]pelting|"
-        r"violent(?:ly)? (?:protest|demonstrat)\w*|aggressive (?:protest|demonstrat)\w*|scuffles?|"
-        r"(?:protesters|demonstrators) (?:\w+ ){0,2}clash\w*|"
-        r"clash\w* (?:\w+ ){0,2}with (?:[\w-]+ ){0,3}(?:protesters|demonstrators)|"
-        r"torched|set (?:fire|ablaze)|vandali[sz]\w*|clashed with (?:police|security)|rampag\w*",
-        "Violent demonstration",
-        2,
-    ),
-    (
-        r"\bmobs?\b|lynch\w*|vigilantes?|angry (?:crowd|villagers|residents)|beaten (?:to death )?by (?:a )?"
-        r"(?:crowd|group|villagers)|group of (?:villagers|men) attacked",
-        "Mob violence",
-        3,
-    ),
-    (
-        r"defus\w+|dismantl\w+|(?:weapons|arms|ammunition|explosives) (?:cache|depot|were|was)?\s*"
-        r"(?:seized|found|recovered|confiscated|discovered)|(?:seized|recovered|confiscated|found|discovered)"
-        r" (?:a |an )?(?:cache|weapons|arms|explosives|ammunition|rockets|mortar|bomb)|intercept\w*|"
-        r"shot down|bomb disposal|thwart\w*|foiled",
-        "Disrupted weapons use",
-        3,
-    ),
-    (
-        r"(?:set up|established?|establishing|opened|built|building|construct\w*) "
-        r"(?:a |an |new |its |their )*"
-        r"(?:\w+ ){0,3}(?:base|headquarters|outposts?|camp|checkpoints?|positions|barracks|"
-        r"observation (?:point|post)s?)",
-        "Headquarters or base established",
-        4,
-    ),
-    (
-        r"handed over|hand(?:ed|ing)? over control|withdr[ae]w\w*|pull(?:ed)? out of|retreat\w*|"
-        r"took over (?:control )?(?:peacefully|without)|transferred (?:control|to)|evacuated (?:the|their) "
-        r"positions",
-        "Non-violent transfer of territory",
-        2,
-    ),
-    (
-        r"without (?:any )?(?:resistance|fighting|a fight|a shot)|handed (?:\w+ ){0,2}over|peaceful handover",
-        "Non-violent transfer of territory",
-        3,
-    ),
-    (
-        r"recaptur\w+|regain\w*|retook|retake\w*|liberat\w+|captur\w+|seiz\w+ control|took control|"
-        r"taken control|overr[au]n|storm\w*|advanc\w+ (?:into|on)|gain\w* control|freed|"
-        r"(?:recovered|established|restored|took|regained) (?:full )?control|pushed back|"
-        r"occupied (?:\w+ ){0,3}(?:villages?|towns?|posts?|positions|hills?|areas?)",
-        "TERRITORY",
-        3.5,
-    ),
-    (
-        r"loot\w*|(?:burn(?:ed|t)|torched|destroy\w*|demolish\w*|razed) (?:\w+ ){0,3}(?:houses|homes|shops|"
-        r"property|buildings|vehicles|church|mosque|temple|school|office)|ransack\w*|arson|vandal\w*",
-        "Looting/property destruction",
-        3,
-    ),
-    (
-        r"(?:seiz|found|discover|recover|confiscat|captur|intercept|defus|destroy|clear)\w* (?:\w+ ){0,6}"
-        r"(?:weapons?|arms|ammunitions?|firearms|guns|pistols|rifles|bullets|cartridges|explosives?|"
-        r"explosive devices?|ieds?|landmines|grenades|caches?|depots?|packages?)\b|"
-        r"(?:weapons?|arms|ammunitions?|firearms|guns|pistols|rifles|bullets|cartridges|explosives|"
-        r"explosive devices?|ieds?|landmines|grenades|caches?|depots?|packages?) (?:\w+ ){0,6}"
-        r"(?:(?:were|was|been|being) )?(?:seized|found|discovered|recovered|confiscated|captured|"
-        r"intercepted|defused|destroyed|cleared)",
-        "Disrupted weapons use",
-        5,
-    ),
-    (r"arrest\w*|detain\w*|detention|taken into custody|apprehend\w*|rounded up|custody", "Arrests", 3),
-    (
-        r"agreement|agreed|ceasefire agreement|truce|peace (?:deal|accord|talks)|signed|accord\b|"
-        r"prisoner (?:swap|exchange)|negotiat\w+|reached a deal|\bdeal\b|ceasefire|surrender\w*|"
-        r"laid down (?:their|his|her) (?:arms|weapons)",
-        "Agreement",
-        2,
-    ),
-    (
-        r"pledged allegiance|merg\w+|split from|splinter|new (?:group|faction|coalition)|formed a|"
-        r"announced (?:the )?(?:formation|creation)|changed (?:its|their) name|rebrand\w*|recruit\w*|"
-        r"dissolv\w+|disband\w*|joined forces|defect\w*|mobili[sz]\w+|curfew|state of emergency|"
-        r"ban(?:ned)?\b|declared",
-        "Change to group/activity",
-        2,
-    ),
-    (
-        r"clash\w*|fighting|fought|gun ?battles?|shoot-?outs?|firefights?\b|exchange(?:d)? (?:of )?fire|skirmish\w*|"
-        r"ambush\w*|offensive|engag\w+ (?:with|in)|battl\w+|attacked (?:a |an |the )?(?:military|army|"
-        r"police|security|checkpoint|base|post|convoy|patrol)|ceasefire violations?",
-        "Armed clash",
-        2,
-    ),
-    (
-        r"shot dead|gunned down|opened fire|killed (?:\w+ ){0,3}(?:civilians|villagers|people|residents|"
-        r"farmers|worshippers|students)|massacre\w*|execut\w+|stabb\w+|hack\w+ to death|beheaded|"
-        r"attack\w* (?:on )?(?:civilians|villagers|a village|residents)|gunmen|assassinat\w+|shot and killed|"
-        r"murder\w*|tortur\w+|beat(?:en|ing)?\b|attack\w*|assault\w*|killed|shot",
-        "Attack",
-        1.5,
-    ),
-    # outside ACLED
-    (
-        r"cartels?|drug (?:traffick|lord|gang|smuggl)\w*|gangs?\b|smuggl\w+|mafia|narco\w*|extortion|"
-        r"organi[sz]ed crime|robbery|robbers|criminal (?:gang|group)s?",
-        "Organized crime",
-        3,
-    ),
-    (
-        r"earthquake|flood\w*|cyclone|hurricane|typhoon|landslides?|tsunami|storms?|wildfires?|drought|"
-        r"tornado|heavy rain|monsoon|avalanche|volcan\w+|heatwave",
-        "Natural disaster",
-        4,
-    ),
-    (
-        r"(?:building|bridge|mine|dam) collapse\w*|collapsed|train (?:crash|derail\w*|collision)|derail\w*|"
-        r"(?:factory|plant|fireworks|chemical|gas) (?:fire|explosion|blast|leak)|fire broke out|blaze|"
-        r"stampede|accident|spill|crash(?:ed)?|capsiz\w+|sank|poisoning",
-        "Man-made disaster",
-        3,
-    ),
-    (
-        r"visit\w*|summit|talks with|met with|meeting with|diplomat\w*|ambassador|foreign minister|"
-        r"bilateral|envoy|embassy|condemn\w*|sanction\w*",
-        "Diplomatic event",
-        2,
-    ),
-    (
-        r"claimed responsibility|claims? responsibility|blamed|accus\w+ \w+ of|responsible for|"
-        r"attributed|denied (?:any )?(?:involvement|responsibility)",
-        "Attribution of responsibility",
-        3,
-    ),
-]
-_COMPILED = [
-    (re.compile(rf"\b(?:{pattern})", re.IGNORECASE), label, weight) for pattern, label, weight in _CUES
-]
-_ANY_CUE = re.compile("|".join(rf"\b(?:{pattern})" for pattern, _, _ in _CUES), re.IGNORECASE)
-"""Matches where any cue does: most sentences have none, and one search rules them all out."""
-_COMPILED_LOWER = [(re.compile(rf"\b(?:{pattern})"), label, weight) for pattern, label, weight in _CUES]
-_ANY_CUE_LOWER = re.compile("|".join(rf"\b(?:{pattern})" for pattern, _, _ in _CUES))
-"""The same cues without IGNORECASE (3-4 times faster), for text that :func:`folded` lowercased: the cue
-patterns have no upper-case letter, so on such text they match exactly where the IGNORECASE ones do."""
 _NON_STATE = re.compile(
     r"\b(?:isis|isil|islamic state|daesh|taliban|al[- ]shabaa?b|boko haram|rebels?|insurgents?|militants?|"
     r"militias?|jihadists?|fighters|al[- ]qaeda|hts|nusra|houthis?|ypg|sdf|pkk|maoists?|naxal\w*|"
@@ -282,6 +61,25 @@ STRONG_ATTACK = re.compile(
 is an event mention although the attack cue's weight (1.5, generic "killed", "attack" are everywhere) is
 below the typer's bar. Read by the component only; :func:`classify_text` scores are unchanged."""
 
+_ARMED_TARGET = re.compile(
+    r"\b(?:(?:attack\w*|ambush\w*|set upon|raid\w*|opened fire on|fired (?:at|on)|target\w*|assault\w* on|"
+    r"overr[au]n|stormed|hit) (?:[\w-]+ ){0,4}(?:bases?|camps?|outposts?|checkpoints?|positions|barracks|"
+    r"convoys?|patrols?)\b|"
+    r"(?:attack\w*|ambush\w*|set upon|opened fire on|fired (?:at|on)|target\w*|assault\w* on|killed|wounded|"
+    r"killing|wounding) (?:[\w-]+ ){0,4}(?:soldiers|troops|militants|terrorists|insurgents|rebels|fighters|"
+    r"jihadists|servicemen)\b|"
+    r"(?:soldiers|troops|militants|terrorists|insurgents|rebels|fighters|jihadists|servicemen) "
+    r"(?:[\w-]+ ){0,3}(?:were|have been|had been) (?:killed|wounded|injured))",
+    re.IGNORECASE,
+)
+"""ACLED's line between an attack and a battle: violence aimed at an armed, organised group (its soldiers,
+fighters, bases, checkpoints, convoys) is an armed clash, not violence against civilians. Police are left out:
+a shooting at officers is an attack in the reports this reads most (US gun violence)."""
+
+_ATTEMPT_END = re.compile(r"\bto\s+$", re.IGNORECASE)
+"""Text before a territory cue that makes it an aim ("an attack to capture", "trying to retake"): no place
+changed hands."""
+
 _PASSIVE_END = re.compile(r"\b(?:was|were|been|being)\s+$", re.IGNORECASE)
 
 
@@ -294,25 +92,13 @@ def _territory_label(text: str, cue_at: int) -> str:
     rebel = [m.start() for m in _NON_STATE.finditer(before)]
     if state or rebel:
         taker_is_rebel = bool(rebel) and (not state or rebel[0] < state[0])
-        if _PASSIVE_END.search(before):
-            taker_is_rebel = not taker_is_rebel
+        if _PASSIVE_END.search(before) and (_STATE.search(before[-45:]) or _NON_STATE.search(before[-45:])):
+            taker_is_rebel = not taker_is_rebel  # "the insurgents were pushed back", not "ground was regained"
         return "Non-state actor overtakes territory" if taker_is_rebel else "Government regains territory"
     after = text[cue_at : cue_at + 120]
     if _NON_STATE.search(after) and not _STATE.search(after):
         return "Government regains territory"
     return "Non-state actor overtakes territory" if _STATE.search(after) else "Government regains territory"
-
-
-def folded(text: str) -> str | None:
-    """``text.lower()`` when case-sensitive matching of lower-case cue patterns on it finds exactly what
-    IGNORECASE matching finds on ``text`` (same length, so same offsets), else ``None``: every character
-    that is not ASCII must be its own lower case and must not upper-case to ASCII (as "ı" and "ſ" do,
-    which IGNORECASE matches to "i" and "s")."""
-    if not text.isascii():
-        for char in set(text):
-            if not char.isascii() and (char.lower() != char or char.upper().isascii()):
-                return None
-    return text.lower()
 
 
 def cue_scores(text: str, *, unseen: bool = False, lower: str | None = None) -> dict[str, float]:
@@ -326,54 +112,69 @@ def cue_scores(text: str, *, unseen: bool = False, lower: str | None = None) -> 
     starts = first_matches(searched, any_cue, compiled, unseen=unseen)
     if not starts:
         return scores
+    territory_at, captive_at = (next((at for k, at in starts.items() if compiled[k][1] == label), None)
+                                for label in ("TERRITORY", "CAPTIVE"))
     for k, (_, label, weight) in enumerate(compiled):
         if k not in starts:
             continue
-        if label == "TERRITORY":
+        if label == "CAPTIVE":  # people captured: an arrest, unless a place was taken too (that outranks it)
+            if territory_at not in (None, captive_at):
+                continue
+            label = "Arrests"
+        elif label == "TERRITORY":
+            if territory_at == captive_at:  # "captured a commander": people, not a place
+                continue
+            if _ATTEMPT_END.search(searched, 0, starts[k]):  # "an attack to capture the positions": an aim
+                continue
             label = _territory_label(text, starts[k])
         scores[label] += weight
     _protest_refinement(text, scores)
+    _battle_refinement(searched, scores)
+    _transfer_refinement(scores)
     return scores
 
 
-def first_matches(searched: str, any_cue: re.Pattern[str], compiled: list[tuple[re.Pattern[str], str, float]],
-                  *, unseen: bool) -> dict[int, int]:
-    """Index in ``compiled`` -> where that cue first matches in ``searched`` (``pattern.search``'s start),
-    for the cues that match (unseen sub-event types only with ``unseen``). ``any_cue`` is the alternation of
-    all the cues, so it matches at every place where one of them does: the cues are tried, anchored, only
-    at the places it finds, one scan of the text instead of one search per cue."""
-    starts: dict[int, int] = {}
-    found = any_cue.search(searched)
-    if found is None:  # most sentences
-        return starts
-    wanted = [k for k, (_, label, _) in enumerate(compiled) if unseen or label not in UNSEEN]
-    while wanted and found is not None:
-        at = found.start()  # \b and look-behinds see the character before ``at``, as in a search
-        for k in [k for k in wanted if compiled[k][0].match(searched, at)]:
-            starts[k] = at
-            wanted.remove(k)
-        found = any_cue.search(searched, at + 1)
-    return starts
+def _battle_refinement(text: str, scores: dict[str, float]) -> None:
+    """Attack cues aimed at an armed group (:data:`_ARMED_TARGET`) read as an armed clash."""
+    if scores.get("Attack", 0) > 0 and _ARMED_TARGET.search(text):
+        scores["Armed clash"] += scores.pop("Attack") + 1
+
+
+_FIGHTING = ("Armed clash", "Attack", "Shelling/artillery/missile attack", "Air/drone strike")
+
+
+def _transfer_refinement(scores: dict[str, float]) -> None:
+    """A place taken after the other side withdrew or handed it over, with no fighting named, changed hands
+    without violence (ACLED's non-violent transfer of territory)."""
+    if scores.get("Non-violent transfer of territory", 0) > 0 and not any(scores.get(k) for k in _FIGHTING):
+        taken = scores.pop("Government regains territory", 0) + scores.pop("Non-state actor overtakes territory", 0)
+        scores["Non-violent transfer of territory"] += taken
 
 
 def _protest_refinement(text: str, scores: dict[str, float]) -> None:
-    """A protest that police answered: dispersal is intervention; killing or beating is excessive force."""
-    if scores.get("Peaceful protest", 0) <= 0 or scores.get("Violent demonstration", 0) > 0:
+    """A protest that police answered: dispersal is intervention; killing or beating is excessive force.
+    (Crowd-control weapons, a cue of their own, name an intervention even when no protest word does.)"""
+    if scores.get("Violent demonstration", 0) > 0:
+        scores.pop("Protest with intervention", None)
         return  # demonstrators' own violence makes it a violent demonstration, whatever police did
-    scores.pop("Arrests", None)  # arrests at a protest are the police's answer to it, not the event
+    if scores.get("Peaceful protest", 0) <= 0:
+        return
     lower = text.lower()
+    scores.pop("Arrests", None)  # arrests at a protest are the police's answer to it, not the event
     if re.search(
         r"(?:police|security forces|troops|officers)\W+(?:\w+\W+){0,4}(?:opened fire|fired live|"
         r"shot|killed|beat|attacked|injured|wounded)|live (?:ammunition|rounds|bullets)|"
         r"(?:protesters|demonstrators|people)\W+(?:\w+\W+){0,3}(?:were |was )?(?:killed|shot|beaten|injured)|"
-        r"excessive force|(?<!rubber )(?<!plastic )bullets",
+        r"excessive force|(?<!rubber )(?<!plastic )bullets|"
+        r"(?:violently|brutally) (?:suppress|disperse|crack|beat|attack)\w*",
         lower,
     ):
         scores["Excessive force against protesters"] += 4
     elif re.search(
-        r"tear ?gas|water cannons?|rubber bullets|dispers\w+|baton|arrested|detained|lathi", lower
+        r"tear ?gas|water cannons?|rubber bullets|dispers\w+|baton|arrested|detained|lathi|suppress\w*|"
+        r"broke up|break up|crack\w* down", lower
     ):
-        scores["Protest with intervention"] += 3
+        scores["Protest with intervention"] = max(scores.get("Protest with intervention", 0), 3)
 
 
 def classify_text(text: str, *, unseen: bool = False) -> tuple[str | None, str | None]:
@@ -501,7 +302,8 @@ class EventTyper:
         """The first token of the first cue of ``sub_type`` in the sentence (the root when none is found);
         ``folded_text``: ``text`` is the :func:`folded` sentence, searched with the faster lower-case cues."""
         for pattern, label, _weight in _COMPILED_LOWER if folded_text else _COMPILED:
-            wanted = label == sub_type or (label == "TERRITORY" and "territory" in sub_type)
+            wanted = label == sub_type or (label == "TERRITORY" and "territory" in sub_type) or (
+                label == "CAPTIVE" and sub_type == "Arrests")
             match = pattern.search(text) if wanted else None
             if match is not None:
                 span = sent.doc.char_span(
