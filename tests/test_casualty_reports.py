@@ -99,3 +99,19 @@ def test_casualty_reports_a_shooting_last_year_is_the_event_of_a_follow_up(nlp: 
 def test_casualty_reports_a_dateline_taken_for_a_subject_is_no_victim(nlp: Language) -> None:
     text = "BEXAR COUNTY, Texas - One female is dead and another is in critical condition after a shooting."
     assert counts(nlp, text) == {"killed": 1, "injured": 1}
+
+
+def test_casualty_reports_left_one_dead_and_another_wounded(nlp: Language) -> None:
+    text = "A shooting in Salisbury left a 7-year-old girl dead and her grandmother wounded early Sunday morning."
+    assert counts(nlp, text) == {"killed": 1, "injured": 1}
+    text = "A man killed in a shooting that left three others wounded early Saturday has been identified."
+    assert counts(nlp, text) == {"killed": 1, "injured": 3}
+
+
+def test_casualty_reports_did_not_survive_is_a_death(nlp: Language) -> None:
+    assert counts(nlp, "Four people were shot inside an apartment on Tuesday, and two did not survive.") == {
+        "killed": 2,
+        "injured": 2,
+    }
+    assert counts(nlp, "The man did not survive his injuries.") == {"killed": 1}
+    assert counts(nlp, "A woman was shot in the arm and survived.") == {"injured": 1}

@@ -110,7 +110,7 @@ def _verb_kind(token: Token) -> CasualtyKind | None:
         if is_or and any(c.lemma_ in INJURE_VERBS for c in token.conjuncts):
             return "killed_or_injured"
         return "killed"
-    if lemma in DIE_VERBS:
+    if lemma in DIE_VERBS or did_not_survive(token):
         return "killed"
     if lemma in INJURE_VERBS or lower in ("wounded", "injured", "hospitalized", "hospitalised"):
         return "killed" if _has_child(token, {"fatally", "mortally"}) else "injured"  # "fatally wounded"
@@ -125,6 +125,11 @@ def _verb_kind(token: Token) -> CasualtyKind | None:
     if lemma in CARRY_VERBS and _carried_to_hospital(token):
         return "injured"
     return None
+
+
+def did_not_survive(token: Token) -> bool:
+    """ "two did not survive", "he did not survive his injuries": a death."""
+    return token.lemma_ == "survive" and any(c.dep_ == "neg" for c in token.children)
 
 
 def _negated_prefix(token: Token) -> bool:
@@ -292,7 +297,7 @@ def blocked(token: Token, tallies: dict[int, bool] | None = None) -> bool:
             tallies[sent.start] = tally
     if tally:
         return True
-    if any(c.dep_ == "neg" for c in token.children):
+    if any(c.dep_ == "neg" for c in token.children) and not did_not_survive(token):
         return True
     if token.tag_ == "VB" and not any(
         c.dep_ in ("aux", "auxpass") and c.lower_ in ("did", "does", "do") for c in token.children

@@ -33,6 +33,7 @@ from rashomon.extract.casualty_lexicon import (
 from rashomon.extract.casualty_rules import (
     Trigger,
     counted_shot,
+    did_not_survive,
     fatal_number,
     gun_on_self,
     murder_suicide,
@@ -146,14 +147,38 @@ def _suffering_from(token: Token) -> Token | None:
     return _subject(verb, ("nsubj", "nsubjpass"))
 
 
+def _left_so(token: Token) -> Token | None:
+    """ "left a girl dead and her grandmother wounded", "a shooting that left three others wounded": the
+    parser hangs the second state on "left" as a verb of its own (the person its subject) or on a noun
+    before; the person "left" names just before the state word is the one hurt."""
+    if token.i == 0 or token.lower_ not in _LEFT_STATES:
+        return None
+    before = token.doc[token.i - 1]
+    if not is_person(before):
+        return None
+    if before.dep_ == "nsubj" and before.head.i == token.i and token.dep_ == "conj" and token.head.lemma_ == "leave":
+        return before
+    if before.dep_ == "dobj" and before.head.lemma_ == "leave" and not any(
+        c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") for c in before.head.children
+    ):
+        return before
+    return None
+
+
+_LEFT_STATES = {"wounded", "injured", "hurt", "dead"}
+
+
 def _verb_victims(trigger: Trigger) -> list[Token]:
     """Victims of a verb or adjective trigger, by voice and construction."""
     token = trigger.token
+    left = _left_so(token)
+    if left is not None:
+        return [left]
     passive = _stranded_subject(token) or _subject(token, ("nsubjpass",))
     if passive is not None:
         return [_resolve_relative(passive, token)]
     objects = [c for c in token.children if c.dep_ == "dobj"]
-    if objects and token.lemma_ not in DIE_VERBS:
+    if objects and token.lemma_ not in DIE_VERBS and not did_not_survive(token):
         return [_accidental_self(token, o) or o for o in objects]
     if token.dep_ in ("oprd", "acomp", "ccomp", "xcomp") and token.head.lemma_ in (
         "leave",
@@ -175,7 +200,7 @@ def _verb_victims(trigger: Trigger) -> list[Token]:
     if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
         own = _own_number(token)
         return [own if own is not None else token.head]
-    active_ok = token.lemma_ in DIE_VERBS or token.pos_ == "ADJ" or token.tag_ == "VBN"
+    active_ok = token.lemma_ in DIE_VERBS or token.pos_ == "ADJ" or token.tag_ == "VBN" or did_not_survive(token)
     subject = _subject(token, ("nsubj",))
     if subject is not None and (active_ok or trigger.kind in ("missing",)):
         return [_resolve_relative(subject, token)]
