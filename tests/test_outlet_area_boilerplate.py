@@ -86,7 +86,7 @@ def test_outlet_area_boilerplate_line_gives_the_outlet_no_home(gazetteer: Gazett
 
 
 def test_outlet_area_context_said_once_still_votes(gazetteer: Gazetteer) -> None:
-    """Two pages of one outlet may share a sentence (two reports of one story): not yet boilerplate."""
+    """A context on fewer than BOILERPLATE_PAGES pages of the outlet is the page's own: it votes."""
     pages = _pages(gazetteer)[:BOILERPLATE_PAGES - 1]
     homes = learn_homes([a for a, _ in pages], {a.id: n for a, n in pages}, gazetteer)
     assert homes.homes.votes["wbaltv.com"][AL] > 0

@@ -55,9 +55,10 @@ HOME_MIN_ARTICLES = 2
 """Articles with votes an outlet needs (besides the one being read) before it has a home area."""
 _LOCAL = frozenset({"P", "A2"})
 """Candidates a namesake may be: towns and counties."""
-BOILERPLATE_PAGES = 3
-"""Pages of one outlet on which a mention's context must recur to be boilerplate (two pages may be two reports
-of one story by the same outlet, which share sentences)."""
+BOILERPLATE_PAGES = 2
+"""Pages of one outlet on which a mention's context must recur to be boilerplate: text said again on another page
+of the outlet counts once (GVA merged records, location: 2 and 3 pages equal on even ids, 2 one incident better
+on odd ids; LGL with outlets equal)."""
 CONTEXT_WORDS = 3
 """Words on each side of a mention, within its line, that make its context (:func:`mention_context`)."""
 
