@@ -92,3 +92,25 @@ def test_roundups_single_report_keeps_its_whole_count(store: Store) -> None:
     dossier = _dossier(store, SINGLE, "Four shot on Alabama Street", figures)
     (injured,) = [slot for slot in dossier["casualties"] if slot["kind"] == "injured"]
     assert injured["best"] == 4
+
+
+def test_roundups_a_later_incident_of_the_night_is_a_turn() -> None:
+    text = (
+        "Police are looking into two shootings on the north side on Tuesday night. "
+        "A 16-year-old accidentally shot himself in the leg on 16th Avenue.He is expected to recover. "
+        "Not long after, a 28-year-old showed up at a hospital with a gunshot wound."
+    )
+    part = event_part(text)
+    assert part is not None
+    assert part.end == text.index("Not long after")
+    # a sentence that runs into the next without a space still ends at its period
+    assert text[part.tallies[0][0] : part.tallies[0][1]].startswith("Police are looking into two shootings")
+
+
+def test_roundups_an_arrest_an_hour_later_in_one_incident_is_no_roundup() -> None:
+    text = (
+        "Four people were shot outside a club on Main Street early Sunday. "
+        "An hour later, officers arrested a man nearby. "
+        "Police said the shooting was not related to recent burglaries."
+    )
+    assert event_part(text) is None  # a turn without a count of several incidents is no roundup

@@ -37,11 +37,15 @@ NEXT: Final = re.compile(
     rf"{_INCIDENT}\b"
     r"|\b(?:in|at)\s+(?:a|an)\s+(?:separate|unrelated|different)\b"
     r"|\bseparately,"
+    r"|\b(?:not\s+long|shortly|soon|an?\s+(?:few\s+)?(?:hour|minutes|hours)|minutes|hours|moments|"
+    r"(?:about|around|some)\s+\w+\s+(?:minutes|hours))\s+(?:later|after(?:wards?)?)\b"
+    r"|\b(?:police|officers|deputies|troopers)\s+also\s+(?:responded|were\s+called|investigated)\b"
     rf"|\b{_COUNT}\s+other\s+{_INCIDENT}s\b",
     re.IGNORECASE,
 )
-"""A turn from one incident to another: "the second shooting", "in an unrelated incident", "Separately,"."""
-_SENTENCE_END: Final = re.compile(r"[.!?][\"'”’)]*\s+|\n+")
+"""A turn from one incident to another: "the second shooting", "in an unrelated incident", "Separately,",
+"Not long after," / "An hour later," (the next incident of the night), "Police also responded to"."""
+_SENTENCE_END: Final = re.compile(r"[.!?][\"'”’)]*(?:\s+|(?=[A-Z][a-z]))|\n+")
 
 
 @dataclass(frozen=True)
