@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -73,3 +75,26 @@ def test_titles_dossier_and_cli_show_the_title_without_the_site(store: Store) ->
     assert shown.output.splitlines()[1] == "Militia positions shelled, ministry says"
     explained = CliRunner().invoke(main, ["explain", "ev-1", "--db", store.path])
     assert "Militia positions shelled, ministry says\n" in explained.output and "Example News" not in explained.output
+
+
+def test_titles_web_pages_show_the_title_without_the_site(store: Store, sample_dir: Path) -> None:
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from rashomon.web.app import create_app
+    from rashomon.web.settings import WebOptions
+    from test_web_pages import report_section
+    from test_web_support import SAMPLE_EVENT, fill_sample, sample_articles
+
+    fill_sample(store, sample_dir)
+    article = sample_articles(sample_dir)[0]
+    assert article.title
+    with store.atomic() as db:
+        db.execute("UPDATE articles SET title = ? WHERE id = ?",
+                   (article.title + " - Tri-State News, Weather & Sports", article.id))
+    with TestClient(create_app(WebOptions(db=store.path))) as client:
+        page = client.get(f"/articles/{article.id}", headers={"accept": "text/html"}).text
+        dossier = client.get(f"/events/{SAMPLE_EVENT}", headers={"accept": "text/html"}).text
+    assert f"<h1>{html.escape(article.title)}</h1>" in page and "Tri-State" not in page.split("<h1>")[1][:300]
+    section = report_section(dossier, article.id)
+    assert f'<p class="report-title">{html.escape(article.title)}</p>' in section and "Tri-State" not in section

@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from rashomon import __version__
+from rashomon.ingest.titles import shown_title
 from rashomon.web import queries
 from rashomon.web.api import Filters, Paging
 from rashomon.web.context import AppContext
@@ -61,12 +62,21 @@ def marked(text: str, marks: list[list[int]]) -> list[tuple[str, bool]]:
     return [run for run in runs if run[0]]
 
 
+def article_title(article: Any) -> str | None:
+    """An article's (record or mapping) title as shown to readers, without the site's name around it."""
+    def field(name: str) -> Any:
+        return article.get(name) if isinstance(article, dict) else getattr(article, name, None)
+
+    return shown_title(field("title"), field("outlet"), field("url"))
+
+
 def make_templates() -> Jinja2Templates:
     templates = Jinja2Templates(directory=str(TEMPLATE_DIR))
     templates.env.globals.update(
         url_with=url_with, same_query=same_query, marked=marked, version=__version__, palette=PALETTE_SIZE
     )
     templates.env.filters["web_url"] = web_url
+    templates.env.filters["shown_title"] = article_title
     return templates
 
 
