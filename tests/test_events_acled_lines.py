@@ -42,6 +42,12 @@ from rashomon.extract.events import classify_text
         ("Ten houses and shops were torched in the village.", "Looting/property destruction"),
         ("The rebels and the government exchanged prisoners near the city.", "Agreement"),
         ("Both countries signed the arms control treaty on Monday.", "Agreement"),
+        # weapons seized are no attack with them; a communal brawl is mob violence; a named chemical agent
+        ("Police seized two MON-50 landmines and three F-1 grenades from a cache.", "Disrupted weapons use"),
+        ("A man was killed as villagers clashed using bamboo sticks and iron rods.", "Mob violence"),
+        ("The air force used sulfur mustard in an attack on the town.", "Chemical weapon"),
+        # a crowd at an armed target stays a protest or riot
+        ("Protesters threw stones at the army base and clashed with soldiers.", "Violent demonstration"),
     ],
 )
 def test_events_acled_lines_classify_text(text: str, sub_type: str) -> None:

@@ -55,7 +55,7 @@ UNSEEN: dict[str, str] = {
 CUES: list[tuple[str, str, float]] = [
     (
         r"chlorine|sarin|toxic gas|poison(?:ous)? gas|chemical (?:weapon|attack|agent|munition)s?|"
-        r"mustard gas|"
+        r"mustard gas|sulfur mustard|sulphur mustard|phosgene|tabun|\bvx\b|"
         r"nerve agent",
         "Chemical weapon",
         4,
@@ -125,7 +125,9 @@ CUES: list[tuple[str, str, float]] = [
     (r"tear ?gas|water cannons?|rubber bullets|pepper spray", "Protest with intervention", 3),  # crowd control
     (
         r"\bmobs?\b|lynch\w*|vigilantes?|angry (?:crowd|villagers|residents)|beaten (?:to death )?by (?:a )?"
-        r"(?:crowd|group|villagers)|group of (?:villagers|men) attacked",
+        r"(?:crowd|group|villagers)|group of (?:villagers|men) attacked|"
+        r"(?:villagers|residents|locals|communities|tribesmen) (?:\w+ ){0,2}clash\w*|"
+        r"clash\w* (?:\w+ ){0,2}between (?:[\w-]+ ){0,3}(?:villagers|residents|communities|tribesmen)",
         "Mob violence",
         3,
     ),
@@ -177,7 +179,7 @@ CUES: list[tuple[str, str, float]] = [
         3,
     ),
     (
-        r"(?:seiz|found|discover|recover|confiscat|captur|intercept|defus|destroy|clear)\w* (?:\w+ ){0,6}"
+        r"(?:seiz|found|discover|recover|confiscat|captur|intercept|defus|destroy|clear)\w* (?:[\w-]+ ){0,6}"
         r"(?:weapons?|arms|ammunitions?|firearms|guns|pistols|rifles|bullets|cartridges|explosives?|"
         r"explosive devices?|ieds?|landmines|grenades|caches?|depots?|packages?)\b|"
         r"(?:weapons?|arms|ammunitions?|firearms|guns|pistols|rifles|bullets|cartridges|explosives|"
@@ -219,7 +221,7 @@ CUES: list[tuple[str, str, float]] = [
         "Armed clash",
         2,
     ),
-    (r"repel\w*|repuls\w*|fend\w* off|fought off|counter-?attack\w*", "Armed clash", 2),
+    (r"repell?ed|repelling|repuls(?:ed|ing)|fended off|fought off|counter-?attack(?:ed|s)?\b", "Armed clash", 2),
     (
         r"shot dead|gunned down|opened fire|killed (?:\w+ ){0,3}(?:civilians|villagers|people|residents|"
         r"farmers|worshippers|students)|massacre\w*|execut\w+|stabb\w+|hack\w+ to death|beheaded|"

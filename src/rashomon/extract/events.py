@@ -131,12 +131,15 @@ def cue_scores(text: str, *, unseen: bool = False, lower: str | None = None) -> 
     _protest_refinement(text, scores)
     _battle_refinement(searched, scores)
     _transfer_refinement(scores)
+    _seizure_refinement(searched, scores)
     return scores
 
 
 def _battle_refinement(text: str, scores: dict[str, float]) -> None:
-    """Attack cues aimed at an armed group (:data:`_ARMED_TARGET`) read as an armed clash."""
-    if scores.get("Attack", 0) > 0 and _ARMED_TARGET.search(text):
+    """Attack cues aimed at an armed group (:data:`_ARMED_TARGET`) read as an armed clash (their weight, plus
+    one, joins the clash cues'), unless a crowd is named."""
+    crowd = scores.get("Peaceful protest", 0) > 0 or scores.get("Violent demonstration", 0) > 0
+    if scores.get("Attack", 0) > 0 and not crowd and _ARMED_TARGET.search(text):
         scores["Armed clash"] += scores.pop("Attack") + 1
 
 
@@ -149,6 +152,20 @@ def _transfer_refinement(scores: dict[str, float]) -> None:
     if scores.get("Non-violent transfer of territory", 0) > 0 and not any(scores.get(k) for k in _FIGHTING):
         taken = scores.pop("Government regains territory", 0) + scores.pop("Non-state actor overtakes territory", 0)
         scores["Non-violent transfer of territory"] += taken
+
+
+_WEAPON_TYPES = ("Grenade", "Remote explosive/landmine/IED", "Shelling/artillery/missile attack")
+_USED = re.compile(r"\b(?:explod\w*|explosions?|blasts?|went off|blew up|hurl\w*|lobb\w*|thrown|threw)\b",
+                   re.IGNORECASE)
+
+
+def _seizure_refinement(text: str, scores: dict[str, float]) -> None:
+    """Weapons seized, found or defused (the strong disrupted-weapons cue, weight 5) name what was taken,
+    not an attack with them, unless the text says one went off or was thrown."""
+    seized = scores.get("Disrupted weapons use", 0) >= 5
+    if seized and any(scores.get(k) for k in _WEAPON_TYPES) and not _USED.search(text):
+        for kind in _WEAPON_TYPES:
+            scores.pop(kind, None)
 
 
 def _protest_refinement(text: str, scores: dict[str, float]) -> None:
