@@ -56,6 +56,8 @@ def test_cli_show_prints_the_place_the_dossier_read(store: Store, gazetteer: Gaz
     assert event["location"]["admin1"] == "SC"  # Irmo, which Columbia SC supports (a Missouri one would not)
     header = CliRunner().invoke(main, ["dossier", "ev-1", "--db", store.path]).output.splitlines()
     assert "  place     Irmo (SC, US; town)" in header  # the state shown: a town's name alone is ambiguous
+    listed = CliRunner().invoke(main, ["events", "--db", store.path]).output.splitlines()
+    assert next(row for row in listed if row.startswith("ev-1 ")).split()[2:4] == ["Irmo,", "SC"]
 
 
 def test_cli_explain_prints_each_reports_place_as_the_dossier_read_it(store: Store, gazetteer: Gazetteer) -> None:

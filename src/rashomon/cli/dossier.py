@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -17,6 +18,16 @@ from rashomon.reconcile.dossier import get_dossier
 def _figure(value: int | None) -> str:
     """A casualty total for the table: ``-`` when no report gives one."""
     return "-" if value is None else str(value)
+
+
+def _area(location: dict[str, Any]) -> str | None:
+    """Where a place name lies, for a one-line listing: a US state's postal code ("Columbia, SC": towns share
+    names), else the country code; ``None`` for a country or no place."""
+    if location.get("precision") == "country":
+        return None
+    if location.get("country_code") == "US" and str(location.get("admin1") or "").isalpha():
+        return str(location["admin1"])
+    return location.get("country_code")
 
 
 @click.command()
@@ -35,6 +46,7 @@ def events(db_path: str, contested: bool, as_json: bool) -> None:
                     "id": event["id"],
                     "date": event.get("date"),
                     "place": (event.get("location") or {}).get("name"),
+                    "area": _area(event.get("location") or {}),
                     "type": event.get("event_type"),
                     "outlets": event.get("outlets", []),
                     "killed": totals.get("killed"),
@@ -45,11 +57,12 @@ def events(db_path: str, contested: bool, as_json: bool) -> None:
     if as_json:
         echo_json(rows)
         return
-    click.echo(f"{'event':<22} {'date':<10} {'place':<20} {'type':<26} {'killed':>6} {'injured':>7}  outlets")
+    click.echo(f"{'event':<22} {'date':<10} {'place':<24} {'type':<26} {'killed':>6} {'injured':>7}  outlets")
     for row in rows:
         flag = "  CONTESTED" if row["contested"] else ""
+        place = f"{row['place']}, {row['area']}" if row["place"] and row["area"] else row["place"] or "-"
         click.echo(
-            f"{row['id'][:22]:<22} {row['date'] or '-':<10} {(row['place'] or '-')[:20]:<20} "
+            f"{row['id'][:22]:<22} {row['date'] or '-':<10} {place[:24]:<24} "
             f"{(row['type'] or '-')[:26]:<26} {_figure(row['killed']):>6} {_figure(row['injured']):>7}  "
             f"{', '.join(row['outlets'])}{flag}"
         )
