@@ -6,12 +6,9 @@ voted for; the outlet's other articles usually say where it reports from. Nothin
 each outlet's home area is learned from the places its articles name unambiguously, and it is updated as
 articles arrive.
 
-* :func:`article_areas`: the first-level areas (country code, admin1 code) that an article's places name
-  **unambiguously**: a first-level area named by a name that clearly is one ("Ohio", "Ill."), a town or
-  county settled by its qualifier ("Springfield, Ill."), or a town or county whose name has one reading in
-  the gazetteer (every main-name match lies in one area). Mentions that count for nothing in the event
-  place rule (crime-report words, names inside longer names, surnames: :func:`mention_weight` is 0) give
-  nothing. An article spreads one vote evenly over the areas it names.
+* :func:`rashomon.extract.outlet_votes.page_votes` (re-exported here): the first-level areas (country code,
+  admin1 code) that an article's places name **unambiguously**, one vote spread over them, the towns among
+  them, and the context of each mention that gave them.
 * :class:`HomeAreas`: per outlet, the summed votes of its articles; :meth:`HomeAreas.home` is the area holding
   at least :data:`HOME_SHARE` of the votes of at least :data:`HOME_MIN_ARTICLES` articles (leaving out the
   article being read: its own page is read as context instead). Boilerplate says nothing about a page's story:
@@ -33,153 +30,39 @@ the store knows when it is built.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence, Set
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from rashomon.extract.event_place import NEWS_WORDS, SPECIFICITY, main_place, not_a_place_here
-from rashomon.extract.gazetteer import Candidate, Gazetteer, Match, load_gazetteer
-from rashomon.extract.place_context import is_strong
+from rashomon.extract.event_place import SPECIFICITY, main_place
+from rashomon.extract.gazetteer import Candidate, Gazetteer, load_gazetteer
+from rashomon.extract.outlet_votes import (
+    CONTEXT_WORDS,
+    LOCAL,
+    Area,
+    PageVotes,
+    area_label,
+    area_of,
+    article_areas,
+    counted,
+    mention_context,
+    one_reading,
+    page_votes,
+    town_key,
+)
 from rashomon.ingest.outlets import outlet_from_url
 from rashomon.records import Article, ArticleAnalysis, Place
 from rashomon.store import Store
-
-Area = tuple[str, str]
-"""A first-level area: (ISO country code, admin1 code; US: the state's postal code)."""
 
 HOME_SHARE = 0.5
 """Share of an outlet's votes its home area must hold (the rest: stories from elsewhere, wire copy)."""
 HOME_MIN_ARTICLES = 2
 """Articles with votes an outlet needs (besides the one being read) before it has a home area."""
-_LOCAL = frozenset({"P", "A2"})
-"""Candidates a namesake may be: towns and counties."""
 BOILERPLATE_PAGES = 2
 """Pages of one outlet on which a mention's context must recur to be boilerplate: text said again on another page
 of the outlet counts once (GVA merged records, location: 2 and 3 pages equal on even ids, 2 one incident better
 on odd ids; LGL with outlets equal)."""
-CONTEXT_WORDS = 3
-"""Words on each side of a mention, within its line, that make its context (:func:`mention_context`)."""
-
-
-def area_of(place: Place | Candidate) -> Area | None:
-    """``(country code, admin1)`` of a place or candidate, ``None`` without both."""
-    return (place.country_code, place.admin1) if place.country_code and place.admin1 else None
-
-
-def counted(place: Place, text: str, names: dict[str, bool]) -> bool:
-    """The mention is a resolved place that the event place rule counts (not a crime-report word, not part of
-    a longer name, not a common word or surname of this text)."""
-    if place.lat is None or place.text.casefold() in NEWS_WORDS:
-        return False
-    return not (text and not_a_place_here(place, text, names))
-
-
-def mention_context(place: Place, text: str) -> str:
-    """The mention with up to :data:`CONTEXT_WORDS` words on each side within its line, folded: the same on
-    every page that carries the same menu or footer line, and on pages whose lines differ only further away
-    ("Mobile users tap here for video" / "... for photos")."""
-    start = text.rfind("\n", 0, place.start) + 1
-    end = text.find("\n", place.end)
-    before = text[start:place.start].split()[-CONTEXT_WORDS:]
-    after = text[place.end:len(text) if end < 0 else end].split()[:CONTEXT_WORDS]
-    return f"{' '.join(before)}|{place.text}|{' '.join(after)}".casefold()
-
-
-def area_label(area: Area) -> str:
-    return f"{area[0]}|{area[1]}"
-
-
-def one_reading(matches: Sequence[Match]) -> Area | None:
-    """The area every main-name match of a town or county lies in, when there is one such area."""
-    areas = {area_of(m.candidate) for m in matches if m.primary and m.candidate.feature in _LOCAL}
-    return areas.pop() if len(areas) == 1 and None not in areas else None
-
-
-@dataclass(frozen=True)
-class PageVotes:
-    """What one article says about its outlet's home: the areas its places name unambiguously (one vote
-    spread over them), the towns among those places, and the contexts (:func:`mention_context`) of the
-    mentions that gave each area (:func:`area_label`) and each town (``"town:"`` + :func:`town_key`)."""
-
-    areas: dict[Area, float] = field(default_factory=dict)
-    towns: tuple[Place, ...] = ()
-    contexts: dict[str, tuple[str, ...]] = field(default_factory=dict)
-
-    def to_json(self) -> str:
-        return json.dumps({"areas": sorted([*area, weight] for area, weight in self.areas.items()),
-                           "towns": [town.to_dict() for town in self.towns],
-                           "contexts": {key: list(found) for key, found in sorted(self.contexts.items())}})
-
-    @classmethod
-    def from_json(cls, data: str) -> PageVotes:
-        found = json.loads(data)
-        return cls({(code, admin1): weight for code, admin1, weight in found["areas"]},
-                   tuple(Place.from_dict(town) for town in found["towns"]),
-                   {key: tuple(items) for key, items in found.get("contexts", {}).items()})
-
-    def all_contexts(self) -> set[str]:
-        """Every context of the page's counted mentions."""
-        return {context for found in self.contexts.values() for context in found}
-
-    def without(self, boilerplate: Set[str]) -> PageVotes:
-        """The page's votes without the areas and towns that only ``boilerplate`` contexts gave (one vote
-        spread over the areas left); the page itself when none is boilerplate."""
-        def kept(key: str) -> bool:
-            found = self.contexts.get(key, ())
-            return not found or any(context not in boilerplate for context in found)
-
-        if not boilerplate or not (self.all_contexts() & boilerplate):
-            return self
-        areas = [area for area in self.areas if kept(area_label(area))]
-        towns = tuple(town for town in self.towns if kept("town:" + town_key(town)))
-        return PageVotes({area: 1.0 / len(areas) for area in areas}, towns, self.contexts)
-
-
-def page_votes(places: Sequence[Place], text: str, gazetteer: Gazetteer) -> PageVotes:
-    """The areas that ``places`` name unambiguously (see the module docstring) and the towns that do."""
-    names: dict[str, bool] = {}
-    found: set[Area] = set()
-    towns: dict[str, Place] = {}
-    contexts: dict[str, set[str]] = defaultdict(set)
-    for i, place in enumerate(places):
-        area = area_of(place)
-        if area is None or not counted(place, text, names):
-            continue
-        if place.precision == "admin1":
-            matches = gazetteer.lookup(place.text)
-            if not (matches and is_strong(matches) and area_of(matches[0].candidate) == area):
-                continue
-        elif not (place.precision in ("town", "admin2") and (
-                _qualified(places, i, text) or one_reading(gazetteer.lookup(place.text)) == area)):
-            continue
-        found.add(area)
-        context = mention_context(place, text) if text else ""
-        contexts[area_label(area)].add(context)
-        if place.precision == "town":
-            towns.setdefault(town_key(place), place)
-            contexts["town:" + town_key(place)].add(context)
-    return PageVotes({area: 1.0 / len(found) for area in found}, tuple(towns.values()),
-                     {key: tuple(sorted(found_in)) for key, found_in in contexts.items() if found_in != {""}})
-
-
-def article_areas(places: Sequence[Place], text: str, gazetteer: Gazetteer) -> dict[Area, float]:
-    """The areas that ``places`` name unambiguously, one vote spread over them (:func:`page_votes`)."""
-    return page_votes(places, text, gazetteer).areas
-
-
-def town_key(place: Place) -> str:
-    return str(place.geonameid) if place.geonameid else f"{place.name}|{place.country_code}|{place.admin1}"
-
-
-def _qualified(places: Sequence[Place], i: int, text: str) -> bool:
-    """The place right after ``places[i]`` and a comma is its own first-level area ("Springfield, Ill.")."""
-    if i + 1 >= len(places) or not text:
-        return False
-    after = places[i + 1]
-    return (text[places[i].end:after.start].strip() == "," and after.precision == "admin1"
-            and area_of(after) == area_of(places[i]))
 
 
 @dataclass
@@ -282,7 +165,7 @@ def home_reading(place: Place, page: Mapping[Area, float], home: Area | None,
     if place.precision not in ("town", "admin2") or place.lat is None:
         return place
     namesakes = [m for m in gazetteer.lookup(place.text)
-                 if area_of(m.candidate) == home and m.candidate.feature in _LOCAL]
+                 if area_of(m.candidate) == home and m.candidate.feature in LOCAL]
     if not namesakes:
         return place
     rank = SPECIFICITY[place.precision]
@@ -511,5 +394,6 @@ class HomeMarks:
         return self._outlets[outlet]
 
 
-__all__ = ["Area", "HomeAreas", "HomeMarks", "OutletHomes", "PageVotes", "article_areas", "from_store", "home_reading",
-           "home_readings", "learn_homes", "outlet_key", "page_votes", "update_store"]
+__all__ = ["BOILERPLATE_PAGES", "CONTEXT_WORDS", "Area", "HomeAreas", "HomeMarks", "OutletHomes", "PageVotes",
+           "area_label", "area_of", "article_areas", "counted", "from_store", "home_reading", "home_readings",
+           "learn_homes", "mention_context", "one_reading", "outlet_key", "page_votes", "town_key", "update_store"]
