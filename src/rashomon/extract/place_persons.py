@@ -66,9 +66,11 @@ NOT_SURNAMES = frozenset({
     "courier", "record", "review", "dispatch", "examiner", "inquirer", "ledger", "enquirer", "telegraph",
     "telegram", "standard", "independent", "guardian", "sun", "junior", "morning", "evening", "sports",
     "senior", "mission", "community", "technical", "tech", "institute", "metropolitan", "township",
+    "crime", "stoppers", "crimestoppers",
 })
 """Capitalised words after a town that make an institution's name, not a person's ("Orlando Sentinel",
-"Tyler Junior College", "Manhattan Democrat"): :data:`INSTITUTION_WORDS` does not list them."""
+"Tyler Junior College", "Manhattan Democrat", "Trenton Crime Stoppers"): :data:`INSTITUTION_WORDS` does not
+list them."""
 CITY_PRIOR = 7.0
 """A given name whose best reading is a city this well known (prior: log10 population + 1.5 for a main name,
 so about 300,000 people) is the city before a capitalised word: "Dallas Cowboys", "Paris Policemen"."""
