@@ -16,6 +16,7 @@ from rashomon.extract.events import classify_text
         ("Militants attacked an army checkpoint overnight, killing four soldiers.", "Armed clash"),
         ("Three were killed when insurgents set upon a base outside the city.", "Armed clash"),
         ("Gunmen attacked the village and killed nine residents.", "Attack"),
+        ("Gunmen stormed the community and killed twelve people.", "Attack"),  # entering by force: no control
         ("Police said two officers were shot dead outside the station.", "Attack"),
         # an aim is not a change of control
         ("The rebels' attack to capture the army positions was fended off.", "Armed clash"),

@@ -163,7 +163,7 @@ CUES: list[tuple[str, str, float]] = [
     ),
     (
         r"recaptur\w+|regain\w*|retook|retake\w*|liberat(?:e|es|ed|ing)\b|captur\w+|seiz\w+ control|took control|"
-        r"taken control|overr[au]n|storm\w*|advanc\w+ (?:into|on)|gain\w* (?:control|ground)|freed\b|"
+        r"taken control|overr[au]n|advanc\w+ (?:into|on)|gain\w* (?:control|ground)|freed\b|"
         r"(?:recovered|established|restored|took|regained) (?:full )?control|pushed back|"
         r"occupied (?:\w+ ){0,3}(?:villages?|towns?|posts?|positions|hills?|areas?)",
         "TERRITORY",
@@ -209,7 +209,8 @@ CUES: list[tuple[str, str, float]] = [
     (
         r"pledged allegiance|merg\w+|split from|splinter|new (?:group|faction|coalition)|formed a|"
         r"announced (?:the )?(?:formation|creation)|changed (?:its|their) name|rebrand\w*|recruit\w*|"
-        r"dissolv\w+|disband\w*|joined forces|defect\w*|mobili[sz]\w+|curfew|state of emergency|"
+        r"dissolv\w+|disband\w*|joined forces|defect\w*|mobili[sz]\w+|reinforc(?:ed|ing|ements?)\b|curfew|"
+        r"state of emergency|"
         r"ban(?:ned)?\b|declared",
         "Change to group/activity",
         2,
