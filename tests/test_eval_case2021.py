@@ -9,7 +9,8 @@ import pytest
 from rashomon.eval.case2021 import CASE_CODES, f1_scores, predict, read_snippets, score
 from rashomon.extract.events import SUB_EVENTS, UNSEEN
 
-FLOOR_ODD_SUBTASK1_WEIGHTED_F1 = 0.68  # measured 0.6824 on 2026-11-22 (was 0.6662); never lower silently
+FLOOR_ODD_SUBTASK1_WEIGHTED_F1 = 0.73  # measured 0.7393 on 2026-11-22, sixth session (was 0.6824); never lower
+FLOOR_EVEN_SUBTASK1_WEIGHTED_F1 = 0.87  # the rows whose errors were read: measured 0.8824 (was 0.7801)
 
 
 def test_eval_case2021_every_label_has_a_code() -> None:
@@ -34,4 +35,5 @@ def test_eval_case2021_held_out_floor(gold_dir: Path) -> None:
     assert len(snippets) == 615
     metrics = score(gold_dir)
     assert metrics["odd_subtask1_weighted_f1"] >= FLOOR_ODD_SUBTASK1_WEIGHTED_F1
+    assert metrics["even_subtask1_weighted_f1"] >= FLOOR_EVEN_SUBTASK1_WEIGHTED_F1
     assert metrics["subtask1_rows"] == 506
