@@ -54,9 +54,11 @@ def test_place_persons_given_name_before_a_surname(resolver: PlaceResolver) -> N
 
 def test_place_persons_later_mentions_unless_they_read_as_places(resolver: PlaceResolver) -> None:
     text = ("A plea deal is discussed for Elizabeth Fairfield, a Lebanon woman. Fairfield's lawyers objected. "
-            "The trial moves to a court in Fairfield. Fairfield County deputies will guard it.")
+            "The trial moves to a court in Fairfield. Fairfield County deputies will guard it. Gangs from the "
+            "Fairfield area and ties to Fairfield and Lebanon gangs.")
     assert _people(resolver, text, "Fairfield", "Lebanon") == [
-        ("Fairfield", True), ("Lebanon", False), ("Fairfield", True), ("Fairfield", False), ("Fairfield", False)]
+        ("Fairfield", True), ("Lebanon", False), ("Fairfield", True), ("Fairfield", False), ("Fairfield", False),
+        ("Fairfield", False), ("Fairfield", False), ("Lebanon", False)]
 
 
 def test_place_persons_not_output_but_vote_at_half_weight(resolver: PlaceResolver) -> None:

@@ -61,6 +61,9 @@ _TITLE_FIRST = re.compile(rf"(?:^|[\s(\"“])(?P<title>[A-Za-z]+)\.? (?P<word>{_
 _AFTER = re.compile(rf"^(?P<initial> [A-Z]\.)? (?P<word>{_NAME_WORD})")
 """The capitalised word right after a mention, after an optional middle initial ("Linda K. Daily")."""
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*\Z")
+_NEXT_WORD = re.compile(r"['’]?s? ([A-Za-z]+)")
+_LISTED_AFTER = re.compile(r",? (?:and|or) |, ")
+_LISTED_BEFORE = re.compile(r"(?:,? (?:and|or) |, )\Z")
 NOT_SURNAMES = frozenset({
     "democrat", "democrats", "republican", "republicans", "sentinel", "register", "observer", "star", "bee",
     "courier", "record", "review", "dispatch", "examiner", "inquirer", "ledger", "enquirer", "telegraph",
@@ -97,7 +100,7 @@ def person_mentions(text: str, toponyms: Sequence[Toponym]) -> list[bool]:
     if not named:
         return people
     return [person or (_one_word(t.text) and name_key(t.text) in named and not _well_known(t)
-                       and not _reads_as_place(text, t))
+                       and not _reads_as_place(text, t, by_start, by_end))
             for t, person in zip(toponyms, people, strict=True)]
 
 
@@ -165,13 +168,20 @@ def _may_be_surname(word: str) -> bool:
         {bare, bare.split("-")[0]} & (INSTITUTION_WORDS | NOT_SURNAMES | TITLES | _CALENDAR))
 
 
-def _reads_as_place(text: str, toponym: Toponym) -> bool:
-    """A mention of a person's name that still reads as the place: qualified, after a preposition of place
-    or before a word of the place's institutions."""
+def _reads_as_place(text: str, toponym: Toponym, by_start: dict[int, Toponym], by_end: dict[int, Toponym]) -> bool:
+    """A mention of a person's name that still reads as the place: qualified, after a preposition of place,
+    before a word of the place's institutions in any case ("Tyler area", "Fairfield County"), or listed with
+    another place mention ("ties to Tyler and Longview gangs")."""
     if toponym.qualifier or toponym.qualified:
         return True
     before = _WORD_BEFORE.search(text, max(0, toponym.start - CONTEXT_CHARS), toponym.start)
     if before is not None and before.group(1).lower() in LOCATIVE:
         return True
-    after = _AFTER.match(text[toponym.end:toponym.end + CONTEXT_CHARS])
-    return after is not None and after.group("word").lower() in INSTITUTION_WORDS
+    after = _NEXT_WORD.match(text, toponym.end, toponym.end + CONTEXT_CHARS)
+    if after is not None and after.group(1).lower() in INSTITUTION_WORDS:
+        return True
+    listed = _LISTED_AFTER.match(text, toponym.end, toponym.end + CONTEXT_CHARS)
+    if listed is not None and listed.end() in by_start:
+        return True
+    listed = _LISTED_BEFORE.search(text, max(0, toponym.start - CONTEXT_CHARS), toponym.start)
+    return listed is not None and listed.start() in by_end
