@@ -51,12 +51,15 @@ def _figure(
     )
 
 
-def _store_event(store: Store, reports: list[tuple[str, str, list[Claim], list[CasualtyFigure]]]) -> dict[str, Any]:
-    """Store each report (text, outlet, claims, figures) with its analysis, cluster them into one event,
-    reconcile the store, and return the stored dossier."""
+def _store_event(
+    store: Store, reports: list[tuple[str, str, list[Claim], list[CasualtyFigure]]], days: list[str] | None = None
+) -> dict[str, Any]:
+    """Store each report (text, outlet, claims, figures) with its analysis (published on ``days``, else on
+    the event's day), cluster them into one event, reconcile the store, and return the stored dossier."""
     ids = []
-    for text, outlet, claims, figures in reports:
-        article = Article.create(text, f"{outlet}.txt", outlet=outlet, published_at="2024-05-12")
+    for n, (text, outlet, claims, figures) in enumerate(reports):
+        day = days[n] if days else "2024-05-12"
+        article = Article.create(text, f"{outlet}.txt", outlet=outlet, published_at=day)
         store.add_article(article)
         store.save_analysis(
             ArticleAnalysis(
@@ -165,3 +168,41 @@ def test_reconcile_casualties_zero_deaths_of_reports_counting_no_one_hurt_do_not
     dossier = _store_event(store, [quiet, also_quiet, _nightclub(NIGHTCLUB_DEATH, "Daily B", 1)])
     (killed,) = _slots(dossier, "killed")
     assert killed["best"] == 1  # their 0 may be a silence: only the death is counted
+
+
+SHOT_DEAD = "A man was killed and two women were wounded in a shooting on Main Street, police said."
+FOLLOW_UP = "Three people were wounded in a shooting on Main Street, police said. All three are recovering."
+
+
+def _follow_up() -> list[tuple[str, str, list[Claim], list[CasualtyFigure]]]:
+    return [
+        (
+            SHOT_DEAD,
+            "Daily A",
+            [_claim(SHOT_DEAD, "police", "said")],
+            [
+                _figure(SHOT_DEAD, "killed", "A man", 1, 0, "killed"),
+                _figure(SHOT_DEAD, "injured", "two", 2, 0, "wounded"),
+            ],
+        ),
+        (
+            FOLLOW_UP,
+            "Daily B",
+            [_claim(FOLLOW_UP, "police", "said")],
+            [_figure(FOLLOW_UP, "injured", "Three", 3, 0, "wounded")],
+        ),
+    ]
+
+
+def test_reconcile_casualties_later_report_silent_on_deaths_counts_none(store: Store) -> None:
+    # the follow-up of the next day counts the hurt and names no dead: its silence is a count of 0
+    dossier = _store_event(store, _follow_up(), days=["2024-05-12", "2024-05-13"])
+    (killed,) = _slots(dossier, "killed")
+    assert (killed["low"], killed["best"], killed["high"]) == (0, 0, 1)
+
+
+def test_reconcile_casualties_same_day_report_silent_on_deaths_does_not_vote(store: Store) -> None:
+    # published the same day, the report may precede the death: it does not vote
+    dossier = _store_event(store, _follow_up(), days=["2024-05-12", "2024-05-12"])
+    (killed,) = _slots(dossier, "killed")
+    assert killed["best"] == 1

@@ -29,7 +29,9 @@ The rule (``docs/reconcile.md`` explains it with examples):
    counted as the report's own total (:func:`rashomon.extract.casualty_counts.article_counts`: each person
    once across re-mentions, the shot who died are not injured, partial mentions add up). ``best`` is the
    total most reports give (reports giving 0 vote only when all do, or, for the dead, when the report
-   counts people hurt: its 0 is a count, not a silence; ties to the lower total), and
+   counts people hurt: its 0 is a count, not a silence; ties to the lower total; a report that counts
+   people hurt and no death at all, published on a later day than every report of a death, counts 0
+   dead), and
    ``low``/``high`` widen to hold it. A report's "one of the 18-year-olds was shot" then no longer outvotes
    its own "four people were wounded".
 6. **Headlines.** A report whose headline states a count of the slot's kind ("2 dead, 3 injured in shooting
@@ -369,7 +371,31 @@ def count_per_report(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
                     _only_slot(_event_figures(report), slot.kind, starts), report.article.text
                 )
                 slot.report_totals[article_id] = counts.get(slot.kind, 0)  # type: ignore[call-overload]
+    _silent_on_deaths(slots, reports)
     _zero_deaths_counted(slots)
+
+
+def _day(report: Report) -> str:
+    """The report's publication day (``YYYY-MM-DD``), empty when unknown."""
+    return (report.article.published_at or "")[:10]
+
+
+def _silent_on_deaths(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
+    """Step 5: a report that counts people hurt, gives no death figure at all, and is published on a later
+    day than every report that counts a death, counts 0 dead: a follow-up names the dead it knows of. A
+    report of the same day or earlier may precede the death, and stays silent."""
+    killed = [s for s in slots if s.kind == "killed" and s.report_totals]
+    if len(killed) != 1:
+        return
+    slot = killed[0]
+    dying = [_day(r) for r in reports if slot.report_totals.get(r.id, 0) > 0]
+    if not dying or not all(dying):
+        return
+    hurt = {a for s in slots if s.kind == "injured" for a, total in s.report_totals.items() if total > 0}
+    latest = max(dying)
+    for report in reports:
+        if report.id in hurt and report.id not in slot.report_totals and _day(report) > latest:
+            slot.report_totals[report.id] = 0
 
 
 def _zero_deaths_counted(slots: Sequence[Slot]) -> None:
