@@ -46,10 +46,11 @@ def test_place_persons_surname_after_title_or_given_name(resolver: PlaceResolver
 
 def test_place_persons_given_name_before_a_surname(resolver: PlaceResolver) -> None:
     text = ("Patrol Commander Kyle Lanier said the lot is full, according to Linda Rinehart. Kyle Police "
-            "closed the road. The Dallas Cowboys play in Arlington. Call the Trenton Crime Stoppers tip line.")
-    assert _people(resolver, text, "Kyle", "Linda", "Dallas", "Arlington", "Trenton") == [
+            "closed the road. The Dallas Cowboys play in Arlington. Call the Trenton Crime Stoppers tip line. "
+            "Two died at the Monroe Civic Center.")
+    assert _people(resolver, text, "Kyle", "Linda", "Dallas", "Arlington", "Trenton", "Monroe") == [
         ("Kyle", True), ("Linda", True), ("Kyle", False), ("Dallas", False), ("Arlington", False),
-        ("Trenton", False)]
+        ("Trenton", False), ("Monroe", False)]
 
 
 def test_place_persons_later_mentions_unless_they_read_as_places(resolver: PlaceResolver) -> None:

@@ -62,6 +62,7 @@ _AFTER = re.compile(rf"^(?P<initial> [A-Z]\.)? (?P<word>{_NAME_WORD})")
 """The capitalised word right after a mention, after an optional middle initial ("Linda K. Daily")."""
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*\Z")
 _NEXT_WORD = re.compile(r"['’]?s? ([A-Za-z]+)")
+_CAPITALISED_RUN = re.compile(r"(?: [A-Z][\w'’]*){1,3}")
 _LISTED_AFTER = re.compile(r",? (?:and|or) |, ")
 _LISTED_BEFORE = re.compile(r"(?:,? (?:and|or) |, )\Z")
 NOT_SURNAMES = frozenset({
@@ -153,7 +154,14 @@ def _given_name(text: str, toponym: Toponym, by_start: dict[int, Toponym]) -> bo
     neighbour = by_start.get(toponym.end + found.start("word"))
     if neighbour is not None:  # "Nikki Lynn Barlow": the next name is a person's when a surname follows it
         return _name_word(word, neighbour, named=_surname_after(text, neighbour.end))
-    return _may_be_surname(word)
+    return _may_be_surname(word) and not _institution_after(text, toponym.end + found.end("word"))
+
+
+def _institution_after(text: str, end: int) -> bool:
+    """The capitalised words that go on after ``end`` make an institution's name ("Monroe Civic Center",
+    "Logan Regional Medical Center")."""
+    run = _CAPITALISED_RUN.match(text, end, end + CONTEXT_CHARS)
+    return run is not None and any(not _may_be_surname(word) for word in run.group(0).split())
 
 
 def _surname_after(text: str, end: int) -> bool:
