@@ -1,5 +1,5 @@
-"""Boilerplate teaches an outlet no home area: a place in text repeated across an outlet's pages (a menu, a
-footer, an app link) gives no vote (:mod:`rashomon.extract.outlet_area`)."""
+"""Boilerplate teaches an outlet no home area: a place in text repeated across an outlet's pages (a menu, a footer,
+an app link) gives no vote; a dateline is the page's own (:mod:`rashomon.extract.outlet_area`)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import pytest
 
 from rashomon.extract.gazetteer import Gazetteer, load_gazetteer
 from rashomon.extract.outlet_area import (
+    BOILERPLATE_MIN_OUTLET_PAGES,
     BOILERPLATE_PAGES,
     PageVotes,
     from_store,
@@ -72,10 +73,11 @@ def test_outlet_area_mention_context_reads_the_words_around_within_the_line() ->
 
 def test_outlet_area_boilerplate_line_gives_the_outlet_no_home(gazetteer: Gazetteer) -> None:
     pages = _pages(gazetteer)
-    assert len(pages) >= BOILERPLATE_PAGES
+    assert len(pages) >= max(BOILERPLATE_PAGES, BOILERPLATE_MIN_OUTLET_PAGES)
     homes = learn_homes([a for a, _ in pages], {a.id: n for a, n in pages}, gazetteer)
     assert homes.homes.home("wbaltv.com") == MD  # counted per page, Alabama held 3.5 of 5 votes
-    assert homes.homes.votes["wbaltv.com"].get(AL, 0.0) == 0.0
+    assert dict(homes.homes.votes["wbaltv.com"]) == {MD: 3.0}
+    assert homes.homes.articles["wbaltv.com"] == 3  # the two Columbia pages named nothing but the footer
     bare = pages[3]
     home, page = homes.home(bare[0], bare[1].places)
     assert home == MD and page == {}  # the page's own "Mobile" is boilerplate too: no context
@@ -85,11 +87,27 @@ def test_outlet_area_boilerplate_line_gives_the_outlet_no_home(gazetteer: Gazett
     assert read is not None and (read.name, read.admin1) == ("Columbia", "MD")
 
 
-def test_outlet_area_context_said_once_still_votes(gazetteer: Gazetteer) -> None:
-    """A context on fewer than BOILERPLATE_PAGES pages of the outlet is the page's own: it votes."""
-    pages = _pages(gazetteer)[:BOILERPLATE_PAGES - 1]
+def test_outlet_area_dateline_is_the_pages_own(gazetteer: Gazetteer) -> None:
+    """The same dateline on every page ("BENTON, Ark. (KTHV) --") says where the outlet reports from: it votes on
+    each page, like a story's own mention."""
+    pages = []
+    for i, story in enumerate(["a man was shot on Main Street.", "two teens were hurt in a crash.",
+                               "police arrested a suspect on Friday."]):
+        text = f"BENTON, Ark. (KTHV) -- {story}"
+        article = Article.create(text=text, source_name=f"b{i}", url=f"https://www.thv11.com/article/{i}")
+        places = _places(gazetteer, text, [("BENTON", "AR"), ("Ark.", "AR")])
+        pages.append((article, ArticleAnalysis(article_id=article.id, pipeline="test", places=places)))
     homes = learn_homes([a for a, _ in pages], {a.id: n for a, n in pages}, gazetteer)
-    assert homes.homes.votes["wbaltv.com"][AL] > 0
+    assert homes.homes.articles["thv11.com"] == 3 and homes.homes.home("thv11.com") == ("US", "AR")
+    assert not homes.homes.pages["thv11.com"][0].all_contexts()
+
+
+def test_outlet_area_two_pages_sharing_a_sentence_still_vote(gazetteer: Gazetteer) -> None:
+    """An outlet of two pages that share a line may have told one story twice: no boilerplate yet."""
+    pages = _pages(gazetteer)[3:]
+    assert len(pages) < BOILERPLATE_MIN_OUTLET_PAGES
+    homes = learn_homes([a for a, _ in pages], {a.id: n for a, n in pages}, gazetteer)
+    assert homes.homes.votes["wbaltv.com"] == {AL: 2.0}
 
 
 def test_outlet_area_store_keeps_contexts_and_corpus_readings_skip_boilerplate(store: Store,

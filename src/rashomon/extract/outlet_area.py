@@ -13,7 +13,9 @@ articles arrive.
   at least :data:`HOME_SHARE` of the votes of at least :data:`HOME_MIN_ARTICLES` articles (leaving out the
   article being read: its own page is read as context instead). Boilerplate says nothing about a page's story:
   a mention whose words around it (:func:`mention_context`) recur on :data:`BOILERPLATE_PAGES` or more of the
-  outlet's pages (a menu, a footer, "Mobile users tap here for video") gives no vote and no town.
+  outlet's pages (a menu, a footer, "Mobile users tap here for video"; once the outlet has
+  :data:`BOILERPLATE_MIN_OUTLET_PAGES` pages) gives no vote and no town. A dateline is never boilerplate: it is
+  where the outlet says it reports from ("BENTON, Ark. (KTHV) --" on every page).
 * :func:`home_reading`: a report's event place that has a namesake in its outlet's home area, while its page
   names nothing unambiguous in the area it was read in, is read as that namesake. A weak vote: any
   unambiguous place of the page in the place's own area keeps the resolver's reading, and a name with one
@@ -60,9 +62,11 @@ HOME_SHARE = 0.5
 HOME_MIN_ARTICLES = 2
 """Articles with votes an outlet needs (besides the one being read) before it has a home area."""
 BOILERPLATE_PAGES = 2
-"""Pages of one outlet on which a mention's context must recur to be boilerplate: text said again on another page
-of the outlet counts once (GVA merged records, location: 2 and 3 pages equal on even ids, 2 one incident better
-on odd ids; LGL with outlets equal)."""
+"""Pages of one outlet on which a mention's context must recur to be boilerplate (GVA merged records, location:
+2 and 3 pages equal on even ids, 2 one incident better on odd ids; LGL with outlets equal)."""
+BOILERPLATE_MIN_OUTLET_PAGES = 3
+"""Pages (with votes) an outlet needs before text repeated across them is boilerplate: of two pages that share
+a sentence, one story told twice (an update) is as likely as a footer."""
 
 
 @dataclass
@@ -117,7 +121,8 @@ class HomeAreas:
         if totals is None:
             pages = self.pages.get(outlet, [])
             seen = Counter(key for page in pages for key in page.all_contexts())
-            boilerplate = frozenset(key for key, n in seen.items() if n >= BOILERPLATE_PAGES)
+            boilerplate = frozenset(key for key, n in seen.items()
+                                    if n >= BOILERPLATE_PAGES and len(pages) >= BOILERPLATE_MIN_OUTLET_PAGES)
             totals = self._totals[outlet] = _Totals(defaultdict(float), 0, defaultdict(int), boilerplate)
             for page in pages:
                 counted_page = page.without(boilerplate)
@@ -394,6 +399,7 @@ class HomeMarks:
         return self._outlets[outlet]
 
 
-__all__ = ["BOILERPLATE_PAGES", "CONTEXT_WORDS", "Area", "HomeAreas", "HomeMarks", "OutletHomes", "PageVotes",
-           "area_label", "area_of", "article_areas", "counted", "from_store", "home_reading", "home_readings",
-           "learn_homes", "mention_context", "one_reading", "outlet_key", "page_votes", "town_key", "update_store"]
+__all__ = ["BOILERPLATE_MIN_OUTLET_PAGES", "BOILERPLATE_PAGES", "CONTEXT_WORDS", "Area", "HomeAreas", "HomeMarks",
+           "OutletHomes", "PageVotes", "area_label", "area_of", "article_areas", "counted", "from_store",
+           "home_reading", "home_readings", "learn_homes", "mention_context", "one_reading", "outlet_key",
+           "page_votes", "town_key", "update_store"]

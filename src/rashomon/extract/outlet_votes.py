@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 
-from rashomon.extract.event_place import NEWS_WORDS, not_a_place_here
+from rashomon.extract.event_place import NEWS_WORDS, dateline_span, not_a_place_here
 from rashomon.extract.gazetteer import Candidate, Gazetteer, Match
 from rashomon.extract.place_context import is_strong
 from rashomon.records import Place
@@ -90,8 +90,8 @@ class PageVotes:
                    {key: tuple(items) for key, items in found.get("contexts", {}).items()})
 
     def all_contexts(self) -> set[str]:
-        """Every context of the page's counted mentions."""
-        return {context for found in self.contexts.values() for context in found}
+        """Every context of the page's counted mentions but the page's own ("": a dateline, no text)."""
+        return {context for found in self.contexts.values() for context in found} - {""}
 
     def without(self, boilerplate: Set[str]) -> PageVotes:
         """The page's votes without the areas and towns that only ``boilerplate`` contexts gave (one vote
@@ -113,6 +113,7 @@ def page_votes(places: Sequence[Place], text: str, gazetteer: Gazetteer) -> Page
     found: set[Area] = set()
     towns: dict[str, Place] = {}
     contexts: dict[str, set[str]] = defaultdict(set)
+    dateline = dateline_span(text) if text else None  # where the outlet says it reports from: never boilerplate
     for i, place in enumerate(places):
         area = area_of(place)
         if area is None or not counted(place, text, names):
@@ -125,13 +126,17 @@ def page_votes(places: Sequence[Place], text: str, gazetteer: Gazetteer) -> Page
                 _qualified(places, i, text) or one_reading(gazetteer.lookup(place.text)) == area)):
             continue
         found.add(area)
-        context = mention_context(place, text) if text else ""
+        context = mention_context(place, text) if text and not _in(place, dateline) else ""
         contexts[area_label(area)].add(context)
         if place.precision == "town":
             towns.setdefault(town_key(place), place)
             contexts["town:" + town_key(place)].add(context)
     return PageVotes({area: 1.0 / len(found) for area in found}, tuple(towns.values()),
                      {key: tuple(sorted(found_in)) for key, found_in in contexts.items() if found_in != {""}})
+
+
+def _in(place: Place, span: tuple[int, int] | None) -> bool:
+    return span is not None and span[0] <= place.start < span[1]
 
 
 def article_areas(places: Sequence[Place], text: str, gazetteer: Gazetteer) -> dict[Area, float]:
