@@ -46,6 +46,8 @@ def test_cli_show_prints_the_place_the_dossier_read(store: Store, gazetteer: Gaz
     line = next(x for x in shown.output.splitlines() if x.startswith("event place in the dossier:"))
     assert line == ('event place in the dossier: Columbia ("COLUMBIA"; SC, US; town), '
                     "re-read by the dossier (stored: Columbia, MO, US)")
+    stored_row = shown.output.split("\nplaces (1)\n")[1].splitlines()[1]
+    assert stored_row.split() == ["COLUMBIA", "Columbia", "MO", "US", "town"]  # the stored reading, with its state
     event_row = shown.output.split("\nevent (1)\n")[1].splitlines()[1]
     assert event_row.split()[-1] == "Columbia"
     as_json = json.loads(CliRunner().invoke(main, ["show", bare.id, "--db", store.path, "--json"]).output)

@@ -153,7 +153,7 @@ def render_tables(view: dict[str, Any]) -> str:
                 None if f.get("claim_index") is None else a["claims"][f["claim_index"]].get("claimant")]
                for f in a["casualties"]]
     actors = [[m["text"], m.get("actor_name"), m.get("actor_type"), m.get("via")] for m in a["actors"]]
-    places = [[p["text"], p["name"], p.get("country_code"), p.get("precision")] for p in a["places"]]
+    places = [[p["text"], p["name"], p.get("admin1"), p.get("country_code"), p.get("precision")] for p in a["places"]]
     dates = [[t["text"], t.get("date"), t.get("precision")] for t in a["times"]]
     place = a["places"][a["event_place"]]["name"] if a.get("event_place") is not None else None
     if "dossier_place" in view:  # the report's place as its event's dossier reads it (outlet home area)
@@ -164,7 +164,7 @@ def render_tables(view: dict[str, Any]) -> str:
         _table("claims", ["claimant", "actor", "cue", "hedged", "kind"], claims),
         _table("casualties", ["kind", "as written", "count", "victims", "side", "claimant"], figures),
         _table("actors", ["label", "actor", "type", "via"], actors),
-        _table("places", ["text", "name", "country", "precision"], places),
+        _table("places", ["text", "name", "admin1", "country", "precision"], places),  # admin1: namesakes differ
         _table("dates", ["text", "date", "precision"], dates),
         _table("event", ["type", "sub-event type", "date", "precision", "place"], event),
     ]
