@@ -3,8 +3,8 @@
 Local news often sums up a night or a weekend in one report ("San Francisco police are investigating two
 separate shootings that left six people injured Wednesday night. The first shooting ... The second
 shooting ..."). Read whole, such a page gives the sum of its incidents as one event's toll. A report is a
-**roundup** when its text both counts several incidents (:data:`SEVERAL`: "two separate shootings", "three
-incidents of gunfire", "shootings of seven people") and turns from one incident to another
+**roundup** when its text both counts several incidents (:func:`several`: "two separate shootings",
+"three incidents", "shootings of seven people") and turns from one incident to another
 (:data:`NEXT`: "the second shooting", "in another shooting", "in an unrelated incident", "separately").
 
 Its part about the event (:func:`event_part`) is the text before the first turn to another incident, less
@@ -18,19 +18,36 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 from rashomon.records import CasualtyFigure
 
 _INCIDENT: Final = r"(?:shooting|incident|attack|stabbing|homicide|killing|murder|drive[- ]by)"
 _COUNT: Final = r"(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|numerous|\d{1,2})"
-SEVERAL: Final = re.compile(
-    rf"\b{_COUNT}\s+(?:[\w-]+\s+)?{_INCIDENT}s\b"
-    rf"|\b{_INCIDENT}s\s+of\s+{_COUNT}\s+(?:people|persons|men|women|teens|victims)\b",
-    re.IGNORECASE,
-)
-"""A count of several incidents: "two separate shootings", "two Trenton shootings", "three incidents",
-"shootings of seven people"."""
+_PLURAL: Final = re.compile(rf"\b{_INCIDENT}s\b", re.IGNORECASE)
+_COUNT_BEFORE: Final = re.compile(rf"\b{_COUNT}\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_OF_COUNT_AFTER: Final = re.compile(rf"\s+of\s+{_COUNT}\s+(?:people|persons|men|women|teens|victims)\b", re.IGNORECASE)
+
+
+_PLURAL_WORDS: Final = ("shootings", "killings", "stabbings", "incidents", "attacks", "homicides", "murders", "bys")
+"""The plural incident nouns, lower-cased (a cheap test before the patterns)."""
+
+
+def several(text: str) -> list[int]:
+    """Where ``text`` counts several incidents: "two separate shootings", "two Trenton shootings", "three
+    incidents", "shootings of seven people" (the offset of each plural incident noun so counted)."""
+    folded = text.lower()
+    if not any(word in folded for word in _PLURAL_WORDS):
+        return []
+    found = []
+    for match in _PLURAL.finditer(text):
+        before = _COUNT_BEFORE.search(text, max(0, match.start() - 40), match.start())
+        if before is not None or _OF_COUNT_AFTER.match(text, match.end()):
+            found.append(match.start())
+    return found
+
+
 NEXT: Final = re.compile(
     r"\b(?:another|a\s+second|a\s+third|a\s+fourth|the\s+second|the\s+third|the\s+fourth|the\s+last|"
     r"a\s+separate|an\s+unrelated|a\s+later|an\s+earlier)\s+(?:[\w-]+\s+){0,2}?"
@@ -63,12 +80,19 @@ class EventPart:
         return not any(start <= figure.start < end for start, end in self.tallies)
 
 
+_LOOK_BACK: Final = 256
+"""Characters searched back at a time for the end of the previous sentence."""
+
+
 def sentence_start(text: str, at: int) -> int:
     """Where the sentence holding character ``at`` begins (after the previous end mark or line break)."""
-    last = 0
-    for match in _SENTENCE_END.finditer(text, 0, at):
-        last = match.end()
-    return last
+    low = at
+    while low > 0:
+        low = max(0, low - _LOOK_BACK)
+        ends = [match.end() for match in _SENTENCE_END.finditer(text, low, at)]
+        if ends:
+            return ends[-1]
+    return 0
 
 
 def sentence_end(text: str, at: int) -> int:
@@ -79,7 +103,7 @@ def sentence_end(text: str, at: int) -> int:
 
 def tally_sentences(text: str) -> tuple[tuple[int, int], ...]:
     """The ``(start, end)`` of each sentence that counts several incidents together."""
-    spans = {(sentence_start(text, m.start()), sentence_end(text, m.start())) for m in SEVERAL.finditer(text)}
+    spans = {(sentence_start(text, at), sentence_end(text, at)) for at in several(text)}
     return tuple(sorted(spans))
 
 
@@ -98,14 +122,16 @@ def first_turn(text: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def event_part(text: str, title: str | None = None) -> EventPart | None:
     """The part of ``text`` about the incident it leads with, when it is a roundup (its headline or a
     sentence before the first turn counts several incidents); None otherwise."""
-    turn = first_turn(text)
-    if turn is None:
-        return None
+    titled = bool(several(title or ""))
     tallies = tally_sentences(text)
-    if not SEVERAL.search(title or "") and not any(start < turn for start, _ in tallies):
+    if not titled and not tallies:
+        return None
+    turn = first_turn(text)
+    if turn is None or (not titled and not any(start < turn for start, _ in tallies)):
         return None
     return EventPart(0, turn, tallies)
 
