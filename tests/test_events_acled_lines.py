@@ -47,6 +47,12 @@ from rashomon.extract.events import classify_text
         ("Police seized two MON-50 landmines and three F-1 grenades from a cache.", "Disrupted weapons use"),
         ("A man was killed as villagers clashed using bamboo sticks and iron rods.", "Mob violence"),
         ("The air force used sulfur mustard in an attack on the town.", "Chemical weapon"),
+        # a weapon's name is no fighting; the reported clause names the taker; a crowd attacking a protest
+        ("Forces mounted attacks on army positions with mortars and infantry fighting vehicles.",
+         "Shelling/artillery/missile attack"),
+        ("A military spokesman said rebel militants had gained ground in the north of the city.",
+         "Non-state actor overtakes territory"),
+        ("Dozens were injured when a group of men attacked a peaceful rally in the square.", "Mob violence"),
         # a crowd at an armed target stays a protest or riot
         ("Protesters threw stones at the army base and clashed with soldiers.", "Violent demonstration"),
     ],

@@ -216,7 +216,8 @@ CUES: list[tuple[str, str, float]] = [
         2,
     ),
     (
-        r"clash\w*|fighting|fought|gun ?battles?|shoot-?outs?|firefights?\b|exchange(?:d)? (?:of )?fire|skirmish\w*|"
+        r"clash\w*|fighting(?! vehicles?)|fought|gun ?battles?|shoot-?outs?|firefights?\b|"
+        r"exchange(?:d)? (?:of )?fire|skirmish\w*|"
         r"ambush\w*|offensive|engag\w+ (?:with|in)|battl\w+|attacked (?:a |an |the )?(?:military|army|"
         r"police|security|checkpoint|base|post|convoy|patrol)|ceasefire violations?",
         "Armed clash",

@@ -80,6 +80,14 @@ _ATTEMPT_END = re.compile(r"\bto\s+$", re.IGNORECASE)
 """Text before a territory cue that makes it an aim ("an attack to capture", "trying to retake"): no place
 changed hands."""
 
+_REPORTED = re.compile(r"\b(?:said|says|told|reported|stated|claimed|announced)\b(?: that)?", re.IGNORECASE)
+
+_CROWD_ATTACKED = re.compile(
+    r"\b(?:group|crowd|mob|gang|supporters|men|youths)\b(?: of [\w-]+)? (?:\w+ ){0,2}(?:attacked|assaulted|"
+    r"beat|stormed) (?:\w+ ){0,3}(?:rally|protest|protesters|demonstrat\w+|march\w*|sit-in)"
+)
+"""A protest attacked by a crowd (on lower-cased text): mob violence, not the police's intervention."""
+
 _PASSIVE_END = re.compile(r"\b(?:was|were|been|being)\s+$", re.IGNORECASE)
 
 
@@ -88,6 +96,9 @@ def _territory_label(text: str, cue_at: int) -> str:
     style, decides (state vs non-state); a passive cue ("were pushed back") names the loser instead."""
     before = text[max(0, cue_at - 160) : cue_at]
     before = re.split(r"[.;]\s", before)[-1]
+    reported = _REPORTED.split(before)[-1]  # "the army said rebels had gained ground": the reported clause
+    if _STATE.search(reported) or _NON_STATE.search(reported):
+        before = reported
     state = [m.start() for m in _STATE.finditer(before)]
     rebel = [m.start() for m in _NON_STATE.finditer(before)]
     if state or rebel:
@@ -178,7 +189,9 @@ def _protest_refinement(text: str, scores: dict[str, float]) -> None:
         return
     lower = text.lower()
     scores.pop("Arrests", None)  # arrests at a protest are the police's answer to it, not the event
-    if re.search(
+    if _CROWD_ATTACKED.search(lower):  # civilians, not police, attacked the protest: ACLED's mob violence
+        scores["Mob violence"] += 4
+    elif re.search(
         r"(?:police|security forces|troops|officers)\W+(?:\w+\W+){0,4}(?:opened fire|fired live|"
         r"shot|killed|beat|attacked|injured|wounded)|live (?:ammunition|rounds|bullets)|"
         r"(?:protesters|demonstrators|people)\W+(?:\w+\W+){0,3}(?:were |was )?(?:killed|shot|beaten|injured)|"
