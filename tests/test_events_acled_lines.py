@@ -53,6 +53,10 @@ from rashomon.extract.events import classify_text
         ("A military spokesman said rebel militants had gained ground in the north of the city.",
          "Non-state actor overtakes territory"),
         ("Dozens were injured when a group of men attacked a peaceful rally in the square.", "Mob violence"),
+        ("Authorities arrested pro-democracy activist Lam Wai over an illegal protest last year.", "Arrests"),
+        ("Police arrested twenty protesters at the rally outside parliament.", "Protest with intervention"),
+        ("The rebels sustained heavy losses in raids by the army's choppers.", "Air/drone strike"),
+        ("Pictures from Chopper 11 showed the street where three people were shot.", "Attack"),
         # a crowd at an armed target stays a protest or riot
         ("Protesters threw stones at the army base and clashed with soldiers.", "Violent demonstration"),
     ],

@@ -82,6 +82,7 @@ CUES: list[tuple[str, str, float]] = [
     (r"bomb(?:ing|s|ed)?\b|explosion|blast", "Remote explosive/landmine/IED", 1),
     (
         r"air ?strikes?|air raids?|warplanes?|fighter jets?|\bjets?\b|drones?|helicopters?|aircraft|"
+        r"(?:army|military|regime|air force)\W{0,2}s? choppers?|"
         r"aerial (?:bombardment|attack)|air force|bombed|barrel bombs?|gunships?",
         "Air/drone strike",
         3,

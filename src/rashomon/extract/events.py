@@ -88,6 +88,11 @@ _CROWD_ATTACKED = re.compile(
 )
 """A protest attacked by a crowd (on lower-cased text): mob violence, not the police's intervention."""
 
+_LEADER_ARRESTED = re.compile(
+    r"\barrested (?:[\w-]+ ){0,3}(?:activists?|leaders?|organi[sz]ers?|journalists?|opposition figures?)\b"
+)
+"""An arrest of a protest's organisers or leaders (on lower-cased text), not of its crowd."""
+
 _PASSIVE_END = re.compile(r"\b(?:was|were|been|being)\s+$", re.IGNORECASE)
 
 
@@ -188,6 +193,9 @@ def _protest_refinement(text: str, scores: dict[str, float]) -> None:
     if scores.get("Peaceful protest", 0) <= 0:
         return
     lower = text.lower()
+    if scores.get("Arrests", 0) > 0 and _LEADER_ARRESTED.search(lower):
+        scores["Arrests"] += 3  # its leaders arrested for a protest: ACLED's arrests, not the protest
+        return
     scores.pop("Arrests", None)  # arrests at a protest are the police's answer to it, not the event
     if _CROWD_ATTACKED.search(lower):  # civilians, not police, attacked the protest: ACLED's mob violence
         scores["Mob violence"] += 4
