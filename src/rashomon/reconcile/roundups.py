@@ -135,7 +135,3 @@ def event_part(text: str, title: str | None = None) -> EventPart | None:
         return None
     return EventPart(0, turn, tallies)
 
-
-def in_event_part(part: EventPart | None, figure: CasualtyFigure) -> bool:
-    """Whether a figure counts for the event: every figure of a report that is no roundup does."""
-    return part is None or part.holds(figure)
