@@ -26,6 +26,21 @@ _DATELINE = re.compile(
     r"(?:^|\n|\s{2})\s*(?P<where>[A-Z][A-Z.'\- ]{2,40}(?:,\s*[A-Z][A-Za-z. ]{1,20})?)\s*"
     r"(?:\([A-Za-z0-9 .\-/&]{1,30}\))?\s*(?:--|[—–-])\s")
 """An agency dateline: "CHICAGO (AP) —", "TERRE HAUTE, Ind. (WTHI) –", "SPRINGFIELD, Ill. --"."""
+_WIRE_MARKER = re.compile(r"\s*\((?:AP|Reuters|UPI|Associated Press|[KW][A-Z]{2,3}(?:-TV)?)\)")
+"""A wire service's or broadcaster's tag after the dateline's place ("CHARLESTON, W.Va. (AP) --", "PORTLAND,
+Ore. (KOIN) --"): the bureau or studio the story is filed from, not necessarily where the event happened (a
+newspaper's own "PORTLAND --" is its town, and stays a dateline)."""
+_EVENT_PREPOSITION = re.compile(
+    r"\b(?:in|near|at)\s+(?:(?:a|an|the)\s+)?(?:(?:nearby|rural|neighboring|neighbouring)\s+)?\Z")
+"""A preposition that puts the event at the place right after it ("shot in Charenton", "at their home near
+Edgerton", "in a Beverly home"); "outside" and "suburban" name a reference city ("outside Atlanta")."""
+_TAKEN_TO = re.compile(
+    r"\b(?:hospital|medical cent(?:er|re)|jail|prison|court(?:house)?|custody|morgue)\s+\S*\s*\Z",
+    re.IGNORECASE)
+"""Where the victims or suspects were taken, not where the event was ("St. Joseph's hospital in Marshfield")."""
+_COURT_AFTER = re.compile(
+    r"(?:\s+(?:County|District|Superior|Municipal|Circuit|Magistrate|City|Criminal|Family))*\s+Courts?\b")
+"""A court named after the place ("arraigned in Salem District Court"): where the case is heard."""
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.'’]*) \Z")  # on the same line: a caption above is no name
 _NUMBER_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th) \Z")
 """An ordinal right before the mention: an address ("26th Street", "5th Avenue")."""
@@ -88,11 +103,18 @@ def main_place(places: Sequence[Place], *, event_spans: Sequence[tuple[int, int]
     Mentions of one name count for one reading, that of the name's dateline mention, else its heaviest mention
     (:func:`one_reading_per_name`). Among the remaining places each distinct place scores its summed weight
     times the rank of its precision (town 5 ... country 1, :data:`SPECIFICITY`); the best wins and its first
-    mention that carries that reading is returned.
+    mention that carries that reading is returned. A wire or broadcaster dateline whose lede puts the event at
+    another town of its state (:func:`filed_elsewhere`: "NEW ORLEANS (AP) -- ... the shootings in Charenton")
+    gets no dateline weight, and its town's mentions weigh only ``base`` ("30 miles north of Kansas City").
     """
     dateline = dateline_span(text)
     names: dict[str, bool] = {}  # per name: the text's verdict, tested once however often the name is mentioned
     weight = [mention_weight(p, text, event_spans, dateline, window, lead_chars, weights, names) for p in places]
+    if dateline is not None and filed_elsewhere(places, weight, text, dateline, event_spans, window, lead_chars):
+        bureau = _dateline_names(text[dateline[0]:dateline[1]])
+        weight = [min(weights.base, w) if p.text.casefold() in bureau else w for p, w in zip(places, (
+            mention_weight(p, text, event_spans, None, window, lead_chars, weights, names) for p in places),
+            strict=True)]
     if not any(weight):
         return None
     read = one_reading_per_name(places, weight, dateline)
@@ -119,6 +141,37 @@ def main_place(places: Sequence[Place], *, event_spans: Sequence[tuple[int, int]
         by_place = {key: score for key, score in by_place.items() if fine[key]}
     best = max(by_place, key=lambda key: (by_place[key], -first[key]))
     return first[best]
+
+
+def filed_elsewhere(places: Sequence[Place], weight: Sequence[float], text: str, dateline: tuple[int, int],
+                    event_spans: Sequence[tuple[int, int]], window: int, lead_chars: int) -> bool:
+    """A wire dateline ("NEW ORLEANS (AP) --") whose lede puts the event at another town of the dateline's
+    state: the text names one after an event preposition ("shot in Charenton", "at their home near Edgerton")
+    within ``lead_chars`` characters after the dateline and ``window`` characters of an event span, and never
+    so names the dateline's own town ("a nightclub shooting in Mount Vernon"). The wire files from its
+    bureau city; the lede says where the event was."""
+    if not _WIRE_MARKER.match(text, dateline[1]):
+        return False
+    states = {p.admin1 for p in places if dateline[0] <= p.start < dateline[1] and p.precision == "town"}
+    bureau = _dateline_names(text[dateline[0]:dateline[1]])
+    elsewhere = False
+    for place, w in zip(places, weight, strict=True):
+        if (not w or place.start < dateline[1] or place.start > dateline[1] + lead_chars
+                or not _at_event(place, text, event_spans, window)):
+            continue
+        if place.text.casefold() in bureau:
+            return False
+        elsewhere = elsewhere or (place.precision == "town" and place.admin1 in states)
+    return elsewhere
+
+
+def _at_event(place: Place, text: str, event_spans: Sequence[tuple[int, int]], window: int) -> bool:
+    """The mention follows an event preposition ("in X", "near X", "in a X home") within ``window`` characters
+    of an event span, and names no court ("in Salem District Court")."""
+    return (_EVENT_PREPOSITION.search(text, max(0, place.start - 30), place.start) is not None
+            and _COURT_AFTER.match(text, place.end) is None
+            and _TAKEN_TO.search(text, max(0, place.start - 40), place.start) is None
+            and any(start - window <= place.start <= end + window for start, end in event_spans))
 
 
 def one_reading_per_name(places: Sequence[Place], weight: Sequence[float],

@@ -1,0 +1,85 @@
+"""Wire datelines filed from a bureau city (:func:`rashomon.extract.event_place.filed_elsewhere`) on hand-built
+reports: the lede's "in X" beats the dateline, unless the text places the event at the dateline's town, X is
+where people were taken, or X lies in another state."""
+
+from __future__ import annotations
+
+from rashomon.extract.event_place import dateline_span, filed_elsewhere, main_place, mention_weight
+from rashomon.records import Place
+
+TOWNS = {"NEW ORLEANS": ("LA", 29.95, -90.07), "Charenton": ("LA", 29.88, -91.53),
+         "KANSAS CITY": ("MO", 39.10, -94.58), "Kansas City": ("MO", 39.10, -94.58), "Edgerton": ("MO", 39.50, -94.63),
+         "MOUNT VERNON": ("NY", 40.91, -73.84), "Mount Vernon": ("NY", 40.91, -73.84), "Yonkers": ("NY", 40.93, -73.90),
+         "STRATFORD": ("WI", 44.80, -90.08), "Marshfield": ("WI", 44.67, -90.17), "Salem": ("WI", 42.55, -88.11),
+         "Newtown": ("CT", 41.41, -73.31), "PORTLAND": ("OR", 45.52, -122.68), "Merlin": ("OR", 42.52, -123.42)}
+
+
+def places_of(text: str) -> list[Place]:
+    """A town at every occurrence of each name of :data:`TOWNS` in ``text`` (case-sensitive), in text order."""
+    found = []
+    for name, (admin1, lat, lon) in TOWNS.items():
+        start = text.find(name)
+        while start >= 0:
+            found.append(Place(text=name, start=start, end=start + len(name), name=name.title(), country_code="US",
+                               admin1=admin1, lat=lat, lon=lon, precision="town"))
+            start = text.find(name, start + 1)
+    return sorted(found, key=lambda p: p.start)
+
+
+def chosen(text: str, *cues: str) -> str:
+    """The chosen place's name, with event spans at each cue word."""
+    places = places_of(text)
+    spans = [(text.index(cue), text.index(cue) + len(cue)) for cue in cues]
+    index = main_place(places, event_spans=spans, text=text)
+    assert index is not None
+    return places[index].name
+
+
+def test_event_place_wire_dateline_loses_to_the_town_the_lede_names() -> None:
+    text = ("NEW ORLEANS (AP) — Police on Saturday arrested a man suspected of fatally shooting a tribal officer "
+            "after allegedly setting fire to a mobile home in south Louisiana. The officer was pronounced dead at "
+            "the scene of the shootings in Charenton, state police said. NEW ORLEANS police were not involved.")
+    assert chosen(text, "shooting", "shootings") == "Charenton"
+    local = text.replace("NEW ORLEANS (AP) —", "NEW ORLEANS —")  # a local paper's dateline is its own town
+    assert chosen(local, "shooting", "shootings") == "New Orleans"
+    places = places_of(text)
+    dateline = dateline_span(text)
+    assert dateline == (0, 11)
+    weight = [mention_weight(p, text, [], dateline, 300, 400) for p in places]
+    spans = [(text.index("shootings"), text.index("shootings") + 9)]
+    assert filed_elsewhere(places, weight, text, dateline, spans, 300, 400)
+    assert not filed_elsewhere(places, weight, text, dateline, [], 300, 400)  # no violence near "in Charenton"
+
+
+def test_event_place_wire_dateline_town_named_as_a_distance_is_no_event_place() -> None:
+    text = ("KANSAS CITY, Mo. (AP) — A 24-year-old man is accused of fatally shooting four of his family members. "
+            "He is charged in the deaths of his grandparents at their home near Edgerton, 30 miles north of "
+            "Kansas City.")
+    assert chosen(text, "shooting", "deaths") == "Edgerton"
+
+
+def test_event_place_wire_dateline_kept_when_the_text_places_the_event_there() -> None:
+    text = ("MOUNT VERNON, N.Y. (AP) - Police say a man opened fire in a Mount Vernon nightclub, killing one person. "
+            "The suspect was arrested in Yonkers hours after the shooting.")
+    assert chosen(text, "opened fire", "shooting") == "Mount Vernon"
+    moved = text.replace("in a Mount Vernon nightclub", "in a nightclub in Yonkers").replace(
+        "arrested in Yonkers", "arrested")
+    assert chosen(moved, "opened fire", "shooting") == "Yonkers"
+
+
+def test_event_place_wire_dateline_kept_for_hospitals_courts_and_other_states() -> None:
+    text = ("STRATFORD, Wis. (WSAU) -- A man was shot in the upper body by a member of his hunting party east of "
+            "STRATFORD. He was taken to St. Joseph's hospital in Marshfield. ")
+    assert chosen(text, "shot") == "Stratford"
+    assert chosen(text.replace("hospital in Marshfield", "home in Marshfield"), "shot") == "Marshfield"
+    court = text.replace("St. Joseph's hospital in Marshfield", "a hospital. He is due in Salem County Court")
+    assert chosen(court, "shot") == "Stratford"
+    other_state = text.replace("St. Joseph's hospital in Marshfield", "safety, as after the shooting in Newtown")
+    assert chosen(other_state, "shot", "shooting") == "Stratford"
+
+
+def test_event_place_station_dateline_loses_to_a_town_far_from_the_station() -> None:
+    text = ("PORTLAND, Ore. (KOIN) — A man was shot and killed at a home in Merlin on Sunday, deputies said. "
+            "The shooter fled.")
+    assert chosen(text, "shot") == "Merlin"
+    assert chosen(text.replace("(KOIN)", "(Staff)"), "shot") == "Portland"  # no call sign, no wire
