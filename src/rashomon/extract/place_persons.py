@@ -123,6 +123,10 @@ def _name_word(word: str, toponym: Toponym | None, *, named: bool) -> bool:
 def _surname(text: str, toponym: Toponym, by_end: dict[int, Toponym]) -> bool:
     """A title, a title and a first name, or a given name (no place) stands right before ``toponym``."""
     begin = max(0, toponym.start - CONTEXT_CHARS)
+    head = text[begin:toponym.start]
+    last = head.rsplit(None, 1)[-1].lstrip("(\"“") if head.endswith(" ") and head.strip() else ""
+    if not last[:1].isupper() and last.rstrip(".").lower() not in TITLES:
+        return False  # most mentions: after "in", "of", a comma or a line break (no regex needed)
     found = _BEFORE.search(text, begin, toponym.start)
     if found is None:
         return False
