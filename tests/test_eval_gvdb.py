@@ -11,7 +11,8 @@ from rashomon.eval.gvdb import build_nlp, keyword_baseline, read_gvdb, score_cou
 
 SLICE = 80
 SLICE_DIGEST = "894b24af8ea2456d"  # sha256 of the slice's article ids, first 16 hex digits
-FLOORS = {"killed_accuracy": 0.93, "injured_accuracy": 0.775}
+FLOORS = {"killed_accuracy": 0.93, "injured_accuracy": 0.7875}
+# sixth session: measured 0.9375 / 0.7875 (injured back to round 3's figure: a dateline taken for a subject)
 # measured 0.9375 / 0.775 (round 3); injured went 0.7875 -> 0.775 by one article of the slice, a cold-case listing
 # page ("was shot in the head at 7:30 a.m. ... 1985" now reads as a shooting, gold lists 3 dead of other cases),
 # while all 400 dev articles went 0.810 -> 0.8275 and the held-out odd half 0.810 -> 0.815; never lower otherwise

@@ -258,16 +258,23 @@ def _more_between(figure: CasualtyFigure, text: str) -> bool:
     return bool(ADDITIONAL.search(text, figure.end, figure.victims_start))
 
 
-def _alive(figure: CasualtyFigure, figures: Sequence[CasualtyFigure], text: str) -> bool:
-    """A mention that says its person lives: a living trigger ("listed in serious condition"), or a hurt
-    person's sentence that says so and tells no death ("Robinson was treated and has since been released")."""
-    if (figure.trigger or "").lower() in LIVING_TRIGGERS:
-        return True
-    return (
-        figure.kind == "injured"
-        and _survived(figure, text)
-        and not any(f.kind == "killed" and f.sentence_start == figure.sentence_start for f in figures)
-    )
+def _alive(figures: Sequence[CasualtyFigure], roots: Sequence[int], text: str) -> set[int]:
+    """``id`` of the first mention of each person some mention says lives: a living trigger ("listed in
+    serious condition"), or a hurt person's sentence that says so and tells no death ("Robinson was treated
+    and has since been released"); each sentence searched once."""
+    deaths = {f.sentence_start for f in figures if f.kind == "killed"}
+    lived: dict[int | None, bool] = {}
+    out: set[int] = set()
+    for index, figure in enumerate(figures):
+        if (figure.trigger or "").lower() not in LIVING_TRIGGERS:
+            if figure.kind != "injured" or figure.sentence_start in deaths:
+                continue
+            if figure.sentence_start not in lived:
+                lived[figure.sentence_start] = _survived(figure, text)
+            if not lived[figure.sentence_start]:
+                continue
+        out.add(id(figures[roots[index]]))
+    return out
 
 
 def _survived(figure: CasualtyFigure, text: str) -> bool:
@@ -309,7 +316,7 @@ def article_counts(figures: Sequence[CasualtyFigure], text: str = "") -> dict[Ca
         by_kind[figure.kind].append(figure)
     counts: dict[CasualtyKind, int] = {}
     killed = [f for f in by_kind.get("killed", []) if (f.count_min or 0) > 0]
-    alive = {id(figures[roots[i]]) for i, f in enumerate(figures) if _alive(f, figures, text)}
+    alive = _alive(figures, roots, text)
     for kind, members in by_kind.items():
         if kind == "injured":
             members = [f for f in members if _counts_as_injured(f, bool(killed), text, id(f) in alive)]
@@ -329,17 +336,25 @@ def _repeated(figures: Sequence[CasualtyFigure], text: str) -> set[int]:
     words before them in their sentence the same (one may start the sentence later than the other)."""
     if not text:
         return set()
-    seen: dict[tuple[str, str, int | None, int | None, str], list[str]] = defaultdict(list)
-    out: set[int] = set()
+    same: dict[tuple[str, str, int | None, int | None], list[int]] = defaultdict(list)
     for index, figure in enumerate(figures):
-        sentence_start = figure.sentence_start if figure.sentence_start is not None else figure.start
-        after = " ".join(text[figure.end : figure.end + _AFTER].split())
-        before = " ".join(text[max(figure.start - _BEFORE, sentence_start) : figure.start].split())
-        key = (figure.kind, figure.value_text.lower(), figure.count_min, figure.count_max, after)
-        if any(b.endswith(before) or before.endswith(b) for b in seen[key]):
-            out.add(index)
-        seen[key].append(before)
+        same[(figure.kind, figure.value_text.lower(), figure.count_min, figure.count_max)].append(index)
+    out: set[int] = set()
+    for indices in same.values():
+        seen: dict[str, list[str]] = defaultdict(list)
+        for index in indices if len(indices) > 1 else ():
+            after, before = _context(figures[index], text)
+            if any(b.endswith(before) or before.endswith(b) for b in seen[after]):
+                out.add(index)
+            seen[after].append(before)
     return out
+
+
+def _context(figure: CasualtyFigure, text: str) -> tuple[str, str]:
+    """The words just after a figure and those before it in its sentence, spaces normalised."""
+    sentence_start = figure.sentence_start if figure.sentence_start is not None else figure.start
+    after = " ".join(text[figure.end : figure.end + _AFTER].split())
+    return after, " ".join(text[max(figure.start - _BEFORE, sentence_start) : figure.start].split())
 
 
 _BEFORE, _AFTER = 30, 60

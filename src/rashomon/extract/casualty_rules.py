@@ -110,7 +110,7 @@ def _verb_kind(token: Token) -> CasualtyKind | None:
         if is_or and any(c.lemma_ in INJURE_VERBS for c in token.conjuncts):
             return "killed_or_injured"
         return "killed"
-    if lemma in DIE_VERBS or did_not_survive(token):
+    if lemma in DIE_VERBS or (lemma == "survive" and did_not_survive(token)):
         return "killed"
     if lemma in INJURE_VERBS or lower in ("wounded", "injured", "hospitalized", "hospitalised"):
         return "killed" if _has_child(token, {"fatally", "mortally"}) else "injured"  # "fatally wounded"
@@ -129,7 +129,10 @@ def _verb_kind(token: Token) -> CasualtyKind | None:
 
 def did_not_survive(token: Token) -> bool:
     """ "two did not survive", "he did not survive his injuries": a death."""
-    return token.lemma_ == "survive" and any(c.dep_ == "neg" for c in token.children)
+    return token.lemma == _SURVIVE and any(c.dep_ == "neg" for c in token.children)
+
+
+_SURVIVE = get_string_id("survive")
 
 
 def _negated_prefix(token: Token) -> bool:
@@ -276,14 +279,27 @@ def _is_second_of_pair(token: Token) -> bool:
 
 STATISTICS = re.compile(
     r"\b(?:this|that|a|per|each|every) (?:year|month|decade)\b|\bso far\b|year[- ]to[- ]date|"
-    r"\b(?:since|in|during) (?:19|20)\d\d\b|\bsince the [^.]{0,40}\b(?:19|20)\d\d\b|\bannual(?:ly)?\b|\brecords? show|"
+    r"\b(?:since|in|during) (?:19|20)\d\d\b|\bsince the [^.]{0,40}\b(?:19|20)\d\d\b|\bannual(?:ly)?\b|\brecords? show",
+    re.IGNORECASE,
+)
+"""Sentences that report tallies over a period ("Nine officers have been shot this year"), not the event."""
+ROUNDUPS = re.compile(
     r"\bsince (?:early |late |mid-?)?(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\b(?! \d)|"
     r"\bin (?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty|several|separate|multiple) "
     r"(?:separate |different |other )?(?:shootings|incidents|attacks)\b",
     re.IGNORECASE,
 )
-"""Sentences that report tallies over a period ("Nine officers have been shot this year"), not the event."""
+"""Tallies over a period or over many incidents ("since early October", "in 14 shootings"); searched only in
+sentences holding one of ``_ROUNDUP_WORDS`` (a substring test is far cheaper than the search)."""
+_ROUNDUP_WORDS = ("ince ", "INCE ", "hootings", "HOOTINGS", "ncidents", "NCIDENTS", "ttacks", "TTACKS")
+
+
+def is_tally(sentence: str) -> bool:
+    """Whether a sentence reports a tally (``STATISTICS``, ``ROUNDUPS``), not the event."""
+    if STATISTICS.search(sentence):
+        return True
+    return any(word in sentence for word in _ROUNDUP_WORDS) and ROUNDUPS.search(sentence) is not None
 
 
 def blocked(token: Token, tallies: dict[int, bool] | None = None) -> bool:
@@ -292,7 +308,7 @@ def blocked(token: Token, tallies: dict[int, bool] | None = None) -> bool:
     sent = token.sent
     tally = tallies.get(sent.start) if tallies is not None else None
     if tally is None:
-        tally = bool(STATISTICS.search(text_of(token.doc)[sent.start_char : sent.end_char]))
+        tally = is_tally(text_of(token.doc)[sent.start_char : sent.end_char])
         if tallies is not None:
             tallies[sent.start] = tally
     if tally:
@@ -353,7 +369,9 @@ def blocked(token: Token, tallies: dict[int, bool] | None = None) -> bool:
     return token.dep_ in ("amod", "compound") and token.head.lemma_ in ("attempt", "threat", "plot", "charge")
 
 
-_STATE_DEPS = ("acomp", "oprd")
+_STATE_DEPS = frozenset(get_string_id(dep) for dep in ("acomp", "oprd"))
+_DOBJ, _POBJ = get_string_id("dobj"), get_string_id("pobj")
+_PARTICIPLES = frozenset(get_string_id(tag) for tag in ("VBN", "VBG"))
 _AFRAID = {"scared", "frightened", "terrified", "bored", "worried", "scare", "frighten", "terrify", "bore", "worry"}
 
 
@@ -361,20 +379,21 @@ def _not_this_event(token: Token) -> bool:
     """Words that name no one hurt in the event: a state under a modal ("She could've been dead", "There
     could be people dead"), a charge's attempt or intent ("criminal attempt homicide", "intent to commit
     murder"), an idiom ("scared to death"), or people in general ("children are dying for no reason")."""
-    if token.dep_ in _STATE_DEPS and any(c.lower_ in MODALS and c.dep_ == "aux" for c in token.head.children):
+    dep = token.dep
+    if dep in _STATE_DEPS and any(c.lower_ in MODALS and c.dep_ == "aux" for c in token.head.children):
         return True
-    if any(c.dep_ == "compound" and c.lemma_ == "attempt" for c in token.children):
-        return True
-    if token.dep_ == "dobj" and token.head.lemma_ == "commit" and token.head.tag_ == "VB":
-        return True
-    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ in _AFRAID:
-        return True
-    return _people_in_general(token)
+    if token.pos == NOUN:
+        if dep == _DOBJ and token.head.lemma_ == "commit" and token.head.tag_ == "VB":
+            return True
+        if dep == _POBJ and token.head.lower_ == "to" and token.head.head.lower_ in _AFRAID:
+            return True
+        return any(c.dep_ == "compound" and c.lemma_ == "attempt" for c in token.children)
+    return token.tag in _PARTICIPLES and _people_in_general(token)
 
 
 def _people_in_general(token: Token) -> bool:
     """ "Children are dying", "more Americans are injured or killed": a bare plural subject of a present
-    tense (no count, no article) tells what happens, not who was hurt."""
+    tense participle (no count, no article) tells what happens, not who was hurt."""
     verb = token.head if token.dep_ == "conj" and token.head.pos in (VERB, AUX) else token
     if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("are", "is") for c in verb.children):
         return False

@@ -11,6 +11,7 @@ objects ("killed people like him") are never victims.
 
 from __future__ import annotations
 
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from rashomon.extract.casualty_lexicon import (
@@ -51,8 +52,10 @@ def _subject(token: Token, deps: tuple[str, ...]) -> Token | None:
     current: Token | None = token
     while current is not None:
         subjects = [child for child in current.children if child.dep_ in deps]
+        if len(subjects) == 1:
+            return subjects[0]
         if subjects:
-            return next((s for s in subjects if is_person(s)), subjects[0]) if len(subjects) > 1 else subjects[0]
+            return next((s for s in subjects if is_person(s)), subjects[0])
         if any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in current.children):
             return None  # the verb has a subject of another kind: do not borrow the first verb's
         current = current.head if current.dep_ == "conj" and current.head is not current else None
@@ -151,7 +154,7 @@ def _left_so(token: Token) -> Token | None:
     """ "left a girl dead and her grandmother wounded", "a shooting that left three others wounded": the
     parser hangs the second state on "left" as a verb of its own (the person its subject) or on a noun
     before; the person "left" names just before the state word is the one hurt."""
-    if token.i == 0 or token.lower_ not in _LEFT_STATES:
+    if token.lower not in _LEFT_STATES or token.i == 0:
         return None
     before = token.doc[token.i - 1]
     if not is_person(before):
@@ -165,7 +168,7 @@ def _left_so(token: Token) -> Token | None:
     return None
 
 
-_LEFT_STATES = {"wounded", "injured", "hurt", "dead"}
+_LEFT_STATES = frozenset(get_string_id(word) for word in ("wounded", "injured", "hurt", "dead"))
 
 
 def _verb_victims(trigger: Trigger) -> list[Token]:
