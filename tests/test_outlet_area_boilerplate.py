@@ -18,6 +18,7 @@ from rashomon.extract.outlet_area import (
 )
 from rashomon.records import Article, ArticleAnalysis, Place
 from rashomon.store import Store
+from test_outlet_area import _place
 
 pytestmark = pytest.mark.slow  # loads the gazetteer
 
@@ -33,16 +34,8 @@ def gazetteer() -> Gazetteer:
 
 
 def _places(gazetteer: Gazetteer, text: str, names: list[tuple[str, str]]) -> list[Place]:
-    """Each ``(name, admin1)`` as the gazetteer reads it there, at the name's first position from the last."""
-    found, at = [], 0
-    for name, admin1 in names:
-        candidate = next(m.candidate for m in gazetteer.lookup(name) if m.candidate.admin1 == admin1)
-        start = text.index(name, at)
-        at = start + len(name)
-        found.append(Place(text=name, start=start, end=at, name=candidate.name,
-                           country_code=candidate.country_code, lat=candidate.lat, lon=candidate.lon,
-                           precision=candidate.precision, geonameid=candidate.geonameid, admin1=candidate.admin1))
-    return found
+    """Each ``(name, admin1)`` as the gazetteer reads it there (each name is on the page once)."""
+    return [_place(gazetteer, text, name, admin1, at=text) for name, admin1 in names]
 
 
 def _pages(gazetteer: Gazetteer) -> list[tuple[Article, ArticleAnalysis]]:

@@ -31,7 +31,7 @@ def _claim(text: str, claimant: str, cue: str) -> Claim:
 
 
 def _figure(
-    text: str, kind: str, value: str, count: int, claim: int, trigger: str, side: dict[str, str] | None = None
+    text: str, kind: str, value: str, count: int, claim: int | None, trigger: str, side: dict[str, str] | None = None
 ) -> CasualtyFigure:
     start, end = at(text, value)
     s_start, s_end = sentence(text, value)

@@ -9,7 +9,8 @@ from rashomon.reconcile.dossier import reconcile_store
 from rashomon.reconcile.roundups import event_part
 from rashomon.records import Article, ArticleAnalysis, CasualtyFigure
 from rashomon.store import Store
-from test_reconcile import at, insert_event, sentence
+from test_reconcile import insert_event
+from test_reconcile_casualties import _figure
 
 ROUNDUP = (
     "Police are investigating two separate shootings that left six people injured on Wednesday night. "
@@ -25,27 +26,11 @@ SINGLE = (
 )
 
 
-def _figure(text: str, kind: str, value: str, count: int, trigger: str) -> CasualtyFigure:
-    start, end = at(text, value)
-    s_start, s_end = sentence(text, value)
-    return CasualtyFigure(
-        kind,  # type: ignore[arg-type]
-        value,
-        start,
-        end,
-        count,
-        count,
-        sentence_start=s_start,
-        sentence_end=s_end,
-        trigger=trigger,
-    )
-
-
 def _roundup_figures() -> list[CasualtyFigure]:
     return [
-        _figure(ROUNDUP, "injured", "six", 6, "injured"),
-        _figure(ROUNDUP, "injured", "four people", 4, "shot"),
-        _figure(ROUNDUP, "injured", "two people", 2, "wounded"),
+        _figure(ROUNDUP, "injured", "six", 6, None, "injured"),
+        _figure(ROUNDUP, "injured", "four people", 4, None, "shot"),
+        _figure(ROUNDUP, "injured", "two people", 2, None, "wounded"),
     ]
 
 
@@ -88,7 +73,7 @@ def test_roundups_dossier_counts_only_the_lead_incident(store: Store) -> None:
 
 
 def test_roundups_single_report_keeps_its_whole_count(store: Store) -> None:
-    figures = [_figure(SINGLE, "injured", "Four people", 4, "shot")]
+    figures = [_figure(SINGLE, "injured", "Four people", 4, None, "shot")]
     dossier = _dossier(store, SINGLE, "Four shot on Alabama Street", figures)
     (injured,) = [slot for slot in dossier["casualties"] if slot["kind"] == "injured"]
     assert injured["best"] == 4
