@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal, TypeVar
 
@@ -100,6 +101,19 @@ class Place(_Record):
     geonameid: int | None = None
     admin1: str | None = None
     source: str = "gazetteer"  # gazetteer | alias | country | subdivision
+
+
+def place_area(place: Mapping[str, Any], *, unknown_country: str = "", short: bool = False) -> str:
+    """Where a place lies, for display, from a place's or a dossier location's fields: its first-level area and
+    country code ("WV, US"; ``unknown_country`` stands in for a missing code, a dossier header writes "?"). With
+    ``short``, for a one-line listing: a US state's postal code ("SC": towns share names), else the country code,
+    "" for a country."""
+    if short:
+        if place.get("precision") == "country":
+            return ""
+        admin1 = str(place.get("admin1") or "")
+        return admin1 if place.get("country_code") == "US" and admin1.isalpha() else place.get("country_code") or ""
+    return ", ".join(v for v in (place.get("admin1"), place.get("country_code") or unknown_country) if v)
 
 
 @dataclass

@@ -13,6 +13,7 @@ from rashomon.export.report_html import render_html
 from rashomon.export.report_text import render_text
 from rashomon.export.selection import ExportOptions, article_record, casualty_totals, select_events
 from rashomon.reconcile.dossier import get_dossier
+from rashomon.records import place_area
 
 
 def _figure(value: int | None) -> str:
@@ -23,11 +24,7 @@ def _figure(value: int | None) -> str:
 def _area(location: dict[str, Any]) -> str | None:
     """Where a place name lies, for a one-line listing: a US state's postal code ("Columbia, SC": towns share
     names), else the country code; ``None`` for a country or no place."""
-    if location.get("precision") == "country":
-        return None
-    if location.get("country_code") == "US" and str(location.get("admin1") or "").isalpha():
-        return str(location["admin1"])
-    return location.get("country_code")
+    return place_area(location, short=True) or None
 
 
 @click.command()

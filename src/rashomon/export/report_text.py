@@ -6,6 +6,7 @@ import textwrap
 from typing import Any
 
 from rashomon.ingest.outlets import outlet_name
+from rashomon.records import place_area
 
 WIDTH = 100
 
@@ -18,7 +19,7 @@ def _wrap(text: str, indent: str = "    ") -> list[str]:
 
 def _header(event: dict[str, Any]) -> list[str]:
     location = event.get("location") or {}
-    area = ", ".join(v for v in (location.get("admin1"), location.get("country_code") or "?") if v)  # "WV, US"
+    area = place_area(location, unknown_country="?")  # "WV, US"
     place = f"{location.get('name')} ({area}; {location.get('precision') or '?'})"
     return [
         f"EVENT {event['id']}" + ("   [CONTESTED]" if event.get("contested") else ""),

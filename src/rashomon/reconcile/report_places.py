@@ -16,7 +16,7 @@ from rashomon.extract.outlet_area import from_store, outlet_key
 from rashomon.reconcile.discrepancies import event_place, place_key
 from rashomon.reconcile.dossier import event_location, load_reports, read_reports
 from rashomon.reconcile.events import EventMembers, find_event
-from rashomon.records import Place
+from rashomon.records import Place, place_area
 from rashomon.store import Store
 
 
@@ -62,14 +62,13 @@ def describe(view: dict[str, Any] | None) -> str:
     """One line for a terminal: ``Columbia (SC, US; town), re-read by the dossier (stored: Columbia, MO, US)``."""
     if view is None:
         return "-"
-    area = ", ".join(v for v in (view.get("admin1"), view.get("country_code")) if v)
+    area = place_area(view)
     line = f"{view['name']}"
     details = [f"\"{view['text']}\"" if view["text"] != view["name"] else "", area, view.get("precision") or ""]
     line += f" ({'; '.join(d for d in details if d)})"
     if view.get("read") != "as stored":
         stored = view.get("stored")
-        was = "none" if stored is None else ", ".join(
-            v for v in (stored["name"], stored.get("admin1"), stored.get("country_code")) if v)
+        was = "none" if stored is None else ", ".join(v for v in (stored["name"], place_area(stored)) if v)
         line += f", re-read by the dossier (stored: {was})"
     return line
 
