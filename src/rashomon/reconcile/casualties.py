@@ -62,8 +62,9 @@ from typing import Any
 
 from rashomon.extract.casualty_counts import article_counts
 from rashomon.extract.headline import headline_counts
+from rashomon.reconcile.death_votes import injured_after_the_deaths, silent_on_deaths, zero_deaths_counted
 from rashomon.reconcile.evidence import FigureClaim, Report
-from rashomon.reconcile.roundups import event_part
+from rashomon.reconcile.roundups import event_figures
 from rashomon.records import CasualtyFigure
 
 HEADLINE_WEIGHT = 2
@@ -368,43 +369,12 @@ def count_per_report(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
                     continue
                 starts = {f.record.get("value_start") for f in slot.figures if f.article_id == article_id}
                 counts = article_counts(
-                    _only_slot(_event_figures(report), slot.kind, starts), report.article.text
+                    _only_slot(event_figures(report), slot.kind, starts), report.article.text
                 )
                 slot.report_totals[article_id] = counts.get(slot.kind, 0)  # type: ignore[call-overload]
-    _silent_on_deaths(slots, reports)
-    _zero_deaths_counted(slots)
-
-
-def _day(report: Report) -> str:
-    """The report's publication day (``YYYY-MM-DD``), empty when unknown."""
-    return (report.article.published_at or "")[:10]
-
-
-def _silent_on_deaths(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
-    """Step 5: a report that counts people hurt, gives no death figure at all, and is published on a later
-    day than every report that counts a death, counts 0 dead: a follow-up names the dead it knows of. A
-    report of the same day or earlier may precede the death, and stays silent."""
-    killed = [s for s in slots if s.kind == "killed" and s.report_totals]
-    if len(killed) != 1:
-        return
-    slot = killed[0]
-    dying = [_day(r) for r in reports if slot.report_totals.get(r.id, 0) > 0]
-    if not dying or not all(dying):
-        return
-    hurt = {a for s in slots if s.kind == "injured" for a, total in s.report_totals.items() if total > 0}
-    latest = max(dying)
-    for report in reports:
-        if report.id in hurt and report.id not in slot.report_totals and _day(report) > latest:
-            slot.report_totals[report.id] = 0
-
-
-def _zero_deaths_counted(slots: Sequence[Slot]) -> None:
-    """Step 5: a report that counts people hurt and whose own death figures come to 0 says that nobody
-    died; its 0 killed votes (other zero totals vote only when every report gives 0)."""
-    hurt = {a for s in slots if s.kind == "injured" for a, total in s.report_totals.items() if total > 0}
-    for slot in slots:
-        if slot.kind == "killed":
-            slot.zero_counts = {a for a, total in slot.report_totals.items() if total == 0 and a in hurt}
+    silent_on_deaths(slots, reports)
+    zero_deaths_counted(slots)
+    injured_after_the_deaths(slots, reports)
 
 
 HEADLINE_KINDS = ("killed", "injured")
@@ -427,16 +397,6 @@ def headline_slots(slots: Sequence[Slot], reports: Sequence[Report]) -> list[Slo
         if slot.report_totals:
             added.append(slot)
     return [*slots, *added]
-
-
-def _event_figures(report: Report) -> list[CasualtyFigure]:
-    """Step 7: the report's figures, those outside a roundup's part about the event set aside as background
-    (a roundup whose part holds no figure is read whole)."""
-    figures = report.analysis.casualties if report.analysis is not None else []
-    part = event_part(report.article.text, report.article.title)
-    if part is None or not any(part.holds(f) for f in figures):
-        return list(figures)
-    return [f if part.holds(f) else replace(f, background=True) for f in figures]
 
 
 def _only_slot(figures: Sequence[CasualtyFigure], kind: str, starts: set[object]) -> list[CasualtyFigure]:

@@ -17,10 +17,11 @@ leads with, and the tally and the later incidents count other people.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Final
 
+from rashomon.reconcile.evidence import Report
 from rashomon.records import CasualtyFigure
 
 _INCIDENT: Final = r"(?:shooting|incident|attack|stabbing|homicide|killing|murder|drive[- ]by)"
@@ -135,3 +136,12 @@ def event_part(text: str, title: str | None = None) -> EventPart | None:
         return None
     return EventPart(0, turn, tallies)
 
+
+def event_figures(report: Report) -> list[CasualtyFigure]:
+    """The report's figures, those outside a roundup's part about the event set aside as background (a
+    roundup whose part holds no figure is read whole; any other report keeps all its figures)."""
+    figures = report.analysis.casualties if report.analysis is not None else []
+    part = event_part(report.article.text, report.article.title)
+    if part is None or not any(part.holds(f) for f in figures):
+        return list(figures)
+    return [f if part.holds(f) else replace(f, background=True) for f in figures]

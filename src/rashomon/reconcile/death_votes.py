@@ -1,0 +1,154 @@
+"""Per-report votes that depend on the event's deaths (casualties step 5, ``docs/reconcile.md``).
+
+Reports of one event are written at different times: the first tells of "a 2-year-old in critical
+condition", the next day's of "Toddler dies after shooting". Counted per report
+(:func:`rashomon.reconcile.casualties.count_per_report`), each report's own totals vote; the rules here
+say which totals are no count at all (a silence) and which are counts of people since dead.
+
+* **Silent follow-ups** (:func:`silent_on_deaths`): a report that counts people hurt and no death, published
+  on a later day than every report of a death, counts 0 dead.
+* **Zero deaths counted** (:func:`zero_deaths_counted`): a report that counts people hurt and whose own
+  death figures come to 0 votes 0 killed.
+* **Counted, then died** (:func:`injured_after_the_deaths`): where the event has ``K`` deaths and some
+  report's headline (not a tally of several incidents) tells of a death, a report that counts no death
+  was written before it: its ``N`` injured hold the ``K`` who died, so it votes ``N - K`` when that leaves
+  survivors ("4 shot" / "one of them has died": 3) and not at all otherwise; the reports that count deaths
+  vote with their own injured total (0 when they give none). A report published more than
+  :data:`DIED_LATER_DAYS` days from every report of a death votes as it is (another incident merged in).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Final
+
+from rashomon.extract.casualty_counts import article_counts
+from rashomon.extract.headline import TALLY, headline_counts
+from rashomon.reconcile.evidence import Report
+from rashomon.reconcile.roundups import event_figures
+
+if TYPE_CHECKING:
+    from rashomon.reconcile.casualties import Slot
+
+HEADLINE_DEATH: Final = re.compile(
+    r"\b(?:dead|deadly|die[ds]?|killed|kills?|fatal(?:ly)?|slain|murder\w*|homicide|death)\b", re.IGNORECASE
+)
+"""A headline's word of death: the news of a wounded victim who died is headlined."""
+DIED_LATER_DAYS: Final = 7
+"""A report counting no death published more than this many days from every report of a death is about
+another incident merged into the event, not one written before the death: it votes as it is."""
+
+
+def day(report: Report) -> str:
+    """The report's publication day (``YYYY-MM-DD``), empty when unknown."""
+    return (report.article.published_at or "")[:10]
+
+
+def _hurt(slots: Sequence[Slot]) -> set[str]:
+    """The reports whose own injured total is positive."""
+    return {a for s in slots if s.kind == "injured" for a, total in s.report_totals.items() if total > 0}
+
+
+def silent_on_deaths(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
+    """A report that counts people hurt, gives no death figure at all, and is published on a later day than
+    every report that counts a death, counts 0 dead: a follow-up names the dead it knows of. A report of
+    the same day or earlier may precede the death, and stays silent."""
+    killed = [s for s in slots if s.kind == "killed" and s.report_totals]
+    if len(killed) != 1:
+        return
+    slot = killed[0]
+    dying = [day(r) for r in reports if slot.report_totals.get(r.id, 0) > 0]
+    if not dying or not all(dying):
+        return
+    hurt = _hurt(slots)
+    latest = max(dying)
+    for report in reports:
+        if report.id in hurt and report.id not in slot.report_totals and day(report) > latest:
+            slot.report_totals[report.id] = 0
+
+
+def zero_deaths_counted(slots: Sequence[Slot]) -> None:
+    """A report that counts people hurt and whose own death figures come to 0 says that nobody died; its 0
+    killed votes (other zero totals vote only when every report gives 0)."""
+    hurt = _hurt(slots)
+    for slot in slots:
+        if slot.kind == "killed":
+            slot.zero_counts = {a for a, total in slot.report_totals.items() if total == 0 and a in hurt}
+
+
+def death_in_a_headline(reports: Sequence[Report]) -> bool:
+    """Whether some report's headline (not a tally of several incidents) tells of a death."""
+    return any(
+        r.article.title and not TALLY.search(r.article.title) and HEADLINE_DEATH.search(r.article.title)
+        for r in reports
+    )
+
+
+def _own_count(report: Report, kind: str) -> int:
+    """What a report counts of ``kind``: its headline's count, else its text's (roundups: their lead part)."""
+    stated = headline_counts(report.article.title).explicit.get(kind)  # type: ignore[call-overload]
+    if stated is not None:
+        return int(stated)
+    if report.analysis is None:
+        return 0
+    counts = article_counts(event_figures(report), report.article.text)
+    return int(counts.get(kind, 0))  # type: ignore[call-overload]
+
+
+def _published(report: Report) -> date | None:
+    try:
+        return date.fromisoformat(day(report))
+    except ValueError:
+        return None
+
+
+def _near(report: Report, death_days: Sequence[date]) -> bool:
+    """Whether ``report`` may be one written just before the deaths: within :data:`DIED_LATER_DAYS` of a
+    report that counts them (an unknown day may)."""
+    published = _published(report)
+    if published is None or not death_days:
+        return True
+    return any(abs((published - d).days) <= DIED_LATER_DAYS for d in death_days)
+
+
+def _deaths_per_report(slots: Sequence[Slot], reports: Sequence[Report]) -> Callable[[Report], int]:
+    """The dead each report counts: its killed slot's own total when the slot is counted per report, else
+    its headline's or text's count."""
+    per_report = [s for s in slots if s.kind == "killed" and s.report_totals]
+    if len(per_report) == 1:
+        totals = per_report[0].report_totals
+        return lambda r: totals.get(r.id, 0)
+    return lambda r: _own_count(r, "killed")
+
+
+def injured_after_the_deaths(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
+    """Counted, then died (module docstring): the injured slot's report totals, where the event has deaths
+    some headline tells of, come from the reports that count the deaths, the earlier ones' survivors, and
+    the far ones as they are. Nothing changes when no report counts deaths, when no headline tells of one
+    (a death only the text gives is often no death of this event: "I'm scared to death", a roundup's other
+    shootings), when the injured slot is not counted per report, or when no report counts deaths."""
+    injured = [s for s in slots if s.kind == "injured"]
+    if len(injured) != 1 or not injured[0].report_totals:
+        return
+    deaths = sum(s.estimate()[1] or 0 for s in slots if s.kind == "killed")
+    if deaths == 0 or not death_in_a_headline(reports):
+        return
+    slot = injured[0]
+    dead_of = _deaths_per_report(slots, reports)
+    dying = [r for r in reports if dead_of(r) > 0]
+    kept = {
+        r.id: slot.report_totals[r.id] if r.id in slot.report_totals else _own_count(r, "injured")
+        for r in dying
+        if r.analysis is not None
+    }
+    if not kept:
+        return
+    death_days = [d for r in dying if (d := _published(r)) is not None]
+    by_id = {r.id: r for r in reports}
+    others = {a: t for a, t in slot.report_totals.items() if a not in kept and a in by_id}
+    far = {a: t for a, t in others.items() if not _near(by_id[a], death_days)}
+    survivors = {a: t - deaths for a, t in others.items() if a not in far and t > deaths}
+    slot.report_totals = kept | survivors | far
+    slot.headline_totals &= set(kept) | set(survivors) | set(far)

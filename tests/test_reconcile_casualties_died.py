@@ -1,0 +1,87 @@
+"""Counted, then died: the injured votes of reports written before a victim died (casualties step 5),
+reconciled from a real SQLite store (``reconcile_store``)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rashomon.reconcile.dossier import reconcile_store
+from rashomon.records import Article, ArticleAnalysis, CasualtyFigure
+from rashomon.store import Store
+from test_reconcile import insert_event
+from test_reconcile_casualties import _figure, _slots
+
+CRITICAL = "A 2-year-old boy is in critical condition after being shot on Elm Street on Saturday, police said."
+DIED = "A 2-year-old boy who was shot on Elm Street on Saturday has died, police said."
+FOUR_SHOT = "Four people were wounded in a shooting on Elm Street on Saturday, police said."
+ONE_DIED = "A man shot on Elm Street on Saturday has died, police said."
+
+Report = tuple[str, str, str, list[CasualtyFigure]]  # title, text, publication day, figures
+
+
+def _reconciled(store: Store, reports: list[Report]) -> dict[str, Any]:
+    """Store each report with its analysis, cluster them into one event, reconcile, return the dossier."""
+    ids = []
+    for n, (title, text, day, figures) in enumerate(reports):
+        article = Article.create(text, f"r{n}.txt", outlet=f"Daily {n}", title=title, published_at=day)
+        store.add_article(article)
+        store.save_analysis(
+            ArticleAnalysis(article.id, "test", casualties=figures, event_date="2024-05-11", event_date_precision="day")
+        )
+        ids.append(article.id)
+    insert_event(store, "ev-1", ids)
+    assert reconcile_store(store)["rebuilt"] == 1
+    row = store.db.execute("SELECT data FROM dossiers WHERE event_id = 'ev-1'").fetchone()
+    return dict(json.loads(row[0]))
+
+
+def _best(dossier: dict[str, Any], kind: str) -> int | None:
+    slots = _slots(dossier, kind)
+    return sum(s["best"] or 0 for s in slots) if slots else None
+
+
+def _critical(day: str = "2024-05-11") -> Report:
+    figure = _figure(CRITICAL, "injured", "A 2-year-old boy", 1, None, "condition")
+    return "Toddler critical after Elm Street shooting", CRITICAL, day, [figure]
+
+
+def _died(title: str = "Toddler dies after Elm Street shooting") -> Report:
+    return title, DIED, "2024-05-12", [_figure(DIED, "killed", "A 2-year-old boy", 1, None, "died")]
+
+
+def test_reconcile_casualties_died_the_early_report_of_the_dead_child_votes_no_injured(store: Store) -> None:
+    dossier = _reconciled(store, [_critical(), _died()])
+    assert _best(dossier, "killed") == 1
+    # the report of the day before counted the child who died as hurt: it does not vote
+    assert _best(dossier, "injured") == 0
+
+
+def test_reconcile_casualties_died_needs_a_headline_of_a_death(store: Store) -> None:
+    dossier = _reconciled(store, [_critical(), _died(title="Update on Elm Street shooting")])
+    # the death only the text gives may be none of this event: the early report's injured stands
+    assert (_best(dossier, "killed"), _best(dossier, "injured")) == (1, 1)
+
+
+def test_reconcile_casualties_died_an_early_report_votes_its_survivors(store: Store) -> None:
+    early = (
+        "Four wounded in Elm Street shooting",
+        FOUR_SHOT,
+        "2024-05-11",
+        [_figure(FOUR_SHOT, "injured", "Four", 4, None, "wounded")],
+    )
+    late = (
+        "Man dies after Elm Street shooting",
+        ONE_DIED,
+        "2024-05-12",
+        [_figure(ONE_DIED, "killed", "A man", 1, None, "died")],
+    )
+    dossier = _reconciled(store, [early, late])
+    # four hurt, one of them since dead: three survivors, not four hurt beside the dead
+    assert (_best(dossier, "killed"), _best(dossier, "injured")) == (1, 3)
+
+
+def test_reconcile_casualties_died_a_report_far_from_the_death_votes_as_it_is(store: Store) -> None:
+    dossier = _reconciled(store, [_critical(day="2024-04-01"), _died()])
+    # published six weeks before the report of the death: another incident merged in, its injured stands
+    assert (_best(dossier, "killed"), _best(dossier, "injured")) == (1, 1)
