@@ -252,10 +252,21 @@ def _counts_as_injured(figure: CasualtyFigure, deaths: bool, text: str, alive: b
 
 
 def _more_between(figure: CasualtyFigure, text: str) -> bool:
-    """ "three other people had been shot": a word between the count and its noun marks more people."""
-    if figure.victims_start is None or not figure.end <= figure.victims_start <= figure.end + 40 or not text:
+    """ "three other people had been shot": a word between the count and its noun marks more people; "the
+    other six were rushed to the hospital", "one of the other three people shot": a word just before it (not
+    the object of the figure's own verb: "she shot the other three victims" are the shooter's dead)."""
+    if not text:
+        return False
+    other = _OTHER_BEFORE.search(text, max(figure.start - 12, 0), figure.start)
+    if other is not None:
+        verb = text[max(other.start() - 16, 0) : other.start()].split()[-2:]  # "shot the other three victims"
+        return (figure.trigger or "").lower() not in (w.lower() for w in verb)
+    if figure.victims_start is None or not figure.end <= figure.victims_start <= figure.end + 40:
         return False
     return bool(ADDITIONAL.search(text, figure.end, figure.victims_start))
+
+
+_OTHER_BEFORE = re.compile(r"\b(?:other|additional|remaining)\s+$", re.IGNORECASE)
 
 
 def _alive(figures: Sequence[CasualtyFigure], roots: Sequence[int], text: str) -> set[int]:

@@ -194,6 +194,8 @@ def find_triggers(doc: Doc) -> Iterator[Trigger]:
                 kind = "killed_or_injured"
         if kind is None and (pos == NUM or token.lower == _ONE) and fatal_number(token):
             kind = "killed"
+        if kind is None and slain_person(token):
+            kind = "killed"
         if (
             kind is None
             and token.lower == _CONDITION
@@ -202,6 +204,27 @@ def find_triggers(doc: Doc) -> Iterator[Trigger]:
             kind = "injured"
         if kind is not None and not _is_second_of_pair(token):
             yield Trigger(token, kind)
+
+
+_SLAIN = get_string_id("slain")
+
+
+def slain_person(token: Token) -> bool:
+    """ "Slain teen identified", "police identified the slain man": "slain" on a person word that is a subject or
+    the main verb's object is one of the dead (the tagger makes it an adjective, or a proper noun compound in a
+    headline, where a participle's lemma would be "slay"); "a memorial for a slain friend", "to honor a slain
+    friend were shot" (the parser's second subject of one verb) recall someone else."""
+    return (
+        token.lower == _SLAIN
+        and token.dep_ in ("amod", "compound")
+        and token.head.i > token.i
+        and is_person(token.head)
+        and (token.head.dep_ in _SUBJECTS or (token.head.dep_ == "dobj" and token.head.head.dep_ == "ROOT"))
+        and sum(c.dep_ in _SUBJECTS for c in token.head.head.children) < 2
+    )
+
+
+_SUBJECTS = ("nsubj", "nsubjpass")
 
 
 def fatal_number(token: Token) -> bool:

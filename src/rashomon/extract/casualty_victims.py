@@ -39,6 +39,7 @@ from rashomon.extract.casualty_rules import (
     gun_on_self,
     murder_suicide,
     shot_person,
+    slain_person,
 )
 
 
@@ -249,7 +250,9 @@ def victim_heads(trigger: Trigger) -> list[Token]:
         return [token.head]
     if token.lower_ in MISPARSED_DIE and token.pos_ in ("NOUN", "PROPN"):
         return _headline_subject(token)
-    if token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in ("wounded", "injured", "dead"):
+    if slain_person(token):
+        heads = [token.head]  # "the slain man", "Slain teen identified"
+    elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in ("wounded", "injured", "dead"):
         heads = _noun_victims(trigger)
     else:
         heads = _verb_victims(trigger)

@@ -1,0 +1,55 @@
+"""Seventh session: "slain" on a person word, "the other six" beside deaths (hand-built sentences)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from rashomon.extract.casualties import article_counts
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp(casualties_nlp: Language) -> Language:
+    return casualties_nlp
+
+
+def counts(nlp: Language, text: str) -> dict[str, int]:
+    return dict(article_counts(list(nlp(text)._.casualties), text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Investigators identified the slain man as Kevin Whitfield on Tuesday.", {"killed": 1}),
+        ("Slain teen remembered as a gifted runner by classmates", {"killed": 1}),
+        ("The two slain women were sisters who lived on Oak Avenue.", {"killed": 2}),
+    ],
+)
+def test_casualty_seventh_slain_on_a_subject_or_object_is_one_of_the_dead(
+    nlp: Language, text: str, expected: dict[str, int]
+) -> None:
+    assert counts(nlp, text) == expected
+
+
+def test_casualty_seventh_slain_recalled_elsewhere_counts_no_one(nlp: Language) -> None:
+    # a slain person inside a purpose clause or a prepositional phrase is someone recalled, not this event's dead
+    assert counts(nlp, "Friends gathered at a memorial for a slain neighbor on Sunday.") == {}
+    text = "Jon Price was shot and killed on Friday. The slain man was 24."
+    assert counts(nlp, text) == {"killed": 1}  # the slain man is the same person, counted once
+
+
+def test_casualty_seventh_the_other_six_beside_a_death_are_injured(nlp: Language) -> None:
+    text = "One victim, a woman, was pronounced dead at the scene. The other four were rushed to the hospital."
+    assert counts(nlp, text) == {"killed": 1, "injured": 4}
+    # without "other" the four taken to hospital may be the dead woman's group
+    assert counts(nlp, text.replace("The other four", "Four")).get("injured", 0) == 0
+    shot = "A man was killed in the parking lot. One of the remaining two people shot was in serious condition."
+    assert counts(nlp, shot) == {"killed": 1, "injured": 2}
+
+
+def test_casualty_seventh_the_other_victims_as_the_object_of_the_figures_verb_are_not_more(nlp: Language) -> None:
+    # "shot the other three victims": the shooter's dead, not three more hurt
+    text = "Four people were found dead. Police said the woman shot the other three victims before killing herself."
+    assert counts(nlp, text) == {"killed": 4}
