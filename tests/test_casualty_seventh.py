@@ -53,3 +53,26 @@ def test_casualty_seventh_the_other_victims_as_the_object_of_the_figures_verb_ar
     # "shot the other three victims": the shooter's dead, not three more hurt
     text = "Four people were found dead. Police said the woman shot the other three victims before killing herself."
     assert counts(nlp, text) == {"killed": 4}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thirty-two-year-old Mark Dunn was killed Sunday near his home.", {"killed": 1}),
+        ("Twenty-four-year-old Ana Ruiz and her cousin were shot to death.", {"killed": 2}),
+        ("Twenty-one people were killed in the attack.", {"killed": 21}),
+    ],
+)
+def test_casualty_seventh_a_spelled_age_is_no_count(nlp: Language, text: str, expected: dict[str, int]) -> None:
+    assert counts(nlp, text) == expected
+
+
+def test_casualty_seventh_a_playlist_clock_is_no_count(nlp: Language) -> None:
+    # a video playlist's running times: "1:21" names no one
+    assert counts(nlp, "4:02 Hearing held for suspect in Dorsey slaying Pause  1:21") == {}
+    assert counts(nlp, "At 10:15 p.m. two men were shot outside the bar.") == {"injured": 2}
+
+
+def test_casualty_seventh_a_days_multiple_murder_counts_its_dead(nlp: Language) -> None:
+    assert counts(nlp, "Court papers describe Friday's triple murder in detail.") == {"killed": 3}
+    assert counts(nlp, "Police are investigating the first homicide of 2016.") == {}

@@ -18,6 +18,7 @@ figures :mod:`rashomon.extract.casualty_background`, and the article's count per
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -93,6 +94,7 @@ def _count_of(head: Token) -> tuple[str, int, int, Count, bool]:
         if (m.text.lower() != "another" or _another_is_more(head))
         and not _is_year(m.text)
         and not any(s < m.end and m.start < e for s, e in not_counts)
+        and not _age_or_clock(text, m.start - span_start, m.end - span_start)
     ]
     definite = any(t.lower_ in _DEFINITE or t.dep_ == "poss" for t in doc[left : head.i])
     multiple = next((t for t in head.lefts if t.lower_ in _MULTIPLES), None)
@@ -141,6 +143,18 @@ def _another_is_more(head: Token) -> bool:
 
 _FINDING = {"find", "discover", "locate"}
 """Verbs whose object is someone found hurt, not the shooter's victim told apart from the shooter."""
+
+
+_AGE_AFTER = re.compile(r"-[a-z]+-(?:year|month|week|day)", re.IGNORECASE)
+_CLOCK = re.compile(r"\d:\d")
+
+
+def _age_or_clock(text: str, start: int, end: int) -> bool:
+    """ "Twenty-one-year-old Izaak Bridges": the first word of a spelled age (the number parser stops before
+    its hyphen); "Pause 1:21" (a video playlist's times): the minutes or seconds of a clock."""
+    if _AGE_AFTER.match(text, end):
+        return True
+    return _CLOCK.match(text, max(start - 2, 0)) is not None or _CLOCK.match(text, end - 1) is not None
 
 
 def _is_year(text: str) -> bool:

@@ -277,6 +277,8 @@ def victim_heads(trigger: Trigger) -> list[Token]:
                 conjunct.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ") and is_person(conjunct)
             ) or conjunct is token:
                 out.append(_antecedent(conjunct) or conjunct)
+    if not out and _implicit_victim(token) and all(h.dep_ == "poss" and h.ent_type_ == "DATE" for h in heads):
+        return [token]  # "Friday's triple murder", "Sunday's homicide": the day's event, not its victims
     return out
 
 
@@ -347,6 +349,8 @@ def _not_people(token: Token) -> bool:
     text = token.text
     if text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100:
         return True
+    if ":" in text and text.replace(":", "").isdigit():
+        return True  # "Pause 1:21": a clock (a video playlist's running times)
     return _number_of_number(token)
 
 
