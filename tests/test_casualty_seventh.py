@@ -76,3 +76,16 @@ def test_casualty_seventh_a_playlist_clock_is_no_count(nlp: Language) -> None:
 def test_casualty_seventh_a_days_multiple_murder_counts_its_dead(nlp: Language) -> None:
     assert counts(nlp, "Court papers describe Friday's triple murder in detail.") == {"killed": 3}
     assert counts(nlp, "Police are investigating the first homicide of 2016.") == {}
+
+
+def test_casualty_seventh_a_video_playlist_line_is_another_story(nlp: Language) -> None:
+    text = (
+        "Bullet grazes teen after skate park dispute\n\n"
+        "0:35 Two teens charged in Lakewood shooting that killed 15-year-old boy Pause\n\n"
+        "2:10 Three hurt in crash on Interstate 5\n"
+    )
+    assert counts(nlp, text) == {"injured": 1}
+    # a time of day opening a line is the story's own
+    assert counts(nlp, "Police were called to Elm Street.\n10:15 p.m. Two men were shot outside a bar.") == {
+        "injured": 2
+    }

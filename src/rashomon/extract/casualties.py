@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from rashomon.extract import extensions
-from rashomon.extract.casualty_background import is_background, lead_end, lead_year
+from rashomon.extract.casualty_background import is_background, lead_end, lead_year, playlist_line
 from rashomon.extract.casualty_counts import LIVING_TRIGGERS, SELF_INFLICTED, article_counts
 from rashomon.extract.casualty_lexicon import COUNT_PREFIX, ELLIPTIC, SKIP_MODIFIERS
 from rashomon.extract.casualty_rules import Trigger, blocked, find_triggers, murder_suicide
@@ -279,10 +279,11 @@ def mark_background(doc: Doc, figures: list[CasualtyFigure]) -> None:
     """Flag the figures of sentences about another event (:mod:`rashomon.extract.casualty_background`)."""
     end = lead_end(doc)
     year = lead_year(doc, end)
+    text = text_of(doc)
     for figure in figures:
         span = doc.char_span(figure.start, figure.end, alignment_mode="expand")
         if span is not None:
-            figure.background = is_background(span.sent, end, year)
+            figure.background = playlist_line(text, figure.start) or is_background(span.sent, end, year)
 
 
 def link_same(doc: Doc, figures: list[CasualtyFigure]) -> None:

@@ -15,6 +15,9 @@ A sentence is background when it
   came after an attack ...", "Saturday's incident follows the fatal shooting of ...", a tally since a
   date ("since January 1, 2014", "since 2010") or of many events ("there have been 45 shootings"); or
 * names only years before the lead's year ("in December 2012" in an article whose lead says 2015).
+
+A figure on a line of a video playlist ("0:35 Two teens charged in Lakewood shooting that killed 15-year-old
+boy Pause": a running time, then another story's headline) is background wherever the line stands.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from spacy.tokens import Doc, Span
 
 from rashomon.extract.claim_spans import text_of
 
-__all__ = ["BACKGROUND_MARKERS", "is_background", "lead_end", "lead_year", "marked"]
+__all__ = ["BACKGROUND_MARKERS", "is_background", "lead_end", "lead_year", "marked", "playlist_line"]
 
 _NUMBER_WORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few)"
 BACKGROUND_MARKERS = re.compile(
@@ -57,6 +60,8 @@ _TALLY_MARKERS = re.compile(
 sentences holding "ince " or "here ha", to cost nothing elsewhere)."""
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_PLAYLIST = re.compile(r"[ \t]*\d{1,2}:\d\d[ \t]+(?!(?:a|p)\.?[ \t]?m\b)\S", re.IGNORECASE)
+"""A line opening with a running time: a video playlist's item ("0:35 Two teens charged in ... Pause")."""
 
 
 def lead_end(doc: Doc) -> int:
@@ -81,6 +86,14 @@ def marked(text: str) -> bool:
     if BACKGROUND_MARKERS.search(text):
         return True
     return ("ince " in text or "here ha" in text) and _TALLY_MARKERS.search(text) is not None
+
+
+def playlist_line(text: str, offset: int) -> bool:
+    """Whether the line holding ``offset`` is an item of a video playlist the page prints ("1:27 1 dead after
+    Fife collision, police say"): another story's headline, wherever it stands ("10:15 p.m. ..." is a time of
+    day, not a running time)."""
+    start = text.rfind("\n", 0, offset) + 1
+    return text[start : start + 12].lstrip()[:1].isdigit() and _PLAYLIST.match(text, start) is not None
 
 
 def is_background(sent: Span, end: int, year: int | None) -> bool:
