@@ -85,3 +85,33 @@ def test_reconcile_casualties_died_a_report_far_from_the_death_votes_as_it_is(st
     dossier = _reconciled(store, [_critical(day="2024-04-01"), _died()])
     # published six weeks before the report of the death: another incident merged in, its injured stands
     assert (_best(dossier, "killed"), _best(dossier, "injured")) == (1, 1)
+
+
+KILLED_HURT = "A teen was killed and three men were hurt in a shooting on Elm Street on Saturday, police said."
+ARRESTS = "Three men were hurt in the shooting on Elm Street on Saturday, police said. Four men were arrested."
+
+
+def _arrests(title: str) -> list[Report]:
+    first = (
+        "Teen killed in Elm Street shooting",
+        KILLED_HURT,
+        "2024-05-11",
+        [
+            _figure(KILLED_HURT, "killed", "A teen", 1, None, "killed"),
+            _figure(KILLED_HURT, "injured", "three", 3, None, "hurt"),
+        ],
+    )
+    later = (title, ARRESTS, "2024-05-13", [_figure(ARRESTS, "injured", "Three", 3, None, "hurt")])
+    return [first, later]
+
+
+def test_reconcile_casualties_died_a_report_headlined_with_a_death_never_votes_no_deaths(store: Store) -> None:
+    dossier = _reconciled(store, _arrests("Four arrested in deadly Elm Street shooting"))
+    # the later report counts the hurt and no dead in its text, but its headline tells of the death: its 0
+    # is no count of the dead (the one death stands against it)
+    assert _best(dossier, "killed") == 1
+
+
+def test_reconcile_casualties_died_a_later_report_of_the_hurt_alone_still_votes_no_deaths(store: Store) -> None:
+    dossier = _reconciled(store, _arrests("Four arrested in Elm Street shooting"))
+    assert _best(dossier, "killed") == 0  # a silent follow-up (rule 6) with no death in its headline

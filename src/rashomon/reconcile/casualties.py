@@ -374,7 +374,7 @@ def count_per_report(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
                 )
                 slot.report_totals[article_id] = counts.get(slot.kind, 0)  # type: ignore[call-overload]
     silent_on_deaths(slots, reports)
-    zero_deaths_counted(slots)
+    zero_deaths_counted(slots, reports)
     injured_after_the_deaths(slots, reports)
 
 

@@ -9,6 +9,10 @@ say which totals are no count at all (a silence) and which are counts of people 
   on a later day than every report of a death, counts 0 dead.
 * **Zero deaths counted** (:func:`zero_deaths_counted`): a report that counts people hurt and whose own
   death figures come to 0 votes 0 killed.
+
+Neither of these two counts a report whose own headline tells of a death ("Teen killed in hunting accident
+remembered", "4 arrested in deadly shooting"): whatever its text's figures come to, it does not say that
+nobody died.
 * **Counted, then died** (:func:`injured_after_the_deaths`): where the event has ``K`` deaths and some
   report's headline (not a tally of several incidents) tells of a death, a report that counts no death
   was written before it: its ``N`` injured hold the ``K`` who died, so it votes ``N - K`` when that leaves
@@ -46,9 +50,17 @@ def day(report: Report) -> str:
     return (report.article.published_at or "")[:10]
 
 
-def _hurt(slots: Sequence[Slot]) -> set[str]:
-    """The reports whose own injured total is positive."""
-    return {a for s in slots if s.kind == "injured" for a, total in s.report_totals.items() if total > 0}
+def _hurt(slots: Sequence[Slot], reports: Sequence[Report]) -> set[str]:
+    """The reports whose own injured total is positive and whose headline tells of no death: a report
+    headlined "Teen killed in hunting accident" says someone died, whatever its text's figures come to."""
+    headlined = {r.id for r in reports if death_in_a_headline([r])}
+    return {
+        a
+        for s in slots
+        if s.kind == "injured"
+        for a, total in s.report_totals.items()
+        if total > 0 and a not in headlined
+    }
 
 
 def silent_on_deaths(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
@@ -62,17 +74,17 @@ def silent_on_deaths(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
     dying = [day(r) for r in reports if slot.report_totals.get(r.id, 0) > 0]
     if not dying or not all(dying):
         return
-    hurt = _hurt(slots)
+    hurt = _hurt(slots, reports)
     latest = max(dying)
     for report in reports:
         if report.id in hurt and report.id not in slot.report_totals and day(report) > latest:
             slot.report_totals[report.id] = 0
 
 
-def zero_deaths_counted(slots: Sequence[Slot]) -> None:
+def zero_deaths_counted(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
     """A report that counts people hurt and whose own death figures come to 0 says that nobody died; its 0
     killed votes (other zero totals vote only when every report gives 0)."""
-    hurt = _hurt(slots)
+    hurt = _hurt(slots, reports)
     for slot in slots:
         if slot.kind == "killed":
             slot.zero_counts = {a for a, total in slot.report_totals.items() if total == 0 and a in hurt}
