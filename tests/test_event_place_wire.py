@@ -1,6 +1,6 @@
 """Wire datelines filed from a bureau city (:func:`rashomon.extract.event_place.filed_elsewhere`) on hand-built
 reports: the lede's "in X" beats the dateline, unless the text places the event at the dateline's town, X is
-where people were taken, or X lies in another state."""
+where people were taken, or X lies in another state; an untagged dateline only to a town far from it."""
 
 from __future__ import annotations
 
@@ -40,8 +40,8 @@ def test_event_place_wire_dateline_loses_to_the_town_the_lede_names() -> None:
             "after allegedly setting fire to a mobile home in south Louisiana. The officer was pronounced dead at "
             "the scene of the shootings in Charenton, state police said. NEW ORLEANS police were not involved.")
     assert chosen(text, "shooting", "shootings") == "Charenton"
-    local = text.replace("NEW ORLEANS (AP) —", "NEW ORLEANS —")  # a local paper's dateline is its own town
-    assert chosen(local, "shooting", "shootings") == "New Orleans"
+    local = text.replace("NEW ORLEANS (AP) —", "NEW ORLEANS —")  # untagged: Charenton lies 140 km away
+    assert chosen(local, "shooting", "shootings") == "Charenton"
     places = places_of(text)
     dateline = dateline_span(text)
     assert dateline == (0, 11)
@@ -71,7 +71,10 @@ def test_event_place_wire_dateline_kept_for_hospitals_courts_and_other_states() 
     text = ("STRATFORD, Wis. (WSAU) -- A man was shot in the upper body by a member of his hunting party east of "
             "STRATFORD. He was taken to St. Joseph's hospital in Marshfield. ")
     assert chosen(text, "shot") == "Stratford"
-    assert chosen(text.replace("hospital in Marshfield", "home in Marshfield"), "shot") == "Marshfield"
+    found = text.replace("He was taken to St. Joseph's hospital", "He was found at a home")
+    assert chosen(found, "shot") == "Marshfield"
+    taken = text.replace("St. Joseph's hospital in", "Saint Joseph Medical Center at Riverbend in")
+    assert chosen(taken, "shot") == "Stratford"
     court = text.replace("St. Joseph's hospital in Marshfield", "a hospital. He is due in Salem County Court")
     assert chosen(court, "shot") == "Stratford"
     other_state = text.replace("St. Joseph's hospital in Marshfield", "safety, as after the shooting in Newtown")
@@ -82,4 +85,14 @@ def test_event_place_station_dateline_loses_to_a_town_far_from_the_station() -> 
     text = ("PORTLAND, Ore. (KOIN) — A man was shot and killed at a home in Merlin on Sunday, deputies said. "
             "The shooter fled.")
     assert chosen(text, "shot") == "Merlin"
-    assert chosen(text.replace("(KOIN)", "(Staff)"), "shot") == "Portland"  # no call sign, no wire
+    assert chosen(text.replace("(KOIN)", "(Staff)"), "shot") == "Merlin"  # no tag: Merlin lies 340 km away
+
+
+def test_event_place_untagged_dateline_keeps_its_neighbourhoods_and_crossings() -> None:
+    """A paper's own dateline loses only to a town of its state at least ``BUREAU_KM`` away that the lede names
+    by its own name: a suburb ("MOUNT VERNON -- ... in Yonkers", 5 km) or a street crossing is no other town."""
+    text = "MOUNT VERNON — A man was shot and killed at a home in Yonkers on Sunday, police said."
+    assert chosen(text, "shot") == "Mount Vernon"
+    assert chosen(text.replace("MOUNT VERNON —", "MOUNT VERNON (AP) —"), "shot") == "Yonkers"  # the wire's rule
+    crossing = "PORTLAND — Four people were shot at Merlin and Winter streets on Friday night, police said."
+    assert chosen(crossing, "shot") == "Portland"

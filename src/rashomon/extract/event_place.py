@@ -9,6 +9,7 @@ state) constrain the choice; among the places that fit, a town beats its county,
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
@@ -17,6 +18,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from rashomon.extract.gazetteer import name_key
 from rashomon.records import Place
 
 SPECIFICITY = {"exact": 6, "town": 5, "admin2": 4, "admin1": 3, "region": 2, "country": 1}
@@ -35,12 +37,16 @@ _EVENT_PREPOSITION = re.compile(
 """A preposition that puts the event at the place right after it ("shot in Charenton", "at their home near
 Edgerton", "in a Beverly home"); "outside" and "suburban" name a reference city ("outside Atlanta")."""
 _TAKEN_TO = re.compile(
-    r"\b(?:hospital|medical cent(?:er|re)|jail|prison|court(?:house)?|custody|morgue)\s+\S*\s*\Z",
-    re.IGNORECASE)
-"""Where the victims or suspects were taken, not where the event was ("St. Joseph's hospital in Marshfield")."""
+    r"\b(?:hospital|medical cent(?:er|re)|jail|prison|court(?:house)?|custody|morgue|taken to|transported to|"
+    r"airlifted to|flown to)(?:\s+\S+){0,3}?\s+\S*\s*\Z", re.IGNORECASE)
+"""Where the victims or suspects were taken, not where the event was ("St. Joseph's hospital in Marshfield",
+"taken to Sacred Heart Medical Center at Riverbend in Springfield")."""
 _COURT_AFTER = re.compile(
     r"(?:\s+(?:County|District|Superior|Municipal|Circuit|Magistrate|City|Criminal|Family))*\s+Courts?\b")
 """A court named after the place ("arraigned in Salem District Court"): where the case is heard."""
+_STREETS_AFTER = re.compile(r"\s+and\s+[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?\s+(?:streets|avenues|roads|drives)\b",
+                            re.IGNORECASE)
+"""A crossing of two streets after the name ("at Brook and Winter streets"): no town."""
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.'’]*) \Z")  # on the same line: a caption above is no name
 _NUMBER_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th) \Z")
 """An ordinal right before the mention: an address ("26th Street", "5th Avenue")."""
@@ -63,6 +69,11 @@ _AFTER_OK = frozenset({
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 })
 """Capitalised words that may follow a place without making it part of a longer name."""
+BUREAU_KM = 30.0
+"""A dateline without a wire's tag ("BILLINGS, Mont. --") loses its weight only to a town of its state at least
+this far from it ("a residence in Roundup"): a city's neighbourhoods and suburbs ("CHICAGO -- ... in
+Englewood") are the dateline's own place."""
+KM_PER_DEGREE = 111.2
 NEWS_WORDS = frozenset({
     "police", "officer", "officers", "sheriff", "deputy", "deputies", "metro", "bar", "central", "university",
     "district", "man", "woman", "boy", "girl", "north", "south", "east", "west", "northeast", "northwest",
@@ -150,9 +161,9 @@ def filed_elsewhere(places: Sequence[Place], weight: Sequence[float], text: str,
     within ``lead_chars`` characters after the dateline and ``window`` characters of an event span, and never
     so names the dateline's own town ("a nightclub shooting in Mount Vernon"). The wire files from its
     bureau city; the lede says where the event was."""
-    if not _WIRE_MARKER.match(text, dateline[1]):
-        return False
-    states = {p.admin1 for p in places if dateline[0] <= p.start < dateline[1] and p.precision == "town"}
+    tagged = _WIRE_MARKER.match(text, dateline[1]) is not None
+    towns = [p for p in places if dateline[0] <= p.start < dateline[1] and p.precision == "town"]
+    states = {p.admin1 for p in towns}
     bureau = _dateline_names(text[dateline[0]:dateline[1]])
     elsewhere = False
     for place, w in zip(places, weight, strict=True):
@@ -161,16 +172,25 @@ def filed_elsewhere(places: Sequence[Place], weight: Sequence[float], text: str,
             continue
         if place.text.casefold() in bureau:
             return False
-        elsewhere = elsewhere or (place.precision == "town" and place.admin1 in states)
+        elsewhere = elsewhere or (place.precision == "town" and place.admin1 in states and (tagged or (
+            name_key(place.text) == name_key(place.name) and all(_km(place, town) >= BUREAU_KM for town in towns))))
     return elsewhere
+
+
+def _km(a: Place, b: Place) -> float:
+    """Distance between two resolved places (equirectangular: fine at the scale of a state)."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return 0.0
+    dx = (a.lon - b.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return KM_PER_DEGREE * math.hypot(dx, a.lat - b.lat)
 
 
 def _at_event(place: Place, text: str, event_spans: Sequence[tuple[int, int]], window: int) -> bool:
     """The mention follows an event preposition ("in X", "near X", "in a X home") within ``window`` characters
     of an event span, and names no court ("in Salem District Court")."""
     return (_EVENT_PREPOSITION.search(text, max(0, place.start - 30), place.start) is not None
-            and _COURT_AFTER.match(text, place.end) is None
-            and _TAKEN_TO.search(text, max(0, place.start - 40), place.start) is None
+            and _COURT_AFTER.match(text, place.end) is None and _STREETS_AFTER.match(text, place.end) is None
+            and _TAKEN_TO.search(text, max(0, place.start - 60), place.start) is None
             and any(start - window <= place.start <= end + window for start, end in event_spans))
 
 

@@ -21,7 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from rashomon.extract.event_place import inside_name
+from spacy.tokens import Span
+
+from rashomon.extract.event_place import common_word, inside_name
 from rashomon.extract.gazetteer import Candidate, Match
 
 K = TypeVar("K")
@@ -198,6 +200,43 @@ def qualifier_area(toponym: Toponym, best: Match | None) -> Match | None:
     if best is not None and any(contains(area.candidate, m.candidate) for m in toponym.matches):
         return best
     return area
+
+
+TOWN_PREPOSITIONS = frozenset({"in", "near", "outside"})
+"""Words that put the name right after them at a place: "shot in Charenton", "a home near Rice"."""
+NAME_LABELS = frozenset({"ORG", "PERSON"})
+"""Labels the NER gives small towns it does not know ("in Charenton": ORG, "in Plaquemine": PERSON)."""
+MAX_TOWN_TOKENS = 3
+
+
+def untagged_town(ent: Span) -> bool:
+    """A short title-case ORG or PERSON entity that reads as a town: right after a preposition of place ("shot
+    in Charenton", "a home near Rice") or a person's residence ("Wilbert Thibodeaux, 48, of Charenton"), and
+    followed by no possessive or capitalised word ("in Rice University", "in Obama's speech"). The place ruler
+    tags towns of 15,000 people and more; smaller ones reach the NER, which often reads them as names."""
+    doc = ent.doc
+    if ent.label_ not in NAME_LABELS or len(ent) > MAX_TOWN_TOKENS or ent.start == 0:
+        return False
+    before = doc[ent.start - 1].lower_
+    if before not in TOWN_PREPOSITIONS and not (before == "of" and ent.start > 1 and doc[ent.start - 2].text == ","):
+        return False
+    if ent.end < len(doc) and (doc[ent.end].text[:1] in ("'", "\u2019") or doc[ent.end].is_title):
+        return False
+    return all(token.is_title for token in ent)
+
+
+def named_areas(found: Sequence[Sequence[Match]]) -> set[tuple[str, str]]:
+    """The first-level areas that toponyms name outright ("Louisiana", "La.": :func:`names_an_area`)."""
+    return {(m[0].candidate.country_code or "", m[0].candidate.admin1 or "") for m in found
+            if m and names_an_area(m) and m[0].candidate.feature == "A1"}
+
+
+def towns_in(matches: Sequence[Match], areas: set[tuple[str, str]], text: str, mention: str) -> tuple[Match, ...]:
+    """The towns of ``matches`` inside ``areas`` (the report's named states: a small town of the state it is
+    about, not a namesake elsewhere), none when the text also writes the mention in lower case ("Spring")."""
+    towns = tuple(m for m in matches if m.candidate.feature == "P"
+                  and (m.candidate.country_code or "", m.candidate.admin1 or "") in areas)
+    return towns if towns and not common_word(text, mention) else ()
 
 
 def person_names(toponyms: Sequence[Toponym], text: str) -> list[bool]:

@@ -13,10 +13,15 @@ outputs them nor lets them vote on the text's areas:
 2. **Given name**: a one-word toponym that is a given name, not clearly an area ("Georgia", "Virginia"), right
    before a capitalised word that is no word of a place's institutions, no title and no place mention
    ("Linda Daily", "Kyle Lanier"; not "Dallas Police", "Tyler Junior College" stays a name too, see gaps).
-3. **The same person later**: once a one-word name is a person's in a text, its other mentions are the person
-   too ("Fairfield's defense team", "the Obama administration"), unless they read as places: qualified
-   ("Fairfield, Conn."), after a preposition of place ("in Fairfield"), or before an institution word
-   ("Fairfield County", "Fairfield police").
+3. **Used as a person's** (seventh session): a one-word toponym, no well-known place, that has a relative or a
+   spokesperson ("Pawlenty's spokesman"), is one ("Crolley's wife, Amelia,"), has an age ("Fumo, 65,") or an
+   administration ("the Obama administration").
+4. **The same person later**: once a one-word name is a person's in a text, its other mentions are the person
+   too ("Fairfield's defense team", "Since Obama took office"), unless they read as places: qualified
+   ("Fairfield, Conn."), after a preposition of place ("in Fairfield"), before an institution word
+   ("Fairfield County", "Fairfield police"), or a well-known place. A name is also a person's when the NER
+   found a person of that surname in the text (``people_named``: "Charles Simonyi" ... "Simonyi, a software
+   designer").
 
 Measured on LGL and GeoWebNews (docs/benchmarks.md, "Place false positives at extraction").
 """
@@ -24,7 +29,7 @@ Measured on LGL and GeoWebNews (docs/benchmarks.md, "Place false positives at ex
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 from importlib import resources
 
@@ -65,6 +70,14 @@ _NEXT_WORD = re.compile(r"['’]?s? ([A-Za-z]+)")
 _CAPITALISED_RUN = re.compile(r"(?: [A-Z][\w'’]*){1,3}")
 _LISTED_AFTER = re.compile(r",? (?:and|or) |, ")
 _LISTED_BEFORE = re.compile(r"(?:,? (?:and|or) |, )\Z")
+KIN = (r"(?:wife|husband|son|daughter|mother|father|brother|sister|girlfriend|boyfriend|fianc[eé]e?|widow|"
+       r"grandson|granddaughter|grandmother|grandfather|uncle|aunt|nephew|niece|cousin|lawyers?|attorneys?|"
+       r"spokes(?:man|woman|person))")
+"""A person's relatives and spokespeople: places have none ("Pawlenty's spokesman", "Polk's son, Trent")."""
+_PERSON_AFTER = re.compile(rf"(?:['’]s? (?P<kin>{KIN})\b|, (?P<age>\d{{1,3}}),| (?P<office>administration)\b)")
+"""After a mention: a relative or spokesperson it has, an age ("Fumo, 65,"), an administration (with "the")."""
+_KIN_BEFORE = re.compile(rf"\b{KIN}, \Z")
+"""Before a mention: the relative it is ("Crolley's wife, Amelia, who")."""
 NOT_SURNAMES = frozenset({
     "democrat", "democrats", "republican", "republicans", "sentinel", "register", "observer", "star", "bee",
     "courier", "record", "review", "dispatch", "examiner", "inquirer", "ledger", "enquirer", "telegraph",
@@ -89,20 +102,36 @@ def given_names() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
-def person_mentions(text: str, toponyms: Sequence[Toponym]) -> list[bool]:
-    """Per toponym, whether ``text`` writes it as a person's name (see the module docstring)."""
+def person_mentions(text: str, toponyms: Sequence[Toponym], people_named: Collection[str] = ()) -> list[bool]:
+    """Per toponym, whether ``text`` writes it as a person's name (see the module docstring); ``people_named``:
+    the folded names (:func:`rashomon.extract.gazetteer.name_key`) that the text uses as a person's elsewhere
+    (the surname of a person the NER found, a name that speaks)."""
     if not text:
         return [False] * len(toponyms)
     by_start = {t.start: t for t in toponyms}
     by_end = {t.end: t for t in toponyms}
-    people = [_one_word(t.text) and (_surname(text, t, by_end) or _given_name(text, t, by_start))
+    people = [_one_word(t.text) and (_surname(text, t, by_end) or _given_name(text, t, by_start)
+                                     or _used_as_person(text, t))
               for t in toponyms]
-    named = {name_key(t.text) for t, person in zip(toponyms, people, strict=True) if person}
+    named = {name_key(t.text) for t, person in zip(toponyms, people, strict=True) if person} | set(people_named)
     if not named:
         return people
     return [person or (_one_word(t.text) and name_key(t.text) in named and not _well_known(t)
                        and not _reads_as_place(text, t, by_start, by_end))
             for t, person in zip(toponyms, people, strict=True)]
+
+
+def _used_as_person(text: str, toponym: Toponym) -> bool:
+    """A name that is no well-known place and that the text uses as a person's: with a relative or
+    spokesperson ("Pawlenty's spokesman", "Crolley's wife, Amelia,"), an age ("Fumo, 65,") or an
+    administration ("the Obama administration")."""
+    if _well_known(toponym):
+        return False
+    after = _PERSON_AFTER.match(text, toponym.end, toponym.end + CONTEXT_CHARS)
+    if after is not None and (after.group("office") is None
+                              or text[max(0, toponym.start - 4):toponym.start].lower() == "the "):
+        return True
+    return _KIN_BEFORE.search(text, max(0, toponym.start - CONTEXT_CHARS), toponym.start) is not None
 
 
 def _one_word(name: str) -> bool:

@@ -48,12 +48,15 @@ from rashomon.extract.place_context import (
     contains,
     evidence,
     name_points,
+    named_areas,
     names_an_area,
     nearness,
     person_names,
     qualifier_area,
     scaled,
     share,
+    towns_in,
+    untagged_town,
     without,
 )
 from rashomon.extract.place_persons import person_mentions
@@ -125,7 +128,7 @@ class PlaceResolver:
     def __init__(self, *, labels: Collection[str], country_bonus: float, admin_bonus: float,
                  qualifier_bonus: float, drop_speakers: bool, keep_unresolved: bool, passes: int = 1,
                  near_bonus: float = 1.0, gazetteer: Gazetteer | None = None, drop_people: bool = True,
-                 common_words: Collection[str] = frozenset()) -> None:
+                 common_words: Collection[str] = frozenset(), small_towns: bool = True) -> None:
         if passes < 1:
             raise ConfigError(Errors.G001, name="passes", reason="must be >= 1")
         for name, value in (("country_bonus", country_bonus), ("admin_bonus", admin_bonus),
@@ -142,6 +145,7 @@ class PlaceResolver:
         self.passes = passes
         self.drop_people = drop_people
         self.common_words = frozenset(common_words)  # unresolved one-word mentions of these are dropped
+        self.small_towns = small_towns  # ORG / PERSON names read as towns of a named state ("in Charenton")
         self._gazetteer = gazetteer
         self._looked_up: dict[tuple[bool, str], tuple[Match, ...]] = {}
         self._looked_up_in: Gazetteer | None = None
@@ -161,8 +165,16 @@ class PlaceResolver:
     def match(self, doc: Doc) -> list[Toponym]:
         """The toponyms of ``doc`` with their gazetteer matches (no choice made yet)."""
         parts: list[Span] = []
+        names: list[Span] = []  # ORG and PERSON entities that read as small towns ("shot in Charenton")
+        surnames: set[str] = set()  # of the people the NER found ("Charles Simonyi" ... "Simonyi")
         for ent in doc.ents:
-            if ent.label_ not in self.labels or (self.drop_speakers and _is_speaker(ent)):
+            if ent.label_ not in self.labels:
+                if self.small_towns and untagged_town(ent):
+                    names.append(ent)
+                elif ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_title and ent[0].lower_ != "the":
+                    surnames.add(name_key(ent[-1].text))
+                continue
+            if self.drop_speakers and _is_speaker(ent):
                 continue
             name = _trim(ent)
             if _is_named(name):
@@ -173,6 +185,8 @@ class PlaceResolver:
             parts = sorted([*kept, *dateline], key=lambda span: span.start)
         found = [(part, self.lookup(part.text)) for part in parts if part.text.lower() not in AGENCY_WORDS]
         text = extensions.doc_text(doc) if found else ""  # joined once per Doc
+        if names and found:
+            found = self._with_small_towns(found, names, text)
         toponyms: list[Toponym] = []
         for i, (part, matches) in enumerate(found):
             qualifier: tuple[Match, ...] = ()
@@ -186,9 +200,20 @@ class PlaceResolver:
                 toponyms.append(Toponym(part.text, part.start_char, part.end_char, matches, qualifier, qualified))
         if self.drop_people:
             toponyms = [replace(t, person=True) if person else t
-                        for t, person in zip(toponyms, person_mentions(text, toponyms), strict=True)]
+                        for t, person in zip(toponyms, person_mentions(text, toponyms, surnames), strict=True)]
         toponyms.extend(self._organisation_areas(doc))
         return toponyms
+
+    def _with_small_towns(self, found: list[tuple[Span, tuple[Match, ...]]], names: Sequence[Span],
+                          text: str) -> list[tuple[Span, tuple[Match, ...]]]:
+        """``found`` with the names that read as towns (:func:`untagged_town`) of a state the text names
+        outright, as towns of that state (:func:`towns_in`): "Louisiana ... the shootings in Charenton"."""
+        areas = named_areas([matches for _, matches in found])
+        if not areas:
+            return found
+        extra = [(name, towns_in(self.lookup(name.text), areas, text, name.text)) for name in names]
+        extra = [(name, towns) for name, towns in extra if towns]
+        return sorted([*found, *extra], key=lambda item: item[0].start) if extra else found
 
     def _common_word(self, part: Span) -> bool:
         """One word that the language knows as a word, not a name of a place the gazetteer lacks: "District"
