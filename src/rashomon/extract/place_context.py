@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -237,6 +237,19 @@ def towns_in(matches: Sequence[Match], areas: set[tuple[str, str]], text: str, m
     towns = tuple(m for m in matches if m.candidate.feature == "P"
                   and (m.candidate.country_code or "", m.candidate.admin1 or "") in areas)
     return towns if towns and not common_word(text, mention) else ()
+
+
+def with_small_towns(found: list[tuple[Span, tuple[Match, ...]]], names: Sequence[Span], text: str,
+                     lookup: Callable[[str], tuple[Match, ...]]) -> list[tuple[Span, tuple[Match, ...]]]:
+    """``found`` (toponyms and their matches, in text order) with the ``names`` that read as towns
+    (:func:`untagged_town`) of a state the text names outright, as towns of that state (:func:`towns_in`):
+    "Louisiana ... the shootings in Charenton"."""
+    areas = named_areas([matches for _, matches in found])
+    if not areas:
+        return found
+    extra = [(name, towns_in(lookup(name.text), areas, text, name.text)) for name in names]
+    extra = [(name, towns) for name, towns in extra if towns]
+    return sorted([*found, *extra], key=lambda item: item[0].start) if extra else found
 
 
 def person_names(toponyms: Sequence[Toponym], text: str) -> list[bool]:

@@ -48,15 +48,14 @@ from rashomon.extract.place_context import (
     contains,
     evidence,
     name_points,
-    named_areas,
     names_an_area,
     nearness,
     person_names,
     qualifier_area,
     scaled,
     share,
-    towns_in,
     untagged_town,
+    with_small_towns,
     without,
 )
 from rashomon.extract.place_persons import person_mentions
@@ -186,7 +185,7 @@ class PlaceResolver:
         found = [(part, self.lookup(part.text)) for part in parts if part.text.lower() not in AGENCY_WORDS]
         text = extensions.doc_text(doc) if found else ""  # joined once per Doc
         if names and found:
-            found = self._with_small_towns(found, names, text)
+            found = with_small_towns(found, names, text, self.lookup)
         toponyms: list[Toponym] = []
         for i, (part, matches) in enumerate(found):
             qualifier: tuple[Match, ...] = ()
@@ -203,17 +202,6 @@ class PlaceResolver:
                         for t, person in zip(toponyms, person_mentions(text, toponyms, surnames), strict=True)]
         toponyms.extend(self._organisation_areas(doc))
         return toponyms
-
-    def _with_small_towns(self, found: list[tuple[Span, tuple[Match, ...]]], names: Sequence[Span],
-                          text: str) -> list[tuple[Span, tuple[Match, ...]]]:
-        """``found`` with the names that read as towns (:func:`untagged_town`) of a state the text names
-        outright, as towns of that state (:func:`towns_in`): "Louisiana ... the shootings in Charenton"."""
-        areas = named_areas([matches for _, matches in found])
-        if not areas:
-            return found
-        extra = [(name, towns_in(self.lookup(name.text), areas, text, name.text)) for name in names]
-        extra = [(name, towns) for name, towns in extra if towns]
-        return sorted([*found, *extra], key=lambda item: item[0].start) if extra else found
 
     def _common_word(self, part: Span) -> bool:
         """One word that the language knows as a word, not a name of a place the gazetteer lacks: "District"
