@@ -89,3 +89,19 @@ def test_casualty_seventh_a_video_playlist_line_is_another_story(nlp: Language) 
     assert counts(nlp, "Police were called to Elm Street.\n10:15 p.m. Two men were shot outside a bar.") == {
         "injured": 2
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser makes the age an adjective of the participle: the age is the person shot
+        ("A 16-year-old fatally shot by a deputy had called 911 before the shooting.", {"killed": 1}),
+        ("The two-year-old fatally shot while in a minivan lived in St. Paul.", {"killed": 1}),
+        # an inverted passive: the people are an attribute of "were"
+        ("Also killed were two teenagers from the neighborhood.", {"killed": 2}),
+    ],
+)
+def test_casualty_seventh_subjects_the_parser_hangs_elsewhere(
+    nlp: Language, text: str, expected: dict[str, int]
+) -> None:
+    assert counts(nlp, text) == expected

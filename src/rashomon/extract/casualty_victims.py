@@ -181,6 +181,9 @@ def _verb_victims(trigger: Trigger) -> list[Token]:
     passive = _stranded_subject(token) or _subject(token, ("nsubjpass",))
     if passive is not None:
         return [_resolve_relative(passive, token)]
+    garbled = _inverted_or_aged(token)
+    if garbled is not None:
+        return [garbled]
     objects = [c for c in token.children if c.dep_ == "dobj"]
     if objects and token.lemma_ not in DIE_VERBS and not did_not_survive(token):
         return [_accidental_self(token, o) or o for o in objects]
@@ -229,6 +232,26 @@ def _own_number(token: Token) -> Token | None:
     if token.dep_ != "amod" or not (head.pos_ == "NUM" or head.tag_ == "CD") or head.i <= token.i:
         return None
     return next((c for c in head.children if c.dep_ == "nummod" and c.i == token.i - 1), None)
+
+
+def _inverted_or_aged(token: Token) -> Token | None:
+    """Subjects the parser hangs elsewhere: "Also killed were the couple's daughter ..." (the people an
+    attribute of the passive's "were"), "A 16-year-old fatally shot by an officer called 911" (the age an
+    adjective of the participle itself)."""
+    for child in token.children:
+        if child.dep_ == "auxpass" and child.i > token.i:
+            attr = next((c for c in child.children if c.dep_ == "attr" and is_person(c)), None)
+            if attr is not None:
+                return attr
+        if child.dep_ == "amod" and child.lower_ == "old" and child.i < token.i and age_after_year(child):
+            return child
+    return None
+
+
+def age_after_year(token: Token) -> bool:
+    """ "16-year-old": the "old" of an age written in three tokens."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("year", "years")
 
 
 def _nearby_person(token: Token) -> list[Token]:
@@ -344,6 +367,7 @@ def _not_people(token: Token) -> bool:
         and token.lower_ not in PERSON_WORDS
         and not named_elsewhere(token)
         and not age_noun(token)
+        and not (token.lower_ == "old" and token.head.pos_ == "VERB" and age_after_year(token))
     ):
         return True
     text = token.text
