@@ -105,3 +105,8 @@ def test_casualty_seventh_subjects_the_parser_hangs_elsewhere(
     nlp: Language, text: str, expected: dict[str, int]
 ) -> None:
     assert counts(nlp, text) == expected
+
+
+def test_casualty_seventh_a_family_of_five_counts_five(nlp: Language) -> None:
+    assert counts(nlp, "A family of five was found dead in a house near the lake.") == {"killed": 5}
+    assert counts(nlp, "The family of the victim asked for privacy.") == {}

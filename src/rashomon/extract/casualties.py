@@ -30,7 +30,7 @@ from rashomon.extract.casualty_counts import LIVING_TRIGGERS, SELF_INFLICTED, ar
 from rashomon.extract.casualty_lexicon import COUNT_PREFIX, ELLIPTIC, SKIP_MODIFIERS
 from rashomon.extract.casualty_rules import Trigger, blocked, find_triggers, murder_suicide
 from rashomon.extract.casualty_sides import claim_index, set_side
-from rashomon.extract.casualty_victims import victim_heads
+from rashomon.extract.casualty_victims import family_of, victim_heads
 from rashomon.extract.claim_spans import holding_text, text_of
 from rashomon.extract.numbers import Count, find_counts
 from rashomon.records import ActorMention, CasualtyFigure, Claim
@@ -105,6 +105,10 @@ def _count_of(head: Token) -> tuple[str, int, int, Count, bool]:
     if multiple is not None and head.lemma_.lower() in _MULTIPLE_NOUNS:
         n, end = _MULTIPLES[multiple.lower_], head.idx + len(head)
         return text_of(doc)[multiple.idx : end], multiple.idx, end, Count(n, n), definite
+    members = family_of(head)
+    if members is not None:  # "a family of five was found dead": five people
+        n, end = members
+        return text_of(doc)[head.idx : end], head.idx, end, Count(n, n), definite
     numbers = [m for m in matches if m.text.lower() not in ("a", "an", "one")] or matches
     if numbers:
         best = numbers[-1]

@@ -41,6 +41,7 @@ from rashomon.extract.casualty_rules import (
     shot_person,
     slain_person,
 )
+from rashomon.extract.numbers import find_counts
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -254,6 +255,20 @@ def age_after_year(token: Token) -> bool:
     return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("year", "years")
 
 
+def family_of(head: Token) -> tuple[int, int] | None:
+    """ "a family of five": the number of the "of" complement of a family noun, and where it ends."""
+    if head.lemma_.lower() not in ("family", "household"):
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (obj.pos_ == "NUM" or obj.tag_ == "CD"):
+                    counts = find_counts(obj.text)
+                    if counts and counts[0].count.count_min and counts[0].count.count_min == counts[0].count.count_max:
+                        return counts[0].count.count_min, obj.idx + len(obj)
+    return None
+
+
 def _nearby_person(token: Token) -> list[Token]:
     """Headline style ("Man shot, killed on ..."): the person word just before a participle."""
     for previous in reversed(token.doc[max(token.sent.start, token.i - 4) : token.i]):
@@ -297,7 +312,8 @@ def victim_heads(trigger: Trigger) -> list[Token]:
             if _not_people(conjunct) or _generic_object(conjunct):
                 continue
             if (
-                conjunct.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ") and is_person(conjunct)
+                conjunct.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
+                and (is_person(conjunct) or family_of(conjunct) is not None)
             ) or conjunct is token:
                 out.append(_antecedent(conjunct) or conjunct)
     if not out and _implicit_victim(token) and all(h.dep_ == "poss" and h.ent_type_ == "DATE" for h in heads):
