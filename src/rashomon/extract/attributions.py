@@ -186,7 +186,29 @@ def _quote_follows(cue: Span) -> bool:
     return any(t.text in (":", "\u201c", *lex.STRAIGHT_QUOTES) for t in nxt)
 
 
-_CUE_VERBS = lex.SPEECH_VERBS | lex.IMPERSONAL_CUES
+_CUE_VERBS = lex.SPEECH_VERBS | lex.IMPERSONAL_CUES | frozenset(lex.COMPLEMENT_CUES) | lex.REGARD_VERBS
+
+
+def _takes(verb: Token, needs: frozenset[str] | None) -> bool:
+    """Whether ``verb`` has the complement that makes it a cue (:data:`lex.COMPLEMENT_CUES`): a preposition
+    named in ``needs``, a to-infinitive for ``"xcomp"``, anything :func:`content_of` accepts for an empty set."""
+    if needs is None:
+        return False
+    return not needs or any((c.dep_ == "xcomp" and "xcomp" in needs and _infinitive(c))
+                            or (c.dep_ == "prep" and c.lower_ in needs) for c in verb.children)
+
+
+def _as_clause(verb: Token) -> bool:
+    """ "As The Hill reported, ...", "as Clinton supporters point out": a cue verb in an *as* clause without an
+    object attributes the clause it hangs from; not "as he spoke" (speaking as an act, a time)."""
+    return verb.dep_ == "advcl" and verb.lemma_.lower() not in lex.SPEAKING_VERBS \
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
+        and not any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _asked(verb: Token) -> bool:
+    """ "Asked about the vagueness, McCain said", "when asked whether ...": *ask* as a bare participle."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.lemma_.lower() in lex.QUESTION_VERBS
 
 
 def verb_attribution(verb: Token, unit: Span) -> Attribution | None:
@@ -198,9 +220,10 @@ def verb_attribution(verb: Token, unit: Span) -> Attribution | None:
         return light_attribution(verb, unit)
     if lemma not in _CUE_VERBS:
         return None
-    if is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN") or _said_to_be(verb):
-        return agent_attribution(verb, unit) or impersonal_attribution(verb, unit)
-    if lemma not in lex.SPEECH_VERBS:
+    if is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN") or _said_to_be(verb) or _asked(verb):
+        return (agent_attribution(verb, unit) or impersonal_attribution(verb, unit)
+                or question_attribution(verb, unit) or regarded_attribution(verb, unit))
+    if lemma not in lex.SPEECH_VERBS and not _takes(verb, lex.COMPLEMENT_CUES.get(lemma)):
         return None
     subject = subject_of(verb)
     cue = cue_span(verb)
@@ -216,11 +239,57 @@ def verb_attribution(verb: Token, unit: Span) -> Attribution | None:
         return None
     content = content_of(verb, source, cue, unit)
     content = clipped_chars(content, unit) if content is not None else colon_content(verb, cue, unit)
+    if content is None and source is not None and _as_clause(verb):
+        content = remainder(unit, source, cue)
     if content is None or source is None:
         return None
     cue = widened_cue(verb, cue, (source.start_char, source.end_char), content)
     hedges = [cue.text] if lemma in lex.HEDGING_CUES else []
     return Attribution(unit, cue, source, content, hedges=hedges)
+
+
+def question_attribution(verb: Token, unit: Span) -> Attribution | None:
+    """ "Clinton was asked about securing the border", "Asked whether he ..., Carson said": a question put by
+    someone the report does not name; the cue has no claimant (PolNeAR marks none), the content is what was
+    asked (a clause, an object, or *about*/*on* its topic)."""
+    if verb.lemma_.lower() not in lex.QUESTION_VERBS or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    asked = [c for c in verb.children if c.dep_ in ("ccomp", "dobj")
+             or (c.dep_ == "prep" and c.lower_ in ("about", "on", "whether", "if"))]
+    if not asked:
+        return None
+    doc = verb.doc
+    last = asked[-1].right_edge
+    content = clipped_chars(trimmed(doc, asked[0].left_edge.idx, last.idx + len(last)), unit)
+    return Attribution(unit, _widened(verb, cue_span(verb)), None, content) if content is not None else None
+
+
+def regarded_attribution(verb: Token, unit: Span) -> Attribution | None:
+    """ "she's seen as part of the people in power", "Rubio could be seen as the more electable choice": how
+    others the report does not name regard the passive subject; the cue runs to *as*, no claimant."""
+    if verb.lemma_.lower() not in lex.REGARD_VERBS or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    as_ = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if as_ is None or not any(c.dep_ == "pobj" for c in as_.children):
+        return None
+    doc = verb.doc
+    cue = cue_span(verb)
+    if as_.i == cue.end:
+        cue = doc[cue.start: as_.i + 1]
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    first = subject.left_edge if subject is not None else doc[as_.i + 1]
+    content = clipped_chars(trimmed(doc, first.idx, as_.right_edge.idx + len(as_.right_edge)), unit)
+    if content is None:
+        return None
+    cue = _widened(verb, cue)
+    return Attribution(unit, cue, None, content, hedges=[cue.text])  # others' view, kept at a distance
+
+
+def _widened(verb: Token, cue: Span) -> Span:
+    """``cue`` of a claimant-less attribution widened over the auxiliaries and adverbs before its verb ("is
+    widely seen as", "was repeatedly asked"), as :func:`widened_cue` does for claimed ones."""
+    empty = (cue.start_char, cue.start_char)
+    return widened_cue(verb, cue, empty, empty)
 
 
 def light_attribution(verb: Token, unit: Span) -> Attribution | None:
