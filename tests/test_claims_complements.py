@@ -87,7 +87,7 @@ def test_claims_complements_as_clause_with_an_object_keeps_the_object_as_content
 
 def test_claims_complements_seen_as_is_a_hedged_cue_without_claimant(nlp: Language) -> None:
     text = "The mayor is widely seen as the favorite in the race."
-    (claim,) = attributed(nlp, text)
+    (claim,) = ClaimExtractor(nlp, own_voice=False, model=False).match(nlp(text))
     assert (claim.claimant, claim.cue) == (None, "is widely seen as")
     assert claim.hedged and "is widely seen as" in claim.hedges
     assert content_of(text, claim) == text[:-1]
@@ -121,3 +121,33 @@ def test_claims_complements_tentative_cue_leaves_its_unit_to_the_tagger(nlp: Lan
     regions, units = extractor.rule_pass(said)
     assert [tentative(r) for _, rules in units for r in rules] == [False]
     assert to_tag(regions, units) == []
+
+
+def rule_claims(nlp: Language, text: str) -> list[Claim]:
+    return ClaimExtractor(nlp, own_voice=False, model=False).match(nlp(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant", "cue", "content"),
+    [
+        ("The governor laid out his plan for the state budget.",
+         "The governor", "laid out", "his plan for the state budget"),
+        ("The senator weighed in on the dispute over the pipeline.",
+         "The senator", "weighed in", "on the dispute over the pipeline"),
+        ("The mayor doubled down on his criticism of the police.",
+         "The mayor", "doubled down", "on his criticism of the police"),
+        ("The candidate cast himself as a reformer.", "The candidate", "cast", "himself as a reformer"),
+        ('He continued, "We will not give up."', "He", "continued", "We will not give up"),
+    ],
+)
+def test_claims_complements_particle_preposition_or_clause_makes_the_verb_a_cue(
+        nlp: Language, text: str, claimant: str, cue: str, content: str) -> None:
+    (claim,) = rule_claims(nlp, text)
+    assert (claim.claimant, claim.cue) == (claimant, cue)
+    assert content_of(text, claim) == content
+
+
+@pytest.mark.parametrize("text", ["The workers laid bricks all day.", "The truck continued down the road.",
+                                  "The army cast a wide net over the valley."])
+def test_claims_complements_rules_leave_the_same_verbs_as_actions(nlp: Language, text: str) -> None:
+    assert rule_claims(nlp, text) == []

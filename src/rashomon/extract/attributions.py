@@ -195,7 +195,8 @@ def _takes(verb: Token, needs: frozenset[str] | None) -> bool:
     if needs is None:
         return False
     return not needs or any((c.dep_ == "xcomp" and "xcomp" in needs and _infinitive(c))
-                            or (c.dep_ == "prep" and c.lower_ in needs) for c in verb.children)
+                            or (c.dep_ == "ccomp" and "ccomp" in needs)
+                            or (c.dep_ in ("prep", "prt") and c.lower_ in needs) for c in verb.children)
 
 
 def _as_clause(verb: Token) -> bool:
