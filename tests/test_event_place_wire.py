@@ -96,3 +96,24 @@ def test_event_place_untagged_dateline_keeps_its_neighbourhoods_and_crossings() 
     assert chosen(text.replace("MOUNT VERNON —", "MOUNT VERNON (AP) —"), "shot") == "Yonkers"  # the wire's rule
     crossing = "PORTLAND — Four people were shot at Merlin and Winter streets on Friday night, police said."
     assert chosen(crossing, "shot") == "Portland"
+
+
+def test_event_place_crossing_streets_are_no_place() -> None:
+    """"at Independence and Wabash avenues" names two streets: neither is the event's town, whatever the text
+    says elsewhere (here a suspect's home)."""
+    text = ("Officers were called to Independence and Wabash avenues about 5 a.m. after a woman was shot. Derrick "
+            "Williams, 31, of Kansas City, was charged.")
+    points = {"Independence": ("MO", 39.09, -94.42), "Wabash": ("IN", 40.80, -85.82),
+              "Kansas City": ("MO", 39.10, -94.58)}
+
+    def chosen_here(report: str) -> str:
+        places = [Place(text=n, start=report.index(n), end=report.index(n) + len(n), name=n, country_code="US",
+                        admin1=a, lat=lat, lon=lon, precision="town") for n, (a, lat, lon) in points.items()
+                  if n in report]
+        index = main_place(places, event_spans=[(report.index("shot"), report.index("shot") + 4)], text=report)
+        assert index is not None
+        return places[index].name
+
+    assert chosen_here(text) == "Kansas City"
+    assert chosen_here(text.replace("to Independence and Wabash avenues", "to a home in Independence")) == (
+        "Independence")  # the town itself

@@ -28,3 +28,12 @@ def test_places_small_towns_need_the_state_and_a_plain_name(nlp: Language) -> No
     assert ("Plaquemine", "LA") in _places(nlp, with_state)
     institution = "Texas officials said the children lived in Rice University housing."
     assert "Rice" not in [t for t, _ in _places(nlp, institution)]
+
+
+def test_places_small_towns_postal_code_qualifies_as_the_state(nlp: Language) -> None:
+    """"Summerville, SC": the gazetteer knows "SC" only as a Bolivian Santa Cruz; after a town and a comma a US
+    postal code is the state, and settles the town."""
+    text = "Sandy Gaddis Barnwell, 22, of Summerville, SC, was charged on Monday."
+    places = _places(nlp, text)
+    assert ("SC", "SC") in places
+    assert ("Summerville", "SC") in places

@@ -47,6 +47,8 @@ _COURT_AFTER = re.compile(
 _STREETS_AFTER = re.compile(r"\s+and\s+[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)?\s+(?:streets|avenues|roads|drives)\b",
                             re.IGNORECASE)
 """A crossing of two streets after the name ("at Brook and Winter streets"): no town."""
+_PLURAL_STREET_AFTER = re.compile(r"\s+(?:streets|avenues|roads|drives)\b", re.IGNORECASE)
+"""The second name of a crossing ("Independence and Wabash avenues")."""
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w.'’]*) \Z")  # on the same line: a caption above is no name
 _NUMBER_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th) \Z")
 """An ordinal right before the mention: an address ("26th Street", "5th Avenue")."""
@@ -185,6 +187,12 @@ def _km(a: Place, b: Place) -> float:
     return KM_PER_DEGREE * math.hypot(dx, a.lat - b.lat)
 
 
+def _crossing(text: str, place: Place) -> bool:
+    """The mention names one of two crossing streets ("at Independence and Wabash avenues")."""
+    return (_STREETS_AFTER.match(text, place.end) is not None
+            or _PLURAL_STREET_AFTER.match(text, place.end) is not None)
+
+
 def _at_event(place: Place, text: str, event_spans: Sequence[tuple[int, int]], window: int) -> bool:
     """The mention follows an event preposition ("in X", "near X", "in a X home") within ``window`` characters
     of an event span, and names no court ("in Salem District Court")."""
@@ -258,7 +266,7 @@ def not_a_place_here(place: Place, text: str, names: dict[str, bool] | None = No
     without the text: see :func:`mention_weight`). The last two depend on the name and the text only: with
     ``names`` (one dict per text) each name's verdict is computed once (each scans the text: a long report
     naming one town a hundred times scanned it a hundred times)."""
-    if inside_name(text, place.start, place.end):
+    if inside_name(text, place.start, place.end) or _crossing(text, place):
         return True
     if names is None:
         return common_word(text, place.text) or surname(text, place.text)

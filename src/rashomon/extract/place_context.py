@@ -24,7 +24,7 @@ from typing import TypeVar
 from spacy.tokens import Span
 
 from rashomon.extract.event_place import common_word, inside_name
-from rashomon.extract.gazetteer import Candidate, Match
+from rashomon.extract.gazetteer import Candidate, Gazetteer, Match
 
 K = TypeVar("K")
 Evidence = tuple[dict[str, float], dict[tuple[str, str], float]]
@@ -250,6 +250,36 @@ def with_small_towns(found: list[tuple[Span, tuple[Match, ...]]], names: Sequenc
     extra = [(name, towns_in(lookup(name.text), areas, text, name.text)) for name in names]
     extra = [(name, towns) for name, towns in extra if towns]
     return sorted([*found, *extra], key=lambda item: item[0].start) if extra else found
+
+
+def with_postal_states(found: list[tuple[Span, tuple[Match, ...]]], text: str,
+                       gazetteer: Gazetteer) -> list[tuple[Span, tuple[Match, ...]]]:
+    """``found`` with a US postal code that qualifies the name before it read as the state ("Summerville, SC",
+    "Dallas, TX"): the gazetteer knows "SC" only as Santa Cruz, "MN" as Amman, "IL" as Il. A code alone
+    ("LA", "IN", "OR") stays as the gazetteer reads it."""
+    states = None
+    for i in range(1, len(found)):
+        part = found[i][0]
+        if len(part.text) != 2 or not part.text.isupper() or text[found[i - 1][0].end_char:part.start_char] != ", ":
+            continue
+        states = states if states is not None else postal_states(gazetteer)
+        if part.text in states:
+            found[i] = (part, (states[part.text],))
+    return found
+
+
+_POSTAL_STATES: dict[int, tuple[Gazetteer, dict[str, Match]]] = {}
+
+
+def postal_states(gazetteer: Gazetteer) -> dict[str, Match]:
+    """The US states of ``gazetteer`` by postal code (their ``admin1``), as main-name matches; built once per
+    gazetteer (a gazetteer is not changed once loaded)."""
+    held = _POSTAL_STATES.get(id(gazetteer))
+    if held is None or held[0] is not gazetteer:
+        states = {c.admin1: Match(c, True) for c in gazetteer.entries
+                  if c.feature == "A1" and c.country_code == "US" and c.admin1 and len(c.admin1) == 2}
+        held = _POSTAL_STATES[id(gazetteer)] = (gazetteer, states)
+    return held[1]
 
 
 def person_names(toponyms: Sequence[Toponym], text: str) -> list[bool]:

@@ -55,6 +55,7 @@ from rashomon.extract.place_context import (
     scaled,
     share,
     untagged_town,
+    with_postal_states,
     with_small_towns,
     without,
 )
@@ -184,6 +185,7 @@ class PlaceResolver:
             parts = sorted([*kept, *dateline], key=lambda span: span.start)
         found = [(part, self.lookup(part.text)) for part in parts if part.text.lower() not in AGENCY_WORDS]
         text = extensions.doc_text(doc) if found else ""  # joined once per Doc
+        found = with_postal_states(found, text, self.gazetteer) if found else found  # "Summerville, SC"
         if names and found:
             found = with_small_towns(found, names, text, self.lookup)
         toponyms: list[Toponym] = []
