@@ -130,8 +130,6 @@ def rule_claims(nlp: Language, text: str) -> list[Claim]:
 @pytest.mark.parametrize(
     ("text", "claimant", "cue", "content"),
     [
-        ("The governor laid out his plan for the state budget.",
-         "The governor", "laid out", "his plan for the state budget"),
         ("The senator weighed in on the dispute over the pipeline.",
          "The senator", "weighed in", "on the dispute over the pipeline"),
         ("The mayor doubled down on his criticism of the police.",
@@ -148,6 +146,10 @@ def test_claims_complements_particle_preposition_or_clause_makes_the_verb_a_cue(
 
 
 @pytest.mark.parametrize("text", ["The workers laid bricks all day.", "The truck continued down the road.",
-                                  "The army cast a wide net over the valley."])
+                                  "The army cast a wide net over the valley.",
+                                  "The shooting happened as the teen was laying out his clothes for work.",
+                                  "Police continue investigation into the shooting of a teen.",
+                                  "As you can imagine, the courtroom was tense.",
+                                  "Everyone waited as the jury weighed the evidence."])
 def test_claims_complements_rules_leave_the_same_verbs_as_actions(nlp: Language, text: str) -> None:
     assert rule_claims(nlp, text) == []

@@ -191,20 +191,31 @@ _CUE_VERBS = lex.SPEECH_VERBS | lex.IMPERSONAL_CUES | frozenset(lex.COMPLEMENT_C
 
 def _takes(verb: Token, needs: frozenset[str] | None) -> bool:
     """Whether ``verb`` has the complement that makes it a cue (:data:`lex.COMPLEMENT_CUES`): a preposition
-    named in ``needs``, a to-infinitive for ``"xcomp"``, anything :func:`content_of` accepts for an empty set."""
+    or particle named in ``needs``, a to-infinitive for ``"xcomp"``, a clause for ``"ccomp"`` when it is said
+    (a quote in the sentence, or *:* / *that* right after the verb: "“...,” he continued", not a headline's
+    "Police continue investigation into ..."), anything :func:`content_of` accepts for an empty set."""
     if needs is None:
         return False
     return not needs or any((c.dep_ == "xcomp" and "xcomp" in needs and _infinitive(c))
-                            or (c.dep_ == "ccomp" and "ccomp" in needs)
+                            or (c.dep_ == "ccomp" and "ccomp" in needs and _said(verb))
                             or (c.dep_ in ("prep", "prt") and c.lower_ in needs) for c in verb.children)
 
 
+def _said(verb: Token) -> bool:
+    doc = verb.doc
+    return any(t.is_quote for t in verb.sent) or (verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ in (":", "that"))
+
+
 def _as_clause(verb: Token) -> bool:
-    """ "As The Hill reported, ...", "as Clinton supporters point out": a cue verb in an *as* clause without an
-    object attributes the clause it hangs from; not "as he spoke" (speaking as an act, a time)."""
-    return verb.dep_ == "advcl" and verb.lemma_.lower() not in lex.SPEAKING_VERBS \
-        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
-        and not any(c.dep_ == "dobj" for c in verb.children)
+    """ "As The Hill reported, ...", "as Clinton supporters point out": a verb of saying in an *as* clause without
+    an object attributes the clause it hangs from; not a verb of thinking or speaking that needs a clause of its
+    own ("as you can imagine", "as everyone hopes", "as he spoke": the writer's voice, a time) unless a particle
+    makes it a cue ("point out"), nor a bare participle ("as Riverside man charged with killing ...")."""
+    if verb.dep_ != "advcl" or verb.tag_ == "VBN" or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    if verb.lemma_.lower() in lex.NEEDS_CLAUSE and not any(c.dep_ == "prt" for c in verb.children):
+        return False
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
 def _asked(verb: Token) -> bool:
