@@ -201,8 +201,15 @@ def test_reconcile_casualties_later_report_silent_on_deaths_counts_none(store: S
     assert (killed["low"], killed["best"], killed["high"]) == (0, 0, 1)
 
 
-def test_reconcile_casualties_same_day_report_silent_on_deaths_does_not_vote(store: Store) -> None:
-    # published the same day, the report may precede the death: it does not vote
-    dossier = _store_event(store, _follow_up(), days=["2024-05-12", "2024-05-12"])
+def test_reconcile_casualties_earlier_report_silent_on_deaths_does_not_vote(store: Store) -> None:
+    # published the day before the report of the death, the report may precede the death: it does not vote
+    dossier = _store_event(store, _follow_up(), days=["2024-05-13", "2024-05-12"])
     (killed,) = _slots(dossier, "killed")
     assert killed["best"] == 1
+
+
+def test_reconcile_casualties_same_day_report_silent_on_deaths_counts_none(store: Store) -> None:
+    # published the same day, the report of the hurt names the dead it knows of (seventh session)
+    dossier = _store_event(store, _follow_up(), days=["2024-05-12", "2024-05-12"])
+    (killed,) = _slots(dossier, "killed")
+    assert killed["best"] == 0

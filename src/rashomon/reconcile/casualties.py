@@ -30,7 +30,7 @@ The rule (``docs/reconcile.md`` explains it with examples):
    once across re-mentions, the shot who died are not injured, partial mentions add up). ``best`` is the
    total most reports give (reports giving 0 vote only when all do, or, for the dead, when the report
    counts people hurt: its 0 is a count, not a silence; ties to the lower total; a report that counts
-   people hurt and no death at all, published on a later day than every report of a death, counts 0
+   people hurt and no death at all, published no earlier than every report of a death, counts 0
    dead; where a headline tells of a death, reports written before it vote their survivors only:
    :func:`rashomon.reconcile.death_votes.injured_after_the_deaths`), and
    ``low``/``high`` widen to hold it. A report's "one of the 18-year-olds was shot" then no longer outvotes

@@ -6,7 +6,7 @@ condition", the next day's of "Toddler dies after shooting". Counted per report
 say which totals are no count at all (a silence) and which are counts of people since dead.
 
 * **Silent follow-ups** (:func:`silent_on_deaths`): a report that counts people hurt and no death, published
-  on a later day than every report of a death, counts 0 dead.
+  on the day of every report of a death or later, counts 0 dead.
 * **Zero deaths counted** (:func:`zero_deaths_counted`): a report that counts people hurt and whose own
   death figures come to 0 votes 0 killed.
 
@@ -64,9 +64,9 @@ def _hurt(slots: Sequence[Slot], reports: Sequence[Report]) -> set[str]:
 
 
 def silent_on_deaths(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
-    """A report that counts people hurt, gives no death figure at all, and is published on a later day than
-    every report that counts a death, counts 0 dead: a follow-up names the dead it knows of. A report of
-    the same day or earlier may precede the death, and stays silent."""
+    """A report that counts people hurt, gives no death figure at all, and is published no earlier than every
+    report that counts a death (the same day or later), counts 0 dead: a report of the hurt names the dead it
+    knows of. A report of an earlier day may precede the death, and stays silent."""
     killed = [s for s in slots if s.kind == "killed" and s.report_totals]
     if len(killed) != 1:
         return
@@ -77,7 +77,7 @@ def silent_on_deaths(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
     hurt = _hurt(slots, reports)
     latest = max(dying)
     for report in reports:
-        if report.id in hurt and report.id not in slot.report_totals and day(report) > latest:
+        if report.id in hurt and report.id not in slot.report_totals and day(report) >= latest:
             slot.report_totals[report.id] = 0
 
 
