@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from rashomon.extract import attribution_lexicon as lex
-from rashomon.extract.claim_spans import clipped, clipped_chars, source_span, text_of, trimmed
+from rashomon.extract.claim_spans import clipped, clipped_chars, source_span, trimmed
+from rashomon.extract.colon_lines import after_colon, colon_content, ends_unit, labelled, names_speaker, worded_chars
 from rashomon.records import ClaimKind
 
 _AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
@@ -448,7 +449,7 @@ def colon_attribution(token: Token, unit: Span) -> Attribution | None:
     (no verb) opening a headline or line, then a colon and what the named one says."""
     if token.text != ":":
         return None
-    ending = _ends_unit(token, unit)
+    ending = ends_unit(token, unit)
     if token.i + lex.COLON_MIN_CONTENT > unit.end and not ending:
         return None
     doc = token.doc
@@ -462,78 +463,12 @@ def colon_attribution(token: Token, unit: Span) -> Attribution | None:
     quoted = ending or (token.i + 1 < unit.end and doc[token.i + 1].is_quote)
     if lead and [t.lower_ for t in words[: lead - 1]] in ([], ["more"]) and quoted:
         words = words[lead:]  # "More from the report: “...”", "From Blumenthal and Cohen: “...”"
-    elif not _named(words) or _labelled(words):
+    elif not names_speaker(words) or labelled(words):
         return None
     if not 0 < len(words) <= lex.COLON_MAX_SOURCE or any(t.pos_ in _NOT_NAMES for t in words):
         return None
     source = doc[words[0].i: words[-1].i + 1]
     content = after_colon(doc, token.idx + 1) if ending else trimmed(doc, token.idx + 1, unit.end_char)
-    if content is None or not _worded_chars(doc, content):
+    if content is None or not worded_chars(doc, content):
         return None
     return Attribution(unit, doc[token.i: token.i + 1], source, content)
-
-
-def tally_colon(colon: Token) -> bool:
-    """Whether ``colon`` introduces no words, only a tally ("Clinton: 2,316.", "Superdelegates: 121") or
-    nothing, so that it attributes nothing, whoever found it."""
-    rest = after_colon(colon.doc, colon.idx + 1)
-    return rest is None or not _worded_chars(colon.doc, rest)
-
-
-def _labelled(words: list[Token]) -> bool:
-    """Whether ``words`` (before a line's colon) open with a section label, after a *the* or not."""
-    if words and words[0].lower_ == "the":
-        words = words[1:]
-    return bool(words) and words[0].lower_ in lex.COLON_LABELS
-
-
-def _worded_chars(doc: Doc, bounds: tuple[int, int]) -> bool:
-    """Whether the text at ``bounds`` holds a letter: not empty, no bare tally ("2,316.", "121")."""
-    return any(c.isalpha() for c in text_of(doc)[bounds[0]: bounds[1]])
-
-
-def _named(words: list[Token]) -> bool:
-    """Whether ``words`` (before a line's colon) can name a speaker: a proper noun, or one capitalised noun
-    ("Historians: ...", "Newspaper: ...", a "Trump:" the tagger took for a noun; PolNeAR *train*: 16 of 30)."""
-    if any(t.pos_ == "PROPN" for t in words):
-        return True
-    return len(words) == 1 and words[0].pos_ == "NOUN" and words[0].text[:1].isupper()
-
-
-def _ends_unit(token: Token, unit: Span) -> bool:
-    """Whether ``token`` is the last word or mark of ``unit`` (spaces after it aside)."""
-    return all(t.is_space for t in token.doc[token.i + 1: unit.end])
-
-
-def next_line(doc: Doc, start: int) -> tuple[int, int] | None:
-    """Character offsets of the line after a colon that ends one ("Cruz continued:\n“We ...”"): what the
-    colon introduces, when a line break follows it."""
-    text = text_of(doc)
-    rest = text[start:]
-    if "\n" not in rest[: len(rest) - len(rest.lstrip())]:
-        return None
-    begin = start + len(rest) - len(rest.lstrip())
-    stop = text.find("\n", begin)
-    bounds = trimmed(doc, begin, stop if stop >= 0 else len(text))
-    return bounds if bounds[1] > bounds[0] else None
-
-
-def after_colon(doc: Doc, start: int) -> tuple[int, int] | None:
-    """What a colon that ends a unit introduces: the next line when a line break follows it, else the rest of
-    its line, which the sentence splitter cut off ("JAKE TAPPER: Donald Trump released a video ...")."""
-    found = next_line(doc, start)
-    if found is not None:
-        return found
-    text = text_of(doc)
-    stop = text.find("\n", start)
-    bounds = trimmed(doc, start, stop if stop >= 0 else len(text))
-    return bounds if bounds[1] > bounds[0] else None
-
-
-def colon_content(verb: Token, cue: Span, unit: Span) -> tuple[int, int] | None:
-    """ "In a 1963 speech, he declared:" with the words on the next line: the next line, when the cue
-    verb's colon ends the unit."""
-    colon = next((c for c in verb.rights if c.text == ":" and c.i >= cue.end), None)
-    if colon is None or not _ends_unit(colon, unit):
-        return None
-    return after_colon(verb.doc, colon.idx + 1)

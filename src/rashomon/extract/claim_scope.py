@@ -14,7 +14,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from rashomon.extract import attribution_lexicon as lex
-from rashomon.extract.attributions import Attribution, adds_to, tally_colon
+from rashomon.extract.attributions import Attribution, adds_to
+from rashomon.extract.colon_lines import tally_colon
 
 
 def separate(attribution: Attribution, found: list[Attribution]) -> bool:
