@@ -156,8 +156,10 @@ _CLOCK = re.compile(r"\d:\d")
 def _age_or_clock(text: str, start: int, end: int) -> bool:
     """ "Twenty-one-year-old Izaak Bridges": the first word of a spelled age (the number parser stops before
     its hyphen); "Pause 1:21" (a video playlist's times): the minutes or seconds of a clock."""
-    if _AGE_AFTER.match(text, end):
+    if text[end : end + 1] == "-" and _AGE_AFTER.match(text, end):
         return True
+    if text[start - 1 : start] != ":" and text[end : end + 1] != ":":
+        return False
     return _CLOCK.match(text, max(start - 2, 0)) is not None or _CLOCK.match(text, end - 1) is not None
 
 

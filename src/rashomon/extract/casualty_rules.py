@@ -194,7 +194,7 @@ def find_triggers(doc: Doc) -> Iterator[Trigger]:
                 kind = "killed_or_injured"
         if kind is None and (pos == NUM or token.lower == _ONE) and fatal_number(token):
             kind = "killed"
-        if kind is None and slain_person(token):
+        if kind is None and token.lower == SLAIN and slain_person(token):  # the id first: no call per token
             kind = "killed"
         if (
             kind is None
@@ -206,7 +206,7 @@ def find_triggers(doc: Doc) -> Iterator[Trigger]:
             yield Trigger(token, kind)
 
 
-_SLAIN = get_string_id("slain")
+SLAIN = get_string_id("slain")
 
 
 def slain_person(token: Token) -> bool:
@@ -215,7 +215,7 @@ def slain_person(token: Token) -> bool:
     headline, where a participle's lemma would be "slay"); "a memorial for a slain friend", "to honor a slain
     friend were shot" (the parser's second subject of one verb) recall someone else."""
     return (
-        token.lower == _SLAIN
+        token.lower == SLAIN
         and token.dep_ in ("amod", "compound")
         and token.head.i > token.i
         and is_person(token.head)

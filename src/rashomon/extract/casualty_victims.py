@@ -32,6 +32,7 @@ from rashomon.extract.casualty_lexicon import (
     named_elsewhere,
 )
 from rashomon.extract.casualty_rules import (
+    SLAIN,
     Trigger,
     counted_shot,
     did_not_survive,
@@ -255,9 +256,12 @@ def age_after_year(token: Token) -> bool:
     return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("year", "years")
 
 
+_FAMILY = frozenset(get_string_id(word) for word in ("family", "household"))
+
+
 def family_of(head: Token) -> tuple[int, int] | None:
     """ "a family of five": the number of the "of" complement of a family noun, and where it ends."""
-    if head.lemma_.lower() not in ("family", "household"):
+    if head.lower not in _FAMILY:
         return None
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -288,7 +292,7 @@ def victim_heads(trigger: Trigger) -> list[Token]:
         return [token.head]
     if token.lower_ in MISPARSED_DIE and token.pos_ in ("NOUN", "PROPN"):
         return _headline_subject(token)
-    if slain_person(token):
+    if token.lower == SLAIN and slain_person(token):
         heads = [token.head]  # "the slain man", "Slain teen identified"
     elif token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() not in ("wounded", "injured", "dead"):
         heads = _noun_victims(trigger)
@@ -313,10 +317,10 @@ def victim_heads(trigger: Trigger) -> list[Token]:
                 continue
             if (
                 conjunct.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
-                and (is_person(conjunct) or family_of(conjunct) is not None)
+                and (is_person(conjunct) or (conjunct.lower in _FAMILY and family_of(conjunct) is not None))
             ) or conjunct is token:
                 out.append(_antecedent(conjunct) or conjunct)
-    if not out and _implicit_victim(token) and all(h.dep_ == "poss" and h.ent_type_ == "DATE" for h in heads):
+    if not out and heads and all(h.dep_ == "poss" and h.ent_type_ == "DATE" for h in heads) and _implicit_victim(token):
         return [token]  # "Friday's triple murder", "Sunday's homicide": the day's event, not its victims
     return out
 
