@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-
-from rashomon.extract.casualties import article_counts
+from tests.test_casualty_constructions import counts
 
 pytestmark = pytest.mark.slow
 
@@ -13,10 +12,6 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def nlp(casualties_nlp: Language) -> Language:
     return casualties_nlp
-
-
-def counts(nlp: Language, text: str) -> dict[str, int]:
-    return dict(article_counts(list(nlp(text)._.casualties), text))
 
 
 def test_casualty_reports_a_later_mention_saying_the_hurt_lived_counts_them(nlp: Language) -> None:
