@@ -26,11 +26,12 @@ from spacy.tokens import Doc, Span, Token
 
 from rashomon.extract import extensions
 from rashomon.extract.casualty_background import is_background, lead_end, lead_year, playlist_line
+from rashomon.extract.casualty_blocks import blocked
 from rashomon.extract.casualty_counts import SELF_INFLICTED, article_counts
 from rashomon.extract.casualty_heads import count_of
 from rashomon.extract.casualty_lexicon import ELLIPTIC, SKIP_MODIFIERS
 from rashomon.extract.casualty_links import apposed_span, link_same
-from rashomon.extract.casualty_rules import Trigger, blocked, find_triggers
+from rashomon.extract.casualty_rules import Trigger, find_triggers
 from rashomon.extract.casualty_sides import claim_index, set_side
 from rashomon.extract.casualty_victims import victim_heads
 from rashomon.extract.claim_spans import holding_text, text_of
