@@ -65,7 +65,7 @@ from rashomon.extract.casualty_counts import article_counts
 from rashomon.extract.headline import headline_counts
 from rashomon.reconcile.death_votes import injured_after_the_deaths, silent_on_deaths, zero_deaths_counted
 from rashomon.reconcile.evidence import FigureClaim, Report
-from rashomon.reconcile.roundups import event_figures
+from rashomon.reconcile.roundups import event_figures, page_roundup
 from rashomon.records import CasualtyFigure
 
 HEADLINE_WEIGHT = 2
@@ -376,6 +376,22 @@ def count_per_report(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
     silent_on_deaths(slots, reports)
     zero_deaths_counted(slots, reports)
     injured_after_the_deaths(slots, reports)
+    for slot in slots:
+        page_totals_apart(slot, by_id)
+
+
+def page_totals_apart(slot: Slot, by_id: dict[str, Report]) -> None:
+    """Rule 7: the total of a page roundup (:func:`page_roundup`: several incidents named, no turn between
+    them) does not vote when it is above every other report's total of the slot (the page sums incidents
+    the event's other reports do not count); its figures still bound low/high."""
+    pages = {a for a in slot.report_totals if a in by_id and a not in slot.headline_totals and page_roundup(by_id[a])}
+    others = [total for article_id, total in slot.report_totals.items() if article_id not in pages]
+    if not pages or not others:
+        return
+    for article_id in pages:
+        if slot.report_totals[article_id] > max(others):
+            del slot.report_totals[article_id]
+            slot.zero_counts.discard(article_id)
 
 
 HEADLINE_KINDS = ("killed", "injured")

@@ -145,3 +145,23 @@ def event_figures(report: Report) -> list[CasualtyFigure]:
     if part is None or not any(part.holds(f) for f in figures):
         return list(figures)
     return [f if part.holds(f) else replace(f, background=True) for f in figures]
+
+
+_PAGE_PLURAL: Final = re.compile(
+    r"\b(?:shootings|stabbings|killings|homicides|murders)\b"
+    r"|\bseparate\s+(?:[\w-]+\s+)?(?:shooting|incident|attack|stabbing)s?\b",
+    re.IGNORECASE,
+)
+"""A page that tells of several incidents without counting them: "Boy, 2 men injured in Baltimore shootings",
+"in separate incidents"."""
+
+
+def page_roundup(report: Report) -> bool:
+    """Whether the report's headline or first sentence names several incidents (a plural incident noun,
+    "separate shootings") while no sentence turns from one to the next (:func:`event_part` finds no part):
+    its page total may sum incidents it does not tell apart."""
+    text = report.article.text
+    lead = text[: sentence_end(text, 0)]
+    if not (_PAGE_PLURAL.search(report.article.title or "") or _PAGE_PLURAL.search(lead)):
+        return False
+    return event_part(text, report.article.title) is None
