@@ -58,6 +58,11 @@ def test_roundups_pages_plural_headline_without_a_turn_is_a_page_roundup() -> No
     assert page_roundup(Report(_article(lead, "Two men hurt", "c"), None))
 
 
+def test_roundups_pages_definite_plural_names_one_incident() -> None:
+    text = "A man told a judge he had nothing to do with the shootings at the club on Sunday. Four were wounded."
+    assert not page_roundup(Report(_article(text, "Club shooting stemmed from a feud", "a"), None))
+
+
 def test_roundups_pages_counted_roundup_with_a_turn_is_left_to_its_part() -> None:
     text = PAGE.replace("The boy was hit", "In another shooting, the boy was hit")
     assert not page_roundup(Report(_article(text, "Boy, 2 men injured in two shootings", "a"), None))
@@ -97,3 +102,28 @@ def test_roundups_pages_single_incident_reports_keep_their_votes(store: Store) -
         ],
     )
     assert _injured(dossier)["best"] == 3  # no report names several incidents: the most reports' total wins
+
+
+def test_roundups_pages_page_total_above_one_other_report_does_not_vote(store: Store) -> None:
+    three = "Three people were shot on Elm Street on Saturday night, police said, one more than first reported."
+    page_text = PAGE.replace("A boy and two men were", "Two people were")
+    reports = [
+        (page_text, PAGE_TITLE, "Daily A", [_figure(page_text, "injured", "Two people", 2, None, "wounded")]),
+        (
+            page_text + " No arrests.",
+            PAGE_TITLE,
+            "Daily B",
+            [_figure(page_text, "injured", "Two people", 2, None, "wounded")],
+        ),
+        (LOCAL, LOCAL_TITLE, "Local", [_figure(LOCAL, "injured", "A 12-year-old boy", 1, None, "shot")]),
+        (
+            three,
+            "Police investigate Elm Street gunfire again",
+            "Other",
+            [_figure(three, "injured", "Three people", 3, None, "shot")],
+        ),
+    ]
+    injured = _injured(_store_event(store, reports))
+    # the pages' 2 (above the local report's 1) does not vote: 1 and 3 tie, and ties go to the lower
+    assert injured["best"] == 1
+    assert (injured["low"], injured["high"]) == (1, 3)

@@ -49,6 +49,9 @@ The rule (``docs/reconcile.md`` explains it with examples):
    opens with a turn to another one, "The second shooting ...", "In an unrelated incident") counts in
    step 5 only the figures of the incident it leads with: those before the first turn, less the tally
    sentences. Its other figures stay in the slot (they bound low/high) but are not the report's total.
+   A page that names several incidents with no turn between them ("Boy, 2 men injured in Baltimore
+   shootings": :func:`rashomon.reconcile.roundups.page_roundup`) does not vote a total above another
+   report's (:func:`page_totals_apart`).
 
 Figures outside the page's main story (:mod:`rashomon.extract.story`: link lists, related-story teasers,
 gallery captions, playlists) never reach the slots (:func:`rashomon.reconcile.evidence.figure_claims`).
@@ -382,14 +385,14 @@ def count_per_report(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
 
 def page_totals_apart(slot: Slot, by_id: dict[str, Report]) -> None:
     """Rule 7: the total of a page roundup (:func:`page_roundup`: several incidents named, no turn between
-    them) does not vote when it is above every other report's total of the slot (the page sums incidents
-    the event's other reports do not count); its figures still bound low/high."""
+    them) does not vote when it is above some other report's total of the slot (the page may sum incidents
+    that report does not count); its figures still bound low/high."""
     pages = {a for a in slot.report_totals if a in by_id and a not in slot.headline_totals and page_roundup(by_id[a])}
     others = [total for article_id, total in slot.report_totals.items() if article_id not in pages]
     if not pages or not others:
         return
     for article_id in pages:
-        if slot.report_totals[article_id] > max(others):
+        if slot.report_totals[article_id] > min(others):
             del slot.report_totals[article_id]
             slot.zero_counts.discard(article_id)
 

@@ -148,12 +148,13 @@ def event_figures(report: Report) -> list[CasualtyFigure]:
 
 
 _PAGE_PLURAL: Final = re.compile(
-    r"\b(?:shootings|stabbings|killings|homicides|murders)\b"
+    r"(?<!\bthe\s)(?<!\bThe\s)\b(?:shootings|stabbings|killings|homicides|murders)\b"
     r"|\bseparate\s+(?:[\w-]+\s+)?(?:shooting|incident|attack|stabbing)s?\b",
     re.IGNORECASE,
 )
 """A page that tells of several incidents without counting them: "Boy, 2 men injured in Baltimore shootings",
-"in separate incidents"."""
+"in separate incidents"; a definite plural ("the shootings at the club") names one incident's several
+victims, not several incidents."""
 
 
 def page_roundup(report: Report) -> bool:
