@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from rashomon.reconcile.dossier import reconcile_store
 from rashomon.reconcile.evidence import Report
 from rashomon.reconcile.roundups import page_roundup
-from rashomon.records import Article, ArticleAnalysis, CasualtyFigure
+from rashomon.records import Article, CasualtyFigure
 from rashomon.store import Store
-from test_reconcile import insert_event
 from test_reconcile_casualties import _figure
+from test_reconcile_casualties_died import _reconciled
 
 PAGE = (
     "A boy and two men were wounded in shootings across the city on Saturday night, police said. "
@@ -31,18 +29,9 @@ def _article(text: str, title: str, outlet: str) -> Article:
 
 
 def _store_event(store: Store, reports: list[tuple[str, str, str, list[CasualtyFigure]]]) -> dict[str, Any]:
-    ids = []
-    for text, title, outlet, figures in reports:
-        article = _article(text, title, outlet)
-        store.add_article(article)
-        store.save_analysis(
-            ArticleAnalysis(article.id, "test", casualties=figures, event_date="2024-05-11", event_date_precision="day")
-        )
-        ids.append(article.id)
-    insert_event(store, "ev-1", ids)
-    assert reconcile_store(store)["rebuilt"] == 1
-    row = store.db.execute("SELECT data FROM dossiers WHERE event_id = 'ev-1'").fetchone()
-    return dict(json.loads(row[0]))
+    """The reports (text, title, outlet, figures), published on one day, reconciled as one event; each report
+    gets an outlet of its own."""
+    return _reconciled(store, [(title, text, "2024-05-12", figures) for text, title, _outlet, figures in reports])
 
 
 def _injured(dossier: dict[str, Any]) -> dict[str, Any]:
