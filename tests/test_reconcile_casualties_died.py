@@ -91,9 +91,9 @@ KILLED_HURT = "A teen was killed and three men were hurt in a shooting on Elm St
 ARRESTS = "Three men were hurt in the shooting on Elm Street on Saturday, police said. Four men were arrested."
 
 
-def _arrests(title: str) -> list[Report]:
+def _arrests(title: str, first_title: str = "Teen killed in Elm Street shooting") -> list[Report]:
     first = (
-        "Teen killed in Elm Street shooting",
+        first_title,
         KILLED_HURT,
         "2024-05-11",
         [
@@ -113,5 +113,30 @@ def test_reconcile_casualties_died_a_report_headlined_with_a_death_never_votes_n
 
 
 def test_reconcile_casualties_died_a_later_report_of_the_hurt_alone_still_votes_no_deaths(store: Store) -> None:
+    dossier = _reconciled(store, _arrests("Four arrested in Elm Street shooting", "Gunfire on Elm Street"))
+    assert _best(dossier, "killed") == 0  # a silent follow-up (rule 6): no headline tells of a death
+
+
+def test_reconcile_casualties_died_a_headlined_death_is_not_outvoted_by_silence(store: Store) -> None:
     dossier = _reconciled(store, _arrests("Four arrested in Elm Street shooting"))
-    assert _best(dossier, "killed") == 0  # a silent follow-up (rule 6) with no death in its headline
+    assert _best(dossier, "killed") == 1  # "Teen killed in ...": the death is the news, the silence no count
+
+
+BOTH = "Two soldiers were killed and fourteen were wounded in a border clash on Tuesday, the ministry said."
+WOUNDED = "Fourteen soldiers were wounded in a border clash on Tuesday, the ministry said."
+
+
+def test_reconcile_casualties_died_the_same_hurt_beside_the_dead_are_no_earlier_count(store: Store) -> None:
+    dead = [
+        _figure(BOTH, "killed", "Two soldiers", 2, None, "killed"),
+        _figure(BOTH, "injured", "fourteen", 14, None, "wounded"),
+    ]
+    hurt = [_figure(WOUNDED, "injured", "Fourteen soldiers", 14, None, "wounded")]
+    reports = [
+        ("Two soldiers killed in border clash", BOTH, "2024-05-14", dead),
+        ("Fourteen soldiers wounded in border clash", WOUNDED, "2024-05-14", hurt),
+    ]
+    dossier = _reconciled(store, reports)
+    # one outlet counts the dead and the wounded, the other the wounded only: the same fourteen, and the two
+    # dead stand (no silence outvotes a headlined death; no wounded are taken for the dead)
+    assert (_best(dossier, "killed"), _best(dossier, "injured")) == (2, 14)

@@ -6,7 +6,9 @@ condition", the next day's of "Toddler dies after shooting". Counted per report
 say which totals are no count at all (a silence) and which are counts of people since dead.
 
 * **Silent follow-ups** (:func:`silent_on_deaths`): a report that counts people hurt and no death, published
-  on the day of every report of a death or later, counts 0 dead.
+  on the day of every report of a death or later, counts 0 dead, unless some report's headline tells of a
+  death: a headlined death is the event's news, and a report silent on it ("14 soldiers wounded" beside "Two
+  soldiers killed in border clash") does not say that nobody died.
 * **Zero deaths counted** (:func:`zero_deaths_counted`): a report that counts people hurt and whose own
   death figures come to 0 votes 0 killed.
 
@@ -18,7 +20,9 @@ nobody died.
   was written before it: its ``N`` injured hold the ``K`` who died, so it votes ``N - K`` when that leaves
   survivors ("4 shot" / "one of them has died": 3) and not at all otherwise; the reports that count deaths
   vote with their own injured total (0 when they give none). A report published more than
-  :data:`DIED_LATER_DAYS` days from every report of a death votes as it is (another incident merged in).
+  :data:`DIED_LATER_DAYS` days from every report of a death votes as it is (another incident merged in), and
+  so does one whose count is the hurt a report of the deaths gives too ("14 wounded" beside "2 killed and 14
+  wounded": the same fourteen, none of them dead).
 """
 
 from __future__ import annotations
@@ -68,8 +72,8 @@ def silent_on_deaths(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
     report that counts a death (the same day or later), counts 0 dead: a report of the hurt names the dead it
     knows of. A report of an earlier day may precede the death, and stays silent."""
     killed = [s for s in slots if s.kind == "killed" and s.report_totals]
-    if len(killed) != 1:
-        return
+    if len(killed) != 1 or death_in_a_headline(reports):
+        return  # a death some headline announces is the news: a report silent on it does not outvote it
     slot = killed[0]
     dying = [day(r) for r in reports if slot.report_totals.get(r.id, 0) > 0]
     if not dying or not all(dying):
@@ -160,7 +164,8 @@ def injured_after_the_deaths(slots: Sequence[Slot], reports: Sequence[Report]) -
     death_days = [d for r in dying if (d := _published(r)) is not None]
     by_id = {r.id: r for r in reports}
     others = {a: t for a, t in slot.report_totals.items() if a not in kept and a in by_id}
-    far = {a: t for a, t in others.items() if not _near(by_id[a], death_days)}
-    survivors = {a: t - deaths for a, t in others.items() if a not in far and t > deaths}
-    slot.report_totals = kept | survivors | far
-    slot.headline_totals &= set(kept) | set(survivors) | set(far)
+    agreed = {t for t in kept.values() if t > 0}  # "14 wounded" beside "2 killed and 14 wounded": the same 14
+    as_is = {a: t for a, t in others.items() if not _near(by_id[a], death_days) or t in agreed}
+    survivors = {a: t - deaths for a, t in others.items() if a not in as_is and t > deaths}
+    slot.report_totals = kept | survivors | as_is
+    slot.headline_totals &= set(kept) | set(survivors) | set(as_is)
