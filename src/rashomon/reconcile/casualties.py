@@ -31,7 +31,8 @@ The rule (``docs/reconcile.md`` explains it with examples):
    total most reports give (reports giving 0 vote only when all do, or, for the dead, when the report
    counts people hurt: its 0 is a count, not a silence; ties to the lower total; a report that counts
    people hurt and no death at all, published no earlier than every report of a death, counts 0
-   dead; where a headline tells of a death, reports written before it vote their survivors only:
+   dead unless some headline tells of a death; where one does, reports written before it vote their
+   survivors only (a count of the hurt that a report of the deaths gives too votes as it is):
    :func:`rashomon.reconcile.death_votes.injured_after_the_deaths`), and
    ``low``/``high`` widen to hold it. A report's "one of the 18-year-olds was shot" then no longer outvotes
    its own "four people were wounded".
