@@ -80,8 +80,10 @@ LIVING_TRIGGERS = {"condition", "stable", "recovering", "treated", "released"}
 """Triggers that describe someone alive ("listed in serious condition"): never someone already dead."""
 
 SURVIVED = re.compile(
-    r"\b(?:survived|non-?life[- ]threatening|not life[- ]threatening|stable condition|treated and released|"
-    r"expected to (?:survive|recover)|is recovering|(?:was|been) released from|treated for)\b",
+    r"\b(?:survived|non-?life[- ]threatening|not(?: considered| believed to be)? life[- ]threatening|"
+    r"stable condition|treated and released|"
+    r"expected to (?:survive|recover)|is recovering|(?:was|been) released from|treated for)\b|"
+    r"n[’']t(?: considered| believed to be)? life[- ]threatening\b",
     re.IGNORECASE,
 )
 """Words saying a person hurt lived: where the article reports deaths, "taken to the hospital with
@@ -235,9 +237,12 @@ def _may_be_the_shooter(figure: CasualtyFigure) -> bool:
     return not words or words[0] in ANAPHORS or any(w in SHOOTER_WORDS for w in words)
 
 
-def _counts_as_injured(figure: CasualtyFigure, deaths: bool, text: str, alive: bool = False) -> bool:
+def _counts_as_injured(
+    figure: CasualtyFigure, deaths: bool, text: str, alive: bool = False, dying: frozenset[int | None] = frozenset()
+) -> bool:
     """Where the article reports deaths, only injury words, more people or a survivor make an injury; a
-    noun ("her father was injured") says injured like a count, a pronoun may be the dead person."""
+    noun ("her father was injured") says injured like a count, a pronoun may be the dead person. ``dying``:
+    the sentences that tell a death (a count of people taken to hospital in another sentence is alive)."""
     if not deaths:
         return True
     trigger = (figure.trigger or "").lower()
@@ -248,7 +253,25 @@ def _counts_as_injured(figure: CasualtyFigure, deaths: bool, text: str, alive: b
         return injury_word or alive
     if alive or is_additional(figure) or _more_between(figure, text) or _survived(figure, text):
         return True
+    if figure.sentence_start not in dying and _also_hurt(figure, text):
+        return True
     return injury_word
+
+
+def _also_hurt(figure: CasualtyFigure, text: str) -> bool:
+    """ "An 18-year-old woman sitting in the car was also hit": "also" before the figure's own verb marks one
+    more person hurt (the caller checks the sentence tells no death)."""
+    trigger = figure.trigger
+    if not trigger or not text or figure.sentence_end is None:
+        return False
+    start = max(figure.end, figure.victims_end or 0)
+    return _also_before(trigger).search(text, start, figure.sentence_end) is not None
+
+
+@lru_cache(maxsize=256)
+def _also_before(trigger: str) -> re.Pattern[str]:
+    """ "also" (or "also been") just before ``trigger``."""
+    return re.compile(r"\balso\s+(?:been\s+)?" + re.escape(trigger) + r"\b", re.IGNORECASE)
 
 
 def _more_between(figure: CasualtyFigure, text: str) -> bool:
@@ -261,12 +284,15 @@ def _more_between(figure: CasualtyFigure, text: str) -> bool:
     if other is not None:
         verb = text[max(other.start() - 16, 0) : other.start()].split()[-2:]  # "shot the other three victims"
         return (figure.trigger or "").lower() not in (w.lower() for w in verb)
+    if figure.victims_start is None and _OTHERS_AFTER.match(text, figure.end):
+        return True  # "four others were in the hospital": the count's own noun is "others"
     if figure.victims_start is None or not figure.end <= figure.victims_start <= figure.end + 40:
         return False
     return bool(ADDITIONAL.search(text, figure.end, figure.victims_start))
 
 
 _OTHER_BEFORE = re.compile(r"\b(?:other|additional|remaining)\s+$", re.IGNORECASE)
+_OTHERS_AFTER = re.compile(r"\s+(?:others|more)\b", re.IGNORECASE)
 
 
 def _alive(figures: Sequence[CasualtyFigure], roots: Sequence[int], text: str) -> set[int]:
@@ -328,9 +354,12 @@ def article_counts(figures: Sequence[CasualtyFigure], text: str = "") -> dict[Ca
     counts: dict[CasualtyKind, int] = {}
     killed = [f for f in by_kind.get("killed", []) if (f.count_min or 0) > 0]
     alive = _alive(figures, roots, text)
+    dying = frozenset(f.sentence_start for f in figures if f.kind == "killed" and not f.background)
     for kind, members in by_kind.items():
         if kind == "injured":
-            members = [f for f in members if _counts_as_injured(f, bool(killed), text, id(f) in alive)]
+            members = [
+                f for f in members if _counts_as_injured(f, bool(killed), text, id(f) in alive, dying)
+            ]
             if not members:
                 continue
         counts[kind] = _kind_count(members, again.get(kind, []))

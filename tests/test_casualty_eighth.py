@@ -1,0 +1,62 @@
+"""Eighth session: the hurt beside the dead that the reports' own counts missed (hand-built sentences)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from tests.test_casualty_constructions import counts
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp(casualties_nlp: Language) -> Language:
+    return casualties_nlp
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Three men were killed and five others were in the hospital with gunshot wounds after the attack.",
+            {"killed": 3, "injured": 5},
+        ),
+        (
+            "One woman was killed outside the diner on Elm Road. Medics transported two others to the hospital.",
+            {"killed": 1, "injured": 2},
+        ),
+    ],
+)
+def test_casualty_eighth_n_others_beside_deaths_are_more_people(
+    nlp: Language, text: str, expected: dict[str, int]
+) -> None:
+    assert counts(nlp, text) == expected
+
+
+def test_casualty_eighth_without_others_the_hospital_count_may_be_the_dead(nlp: Language) -> None:
+    # no "others": the two taken to hospital may be the two who died there
+    text = "Two men were killed on Elm Road on Friday. Medics transported two men to the hospital."
+    assert counts(nlp, text).get("injured", 0) == 0
+
+
+def test_casualty_eighth_also_hit_beside_a_death_is_one_more_person(nlp: Language) -> None:
+    text = (
+        "A gunman fired into a parked van on Friday, killing a 19-year-old man. "
+        "A 40-year-old woman in the back seat was also shot in the shoulder."
+    )
+    assert counts(nlp, text) == {"killed": 1, "injured": 1}
+
+
+def test_casualty_eighth_also_in_a_sentence_telling_a_death_is_no_survivor(nlp: Language) -> None:
+    # "also shot and killed": the same sentence tells the death, the woman is no survivor
+    text = "A man was shot dead on Friday. A woman was also shot and killed in the same car."
+    assert counts(nlp, text).get("injured", 0) == 0
+
+
+@pytest.mark.parametrize(
+    "lived",
+    ["his injuries weren't life-threatening", "his wound was not believed to be life-threatening"],
+)
+def test_casualty_eighth_negated_life_threatening_is_a_survivor(nlp: Language, lived: str) -> None:
+    text = f"A woman was shot and killed at the bus stop. A 30-year-old man was shot in the arm, and {lived}."
+    assert counts(nlp, text) == {"killed": 1, "injured": 1}
