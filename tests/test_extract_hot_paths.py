@@ -247,6 +247,44 @@ def test_lemmas_array_lemmatizer_gives_spacys_lemmas(nlp: Language) -> None:
         assert [t.lemma_ for t in lemmatizer(bare)] == ["shootings", "happened"]
 
 
+@pytest.mark.slow
+def test_lemmas_rule_lemmatize_with_index_set_as_spacys(nlp: Language) -> None:
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+
+    from rashomon.extract.lemmas import ArrayLemmatizer
+
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    assert isinstance(lemmatizer, ArrayLemmatizer)
+    text = ("The children went to worse places; mice ran, geese flew and wolves hunted bigger prey. "
+            "Militiamen were arrested, 9mm's rounds lay in the grasses and the Smiths' houses burned, "
+            "happiest and saddest, she tries, he carries, buses stopped, quizzes, analyses and crises. "
+            "Gunmen had fled faster than officers could run; Tanzanians protested outside Dodoma.")
+    with nlp.select_pipes(enable=["tok2vec", "tagger", "parser", "attribute_ruler"]):
+        parsed = nlp(text)
+    lemmatizer.cache.clear()
+    spacys = [EnglishLemmatizer.rule_lemmatize(lemmatizer, token) for token in parsed]
+    cached = dict(lemmatizer.cache)
+    lemmatizer.cache.clear()
+    ours = [lemmatizer.rule_lemmatize(token) for token in parsed]
+    assert ours == spacys
+    assert dict(lemmatizer.cache) == cached and len(cached) >= 15  # the same non-base forms remembered
+    assert {"child", "go", "bad", "mouse", "wolf", "big", "analysis", "crisis"} <= {f[0] for f in ours}
+
+
+def test_lemmas_rule_forms_same_with_list_or_set_index() -> None:
+    from rashomon.extract.lemmas import rule_forms
+
+    rules = [("s", ""), ("ses", "s"), ("ves", "f"), ("xes", "x"), ("ies", "y"), ("s", "")]
+    words = ["bus", "wolf", "box", "party", "wolve", "9mm"]
+    for string in ["buses", "wolves", "boxes", "parties", "9mms", "zebras", "s", "ss"]:
+        listed, as_set = rule_forms(string, rules, words), rule_forms(string, rules, frozenset(words))
+        assert listed == as_set
+    assert rule_forms("wolves", rules, frozenset(words)) == (["wolve", "wolf"], [])  # the last rule's first
+    assert rule_forms("zebras", rules, frozenset(words)) == ([], ["zebra", "zebra"])  # kept as spaCy keeps them
+    assert rule_forms("9mms", rules, frozenset(words)) == (["9mm"], [])
+    assert rule_forms("s", rules, frozenset(words)) == ([], [])
+
+
 @pytest.mark.parametrize("text", ["HEADLINE\nBody text. More\n\n  Read more\nEnd", "\nLeading break", "a \n b\n",
                                   "one line", "", "Tabs\t\nand \r\n breaks\n\n\nthree"])
 def test_sentences_line_breaks_from_array_as_token_loop(text: str) -> None:
