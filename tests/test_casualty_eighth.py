@@ -60,3 +60,16 @@ def test_casualty_eighth_also_in_a_sentence_telling_a_death_is_no_survivor(nlp: 
 def test_casualty_eighth_negated_life_threatening_is_a_survivor(nlp: Language, lived: str) -> None:
     text = f"A woman was shot and killed at the bus stop. A 30-year-old man was shot in the arm, and {lived}."
     assert counts(nlp, text) == {"killed": 1, "injured": 1}
+
+
+def test_casualty_eighth_one_of_the_victims_dead_is_not_one_of_the_others_wounded(nlp: Language) -> None:
+    text = (
+        "One person was killed and four others wounded in a shooting on Oak Street late Sunday. "
+        "One of the victims, a 28-year-old man, was declared dead at the scene."
+    )
+    assert counts(nlp, text) == {"killed": 1, "injured": 4}
+    # without "others" the dead one is among the people shot
+    assert counts(nlp, "Four people were shot on Oak Street. One of them died at the scene.") == {
+        "killed": 1,
+        "injured": 3,
+    }

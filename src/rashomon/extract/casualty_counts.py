@@ -26,6 +26,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from rashomon.extract.casualty_lexicon import PERSON_WORDS
+from rashomon.extract.casualty_repeats import repeated
 from rashomon.extract.numbers import find_counts
 from rashomon.records import CasualtyFigure, CasualtyKind
 
@@ -334,7 +335,7 @@ def article_counts(figures: Sequence[CasualtyFigure], text: str = "") -> dict[Ca
     by_kind: dict[CasualtyKind, list[CasualtyFigure]] = defaultdict(list)
     survivors = _survivors(figures, text)
     again: dict[CasualtyKind, list[CasualtyFigure]] = defaultdict(list)
-    repeats = _repeated(figures, text)
+    repeats = repeated(figures, text)
     for index, figure in enumerate(figures):
         if figure.background or index in repeats:
             continue  # another event's people (casualty_background), or the same words printed again
@@ -342,6 +343,9 @@ def article_counts(figures: Sequence[CasualtyFigure], text: str = "") -> dict[Ca
             by_kind["injured"].append(survivors[index])
             continue
         if figure.kind == "injured" and roots[index] in killed_roots:
+            if roots[index] == index and _others_than_the_dead(figure, figures, text):
+                by_kind["injured"].append(figure)  # "... and four others wounded. One of the victims died"
+                continue
             rest = _not_among_the_dead(figures, roots, index)
             if rest is not None:
                 by_kind["injured"].append(rest)
@@ -368,37 +372,6 @@ def article_counts(figures: Sequence[CasualtyFigure], text: str = "") -> dict[Ca
     if counts.get("injured") and _killed_among_injured(by_kind.get("injured", []), killed):
         counts["injured"] = max(counts["injured"] - counts.get("killed", 0), 0)
     return counts
-
-
-def _repeated(figures: Sequence[CasualtyFigure], text: str) -> set[int]:
-    """Figures printed again word for word (a headline glued to its lead, photo captions, a paragraph
-    repeated by the page): same kind and count as an earlier figure, the same words after them, and the
-    words before them in their sentence the same (one may start the sentence later than the other)."""
-    if not text:
-        return set()
-    same: dict[tuple[str, str, int | None, int | None], list[int]] = defaultdict(list)
-    for index, figure in enumerate(figures):
-        same[(figure.kind, figure.value_text.lower(), figure.count_min, figure.count_max)].append(index)
-    out: set[int] = set()
-    for indices in same.values():
-        seen: dict[str, list[str]] = defaultdict(list)
-        for index in indices if len(indices) > 1 else ():
-            after, before = _context(figures[index], text)
-            if any(b.endswith(before) or before.endswith(b) for b in seen[after]):
-                out.add(index)
-            seen[after].append(before)
-    return out
-
-
-def _context(figure: CasualtyFigure, text: str) -> tuple[str, str]:
-    """The words just after a figure and those before it in its sentence, spaces normalised."""
-    sentence_start = figure.sentence_start if figure.sentence_start is not None else figure.start
-    after = " ".join(text[figure.end : figure.end + _AFTER].split())
-    return after, " ".join(text[max(figure.start - _BEFORE, sentence_start) : figure.start].split())
-
-
-_BEFORE, _AFTER = 30, 60
-"""Characters around a figure that make it the same words printed again."""
 
 
 def is_name(text: str) -> bool:
@@ -472,6 +445,18 @@ def _one_of(figure: CasualtyFigure, text: str) -> bool:
     shot = figure.count_min or 0
     before = _ONE_OF.search(text, max(figure.start - 12, 0), figure.start)
     return shot >= 2 and figure.count_max == shot and before is not None
+
+
+def _others_than_the_dead(figure: CasualtyFigure, figures: Sequence[CasualtyFigure], text: str) -> bool:
+    """ "One person was killed and four others wounded": hurt people marked as others than the dead of their own
+    sentence; a later "One of the victims died" re-tells one of those dead, not one of the four."""
+    if not (is_additional(figure) or _more_between(figure, text)):
+        return False
+    return any(
+        f.kind == "killed" and f.sentence_start == figure.sentence_start and f.count_min and f.same_as is None
+        for f in figures
+        if not f.background
+    )
 
 
 def _not_among_the_dead(
