@@ -73,3 +73,16 @@ def test_casualty_eighth_one_of_the_victims_dead_is_not_one_of_the_others_wounde
         "killed": 1,
         "injured": 3,
     }
+
+
+def test_casualty_eighth_shot_in_a_limb_beside_a_death_lived(nlp: Language) -> None:
+    text = (
+        "Two men were killed in the attack on Pine Street. "
+        "A 24-year-old man, who was shot in the right arm, was taken to Harlem Hospital."
+    )
+    assert counts(nlp, text) == {"killed": 2, "injured": 1}
+    # shot in the chest: he may be one of the two who died
+    assert counts(nlp, text.replace("right arm", "chest")).get("injured", 0) == 0
+    # a limb wound in the sentence that tells the death is the dead person's
+    died = "Two men were killed on Pine Street. A 30-year-old man was shot in the leg and died at the hospital."
+    assert counts(nlp, died).get("injured", 0) == 0

@@ -26,6 +26,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from rashomon.extract.casualty_lexicon import PERSON_WORDS
+from rashomon.extract.casualty_lived import also_hurt, shot_in_a_limb, survived
 from rashomon.extract.casualty_repeats import repeated
 from rashomon.extract.numbers import find_counts
 from rashomon.records import CasualtyFigure, CasualtyKind
@@ -80,15 +81,6 @@ murder-suicide"), unlike "killed" / "shot", whose objects are the killer's victi
 LIVING_TRIGGERS = {"condition", "stable", "recovering", "treated", "released"}
 """Triggers that describe someone alive ("listed in serious condition"): never someone already dead."""
 
-SURVIVED = re.compile(
-    r"\b(?:survived|non-?life[- ]threatening|not(?: considered| believed to be)? life[- ]threatening|"
-    r"stable condition|treated and released|"
-    r"expected to (?:survive|recover)|is recovering|(?:was|been) released from|treated for)\b|"
-    r"n[’']t(?: considered| believed to be)? life[- ]threatening\b",
-    re.IGNORECASE,
-)
-"""Words saying a person hurt lived: where the article reports deaths, "taken to the hospital with
-non-life-threatening injuries" is a survivor, not the dead."""
 
 
 def is_anaphoric(figure: CasualtyFigure) -> bool:
@@ -252,27 +244,13 @@ def _counts_as_injured(
         return False
     if is_anaphoric(figure):
         return injury_word or alive
-    if alive or is_additional(figure) or _more_between(figure, text) or _survived(figure, text):
+    if alive or is_additional(figure) or _more_between(figure, text) or survived(figure, text):
         return True
-    if figure.sentence_start not in dying and _also_hurt(figure, text):
+    if figure.sentence_start not in dying and also_hurt(figure, text):
+        return True
+    if figure.sentence_start not in dying and shot_in_a_limb(figure, text):
         return True
     return injury_word
-
-
-def _also_hurt(figure: CasualtyFigure, text: str) -> bool:
-    """ "An 18-year-old woman sitting in the car was also hit": "also" before the figure's own verb marks one
-    more person hurt (the caller checks the sentence tells no death)."""
-    trigger = figure.trigger
-    if not trigger or not text or figure.sentence_end is None:
-        return False
-    start = max(figure.end, figure.victims_end or 0)
-    return _also_before(trigger).search(text, start, figure.sentence_end) is not None
-
-
-@lru_cache(maxsize=256)
-def _also_before(trigger: str) -> re.Pattern[str]:
-    """ "also" (or "also been") just before ``trigger``."""
-    return re.compile(r"\balso\s+(?:been\s+)?" + re.escape(trigger) + r"\b", re.IGNORECASE)
 
 
 def _more_between(figure: CasualtyFigure, text: str) -> bool:
@@ -308,18 +286,11 @@ def _alive(figures: Sequence[CasualtyFigure], roots: Sequence[int], text: str) -
             if figure.kind != "injured" or figure.sentence_start in deaths:
                 continue
             if figure.sentence_start not in lived:
-                lived[figure.sentence_start] = _survived(figure, text)
+                lived[figure.sentence_start] = survived(figure, text)
             if not lived[figure.sentence_start]:
                 continue
         out.add(id(figures[roots[index]]))
     return out
-
-
-def _survived(figure: CasualtyFigure, text: str) -> bool:
-    """The figure's sentence says the person lived ("survived", "non-life-threatening", "stable condition")."""
-    if figure.sentence_start is None or figure.sentence_end is None or not text:
-        return False
-    return bool(SURVIVED.search(text, figure.sentence_start, figure.sentence_end))
 
 
 def article_counts(figures: Sequence[CasualtyFigure], text: str = "") -> dict[CasualtyKind, int]:

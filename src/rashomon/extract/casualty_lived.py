@@ -1,0 +1,61 @@
+"""Words saying a person hurt beside deaths lived: where an article reports deaths, "shot" and "taken to
+hospital" are read as the dead (:mod:`rashomon.extract.casualty_counts`), unless the text says the person
+survived ("non-life-threatening", "stable condition"), was shot in a limb, or was "also" hurt by the verb
+of a sentence that tells no death."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rashomon.records import CasualtyFigure
+
+SURVIVED = re.compile(
+    r"\b(?:survived|non-?life[- ]threatening|not(?: considered| believed to be)? life[- ]threatening|"
+    r"stable condition|treated and released|"
+    r"expected to (?:survive|recover)|is recovering|(?:was|been) released from|treated for)\b|"
+    r"n[’']t(?: considered| believed to be)? life[- ]threatening\b",
+    re.IGNORECASE,
+)
+"""Words saying a person hurt lived: where the article reports deaths, "taken to the hospital with
+non-life-threatening injuries" is a survivor, not the dead."""
+
+
+def survived(figure: CasualtyFigure, text: str) -> bool:
+    """The figure's sentence says the person lived ("survived", "non-life-threatening", "stable condition")."""
+    if figure.sentence_start is None or figure.sentence_end is None or not text:
+        return False
+    return bool(SURVIVED.search(text, figure.sentence_start, figure.sentence_end))
+
+
+def shot_in_a_limb(figure: CasualtyFigure, text: str) -> bool:
+    """ "A 24-year-old man, who was shot in the right arm and ankle": shot in a limb, the person lived."""
+    if figure.sentence_end is None or not text:
+        return False
+    start = max(figure.end, figure.victims_end or 0)
+    return _LIMB.search(text, start, min(figure.sentence_end, start + 80)) is not None
+
+
+_LIMB = re.compile(
+    r"\b(?:shot|struck|hit|wounded|grazed)\s+(?:\w+\s+){0,2}?in\s+(?:the|his|her|their)\s+"
+    r"(?:(?:left|right|lower|upper)\s+)?"
+    r"(?:legs?|arms?|foot|feet|hands?|ankles?|shoulders?|buttocks?|thighs?|knees?|wrists?|hips?|fingers?|elbows?)\b",
+    re.IGNORECASE,
+)
+"""A limb hit ("shot in the left leg", "struck twice in the arm"): a wound people live through."""
+
+
+def also_hurt(figure: CasualtyFigure, text: str) -> bool:
+    """ "An 18-year-old woman sitting in the car was also hit": "also" before the figure's own verb marks one
+    more person hurt (the caller checks the sentence tells no death)."""
+    trigger = figure.trigger
+    if not trigger or not text or figure.sentence_end is None:
+        return False
+    start = max(figure.end, figure.victims_end or 0)
+    return _also_before(trigger).search(text, start, figure.sentence_end) is not None
+
+
+@lru_cache(maxsize=256)
+def _also_before(trigger: str) -> re.Pattern[str]:
+    """ "also" (or "also been") just before ``trigger``."""
+    return re.compile(r"\balso\s+(?:been\s+)?" + re.escape(trigger) + r"\b", re.IGNORECASE)
