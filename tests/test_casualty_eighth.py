@@ -86,3 +86,19 @@ def test_casualty_eighth_shot_in_a_limb_beside_a_death_lived(nlp: Language) -> N
     # a limb wound in the sentence that tells the death is the dead person's
     died = "Two men were killed on Pine Street. A 30-year-old man was shot in the leg and died at the hospital."
     assert counts(nlp, died).get("injured", 0) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A man in a red car opened fire on the party, hitting three people.", {"injured": 3}),
+        ("The teen is accused of shooting into a crowd outside the mall, hitting six people.", {"injured": 6}),
+        ("Someone fired several shots at the house, striking a 9-year-old girl.", {"injured": 1}),
+    ],
+)
+def test_casualty_eighth_hitting_after_firing_is_hurt(nlp: Language, text: str, expected: dict[str, int]) -> None:
+    assert counts(nlp, text) == expected
+
+
+def test_casualty_eighth_hitting_after_no_firing_hurts_no_one(nlp: Language) -> None:
+    assert counts(nlp, "The truck left the road and hit a fence, striking two parked cars.") == {}

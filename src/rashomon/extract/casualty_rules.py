@@ -90,12 +90,28 @@ def _by_gunfire(token: Token) -> bool:
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     if any(t.lemma_.lower() in _GUNFIRE for t in (*agents, *subjects)):
         return True
+    if token.tag_ == "VBG" and token.dep_ == "advcl" and _after_firing(token.head):
+        return True  # "opened fire on the crowd, hitting four people"
     return token.tag_ == "VBN" and any(  # "four people were hit in an overnight shooting"
         p.dep_ == "prep"
         and p.lower_ in ("in", "during", "by")
         and any(o.dep_ == "pobj" and o.lemma_.lower() in _HIT_IN for o in p.children)
         for p in token.children
     )
+
+
+def _after_firing(verb: Token) -> bool:
+    """ "fired several shots", "opened fire", "accused of shooting into a crowd": a verb of firing a gun, the
+    head a participle "hitting" / "striking" hangs on."""
+    if verb.lemma_ in _FIRE_VERBS or any(c.dep_ == "dobj" and c.lemma_.lower() in _GUNFIRE for c in verb.children):
+        return True
+    return any(
+        c.dep_ == "prep" and any(g.dep_ == "pcomp" and g.lemma_ in _FIRE_VERBS for g in c.children)
+        for c in verb.children
+    )
+
+
+_FIRE_VERBS = {"fire", "shoot", "spray"}
 
 
 def _verb_kind(token: Token) -> CasualtyKind | None:
