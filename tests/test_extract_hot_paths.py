@@ -86,9 +86,53 @@ def test_event_place_surname_equals_whole_text_search(text: str, mention: str, e
     assert surname(text, mention) is expected
 
 
+_NAME_CASES = [
+    ("John X. X was here", "X"), ("John J. Jones", "J"), ("North Perry Perry", "Perry"),
+    ("Smith Smith Smith", "Smith"), ("Al-Perry-Perry", "Perry"), ("Mr. Perry\tPerry", "Perry"),
+    ("Ann B.  C. Perry", "Perry"), ("McDonald Perry", "Perry"),
+    ("O'Brien Perry, Perry-Smith, Perry_x", "Perry"), ("Dr. X. X. X", "X"), ("A X. X. X", "X."), ("Bo X.X", "X"),
+    ("Bob X. Xavier X", "X"), ("Bob\nPerry", "Perry"), ("Joe Montréal Montréal", "Montréal"), ("Ann Perry\n", "Perry"),
+    ("Ann -Perry", "Perry"), ("Ann- Perry", "Perry"), ("Sgt. Perry said.\nIn Perry, Kyle Perry", "Perry"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), _NAME_CASES)
+def test_event_place_surname_matches_as_the_pattern_finds_them(text: str, mention: str) -> None:
+    from rashomon.extract.event_place import surname_matches, surname_pattern
+
+    plain = [(found.group(1), found.group(2)) for found in surname_pattern(mention).finditer(text)]
+    assert list(surname_matches(text, mention)) == plain
+
+
+def test_event_place_surname_matches_as_the_pattern_on_gva_texts() -> None:
+    import gzip
+    import json
+    import re
+
+    from rashomon.eval import DEFAULT_GOLD_DIR
+    from rashomon.extract.event_place import surname_matches, surname_pattern
+
+    path = DEFAULT_GOLD_DIR / "gva-longtail" / "documents.jsonl.gz"
+    if not path.is_file():
+        pytest.skip("no GVA documents in the gold data")
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        texts = [text for text in (json.loads(line).get("text") for _, line in zip(range(60), lines, strict=False))
+                 if text]
+    found = 0
+    for text in texts:
+        for mention in sorted(set(re.findall(r"[A-Z][\w.'-]*", text)))[:40]:
+            plain = [(match.group(1), match.group(2)) for match in surname_pattern(mention).finditer(text)]
+            assert list(surname_matches(text, mention)) == plain, mention
+            found += bool(plain)
+    assert found >= 100  # names after given names and titles are common in these reports
+
+
 def test_event_place_common_word_sees_before_its_first_occurrence() -> None:
     assert common_word("West Haven police said the man ran west.", "West")
     assert not common_word("West Haven police said the man ran north-west.", "West")
+    assert common_word("west of West Haven", "West") and common_word("Ran west", "West")
+    assert not common_word("West Haven's westward road, west_bound", "West")
+    assert not common_word("Man said", "Man")
 
 
 def test_pipeline_fresh_tokenizer_cache_keeps_tokens_and_special_cases() -> None:
