@@ -102,3 +102,18 @@ def test_casualty_eighth_hitting_after_firing_is_hurt(nlp: Language, text: str, 
 
 def test_casualty_eighth_hitting_after_no_firing_hurts_no_one(nlp: Language) -> None:
     assert counts(nlp, "The truck left the road and hit a fence, striking two parked cars.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two people were killed and five others were hospitalized after a shooting at a block party.", 5),
+        ("Two men were killed and three more people shot at a gas station on Friday.", 3),
+    ],
+)
+def test_casualty_eighth_others_beside_the_dead_of_their_sentence_are_not_reduced(
+    nlp: Language, text: str, expected: int
+) -> None:
+    # "Three shot, one dead" takes the dead out of the shot; "seven others" are already others than the dead
+    assert counts(nlp, text) == {"killed": 2, "injured": expected}
+    assert counts(nlp, "Three people were shot, one fatally, at a gas station on Friday.").get("injured") == 2

@@ -400,6 +400,8 @@ def _survivors(figures: Sequence[CasualtyFigure], text: str = "") -> dict[int, C
             shot = figure.count_min or 0
             out[index] = replace(figure, count_min=shot - 1, count_max=shot - 1, trigger="wounded")
             continue
+        if is_additional(figure) or _more_between(figure, text):
+            continue  # "Two were killed and seven others shot": the seven are others than the dead
         killed = [f for f in figures if f.kind == "killed" and f.sentence_start == figure.sentence_start]
         if any(f.trigger == figure.trigger for f in killed):
             continue  # "found a man shot to death, along with two ...": one verb, not shot vs dead
