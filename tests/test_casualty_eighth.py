@@ -117,3 +117,12 @@ def test_casualty_eighth_others_beside_the_dead_of_their_sentence_are_not_reduce
     # "Three shot, one dead" takes the dead out of the shot; "seven others" are already others than the dead
     assert counts(nlp, text) == {"killed": 2, "injured": expected}
     assert counts(nlp, "Three people were shot, one fatally, at a gas station on Friday.").get("injured") == 2
+
+
+def test_casualty_eighth_a_shooting_that_sent_people_to_hospital_hurt_them(nlp: Language) -> None:
+    assert counts(nlp, "A shooting outside a bar on Main Street sent four people to the hospital early Sunday.") == {
+        "injured": 4
+    }
+    assert counts(nlp, "Gunfire erupted near the park on Saturday, sending two teens to a hospital.") == {"injured": 2}
+    # sent elsewhere than to a hospital: no one hurt
+    assert counts(nlp, "The judge sent two men to prison on Monday.") == {}

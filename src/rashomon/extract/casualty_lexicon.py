@@ -44,7 +44,7 @@ MISPARSED_DIE = {"dies", "died"}
 """Verbs the tagger takes for plural nouns in headlines ("Girl shot at party dies")."""
 NOT_PEOPLE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "GPE", "LOC", "ORG", "FAC"}
 """Entity types a victim phrase never heads ("the first homicide of 2016", "FORT SMITH, Ark.")."""
-CARRY_VERBS = {"take", "transport", "rush", "airlift", "fly", "bring", "drive", "carry", "treat", "admit"}
+CARRY_VERBS = {"take", "transport", "rush", "airlift", "fly", "bring", "drive", "carry", "treat", "admit", "send"}
 HOSPITAL_WORDS = {"hospital", "hospitals", "medical", "trauma", "clinic"}
 MODALS = {"could", "would", "might", "may", "should", "will", "shall", "can", "must"}
 INTENT_HEADS = {
