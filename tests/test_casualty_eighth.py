@@ -126,3 +126,11 @@ def test_casualty_eighth_a_shooting_that_sent_people_to_hospital_hurt_them(nlp: 
     assert counts(nlp, "Gunfire erupted near the park on Saturday, sending two teens to a hospital.") == {"injured": 2}
     # sent elsewhere than to a hospital: no one hurt
     assert counts(nlp, "The judge sent two men to prison on Monday.") == {}
+
+
+def test_casualty_eighth_the_fatal_shooting_is_no_re_mention_of_the_person_hurt(nlp: Language) -> None:
+    text = (
+        "A man was fatally shot at a home on Pecan Avenue on Friday. Another person was injured and taken to "
+        "the hospital. The motive for the fatal shooting remains under investigation."
+    )
+    assert counts(nlp, text) == {"killed": 1, "injured": 1}

@@ -11,9 +11,11 @@ from spacy.tokens import Doc, Span, Token
 
 from rashomon.extract.casualty_counts import LIVING_TRIGGERS, SELF_INFLICTED
 from rashomon.extract.casualty_heads import PRONOUN_ONE, count_of, name_span
+from rashomon.extract.casualty_lexicon import IMPLICIT_ONE, INCIDENT_NOUNS
 from rashomon.records import CasualtyFigure
 
 _ANY_VICTIM = {"victim", "person", "individual", "people", "one"}
+_EVENT_NOUNS = INCIDENT_NOUNS | IMPLICIT_ONE
 
 
 def link_same(doc: Doc, figures: list[CasualtyFigure]) -> None:
@@ -107,6 +109,8 @@ def _may_be_same(head: Token, figure: CasualtyFigure, earlier: CasualtyFigure, m
         return False
     if earlier.kind == "killed" and (figure.trigger or "").lower() in LIVING_TRIGGERS:
         return False  # "The father was killed ... The 4-year-old was listed in serious condition"
+    if figure.kind == "killed" and earlier.kind != "killed" and head.lemma_.lower() in _EVENT_NOUNS:
+        return False  # "the fatal shooting", "the homicide": the event's death, not the person hurt before
     if earlier.sentence_start != figure.sentence_start or head.pos_ not in ("NOUN", "PROPN"):
         return True
     if any(t.lower_ in _OTHER for t in head.lefts):
