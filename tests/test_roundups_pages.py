@@ -113,6 +113,7 @@ def test_roundups_pages_page_total_above_one_other_report_does_not_vote(store: S
         ),
     ]
     injured = _injured(_store_event(store, reports))
-    # the pages' 2 (above the local report's 1) does not vote: 1 and 3 tie, and ties go to the lower
-    assert injured["best"] == 1
+    # the pages' 2 (above the local report's 1) does not vote (its two votes would win): 1 and 3 tie, and
+    # the tie goes to the total a report states whole ("Three people were shot") over one named boy
+    assert injured["best"] == 3
     assert (injured["low"], injured["high"]) == (1, 3)

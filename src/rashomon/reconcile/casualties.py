@@ -70,6 +70,7 @@ from rashomon.extract.headline import headline_counts
 from rashomon.reconcile.death_votes import injured_after_the_deaths, silent_on_deaths, zero_deaths_counted
 from rashomon.reconcile.evidence import FigureClaim, Report
 from rashomon.reconcile.roundups import event_figures, page_roundup
+from rashomon.reconcile.tie_votes import whole_on_a_tie
 from rashomon.records import CasualtyFigure
 
 HEADLINE_WEIGHT = 2
@@ -88,6 +89,8 @@ class Slot:
     headline_totals: set[str] = field(default_factory=set)  # articles whose count is their headline's
     headlines: dict[str, str] = field(default_factory=dict)  # article id -> its headline (rule 6)
     zero_counts: set[str] = field(default_factory=set)  # articles whose total 0 is a count (step 5)
+    titles: dict[str, str] = field(default_factory=dict)  # article id -> its title (step 5's tie rule)
+    dead_beside: int = 0  # the event's dead, beside an injured slot counted per report (step 5's tie rule)
 
     @property
     def side_keys(self) -> set[str]:
@@ -128,7 +131,7 @@ class Slot:
         return low, best, high, f"{best} is stated or backed by {count} independent claimant(s)"
 
     def _by_report_totals(self, low: int | None, high: int | None) -> tuple[int | None, int, int | None, str]:
-        """Step 5: the total most reports give (non-zero totals first; ties to the lower)."""
+        """Step 5: the total most reports give (non-zero totals first; ties by :func:`whole_on_a_tie`)."""
         totals = list(self.report_totals.values())
         weights: Counter[int] = Counter()
         for article_id, total in self.report_totals.items():
@@ -139,6 +142,7 @@ class Slot:
             votes[0] = zeros
         votes = votes or weights
         best, _ = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+        best = whole_on_a_tie(self, votes, best)
         count = totals.count(best)
         low = best if low is None else min(low, best)
         high = best if high is None else max(high, best)
@@ -198,9 +202,7 @@ def compatible(a: FigureClaim, b: FigureClaim) -> bool:
 
 def stated(figure: FigureClaim) -> int | None:
     """The single number a figure states: the exact figure, or N of a non-vague "at least N"."""
-    if figure.exact is not None:
-        return figure.exact
-    return figure.count_min if figure.count_max is None and not figure.vague else None
+    return figure.stated
 
 
 @dataclass
@@ -382,6 +384,11 @@ def count_per_report(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
     injured_after_the_deaths(slots, reports)
     for slot in slots:
         page_totals_apart(slot, by_id)
+        slot.titles = {a: by_id[a].article.title or "" for a in slot.report_totals if a in by_id}
+    dead = sum(s.estimate()[1] or 0 for s in slots if s.kind == "killed")
+    for slot in slots:
+        if slot.kind == "injured":
+            slot.dead_beside = dead
 
 
 def page_totals_apart(slot: Slot, by_id: dict[str, Report]) -> None:

@@ -89,6 +89,13 @@ class FigureClaim:
         """The largest number this claim states (its lower bound when it is open-ended)."""
         return self.count_max if self.count_max is not None else self.count_min
 
+    @property
+    def stated(self) -> int | None:
+        """The single number the figure states: the exact figure, or N of a non-vague "at least N"."""
+        if self.exact is not None:
+            return self.exact
+        return self.count_min if self.count_max is None and not self.vague else None
+
 
 STATE_TYPES = frozenset({"state_forces", "government"})
 """Actor types that count as one side per country: a state's army and its government lose the same dead."""

@@ -1,0 +1,90 @@
+"""Step 5's tie rule (casualties, ``docs/reconcile.md``): which of the report totals with the most votes wins.
+
+Counted per report (:func:`rashomon.reconcile.casualties.count_per_report`), two reports often give two
+totals with one vote each: "Three still in hospital, accused teen shooter faces judge" counts the one victim
+it names, "Judge denies bond for teen accused of shooting 5" the five. Ties went to the lower total (ACLED's
+conservative convention), and that is still the rule where the lower totals are a dispute; otherwise the
+highest tied total that some report **states whole** wins (:func:`whole_on_a_tie`):
+
+* **stated whole**: the report's headline counts it, or one of the report's figures of the slot states
+  exactly that number ("five people were shot"), not a sum of partial mentions ("the victim", "a man",
+  "his brother") that the per-report count adds up; figures in a tally sentence or under a tally headline
+  ("among 17 killed in deadliest weekend", "11 shot, 3 dead in less than 30 hours") state no event's toll;
+* **a dispute** (:func:`disputed`): parties (actors, states) that state a lower tied total are not among
+  those stating the higher one: a ministry's "8 soldiers killed" against the other side's "12" keeps 8;
+* **the shot, the dead among them** (injured only): a higher injured total that is a lower tied total plus
+  the event's dead counts the shot, the dead included ("Child among 4 shot" beside "One dead, three
+  injured"): the lower total stands.
+
+Measured on odd GVA incident ids with system clusters (``rashomon eval clustering --dataset gva-records``):
+killed 0.8714 -> 0.8757, injured 0.8081 -> 0.8154 (section "Merged-record casualties, eighth session" of
+``docs/benchmarks.md``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING, Final
+
+from rashomon.extract.headline import TALLY
+
+if TYPE_CHECKING:
+    from rashomon.reconcile.casualties import Slot
+
+PERIOD_TALLY: Final = re.compile(
+    r"\b(?:in|within|over)\s+(?:less\s+than\s+|the\s+(?:past|last)\s+)?"
+    r"(?:\d+|a\s+few|few|several|two|three|four|five|six|seven|eight|nine|ten)?\s*(?:hours|days|weeks)\b",
+    re.IGNORECASE,
+)
+"""A count over a period ("3 dead in less than 30 hours", "over the past three days"): a tally, not a toll."""
+PARTY_KEYS: Final = ("state:", "actor:")
+"""Claimant keys of parties (resolved actors and states); outlets and unresolved labels are no party."""
+
+
+def tally(text: str) -> bool:
+    """Whether ``text`` (a headline or a figure's sentence) counts several incidents or a period."""
+    return bool(TALLY.search(text) or PERIOD_TALLY.search(text))
+
+
+def stated_whole(slot: Slot, total: int) -> bool:
+    """Whether a report voting ``total`` (its headline no tally) states it as one number: its headline's
+    count, or one of its figures of the slot stating exactly ``total`` outside a tally sentence."""
+    voters = {a for a, t in slot.report_totals.items() if t == total and not tally(slot.titles.get(a, ""))}
+    if voters & slot.headline_totals:
+        return True
+    return any(
+        f.article_id in voters and f.stated == total and not tally(f.record.get("text") or "") for f in slot.figures
+    )
+
+
+def disputed(slot: Slot, high: int, lower: list[int]) -> bool:
+    """Whether parties other than those stating ``high`` state one of the ``lower`` totals (a dispute)."""
+
+    def parties(values: set[int]) -> set[str]:
+        return {f.claimant_key for f in slot.figures if f.stated in values and f.claimant_key.startswith(PARTY_KEYS)}
+
+    above, below = parties({high}), parties(set(lower))
+    return bool(above and below and not above & below)
+
+
+def shot_with_the_dead(slot: Slot, high: int, lower: list[int]) -> bool:
+    """Whether ``high`` injured is a lower tied total plus the event's dead: a count of the shot."""
+    return slot.kind == "injured" and slot.dead_beside > 0 and any(t + slot.dead_beside == high for t in lower)
+
+
+def whole_on_a_tie(slot: Slot, votes: Counter[int], lowest: int) -> int:
+    """The winner among the non-zero totals with the most ``votes`` (``lowest``: the lowest of them): the
+    highest one stated whole, unless the lower ones are a dispute or the shot with the dead; else ``lowest``."""
+    top = votes[lowest]
+    tied = sorted(t for t, weight in votes.items() if weight == top and t > 0)
+    if lowest == 0 or len(tied) < 2:
+        return lowest
+    whole = [t for t in tied if stated_whole(slot, t)]
+    if not whole or whole[-1] == lowest:
+        return lowest
+    high = whole[-1]
+    lower = [t for t in tied if t < high]
+    if disputed(slot, high, lower) or shot_with_the_dead(slot, high, lower):
+        return lowest
+    return high
