@@ -1,0 +1,213 @@
+"""Time expressions resolved against the publication date (:func:`resolve`), and where the text holds them
+(:func:`extra_spans`, :func:`with_month`): the resolution half of :mod:`rashomon.extract.dates`. Rules:
+
+
+* durations, ages, bare years and decades are not points in time and are dropped ("three days",
+  "19-year-old", "the 2020 ceasefire", "the 1990s"); without a publication time relative expressions
+  stay in the list unresolved (``date=None``);
+* a weekday is the most recent such day on or before the publication date ("on Tuesday" in a report of
+  Wednesday 2022-08-03 is 2022-08-02; "on Wednesday" is the publication day); "last <weekday>" is strictly
+  before it, "next <weekday>" strictly after;
+* a time of day ("6PM local time", "this morning", "tonight") is the publication day; "last night" the day
+  before;
+* a day and month without a year ("on 3 August") takes the publication year, or the year before when
+  that would put it more than :data:`FUTURE_SLACK_DAYS` after publication;
+* everything else goes to ``dateparser`` with ``RELATIVE_BASE`` = publication time; its period gives the
+  precision (day/week/month/year), ``date`` is the first day of the period (Monday for a week).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+from typing import Any
+
+from rashomon.records import DatePrecision
+
+FUTURE_SLACK_DAYS = 31
+"""A yearless date more than this many days after publication is taken to be in the previous year."""
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_NUMBER = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|a few|"
+           r"many|some|couple of|a couple of|dozens of|hundreds of)")
+_DURATION = re.compile(
+    rf"^(?:the\s+)?(?:(?:just|only|about|nearly|almost|over|more than|less than|at least|up to|some|past|last|next|"
+    rf"first|previous|following)\s+)*(?:{_NUMBER}[\s-]*(?:full\s+)?(?:second|minute|hour|day|night|week|"
+    r"month|year|decade|century)s?|(?:seconds|minutes|hours|days|nights|weeks|months|years|decades|centuries))"
+    r"(?:[\s-]+(?:long|old))?$", re.IGNORECASE)
+_AGE = re.compile(r"\b(?:year-old|years? old|years of age|aged?)\b", re.IGNORECASE)
+_YEAR_OR_DECADE = re.compile(
+    r"^(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:\d{4}s?|'?\d0s|(?:the\s+)?(?:past|last)\s+decades?|decades?)$",
+    re.IGNORECASE)
+_WEEKDAY = re.compile(
+    r"^(?:(?P<rel>last|this|next|past|on|since|by|until|from|early|late|earlier|later)\s+)?"
+    r"(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night|overnight))?$", re.IGNORECASE)
+_SAME_DAY = re.compile(
+    r"^(?:(?:earlier|later|early|late)\s+)?(?:today|tonight|overnight|this\s+(?:morning|afternoon|evening)|earlier\s+today|"
+    r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}|noon|midnight|dawn|dusk)"
+    r"(?:\s+(?:local time|gmt|utc|\w{2,4}\s+time))?)$", re.IGNORECASE)
+_DAY_BEFORE = re.compile(r"^(?:(?:late\s+)?last\s+night|yesterday(?:\s+(?:morning|afternoon|evening))?)$",
+                         re.IGNORECASE)
+_MODIFIER = re.compile(r"^(?:early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of)[\s-]+",
+                       re.IGNORECASE)
+_HAS_YEAR = re.compile(r"\b\d{4}\b")
+_CLOCK_LEAD = re.compile(
+    r"^(?:(?:at|around|about|approximately|roughly|near|shortly|just|sometime|before|after|until)\s+)*"
+    r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}|noon|midnight)\s+(?:on\s+|of\s+)?(?=\w)(?![ap]\.?m\b)",
+    re.IGNORECASE)
+"""A clock time before a day ("around 10:30 p.m. Wednesday", "just after midnight Sunday"): the day dates it."""
+_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's eve": (12, 31),
+    "new year's day": (1, 1), "halloween": (10, 31),
+    "fourth of july": (7, 4), "july fourth": (7, 4), "independence day": (7, 4),
+    "valentine's day": (2, 14), "valentines day": (2, 14),
+}
+"""Fixed-date holidays named in news (US Independence Day: the corpus of incidents is American; other
+countries' national days are written as dates)."""
+_HOLIDAY = re.compile(
+    r"^(?:(?:on|last|this|early|late|the)\s+)*(?P<name>christmas(?:\s+(?:eve|day))?|new\s+years?'?s?\s+(?:eve|day)|"
+    r"halloween|fourth\s+of\s+july|july\s+fourth|independence\s+day|valentine'?s\s+day|thanksgiving(?:\s+day)?)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?$", re.IGNORECASE)
+_EXTRA = re.compile(
+    r"\b(?:(?:last|this|next)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\b(?:yesterday|today|tonight|last night|this morning|this afternoon|this evening)\b"
+    r"|\b(?:christmas(?:\s+(?:eve|day))?|new\s+year'?s\s+(?:eve|day)|halloween|thanksgiving(?:\s+day)?|"
+    r"fourth\s+of\s+july|july\s+fourth|independence\s+day|valentine'?s\s+day)\b"
+    r"|\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
+    r"|\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?!:)"
+    r"|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!:)", re.IGNORECASE)
+_PERIODS: dict[str, DatePrecision] = {"day": "day", "week": "week", "month": "month", "year": "year",
+                                      "time": "day", "part_of_day": "day"}
+
+
+def parse_published(published_at: str | None) -> date | None:
+    """The publication date of an ISO 8601 date or datetime string (``None`` when absent or invalid)."""
+    if not published_at:
+        return None
+    try:
+        return datetime.fromisoformat(published_at.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
+def is_point_in_time(text: str) -> bool:
+    """False for durations, ages, bare years and decades: they do not date an event."""
+    clean = text.strip()
+    return not (_DURATION.match(clean) or _AGE.search(clean) or _YEAR_OR_DECADE.match(clean))
+
+
+def resolve(text: str, published: date | None) -> tuple[date | None, DatePrecision | None]:
+    """Date and precision of one expression, relative to the publication date (rules in module doc)."""
+    clean = " ".join(text.replace("’", "'").split()).strip(" ,.")
+    found = _resolve_clean(clean, published)
+    lead = _CLOCK_LEAD.match(clean)
+    if found[0] is None and lead and lead.end() < len(clean):
+        return _resolve_clean(clean[lead.end():], published)
+    return found
+
+
+def _resolve_clean(clean: str, published: date | None) -> tuple[date | None, DatePrecision | None]:
+    holiday = _HOLIDAY.match(clean)
+    if holiday:
+        return _holiday(holiday.group("name"), published), "day"
+    weekday = _WEEKDAY.match(clean)
+    if weekday:
+        return _weekday(weekday.group("day"), weekday.group("rel"), published), "day"
+    if _SAME_DAY.match(clean):
+        return published, "day"
+    if _DAY_BEFORE.match(clean):
+        return (published - timedelta(days=1) if published else None), "day"
+    if published is None:
+        return None, None
+    return _dateparser(_MODIFIER.sub("", clean), published)
+
+
+def _holiday(name: str, published: date | None) -> date | None:
+    """The latest such holiday up to :data:`FUTURE_SLACK_DAYS` after publication (Thanksgiving: the US
+    fourth Thursday of November)."""
+    if published is None:
+        return None
+    key = re.sub(r"^new years?'?s?", "new year's", " ".join(name.lower().split()))
+    day = _holiday_in(key, published.year)
+    if (day - published).days > FUTURE_SLACK_DAYS:
+        day = _holiday_in(key, published.year - 1)
+    return day
+
+
+def _holiday_in(key: str, year: int) -> date:
+    if key.startswith("thanksgiving"):
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    month, day = _HOLIDAYS[key if key in _HOLIDAYS else key.replace("'", "")]
+    return date(year, month, day)
+
+
+def _weekday(name: str, relation: str | None, published: date | None) -> date | None:
+    if published is None:
+        return None
+    back = (published.weekday() - WEEKDAYS.index(name.lower())) % 7
+    relation = (relation or "").lower()
+    if relation == "next":
+        return published + timedelta(days=(7 - back) or 7)
+    if relation in ("last", "past") and back == 0:
+        back = 7
+    return published - timedelta(days=back)
+
+
+def _dateparser(text: str, published: date) -> tuple[date | None, DatePrecision | None]:
+    data = _parser(published).get_date_data(text)
+    if data.date_obj is None or data.period not in _PERIODS:
+        return None, None
+    found: date = data.date_obj.date()
+    precision = _PERIODS[data.period]
+    if precision == "week":
+        found -= timedelta(days=found.weekday())
+    elif precision == "month":
+        found = found.replace(day=1)
+    elif precision == "year":
+        found = found.replace(month=1, day=1)
+    if precision == "day" and not _HAS_YEAR.search(text) and (found - published).days > FUTURE_SLACK_DAYS:
+        found = _year_before(found)
+    return found, precision
+
+
+def _year_before(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+@lru_cache(maxsize=64)
+def _parser(published: date) -> Any:
+    from dateparser.date import DateDataParser
+
+    base = datetime(published.year, published.month, published.day, 12, 0)
+    return DateDataParser(languages=["en"], settings={
+        "RELATIVE_BASE": base, "PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": True})
+
+
+_MONTH_BEFORE = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?\s{1,2}$", re.IGNORECASE)
+
+
+def with_month(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of an entity that starts with the day of a calendar date whose month the NER left out ("9, 2013"
+    of "Saturday, Feb. 9, 2013": the abbreviation's period ends a sentence for the parser), stretched back over
+    the month; other spans unchanged. Without the month "9, 2013" reads as September 2013."""
+    if start == 0 or not text[start].isdigit():
+        return start, end
+    month = _MONTH_BEFORE.search(text, max(0, start - 12), start)
+    return (month.start(), end) if month else (start, end)
+
+
+def extra_spans(text: str, taken: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of the weekday, relative-day, clock and holiday expressions of ``text`` (which the NER often
+    misses) that overlap none of ``taken``."""
+    return [(found.start(), found.end()) for found in _EXTRA.finditer(text)
+            if not any(s < found.end() and found.start() < e for s, e in taken)]

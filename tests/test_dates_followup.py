@@ -1,0 +1,63 @@
+"""Follow-up steps that date their own day, not the event's (``rashomon.extract.dates``, eighth session):
+justice a few words before the day, the hospital, an autopsy, a custody hold, a surrender, a recollection."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.extract.dates import event_date, parse_published, resolve, time_score
+from rashomon.records import TimeExpr
+
+
+def _times_in(text: str, published: str, *words: str) -> list[TimeExpr]:
+    """The given expressions of ``text`` as the component would resolve them, in text order."""
+    out = []
+    for word in words:
+        start = text.index(word)
+        day, precision = resolve(word, parse_published(published))
+        out.append(TimeExpr(text=word, start=start, end=start + len(word),
+                            date=day.isoformat() if day else None, precision=precision))
+    return sorted(out, key=lambda t: t.start)
+
+
+PUBLISHED = "2016-09-04T10:00:00"  # a Sunday
+
+
+def test_dates_followup_arrest_a_few_words_before_the_day_is_no_event_day() -> None:
+    text = ("A Springfield man was arrested by Urbana Police on Friday following the shooting of a 4-year-old "
+            "with a BB gun on August 31st.")
+    times = _times_in(text, PUBLISHED, "Friday", "August 31st")
+    assert event_date(times, PUBLISHED, text=text) == ("2016-08-31", "day")
+
+
+def test_dates_followup_justice_word_outside_the_sentence_does_not_count() -> None:
+    alone = "Officers said the boy was shot outside the store on Friday."
+    after_arrest = "Two men were arrested. " + alone
+    same_sentence = "Officers said the boy was arrested outside the store on Friday."
+    score = {}
+    for name, text in (("alone", alone), ("after", after_arrest), ("same", same_sentence)):
+        (time,) = _times_in(text, PUBLISHED, "Friday")
+        score[name] = time_score(time, text, [], window=300, lead_chars=400)
+    assert score["after"] == score["alone"]
+    assert score["same"] < score["alone"]
+
+
+@pytest.mark.parametrize("step", [
+    "George Wayman of Bellevue was being held Thursday in the shooting of his stepson.",
+    "Autopsies Thursday showed both were shot in the head.",
+    "The wounded man will undergo surgery again Thursday after the shooting, his sister said.",
+    "A 19-year-old man turned himself in Thursday in the fatal shooting of a teen.",
+    "Her boyfriend recalled Thursday how he tried to help her in the shooting.",
+])
+def test_dates_followup_custody_autopsy_surgery_surrender_recollection_days_lose(step: str) -> None:
+    # the step's day stands next to the shooting's words; the family was found on a plain Tuesday
+    text = f"{step} Officers found the family in a trailer near the lake Tuesday, police said."
+    times = _times_in(text, PUBLISHED, "Thursday", "Tuesday")
+    assert event_date(times, PUBLISHED, text=text) == ("2016-08-30", "day")
+
+
+def test_dates_followup_shooting_day_without_a_step_still_wins_in_the_lead() -> None:
+    text = ("A man was shot Thursday afternoon outside a bar on Main Street. "
+            "Neighbors said on Tuesday that they had heard arguments there before.")
+    times = _times_in(text, PUBLISHED, "Thursday", "Tuesday")
+    assert event_date(times, PUBLISHED, text=text) == ("2016-09-01", "day")
