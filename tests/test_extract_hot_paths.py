@@ -96,6 +96,47 @@ _NAME_CASES = [
 ]
 
 
+def _plain_nearness(candidate: Candidate, others: list[list[tuple[float, float]]]) -> float:
+    """The nearness test before the latitude band: every point of every other name."""
+    import math
+
+    from rashomon.extract.place_context import KM_PER_DEGREE, NEAR_KM
+
+    if candidate.feature not in ("P", "A2") or candidate.lat is None or candidate.lon is None or not others:
+        return 0.0
+    lat, lon = candidate.lat, candidate.lon
+    scale = math.cos(math.radians(lat))
+    limit = (NEAR_KM / KM_PER_DEGREE) ** 2
+    near = any(any((p_lat - lat) ** 2 + ((p_lon - lon) * scale) ** 2 <= limit for p_lat, p_lon in found)
+               for found in others)
+    return 1.0 if near else 0.0
+
+
+def test_place_context_nearness_in_a_latitude_band_as_over_all_points() -> None:
+    import random
+
+    from rashomon.extract.place_context import KM_PER_DEGREE, NEAR_KM, Points, nearness
+
+    rng = random.Random(7)
+    step = NEAR_KM / KM_PER_DEGREE
+    verdicts = []
+    for _ in range(400):
+        lat, lon = rng.uniform(-70, 70), rng.uniform(-170, 170)
+        others = [[(lat + rng.choice((-1, 1)) * step * rng.uniform(0.9, 1.1), lon + rng.uniform(-0.5, 0.5))
+                   for _ in range(rng.randint(0, 3))] for _ in range(rng.randint(0, 4))]
+        others.append([(lat + rng.uniform(-3, 3), lon + rng.uniform(-3, 3))])
+        for feature in ("P", "A2", "A1"):
+            candidate = Candidate("X", "US", lat, lon, 0, feature)
+            fast = nearness(candidate, Points.of(others))
+            assert fast == _plain_nearness(candidate, others)
+            verdicts.append(fast)
+    edge = Candidate("X", "US", 40.0, -90.0, 0, "P")  # exactly NEAR_KM north, and a hair beyond
+    assert nearness(edge, Points.of([[(40.0 + step, -90.0)]])) == _plain_nearness(edge, [[(40.0 + step, -90.0)]])
+    assert nearness(edge, Points.of([[(40.0 + step * 1.000001, -90.0)]])) == 0.0
+    assert nearness(edge, Points.of([])) == 0.0 and nearness(edge, Points.of([[(40.1, -90.1)]])) == 1.0
+    assert 100 < verdicts.count(1.0) < len(verdicts) - 300  # both verdicts are common here
+
+
 @pytest.mark.parametrize(("text", "mention"), _NAME_CASES)
 def test_event_place_surname_matches_as_the_pattern_finds_them(text: str, mention: str) -> None:
     from rashomon.extract.event_place import surname_matches, surname_pattern

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -79,17 +80,40 @@ def name_points(toponyms: Sequence[Toponym], keys: Sequence[str]) -> dict[str, l
     return {key: found for key, found in points.items() if found}
 
 
-def nearness(candidate: Candidate, others: Sequence[list[tuple[float, float]]]) -> float:
+@dataclass(frozen=True)
+class Points:
+    """The points of other names (:func:`name_points`), sorted by latitude, for :func:`nearness`."""
+
+    lats: list[float]
+    lons: list[float]
+
+    @classmethod
+    def of(cls, groups: Iterable[list[tuple[float, float]]]) -> Points:
+        points = sorted(point for group in groups for point in group)
+        return cls([lat for lat, _ in points], [lon for _, lon in points])
+
+
+_NEAR_DEGREES = NEAR_KM / KM_PER_DEGREE
+_NEAR_SQUARED = _NEAR_DEGREES ** 2
+_BAND = _NEAR_DEGREES * 1.01
+"""Latitudes further than this from a candidate's cannot be within :data:`NEAR_KM` (the test below squares
+the difference: this band is 1 % wider than its root, far beyond any rounding)."""
+
+
+def nearness(candidate: Candidate, others: Points) -> float:
     """1 when another name has a town or county within :data:`NEAR_KM` of ``candidate`` (a town or county):
-    places named together lie together ("Clinton" with "New Haven", "Huntsville" with "Walker County")."""
-    if candidate.feature not in _LOCAL_FEATURES or candidate.lat is None or candidate.lon is None or not others:
+    places named together lie together ("Clinton" with "New Haven", "Huntsville" with "Walker County").
+    Only the points in the candidate's band of latitude are tested (bisected: most names lie far apart)."""
+    if candidate.feature not in _LOCAL_FEATURES or candidate.lat is None or candidate.lon is None:
         return 0.0
     lat, lon = candidate.lat, candidate.lon
+    lats, lons = others.lats, others.lons
+    low, high = bisect_left(lats, lat - _BAND), bisect_right(lats, lat + _BAND)
+    if low == high:
+        return 0.0
     scale = math.cos(math.radians(lat))
-    limit = (NEAR_KM / KM_PER_DEGREE) ** 2
-    near = any(any((p_lat - lat) ** 2 + ((p_lon - lon) * scale) ** 2 <= limit for p_lat, p_lon in found)
-               for found in others)  # one name near is enough: the result is capped at 1
-    return 1.0 if near else 0.0
+    near = any((lats[i] - lat) ** 2 + ((lons[i] - lon) * scale) ** 2 <= _NEAR_SQUARED for i in range(low, high))
+    return 1.0 if near else 0.0  # one name near is enough: the result is capped at 1
 
 
 def scaled(votes: Evidence, factor: float) -> Evidence:

@@ -42,6 +42,7 @@ from rashomon.extract.place_context import (
     PERSON_NAME_VOTES,
     REPEAT_EXPONENT,
     Evidence,
+    Points,
     Toponym,
     add_into,
     chosen_evidence,
@@ -318,12 +319,12 @@ class PlaceResolver:
             add_into(total_admin, admins)
         points = name_points(toponyms, keys)
         near: dict[tuple[str, int], float] = {}  # (name, candidate): a repeated name is measured once
-        other_points: dict[str, list[list[tuple[float, float]]]] = {}
+        other_points: dict[str, Points] = {}
 
         def near_bonus(key: str, candidate: Candidate) -> float:
             if (key, id(candidate)) not in near:
                 if key not in other_points:
-                    other_points[key] = [p for name, p in points.items() if name != key]
+                    other_points[key] = Points.of(p for name, p in points.items() if name != key)
                 near[(key, id(candidate))] = self.near_bonus * nearness(candidate, other_points[key])
             return near[(key, id(candidate))]
 
