@@ -244,13 +244,9 @@ def _counts_as_injured(
         return False
     if is_anaphoric(figure):
         return injury_word or alive
-    if alive or is_additional(figure) or _more_between(figure, text) or survived(figure, text):
+    if injury_word or alive or is_additional(figure) or _more_between(figure, text) or survived(figure, text):
         return True
-    if figure.sentence_start not in dying and also_hurt(figure, text):
-        return True
-    if figure.sentence_start not in dying and shot_in_a_limb(figure, text):
-        return True
-    return injury_word
+    return figure.sentence_start not in dying and (also_hurt(figure, text) or shot_in_a_limb(figure, text))
 
 
 def _more_between(figure: CasualtyFigure, text: str) -> bool:
@@ -400,14 +396,14 @@ def _survivors(figures: Sequence[CasualtyFigure], text: str = "") -> dict[int, C
             shot = figure.count_min or 0
             out[index] = replace(figure, count_min=shot - 1, count_max=shot - 1, trigger="wounded")
             continue
-        if is_additional(figure) or _more_between(figure, text):
-            continue  # "Two were killed and seven others shot": the seven are others than the dead
         killed = [f for f in figures if f.kind == "killed" and f.sentence_start == figure.sentence_start]
         if any(f.trigger == figure.trigger for f in killed):
             continue  # "found a man shot to death, along with two ...": one verb, not shot vs dead
         dead = sum(f.count_min or 0 for f in killed if not is_anaphoric(f))
         shot = figure.count_min or 0
-        if 0 < dead < shot and figure.count_max == shot:
+        if not (0 < dead < shot and figure.count_max == shot):
+            continue
+        if not (is_additional(figure) or _more_between(figure, text)):  # "killed and seven others shot": others
             out[index] = replace(figure, count_min=shot - dead, count_max=shot - dead, trigger="wounded")
     return out
 
