@@ -134,3 +134,14 @@ def test_casualty_eighth_the_fatal_shooting_is_no_re_mention_of_the_person_hurt(
         "the hospital. The motive for the fatal shooting remains under investigation."
     )
     assert counts(nlp, text) == {"killed": 1, "injured": 1}
+
+
+def test_casualty_eighth_a_child_who_shot_himself_is_the_victim_counted_once(nlp: Language) -> None:
+    text = (
+        "Police are investigating the fatal shooting of an 8-year-old boy on the east side. "
+        "The 8-year-old boy fatally shot himself with a rifle he found in a closet, police said."
+    )
+    assert counts(nlp, text) == {"killed": 1}
+    # a father who killed his son and then himself: two dead
+    killer = "A man shot and killed his 8-year-old son before fatally shooting himself, police said."
+    assert counts(nlp, killer) == {"killed": 2}

@@ -196,12 +196,12 @@ def _enumerated(figures: Sequence[CasualtyFigure]) -> set[int]:
     return out
 
 
-def _kind_count(figures: Sequence[CasualtyFigure], again: Sequence[CasualtyFigure] = ()) -> int:
+def _kind_count(figures: Sequence[CasualtyFigure], again: Sequence[CasualtyFigure] = (), text: str = "") -> int:
     whole = [f for f in figures if (f.trigger or "").lower() == "suicide"]  # "murder-suicide": killer included
     rest = [f for f in figures if (f.trigger or "").lower() != "suicide"]
     listed = _enumerated(rest)
     explicit = [f for i, f in enumerate(rest) if (not is_anaphoric(f) or i in listed) and not is_reflexive(f)]
-    shooter = int(any(is_reflexive(f) for f in rest))
+    shooter = int(any(is_reflexive(f) and not _child_himself(f, text) for f in rest))
     explicit = [f for f in explicit if f.count_min or not is_additional(f)]  # "no one else": no one more
     if explicit:
         both = max((f.count_min or 0 for f in rest if f.value_text.strip().lower() == "both"), default=0)
@@ -212,6 +212,24 @@ def _kind_count(figures: Sequence[CasualtyFigure], again: Sequence[CasualtyFigur
         return max(total, _anaphoric_count(whole), both)
     victims = [f for f in rest if not is_reflexive(f) and not _may_be_the_shooter(f)]
     return max(_anaphoric_count(figures), _anaphoric_count(victims) + shooter)
+
+
+def _child_himself(figure: CasualtyFigure, text: str) -> bool:
+    """ "A 9-year-old boy fatally shot himself", "the girl accidentally shot herself": a child (or an accident)
+    shot himself, the victim counted already, no shooter apart."""
+    if not text or figure.sentence_start is None:
+        return False
+    before = text[max(figure.sentence_start, figure.start - 80) : figure.start]
+    if len(_HARM.findall(before)) > 1 or _THEN.search(before):
+        return False  # "shot and killed his 8-year-old son before fatally shooting himself": his victim
+    return _CHILD.search(before) is not None
+
+
+_HARM = re.compile(r"\b(?:kill\w*|shot|shoots?|shooting|murder\w*|stabb\w*)\b", re.IGNORECASE)
+_THEN = re.compile(r"\b(?:then|before|after)\b", re.IGNORECASE)
+_CHILD = re.compile(
+    r"\b(?:boy|girl|child|toddler|son|daughter|kid|\w+-year-old|teen|teenager|accidental(?:ly)?)\b", re.IGNORECASE
+)
 
 
 def _all_the_dead(figure: CasualtyFigure) -> bool:
@@ -333,7 +351,7 @@ def article_counts(figures: Sequence[CasualtyFigure], text: str = "") -> dict[Ca
             ]
             if not members:
                 continue
-        counts[kind] = _kind_count(members, again.get(kind, []))
+        counts[kind] = _kind_count(members, again.get(kind, []), text)
     if counts.get("killed"):
         counts["killed"] = max(counts["killed"], _named_dead(figures, roots))
     if counts.get("injured") and _killed_among_injured(by_kind.get("injured", []), killed):
