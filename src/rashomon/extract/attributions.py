@@ -32,6 +32,7 @@ class Attribution:
     content: tuple[int, int] | None  # character offsets
     kind: ClaimKind = "indirect"
     hedges: list[str] = field(default_factory=list)
+    learned: bool = False  # a cue verb outside the lexicon, taken by the learned model (tentative)
 
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:

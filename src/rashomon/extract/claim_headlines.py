@@ -142,7 +142,7 @@ def headline_attributions(copy: Doc, unit: Span, find: Finder) -> list[Attributi
             content = attribution.content
             moved = (content[0] + offset, content[1] + offset) if content is not None else None
             hedges = [cue.text] if attribution.hedges else []
-            found.append(Attribution(unit, cue, source, moved, attribution.kind, hedges))
+            found.append(Attribution(unit, cue, source, moved, attribution.kind, hedges, attribution.learned))
     return found
 
 

@@ -11,6 +11,8 @@ and to the tagger's (against the rules' of the same unit).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from rashomon.extract import attribution_lexicon as lex
@@ -93,16 +95,14 @@ def no_one_named(attribution: Attribution) -> Attribution:
     subject = _apposed_to(source.root) if source is not None else None
     if subject is not None and subject.dep_ == "nsubjpass" and cue.text != ":" \
             and not cue.start <= subject.head.i < cue.end:
-        return Attribution(attribution.sent, attribution.cue, None, attribution.content, attribution.kind,
-                           attribution.hedges)
+        return replace(attribution, source=None)
     if source is None or len(source) != 1:
         return attribution
     word = source[0]
     relative = word.lower_ == "that" and word.tag_ == "WDT"
     if not relative and not (word.lower_ == "it" and not cue.start <= word.head.i < cue.end):
         return attribution
-    return Attribution(attribution.sent, attribution.cue, None, attribution.content, attribution.kind,
-                       attribution.hedges)
+    return replace(attribution, source=None)
 
 
 def _apposed_to(token: Token) -> Token:
@@ -128,5 +128,4 @@ def impression(attribution: Attribution) -> Attribution:
         and cue[-1].pos_ != "ADP"  # "were charged", not "is now assured of"
     if not passive and not any(t.lemma_.lower() in lex.HEDGE_VERBS for t in cue):
         return attribution
-    return Attribution(attribution.sent, attribution.cue, None, attribution.content, attribution.kind,
-                       attribution.hedges)
+    return replace(attribution, source=None)

@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.symbols import ADJ, VERB
 from spacy.tokens import Doc, Span, Token
 
@@ -72,6 +73,7 @@ from rashomon.extract.claim_spans import (
     trimmed,
 )
 from rashomon.extract.claimants import resolve_claimants
+from rashomon.extract.cue_verbs import learned_attribution
 from rashomon.extract.extensions import register
 from rashomon.records import Claim
 
@@ -91,15 +93,19 @@ def sentence_attributions(unit: Span, regions: list[tuple[int, int]]) -> list[At
     for token in unit:
         if token.pos == ADJ:
             attribution = stance_attribution(token, unit)
-        elif token.pos != VERB and token.text != ":" and token.lower_ not in lex.ACCORDING_HEADS:
-            continue  # none of the three below can start here
+        elif token.pos != VERB and token.orth != _COLON and token.lower not in _ACCORDING:
+            continue  # none of the four below can start here (hashes: no string built per token)
         else:
             attribution = (according_to(token, unit) or verb_attribution(token, unit)
-                           or colon_attribution(token, unit))
+                           or colon_attribution(token, unit) or learned_attribution(token, unit))
         if attribution is None or _quoted(attribution.cue, regions):
             continue
         found.append(unquoted_claimant(attribution, regions))
     return [no_one_named(a) for a in found if separate(a, found)]
+
+
+_COLON = get_string_id(":")
+_ACCORDING = frozenset(get_string_id(word) for word in lex.ACCORDING_HEADS)
 
 
 def unquoted_claimant(attribution: Attribution, regions: list[tuple[int, int]]) -> Attribution:
@@ -123,7 +129,7 @@ def unquoted_claimant(attribution: Attribution, regions: list[tuple[int, int]]) 
     content = attribution.content
     if content is None or content[0] < quote_end or (found is not None and content[0] < found.end_char):
         content = clipped_chars(trimmed(doc, quote_start, quote_end), unit) or content  # the quote
-    return Attribution(unit, cue, found, content, attribution.kind, attribution.hedges)
+    return Attribution(unit, cue, found, content, attribution.kind, attribution.hedges, attribution.learned)
 
 
 def parsed_claimant(attribution: Attribution) -> Attribution:
@@ -336,8 +342,9 @@ def tentative(attribution: Attribution) -> bool:
     """Whether ``attribution``'s cue is a verb that attributes only in some of its uses, with a certain
     complement (:data:`lex.COMPLEMENT_CUES`: "sees him as", "pushed for"): such a rule cue yields to a tagger cue
     it overlaps and leaves its unit to the tagger (held-out *train*: +0.0005 source, +0.0008 cue over letting
-    it win like the lexicon's speech verbs)."""
-    return attribution.cue.root.lemma_.lower() in lex.COMPLEMENT_CUES
+    it win like the lexicon's speech verbs). So is a verb outside the lexicon that the learned model
+    (:mod:`rashomon.extract.cue_verbs`) took for a cue."""
+    return attribution.cue.root.lemma_.lower() in lex.COMPLEMENT_CUES or attribution.learned
 
 
 def to_tag(regions: Regions, units: list[RuleUnit]) -> list[Span]:
