@@ -4,6 +4,7 @@ reconciled from a real SQLite store (``reconcile_store``); conflict-news pairs k
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 from rashomon.reconcile.dossier import reconcile_store
@@ -166,3 +167,16 @@ def test_reconcile_casualties_ties_tally_reads_periods_and_several_incidents() -
     assert tally("Nine killed over the past three days")
     assert not tally("Five people were shot outside the school on Tuesday")
     assert not tally("He died in the hours after the shooting")
+
+
+def test_reconcile_casualties_ties_dozens_claimed_by_the_other_side_never_wins(store: Store) -> None:
+    dozens = "Dozens of soldiers were killed in the border clash on Tuesday, the defence ministry said."
+    vague = _figure(dozens, "killed", "Dozens of soldiers", 24, 0, "killed")
+    vague = replace(vague, count_max=None, vague=True)
+    reports = [
+        _clash("ministry-y")[0],
+        ("Border clash toll disputed", dozens, [_claim(dozens, "the defence ministry", "ministry-y")], [vague]),
+    ]
+    killed = _slot(_reconciled(store, reports), "killed")
+    assert killed["best"] == 8  # "dozens" states no number: it bounds the range and never wins
+    assert killed["high"] >= 24
