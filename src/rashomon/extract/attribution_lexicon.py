@@ -143,7 +143,7 @@ NOMINAL_CUES: frozenset[str] = frozenset({
 SPEAKING_VERBS: frozenset[str] = frozenset({"speak", "talk"})
 """Verbs of speaking that are an act unless a clause, quote or topic follows ("spoke hours after the rally")."""
 
-RECEIVING_VERBS: frozenset[str] = frozenset({"draw", "receive", "earn", "attract", "win", "get"})
+RECEIVING_VERBS: frozenset[str] = frozenset({"draw", "receive", "earn", "attract", "win", "get", "face"})
 """Verbs by which a cue says what its subject received *from* someone: "has drawn criticism from X"."""
 
 ACCORDING_HEADS: frozenset[str] = frozenset({"according"})

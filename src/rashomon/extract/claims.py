@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.strings import get_string_id
 from spacy.symbols import ADJ, VERB
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from rashomon.extract import attribution_lexicon as lex
 from rashomon.extract import attribution_model
@@ -39,9 +39,7 @@ from rashomon.extract.attributions import (
     Attribution,
     according_to,
     colon_attribution,
-    remainder,
     stance_attribution,
-    subject_of,
     verb_attribution,
 )
 from rashomon.extract.claim_headlines import (
@@ -62,19 +60,18 @@ from rashomon.extract.claim_scope import (
     separate,
 )
 from rashomon.extract.claim_spans import (
-    clipped,
     clipped_chars,
     holding_text,
     quote_kind,
     quote_regions,
     sentence_units,
-    source_span,
     text_of,
     trimmed,
 )
 from rashomon.extract.claimants import resolve_claimants
 from rashomon.extract.cue_verbs import learned_attribution
 from rashomon.extract.extensions import register
+from rashomon.extract.tagger_claimants import named_after, parsed_claimant
 from rashomon.records import Claim
 
 FACTORY = "rashomon_claims_v1"
@@ -125,96 +122,11 @@ def unquoted_claimant(attribution: Attribution, regions: list[tuple[int, int]]) 
     if words:
         found: Span | None = doc[words[0].i: words[-1].i + 1]
     else:
-        found = _named_after(cue, unit)
+        found = named_after(cue, unit)
     content = attribution.content
     if content is None or content[0] < quote_end or (found is not None and content[0] < found.end_char):
         content = clipped_chars(trimmed(doc, quote_start, quote_end), unit) or content  # the quote
     return Attribution(unit, cue, found, content, attribution.kind, attribution.hedges, attribution.learned)
-
-
-def parsed_claimant(attribution: Attribution) -> Attribution:
-    """A tagger attribution without a claimant, given the subject (or passive agent) of its cue's verb in
-    the parse ("Trump has since revised his proposal": the tagger found *revised*, not *Trump*), or the
-    possessor of its cue noun ("Her attack on Sanders", "the campaign's earlier claim that"). A cue that
-    stops short of its verb ("The network *immediately* seized on", "Liberal groups *have* pressured") reaches
-    to the verb."""
-    cue, unit = attribution.cue, attribution.sent
-    giver = _received_from(cue, unit)
-    if giver is not None:
-        return Attribution(unit, cue, giver, attribution.content, attribution.kind, attribution.hedges)
-    if attribution.source is not None:
-        widened = _to_verb(cue, unit)
-        if widened == cue or _overlap(widened, attribution.source):
-            return attribution
-        content = remainder(unit, attribution.source, widened) or attribution.content
-        return Attribution(unit, widened, attribution.source, content, attribution.kind, attribution.hedges)
-    cue = _to_verb(cue, unit)
-    verb = next((t for t in reversed(cue) if t.pos_ in ("VERB", "AUX") and t.dep_ not in _VERB_PARTS),
-                cue.root)
-    holder = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else _possessor(cue)
-    if holder is None:
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        holder = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    if holder is not None and cue.start <= holder.i < cue.end:
-        holder = _possessor(cue)  # "Clinton's response was:": the subject is the cue noun
-    source = clipped(source_span(holder), unit) if holder is not None else None
-    if source is None and _after_quote(cue):
-        source = _named_after(cue, unit)  # "“...,” exhorted Clinton's introducer"
-    if source is None or (source.start < cue.end and cue.start < source.end):
-        return attribution
-    content = remainder(unit, source, cue) or attribution.content
-    return Attribution(unit, cue, source, content, attribution.kind, attribution.hedges)
-
-
-_VERB_PARTS = frozenset({"aux", "auxpass", "neg", "advmod"})
-
-
-def _received_from(cue: Span, unit: Span) -> Span | None:
-    """Who gave what the cue's verb says was received: "The proposal has drawn harsh criticism *from fellow
-    GOP hopefuls*", "She drew support from a large majority of ...": the object of *from*, not the subject."""
-    verb = next((t for t in cue if t.lemma_.lower() in lex.RECEIVING_VERBS and t.pos_ == "VERB"), None)
-    if verb is None:
-        return None
-    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
-    prep = next((c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from"), None)
-    giver = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-    return clipped(source_span(giver), unit) if giver is not None else None
-
-
-def _to_verb(cue: Span, unit: Span) -> Span:
-    """``cue`` widened over the verb right after it when it holds only that verb's auxiliaries or adverbs."""
-    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in _VERB_PARTS for t in cue):
-        return cue
-    head = cue[-1].head
-    between = cue.doc[cue.end: head.i]
-    if head.pos_ != "VERB" or head.i < cue.end or head.i >= unit.end or \
-            any(t.dep_ not in _VERB_PARTS or t.head.i != head.i for t in between):
-        return cue
-    return cue.doc[cue.start: head.i + 1]
-
-
-def _after_quote(cue: Span) -> bool:
-    """Whether ``cue`` follows a closing quote mark (a comma between them or not): "“...,” exhorted X"."""
-    doc = cue.doc
-    before = [t for t in doc[max(cue.start - 2, cue.sent.start): cue.start] if t.text != ","]
-    return bool(before) and before[-1].is_quote
-
-
-def _possessor(cue: Span) -> Token | None:
-    """The possessor of the noun heading ``cue`` when it stands outside the cue ("*Her* attack on")."""
-    noun = next((t for t in cue if t.pos_ == "NOUN"), None)
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None) if noun is not None else None
-    return owner if owner is not None and not (cue.start <= owner.i < cue.end) else None
-
-
-def _named_after(cue: Span, unit: Span) -> Span | None:
-    """The noun phrase right after ``cue`` in ``unit`` ("said Representative Dan Kildee, a Democrat")."""
-    noun = next((t for t in cue.doc[cue.end: unit.end] if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
-    if noun is None or noun.i > cue.end + 2:
-        return None
-    while noun.head.i != noun.i and noun.head.pos_ in ("PROPN", "NOUN") and noun.head.i >= cue.end:
-        noun = noun.head
-    return clipped(source_span(noun), unit)
 
 
 def _copy_attributions(sent: Span) -> list[Attribution]:
