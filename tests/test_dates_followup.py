@@ -61,3 +61,19 @@ def test_dates_followup_shooting_day_without_a_step_still_wins_in_the_lead() -> 
             "Neighbors said on Tuesday that they had heard arguments there before.")
     times = _times_in(text, PUBLISHED, "Thursday", "Tuesday")
     assert event_date(times, PUBLISHED, text=text) == ("2016-09-01", "day")
+
+
+def test_dates_followup_part_of_the_day_takes_the_day_that_follows_it() -> None:
+    published = "2017-01-05T10:00:00"
+    text = ("Christian Dawson, 19, was shot and killed in the early morning hours of New Year's Day during a "
+            "party at a banquet hall, police said.")
+    times = _times_in(text, published, "the early morning hours", "New Year's Day")
+    assert times[0].date == "2017-01-05"  # alone, the part of the day resolves to the publication day
+    assert event_date(times, published, text=text) == ("2017-01-01", "day")
+
+
+def test_dates_followup_part_of_the_day_far_from_a_day_keeps_its_own_reading() -> None:
+    published = "2017-01-05T10:00:00"
+    text = "The shooting happened in the early morning hours. Police searched the house on Tuesday."
+    times = _times_in(text, published, "the early morning hours", "Tuesday")
+    assert event_date(times, published, text=text) == ("2017-01-05", "day")

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -248,6 +249,29 @@ def _in_age(time: TimeExpr, day: date, published: date | None, text: str | None,
     return bool(_VIOLENCE.search(before) or _VIOLENCE.search(after))
 
 
+_DAYLESS = re.compile(
+    r"^(?:(?:at|around|about|just|shortly|before|after|in)\s+)*(?:the\s+|an?\s+)?(?:(?:early|late|wee)[\s-]+)?"
+    r"(?:(?:morning|afternoon|evening|night)[\s-]+)?(?:hours|noon|midnight|dawn|daybreak|morning|night)$",
+    re.IGNORECASE)
+"""A part of the day that names no day ("the early morning hours", "just after midnight"): the resolver gives it
+the publication day."""
+_PART_OF = re.compile(r"(?:,?\s+(?:of|on)\s+|,?\s+)$", re.IGNORECASE)
+"""What joins a part of the day to the day it belongs to: "the early morning hours of July 31", "midnight Sunday"."""
+
+
+def _dated_parts(times: Sequence[TimeExpr], text: str | None) -> Sequence[TimeExpr]:
+    """``times`` with each part of the day that names no day (:data:`_DAYLESS`) dated by the time expression
+    right after it ("the early morning hours of New Year's Day" is New Year's Day, not the publication day)."""
+    if text is None:
+        return times
+    out = list(times)
+    for i, (part, then) in enumerate(pairwise(times)):
+        if (0 < then.start - part.end <= 4 and then.date and _PART_OF.match(text[part.end:then.start])
+                and _DAYLESS.match(" ".join(part.text.split()))):
+            out[i] = TimeExpr(text=part.text, start=part.start, end=part.end, date=then.date, precision=then.precision)
+    return out
+
+
 def day_scores(times: Sequence[TimeExpr], published_at: str | None, *,
                event_spans: Sequence[tuple[int, int]] = (), window: int = 300, lead_chars: int = 400,
                max_age_days: int = 31, text: str | None = None,
@@ -255,7 +279,7 @@ def day_scores(times: Sequence[TimeExpr], published_at: str | None, *,
     """Each candidate day (or week) of :func:`event_date` with the best :func:`time_score` of its mentions."""
     published = parse_published(published_at)
     best: dict[tuple[date, DatePrecision], float] = {}
-    for time in times:
+    for time in _dated_parts(times, text):
         day = date.fromisoformat(time.date) if time.date else None
         if day is None or time.precision not in ("day", "week") or not is_event_evidence(time, text):
             continue
