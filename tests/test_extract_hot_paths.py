@@ -276,6 +276,28 @@ def test_attribute_index_in_build_nlp_matches_the_models_ruler(nlp: Language) ->
     assert ruler(doc.copy()).to_array(attrs).tolist() == plain(doc.copy()).to_array(attrs).tolist()
 
 
+def test_attribute_index_rows_of_one_class_share_the_plan_worked_out_for_each(nlp: Language) -> None:
+    from rashomon.extract.attribute_index import ARRAY_ATTRS, IndexedAttributeRuler
+
+    ruler = nlp.get_pipe("attribute_ruler")
+    assert isinstance(ruler, IndexedAttributeRuler)
+    text = ("Tuscaloosa deputies re-elected Zyxwv; nuthin' happened, y'all. Nothin' ain't over.\n"
+            "The Quibblers quibbled and quibbling quibblers ran while Frobnitz frobbed the frobs. She's gone.")
+    with nlp.select_pipes(enable=["tok2vec", "tagger", "parser"]):
+        doc = nlp(text)
+    index = ruler._pattern_index()
+    rows = [tuple(row) for row in doc.to_array(ARRAY_ATTRS).tolist()]
+    ruler._plans = {}  # nothing remembered: each plan below comes from its row's class or is worked out
+    for row in rows:
+        assert ruler._plan(row, index, doc.vocab) == ruler._new_plan(row, index, doc.vocab)
+    classes = {row: index.row_class(row, doc.vocab) for row in rows}
+    words = {doc.vocab.strings[row[0]]: classes[row] for row in rows}
+    assert words["nuthin'"][1] != words["zyxwv"][1]  # a REGEX pattern reads the word: its verdict is in the key
+    shared = [row for row in rows if classes[row][0] == "class"]
+    assert len({classes[row] for row in shared}) < len(shared)  # new words share their tag's plan
+    assert any(classes[row] == tuple(row) for row in rows)  # a filed word ("'s") keeps its own row
+
+
 def _small_gazetteer() -> Gazetteer:
     gaz = Gazetteer()
     for name, code, feature, lat, lon, population in (

@@ -53,6 +53,7 @@ class TokenPattern:
     match_id: int
     first: tuple[Check, ...]
     later: tuple[tuple[Check, ...], ...] = ()
+    first_columns: tuple[int, ...] = ()  # the column each test of ``first`` reads (same order)
 
     def starts(self, row: Sequence[int], vocab: Vocab) -> bool:
         return all(check(row, vocab) for check in self.first)
@@ -79,6 +80,29 @@ class PatternIndex:
     numbers: dict[int, int] = field(default_factory=dict)  # match id -> the ruler's rule number
     memo_size: int = MEMO_SIZE
     _starts: dict[tuple[int, ...], tuple[TokenPattern, ...]] = field(default_factory=dict)
+    _lower_readers: tuple[TokenPattern, ...] | None = None
+    _lower_verdicts: dict[int, tuple[bool, ...]] = field(default_factory=dict)
+
+    def row_class(self, row: Sequence[int], vocab: Vocab) -> tuple[Any, ...]:
+        """A key shared by the rows that start the same patterns: the row itself when its ``LOWER`` value
+        is filed, else its other columns with the verdicts of the ``LOWER`` tests of the patterns filed
+        elsewhere (a regular expression on the word), the only way its word enters :meth:`starting`. A new
+        word ("Tuscaloosa", "re-elected") then finds the plan of its tag and dependency."""
+        if row[0] in self.filed[0]:
+            return tuple(row)
+        readers = self._lower_readers
+        if readers is None:
+            readers = self._lower_readers = tuple(
+                p for table in self.filed[1:] for filed in table.values() for p in filed if 0 in p.first_columns
+            ) + tuple(p for p in self.unfiled if 0 in p.first_columns)
+        verdicts = self._lower_verdicts.get(row[0])
+        if verdicts is None:
+            verdicts = tuple(all(check(row, vocab) for column, check in zip(p.first_columns, p.first, strict=True)
+                                 if column == 0) for p in readers)
+            if len(self._lower_verdicts) >= self.memo_size:
+                self._lower_verdicts.clear()
+            self._lower_verdicts[row[0]] = verdicts
+        return ("class", verdicts, *row[1:])
 
     def starting(self, row: Sequence[int], vocab: Vocab) -> tuple[TokenPattern, ...]:
         """The patterns whose first token ``row`` passes."""
@@ -171,11 +195,12 @@ def _file(index: PatternIndex, match_id: int, pattern: list[Any]) -> bool:
     later = tuple(tuple(checks.values()) for checks in tokens[1:] if checks is not None)
     filing = _filing(pattern[0])
     if filing is None:
-        index.unfiled.append(TokenPattern(match_id, tuple(first.values()), later))
+        index.unfiled.append(TokenPattern(match_id, tuple(first.values()), later, tuple(COLUMNS[n] for n in first)))
         return True
     column, values = filing
     name = next(n for n, c in COLUMNS.items() if c == column)
-    filed = TokenPattern(match_id, tuple(c for n, c in first.items() if n != name), later)
+    filed = TokenPattern(match_id, tuple(c for n, c in first.items() if n != name), later,
+                         tuple(COLUMNS[n] for n in first if n != name))
     for value in dict.fromkeys(values):
         index.filed[column].setdefault(value, []).append(filed)
     return True
@@ -259,22 +284,29 @@ class IndexedAttributeRuler(AttributeRuler):
         return doc
 
     def _plan(self, row: tuple[int, ...], index: PatternIndex, vocab: Vocab) -> Plan:
+        """The plan of a row, remembered per row and per :meth:`PatternIndex.row_class` (a row of a class
+        seen before takes its plan without testing the patterns)."""
         plans = self._plans if self._plans is not None else {}
         plan = plans.get(row)
         if plan is None:
-            starting = index.starting(row, vocab)
-            singles = tuple(sorted({(index.numbers[p.match_id], p.match_id) for p in starting if not p.later}))
-            merged: dict[Any, Any] = {}
-            for number, _ in singles:
-                merged.update(self.attrs[number])
-            plain = all(self.indices[n] in (0, -1) and "_" not in self.attrs[n] for n, _ in singles)
-            # otherwise set one by one: spaCy's method raises (index) or sets extensions
-            plan = (singles, merged if plain else None, tuple(p for p in starting if p.later))
+            key = index.row_class(row, vocab)
+            plan = plans.get(key) or self._new_plan(row, index, vocab)
             if len(plans) >= MEMO_SIZE:
                 plans.clear()
-            plans[row] = plan
+            plans[row] = plans[key] = plan
             self._plans = plans
         return plan
+
+    def _new_plan(self, row: tuple[int, ...], index: PatternIndex, vocab: Vocab) -> Plan:
+        """What a row gets (:data:`Plan`), from the patterns it starts."""
+        starting = index.starting(row, vocab)
+        singles = tuple(sorted({(index.numbers[p.match_id], p.match_id) for p in starting if not p.later}))
+        merged: dict[Any, Any] = {}
+        for number, _ in singles:
+            merged.update(self.attrs[number])
+        plain = all(self.indices[n] in (0, -1) and "_" not in self.attrs[n] for n, _ in singles)
+        # otherwise set one by one: spaCy's method raises (index) or sets extensions
+        return singles, merged if plain else None, tuple(p for p in starting if p.later)
 
     def set_annotations(self, doc: Doc, matches: Sequence[tuple[int, int, int, int]]) -> None:
         """As spaCy's: each match's attributes set on its token ``index``, in ``matches`` order, without a
