@@ -29,7 +29,8 @@ The rule (``docs/reconcile.md`` explains it with examples):
    counted as the report's own total (:func:`rashomon.extract.casualty_counts.article_counts`: each person
    once across re-mentions, the shot who died are not injured, partial mentions add up). ``best`` is the
    total most reports give (reports giving 0 vote only when all do, or, for the dead, when the report
-   counts people hurt: its 0 is a count, not a silence; ties to the lower total; a report that counts
+   counts people hurt: its 0 is a count, not a silence; ties to the highest total some report states
+   whole, else the lower: :func:`rashomon.reconcile.tie_votes.whole_on_a_tie`; a report that counts
    people hurt and no death at all, published no earlier than every report of a death, counts 0
    dead unless some headline tells of a death; where one does, reports written before it vote their
    survivors only (a count of the hurt that a report of the deaths gives too votes as it is):
