@@ -7,8 +7,8 @@ vectors, read from the host pipeline's vocabulary) and the verb's frame: its com
 infinitive, an object, a preposition), its subject (a person or organisation, a pronoun, a common noun), its
 tense and where it hangs in the sentence. Trained on PolNeAR *train* (``scripts/train_cue_verbs.py``: positive
 = the verb lies inside a gold cue; negative = the same frames outside one); the weights ship in
-``rashomon/data/cue_verbs.json``, no download. The cues it gives are *tentative* (:func:`learned`): they yield to
-the trained tagger where both fire.
+``rashomon/data/cue_verbs.json``, no download. The cues it gives are *tentative* (``Attribution.learned``):
+they yield to the trained tagger where both fire.
 """
 
 from __future__ import annotations
