@@ -57,6 +57,14 @@ def test_claims_learned_actions_and_impressions_are_no_cue(nlp: Language, text: 
     assert rule_claims(nlp, text) == []
 
 
+def test_claims_learned_cue_inside_another_claim_is_part_of_it(nlp: Language) -> None:
+    alone = rule_claims(nlp, "Armenian forces sought to capture the heights.")
+    assert [(c.claimant, c.cue) for c in alone] == [("Armenian forces", "sought")]
+    for text in ("The defense ministry claimed that Armenian forces sought to capture the heights.",
+                 "Armenian forces sought to capture the heights, the defense ministry claimed."):
+        assert [c.cue for c in rule_claims(nlp, text)] == ["claimed"]
+
+
 def test_claims_learned_frames_the_model_never_decides_on(nlp: Language) -> None:
     def decided(text: str, word: str) -> bool:
         doc = nlp(text)
