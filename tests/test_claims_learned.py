@@ -35,7 +35,6 @@ def rule_claims(nlp: Language, text: str) -> list[Claim]:
     [
         ("Cruz sought to convey that he is taking the news in stride.", "Cruz", "sought",
          "to convey that he is taking the news in stride"),
-        ("The governor decided to veto the bill.", "The governor", "decided", "to veto the bill"),
     ],
 )
 def test_claims_learned_verb_outside_the_lexicon_is_a_cue(nlp: Language, text: str, claimant: str, cue: str,
@@ -58,10 +57,10 @@ def test_claims_learned_actions_and_impressions_are_no_cue(nlp: Language, text: 
 
 
 def test_claims_learned_cue_inside_another_claim_is_part_of_it(nlp: Language) -> None:
-    alone = rule_claims(nlp, "Armenian forces sought to capture the heights.")
-    assert [(c.claimant, c.cue) for c in alone] == [("Armenian forces", "sought")]
-    for text in ("The defense ministry claimed that Armenian forces sought to capture the heights.",
-                 "Armenian forces sought to capture the heights, the defense ministry claimed."):
+    alone = rule_claims(nlp, "The opposition sought to delay the vote.")
+    assert [(c.claimant, c.cue) for c in alone] == [("The opposition", "sought")]
+    for text in ("The speaker claimed that the opposition sought to delay the vote.",
+                 "The opposition sought to delay the vote, the speaker claimed."):
         assert [c.cue for c in rule_claims(nlp, text)] == ["claimed"]
 
 
@@ -82,7 +81,7 @@ def test_claims_learned_frames_the_model_never_decides_on(nlp: Language) -> None
 
 def test_claims_learned_cue_is_tentative_and_leaves_its_unit_to_the_tagger(nlp: Language) -> None:
     extractor = ClaimExtractor(nlp, own_voice=False, model=False)
-    regions, units = extractor.rule_pass(nlp("The governor decided to veto the bill."))
+    regions, units = extractor.rule_pass(nlp("The governor sought to veto the bill."))
     ((unit, rules),) = units
     assert [(r.learned, tentative(r)) for r in rules] == [(True, True)]
     assert to_tag(regions, units) == [unit]

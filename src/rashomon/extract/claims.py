@@ -69,7 +69,7 @@ from rashomon.extract.claim_spans import (
     trimmed,
 )
 from rashomon.extract.claimants import resolve_claimants
-from rashomon.extract.cue_verbs import learned_attribution
+from rashomon.extract.cue_verbs import learned_attribution, willed_cue
 from rashomon.extract.extensions import register
 from rashomon.extract.tagger_claimants import named_after, parsed_claimant
 from rashomon.records import Claim
@@ -370,7 +370,8 @@ class ClaimExtractor:
         learned = [parsed_claimant(a) for a in attribution_model.model_attributions(unit, tagged)
                    if not _quoted(a.cue, regions)]
         learned = [no_one_named(impression(a)) for a in learned if _worded(a.cue) and not speaking_act(a.cue)
-                   and not naming_hedge(a.cue) and not generic_stance(a) and not no_statement(a)
+                   and not naming_hedge(a.cue) and not willed_cue(a.cue) and not generic_stance(a)
+                   and not no_statement(a)
                    and not reported_by(a, rules) and not in_claimant(a, rules)]  # nested: measured no better
         firm = [r for r in rules if not tentative(r)]
         if len(firm) == len(rules):

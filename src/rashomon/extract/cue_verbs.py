@@ -264,6 +264,24 @@ def learned_attribution(verb: Token, unit: Span) -> Attribution | None:
     The claimant and content are read off the parse only once the model has taken the verb."""
     subject = framed_subject(verb)
     model = shipped()
-    if subject is None or model.probability(verb, subject) < model.threshold:
+    if subject is None or model.probability(verb, subject) < model.threshold or willed_act(verb):
         return None
     return built(verb, subject, unit)
+
+
+def willed_act(verb: Token) -> bool:
+    """Whether ``verb`` is one of :data:`~rashomon.extract.attribution_lexicon.WILLED_ACTS` with a
+    to-infinitive that says nothing itself: "continued to bombard" and "planned to attack the convoy" are acts,
+    "tried to say" and "tried to explain that ..." claims."""
+    lemma = verb.lemma_.lower()
+    if (lemma not in lex.WILLED_ACTS and lemma not in lex.INTENT_VERBS):
+        return False
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() not in lex.BARE_SPEECH_VERBS
+               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               and not any(g.dep_ == "ccomp" for g in c.children)
+               and (lemma in lex.WILLED_ACTS or c.lemma_.lower() in lex.FORCE_ACTS) for c in verb.children)
+
+
+def willed_cue(cue: Span) -> bool:
+    """Whether a cue span holds a :func:`willed_act` verb (the tagger's "sought" of "sought to capture")."""
+    return any(willed_act(t) for t in cue if t.pos_ == "VERB")
