@@ -132,6 +132,13 @@ def test_headline_counts_shooting_of_people_with_no_death() -> None:
     assert headline_counts("Fatal shooting of two teens under investigation").explicit == {}
 
 
+def test_headline_counts_shooting_of_an_age_is_no_count() -> None:
+    # "shooting of 11 year old child": an age written without hyphens counts no one, as "11-year-old" does not
+    assert headline_counts("Man sought in shooting of 9 year old girl").explicit == {}
+    assert headline_counts("Police probe shooting of 4 year-old boy").explicit == {}
+    assert headline_counts("Police probe shooting of 4 teens").explicit == {"injured": 4}
+
+
 def test_headline_counts_fatalities_are_deaths() -> None:
     assert headline_counts("Police: 5 People Shot Downtown; 3 Fatalities").explicit == {"killed": 3, "injured": 2}
     assert headline_counts("Crash on I-90 leaves 2 fatalities").explicit == {}  # read only after people shot

@@ -77,7 +77,7 @@ _SHOT_ONLY = (
 at in drive-by" were missed."""
 _ACTIVE_SHOT = re.compile(rf"\bshot\s+(?:{_NUMBER}|his|her|their|a|an|the|my)\b", re.IGNORECASE)
 """A person who shot others ("Mother Shot Three Sons", "Woman shot her husband"): no one counted shot."""
-_SHOOTING_OF = re.compile(rf"\bshooting of (?P<n>{_NUMBER})\b(?!-)", re.IGNORECASE)
+_SHOOTING_OF = re.compile(rf"\bshooting of (?P<n>{_NUMBER})\b(?!-)(?!\s+(?:years?|months?)\b)", re.IGNORECASE)
 _DEATH = re.compile(
     r"\b(?:dead|deadly|die[ds]?|killed|kills?|fatal(?:ly)?|fatalit(?:y|ies)|slain|murder\w*|homicide|deaths?)\b", re.I
 )
