@@ -52,14 +52,19 @@ def _figure(
 
 
 def _store_event(
-    store: Store, reports: list[tuple[str, str, list[Claim], list[CasualtyFigure]]], days: list[str] | None = None
+    store: Store,
+    reports: list[tuple[str, str, list[Claim], list[CasualtyFigure]]],
+    days: list[str] | None = None,
+    titles: list[str] | None = None,
 ) -> dict[str, Any]:
     """Store each report (text, outlet, claims, figures) with its analysis (published on ``days``, else on
-    the event's day), cluster them into one event, reconcile the store, and return the stored dossier."""
+    the event's day; headlined ``titles``, else none), cluster them into one event, reconcile the store, and
+    return the stored dossier."""
     ids = []
     for n, (text, outlet, claims, figures) in enumerate(reports):
         day = days[n] if days else "2024-05-12"
-        article = Article.create(text, f"{outlet}.txt", outlet=outlet, published_at=day)
+        title = titles[n] if titles else None
+        article = Article.create(text, f"{outlet}.txt", outlet=outlet, title=title, published_at=day)
         store.add_article(article)
         store.save_analysis(
             ArticleAnalysis(

@@ -3,14 +3,11 @@ reconciled from a real SQLite store (``reconcile_store``)."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from rashomon.reconcile.dossier import reconcile_store
-from rashomon.records import Article, ArticleAnalysis, CasualtyFigure
+from rashomon.records import CasualtyFigure
 from rashomon.store import Store
-from test_reconcile import insert_event
-from test_reconcile_casualties import _figure, _slots
+from test_reconcile_casualties import _figure, _slots, _store_event
 
 CRITICAL = "A 2-year-old boy is in critical condition after being shot on Elm Street on Saturday, police said."
 DIED = "A 2-year-old boy who was shot on Elm Street on Saturday has died, police said."
@@ -22,18 +19,9 @@ Report = tuple[str, str, str, list[CasualtyFigure]]  # title, text, publication 
 
 def _reconciled(store: Store, reports: list[Report]) -> dict[str, Any]:
     """Store each report with its analysis, cluster them into one event, reconcile, return the dossier."""
-    ids = []
-    for n, (title, text, day, figures) in enumerate(reports):
-        article = Article.create(text, f"r{n}.txt", outlet=f"Daily {n}", title=title, published_at=day)
-        store.add_article(article)
-        store.save_analysis(
-            ArticleAnalysis(article.id, "test", casualties=figures, event_date="2024-05-11", event_date_precision="day")
-        )
-        ids.append(article.id)
-    insert_event(store, "ev-1", ids)
-    assert reconcile_store(store)["rebuilt"] == 1
-    row = store.db.execute("SELECT data FROM dossiers WHERE event_id = 'ev-1'").fetchone()
-    return dict(json.loads(row[0]))
+    stored = [(text, f"Daily {n}", [], figures) for n, (_, text, _, figures) in enumerate(reports)]
+    days, titles = [day for _, _, day, _ in reports], [title for title, *_ in reports]
+    return _store_event(store, stored, days=days, titles=titles)
 
 
 def _best(dossier: dict[str, Any], kind: str) -> int | None:

@@ -3,16 +3,14 @@ reconciled from a real SQLite store (``reconcile_store``); conflict-news pairs k
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from typing import Any
 
-from rashomon.reconcile.dossier import reconcile_store
 from rashomon.reconcile.tie_votes import tally
-from rashomon.records import Article, ArticleAnalysis, CasualtyFigure, Claim
+from rashomon.records import CasualtyFigure, Claim
 from rashomon.store import Store
-from test_reconcile import at, insert_event, sentence
-from test_reconcile_casualties import _figure, _slots
+from test_reconcile import at, sentence
+from test_reconcile_casualties import _figure, _slots, _store_event
 
 Report = tuple[str, str, list[Claim], list[CasualtyFigure]]  # title, text, claims, figures
 
@@ -23,25 +21,8 @@ FIVE_SHOT = "Five people were shot outside the school on Elm Street on Tuesday, 
 def _reconciled(store: Store, reports: list[Report]) -> dict[str, Any]:
     """Store each report (same day, its own outlet) with its analysis, cluster them into one event,
     reconcile, return the dossier."""
-    ids = []
-    for n, (title, text, claims, figures) in enumerate(reports):
-        article = Article.create(text, f"t{n}.txt", outlet=f"Outlet {n}", title=title, published_at="2024-05-14")
-        store.add_article(article)
-        store.save_analysis(
-            ArticleAnalysis(
-                article.id,
-                "test",
-                claims=claims,
-                casualties=figures,
-                event_date="2024-05-14",
-                event_date_precision="day",
-            )
-        )
-        ids.append(article.id)
-    insert_event(store, "ev-1", ids)
-    assert reconcile_store(store)["rebuilt"] == 1
-    row = store.db.execute("SELECT data FROM dossiers WHERE event_id = 'ev-1'").fetchone()
-    return dict(json.loads(row[0]))
+    stored = [(text, f"Outlet {n}", claims, figures) for n, (_, text, claims, figures) in enumerate(reports)]
+    return _store_event(store, stored, titles=[title for title, *_ in reports])
 
 
 def _slot(dossier: dict[str, Any], kind: str) -> dict[str, Any]:
