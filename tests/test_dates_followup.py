@@ -5,20 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from rashomon.extract.dates import event_date, parse_published, resolve, time_score
-from rashomon.records import TimeExpr
-
-
-def _times_in(text: str, published: str, *words: str) -> list[TimeExpr]:
-    """The given expressions of ``text`` as the component would resolve them, in text order."""
-    out = []
-    for word in words:
-        start = text.index(word)
-        day, precision = resolve(word, parse_published(published))
-        out.append(TimeExpr(text=word, start=start, end=start + len(word),
-                            date=day.isoformat() if day else None, precision=precision))
-    return sorted(out, key=lambda t: t.start)
-
+from rashomon.extract.dates import event_date, time_score
+from test_dates import _times_in
 
 PUBLISHED = "2016-09-04T10:00:00"  # a Sunday
 
