@@ -47,7 +47,7 @@ def test_claims_learned_verb_outside_the_lexicon_is_a_cue(nlp: Language, text: s
 
 @pytest.mark.parametrize("text", [
     "The army seized the heights.", "She saw the soldiers near the bridge.",
-    "The sound of a gunshot woke the couple about 10:30pm Sunday.", "She saw a young man cross the street.",
+    "A loud bang woke the neighbours around 11pm Saturday.", "She saw a young man cross the street.",
     "A gun battle erupted involving two men.", "The suspect fled to Mexico.",
     "Officers went to the house on Main Street.", "The teen was laying out his clothes for work.",
     "Clinton seemed to be ready to riff on the incident.", "Clinton tried to brush aside her loss.",
@@ -72,7 +72,7 @@ def test_claims_learned_frames_the_model_never_decides_on(nlp: Language) -> None
 
     assert decided("The governor decided to veto the bill.", "decided")
     assert not decided("The army seized the heights.", "seized")  # an object alone
-    assert not decided("The sound of a gunshot woke the couple about 10:30pm Sunday.", "woke")  # a time
+    assert not decided("A loud bang woke the neighbours around 11pm Saturday.", "woke")  # a time
     assert not decided("She saw a young man cross the street.", "saw")  # a bare clause of perception
     assert not decided("The man walked to the store.", "walked")  # no content
     assert not decided("The bill was rejected by the senators.", "rejected")  # passive
