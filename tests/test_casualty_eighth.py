@@ -78,7 +78,7 @@ def test_casualty_eighth_one_of_the_victims_dead_is_not_one_of_the_others_wounde
 def test_casualty_eighth_shot_in_a_limb_beside_a_death_lived(nlp: Language) -> None:
     text = (
         "Two men were killed in the attack on Pine Street. "
-        "A 24-year-old man, who was shot in the right arm, was taken to Harlem Hospital."
+        "A 31-year-old man, who was shot in the right arm, was taken to County General."
     )
     assert counts(nlp, text) == {"killed": 2, "injured": 1}
     # shot in the chest: he may be one of the two who died
