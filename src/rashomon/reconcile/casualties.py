@@ -201,11 +201,6 @@ def compatible(a: FigureClaim, b: FigureClaim) -> bool:
     return a_lo <= b_hi and b_lo <= a_hi
 
 
-def stated(figure: FigureClaim) -> int | None:
-    """The single number a figure states: the exact figure, or N of a non-vague "at least N"."""
-    return figure.stated
-
-
 @dataclass
 class SlotSet:
     """The slots of an event, the side-less figures kept out of them, and the slots of other days."""
@@ -291,10 +286,10 @@ def _may_align(a: Slot, b: Slot, opposed: set[frozenset[str]]) -> bool:
     if any(frozenset((x, y)) in opposed for x in a.side_keys for y in b.side_keys):
         return False
     for fa in a.figures:
-        value = stated(fa)
+        value = fa.stated
         if value is None or value < MIN_ALIGN_VALUE:
             continue
-        others = [fb for fb in b.figures if stated(fb) == value]
+        others = [fb for fb in b.figures if fb.stated == value]
         if others and all(fb.article_id != fa.article_id for fb in others) and not _both_in_one(a, b, value):
             return True
     return False
@@ -302,8 +297,8 @@ def _may_align(a: Slot, b: Slot, opposed: set[frozenset[str]]) -> bool:
 
 def _both_in_one(a: Slot, b: Slot, value: int) -> bool:
     """Whether one report gives ``value`` for both slots separately (then they are different people)."""
-    in_a = {f.article_id for f in a.figures if stated(f) == value}
-    return any(f.article_id in in_a for f in b.figures if stated(f) == value)
+    in_a = {f.article_id for f in a.figures if f.stated == value}
+    return any(f.article_id in in_a for f in b.figures if f.stated == value)
 
 
 def _align(slots: list[Slot], opposed: set[frozenset[str]]) -> list[Slot]:

@@ -18,7 +18,7 @@ import pycountry
 
 from rashomon.extract.actor_kb import load_kb
 from rashomon.reconcile.actors import ActorIndex
-from rashomon.reconcile.casualties import Slot, compatible, stated
+from rashomon.reconcile.casualties import Slot, compatible
 from rashomon.reconcile.evidence import FigureClaim, Report, normalise_label
 from rashomon.reconcile.framing import framing
 from rashomon.reconcile.omissions import find_omissions
@@ -209,7 +209,7 @@ def _attribution_pairs(
             f for f in slot.figures if named_claimant(f) and explicit_count(f, texts.get(f.article_id, ""))
         ]
         for a, b in combinations(attributed, 2):
-            if a.article_id == b.article_id or stated(a) is None or stated(a) != stated(b):
+            if a.article_id == b.article_id or a.stated is None or a.stated != b.stated:
                 continue
             same_outlet = outlet_of.get(a.article_id, a.article_id) == outlet_of.get(b.article_id, b.article_id)
             if same_outlet or _same_claimant(a, b, known):
@@ -227,7 +227,7 @@ def attribution_conflicts(
     their texts tell a partitive "one of" from a count; their outlets which reports are one outlet's)."""
     result = []
     for (art_a, _, art_b, _), triples in _attribution_pairs(slots, reports).items():
-        figures = "; ".join(f"{stated(a)} {_slot_words(slot)}" for slot, a, _ in triples)
+        figures = "; ".join(f"{a.stated} {_slot_words(slot)}" for slot, a, _ in triples)
         a, b = triples[0][1], triples[0][2]
         result.append(
             {
