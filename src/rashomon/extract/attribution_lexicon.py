@@ -110,7 +110,7 @@ village", "Armenian troops managed to repel the attack"), not something said or 
 :func:`~rashomon.extract.cue_verbs.willed_act`)."""
 
 INTENT_VERBS: frozenset[str] = frozenset({
-    "try", "attempt", "seek", "plan", "intend", "decide", "aim", "choose", "strive", "endeavor", "endeavour",
+    "try", "attempt", "seek", "plan", "intend", "aim", "choose", "strive", "endeavor", "endeavour",
 })
 """Verbs of intent and effort that PolNeAR marks with a political to-infinitive about as often as not ("plans to
 give rallies more leeway", "attempted to tie Clinton and Obama together": *seek* 47 of 97, *plan* 29 of 94 in

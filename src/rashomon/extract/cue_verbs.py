@@ -274,7 +274,7 @@ def willed_act(verb: Token) -> bool:
     to-infinitive that says nothing itself: "continued to bombard" and "planned to attack the convoy" are acts,
     "tried to say" and "tried to explain that ..." claims."""
     lemma = verb.lemma_.lower()
-    if (lemma not in lex.WILLED_ACTS and lemma not in lex.INTENT_VERBS):
+    if lemma not in lex.WILLED_ACTS and lemma not in lex.INTENT_VERBS:
         return False
     return any(c.dep_ == "xcomp" and c.lemma_.lower() not in lex.BARE_SPEECH_VERBS
                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
