@@ -60,7 +60,29 @@ def _is_fatal(token: Token) -> bool:
         c.lemma_ in killing and not _own_subject(c) and not _other_object(token, c)
         for c in token.conjuncts
         if c.lemma_ not in SHOOT_VERBS
+    ) or then_died(token)
+
+
+def then_died(token: Token) -> bool:
+    """ "A boy shot in the head near the park died Friday", "Woman shot by neighbor dies", "a teenager wounded
+    in the shooting died Monday": the parser makes the participle the clause's verb and hangs "died" on it with
+    no subject of its own (or makes the participle the subject of "dies"); the one hurt is the one who died.
+    Not where the harm verb has an object ("He shot his wife and died": she is his victim, he died)."""
+    if any(c.dep_ == "dobj" for c in token.children):
+        return False
+    if token.dep_ in ("csubj", "nsubj") and token.head.lemma_ in DIE_VERBS:
+        return True
+    return any(
+        c.dep_ in _HUNG_DEPS and c.i > token.i and c.lemma_ in DIE_VERBS and not _any_subject(c)
+        for c in token.children
     )
+
+
+_HUNG_DEPS = ("advcl", "dep", "ccomp")
+
+
+def _any_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children)
 
 
 def _other_object(verb: Token, conjunct: Token) -> bool:
@@ -126,7 +148,8 @@ def _verb_kind(token: Token) -> CasualtyKind | None:
     if lemma in DIE_VERBS or (lemma == "survive" and did_not_survive(token)):
         return "killed"
     if lemma in INJURE_VERBS or lower in ("wounded", "injured", "hospitalized", "hospitalised"):
-        return "killed" if _has_child(token, {"fatally", "mortally"}) else "injured"  # "fatally wounded"
+        fatal = _has_child(token, {"fatally", "mortally"}) or then_died(token)  # "fatally wounded"
+        return "killed" if fatal else "injured"
     if lemma in SHOOT_VERBS and (lemma in ("shoot", "stab") or _is_fatal(token)):
         return "killed" if _is_fatal(token) else "injured"
     if lemma in ("hit", "strike") and _by_gunfire(token):

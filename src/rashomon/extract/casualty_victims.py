@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from rashomon.extract.casualty_lexicon import (
     ACCIDENT,
+    ANIMAL_WORDS,
     COUNTABLE_NOUNS,
     DIE_VERBS,
     HOSPITAL_WORDS,
@@ -211,6 +212,10 @@ def _verb_victims(trigger: Trigger) -> list[Token]:
         return [own if own is not None else token.head]
     active_ok = token.lemma_ in DIE_VERBS or token.pos_ == "ADJ" or token.tag_ == "VBN" or did_not_survive(token)
     subject = _subject(token, ("nsubj",))
+    if token.lemma_ in DIE_VERBS and (subject is None or not is_person(subject)) and token.dep_ in _DIE_DEPS:
+        hurt = _hurt_before(token)
+        if hurt is not None:
+            return [hurt]
     if subject is not None and (active_ok or trigger.kind in ("missing",)):
         return [_resolve_relative(subject, token)]
     if token.pos_ == "VERB" and token.dep_ in ("appos", "ROOT", "conj"):
@@ -225,6 +230,33 @@ def _verb_victims(trigger: Trigger) -> list[Token]:
         if number:
             return [token]
     return []
+
+
+def _hurt_before(die: Token) -> Token | None:
+    """ "A teenager wounded in a shooting that killed his brother died Tuesday": "died" with no person for a
+    subject (none, or a photo caption glued before the lead); the person hurt by the participle "died" hangs on,
+    or by a participle inside its subject's phrase, died (not a harm verb elsewhere in the sentence: "Two were
+    shot ... Police confirmed the teen died")."""
+    subjects = [c for c in die.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")]
+    if any(is_person(c) for c in subjects):
+        return None
+    places = [die.head] if die.dep_ != "ROOT" else [t for s in subjects for t in s.subtree]
+    for verb in places:
+        if verb.tag_ not in ("VBN", "VBD") or verb.lemma_ not in _HARM_LEMMAS or verb.i > die.i:
+            continue
+        if any(c.dep_ == "dobj" for c in verb.children):
+            return None
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and verb.dep_ == "acl" and is_person(verb.head):
+            return verb.head
+        if subject is not None:
+            person = _resolve_relative(subject, verb)
+            return person if is_person(person) and person.pos_ != "PRON" else None
+    return None
+
+
+_HARM_LEMMAS = frozenset({"shoot", "wound", "injure", "stab", "hurt"})
+_DIE_DEPS = ("ROOT", "advcl", "dep", "ccomp")
 
 
 def _own_number(token: Token) -> Token | None:
@@ -395,7 +427,17 @@ def _not_people(token: Token) -> bool:
         return True
     if ":" in text and text.replace(":", "").isdigit():
         return True  # "Pause 1:21": a clock (a video playlist's running times)
-    return _number_of_number(token)
+    return _number_of_number(token) or _animals(token)
+
+
+def _animals(token: Token) -> bool:
+    """ "injuring one of the family dogs", "killed two of their cats": a number out of animals counts no people."""
+    if token.lower_ in ANIMAL_WORDS:
+        return True
+    return any(
+        prep.dep_ == "prep" and prep.lower_ == "of" and any(o.lower_ in ANIMAL_WORDS for o in prep.children)
+        for prep in token.children
+    )
 
 
 def _number_of_number(token: Token) -> bool:

@@ -1,0 +1,58 @@
+"""Ninth session: one victim counted both dead and hurt, and the hurt still missed (hand-built sentences)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from tests.test_casualty_constructions import counts
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp(casualties_nlp: Language) -> Language:
+    return casualties_nlp
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A teenage boy shot in the head near the park died Friday, three days after the shooting.",
+        "A teenager shot in the chest outside her apartment has died.",
+        "Woman shot by her neighbor in parking lot dies",
+        "Springfield - A Springfield teenager wounded in a double shooting that killed his cousin died Monday.",
+        "Police cars (Photo: File) Springfield - A local teenager wounded in a double shooting that killed his "
+        "cousin died Monday, according to the coroner.",
+    ],
+)
+def test_casualty_ninth_hurt_then_died_is_one_death_not_an_injury(nlp: Language, text: str) -> None:
+    # the participle the parser makes the clause's verb, "died" hung on it with no person for a subject
+    result = counts(nlp, text)
+    assert result.get("killed", 0) >= 1
+    assert result.get("injured", 0) == 0
+
+
+def test_casualty_ninth_shooter_who_died_keeps_his_victim_hurt(nlp: Language) -> None:
+    # "shot" has an object: the one who died is the shooter; the clerk he shot is not the one who died
+    doc = nlp("A gunman shot a clerk in the arm on Elm Road before he died in a crash.")
+    kinds = {f.victims: f.kind for f in doc._.casualties}
+    assert kinds == {"gunman": "killed", "clerk": "injured"}
+
+
+def test_casualty_ninth_a_harm_verb_elsewhere_does_not_die(nlp: Language) -> None:
+    # "died" with no subject of its own, but the people shot are not in its phrase nor its head
+    text = "A boy and a man were wounded at noon on Elm Road.\n\nOfficials confirmed the boy, Jon Smith, died Friday."
+    kinds = [f.kind for f in nlp(text)._.casualties]
+    assert kinds == ["injured", "injured", "killed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The rifle went off, killing the boy and injuring one of the family dogs.", {"killed": 1}),
+        ("A stray bullet wounded two of their horses and a neighbor.", {"injured": 1}),
+        ("Two of the neighbors were injured.", {"injured": 2}),
+    ],
+)
+def test_casualty_ninth_animals_are_no_casualties(nlp: Language, text: str, expected: dict[str, int]) -> None:
+    assert counts(nlp, text) == expected
