@@ -56,3 +56,37 @@ def test_casualty_ninth_a_harm_verb_elsewhere_does_not_die(nlp: Language) -> Non
 )
 def test_casualty_ninth_animals_are_no_casualties(nlp: Language, text: str, expected: dict[str, int]) -> None:
     assert counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Three people were injured, including a 20-year-old woman who later succumbed to her injuries.",
+            {"killed": 1, "injured": 2},
+        ),
+        (
+            "A gunfight erupted outside the hall, leaving five people wounded -- two mortally, police said.",
+            {"killed": 2, "injured": 3},
+        ),
+    ],
+)
+def test_casualty_ninth_dead_included_in_the_hurt_count_are_not_hurt(
+    nlp: Language, text: str, expected: dict[str, int]
+) -> None:
+    assert counts(nlp, text) == expected
+
+
+def test_casualty_ninth_a_death_beside_the_hurt_count_is_one_more_person(nlp: Language) -> None:
+    # no "including": the one killed is not among the four wounded
+    text = "Four people were wounded in the attack and a fifth person was killed."
+    assert counts(nlp, text) == {"killed": 1, "injured": 4}
+
+
+@pytest.mark.parametrize(
+    ("treated", "injured"),
+    [("was treated for drug abuse last year", 0), ("was treated for minor gunshot wounds", 1)],
+)
+def test_casualty_ninth_treated_for_a_wound_is_a_survivor(nlp: Language, treated: str, injured: int) -> None:
+    text = f"Two women were killed in the house on Elm Road. A neighbor who was shot {treated}, police said."
+    assert counts(nlp, text).get("injured", 0) == injured

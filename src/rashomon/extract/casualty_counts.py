@@ -32,24 +32,8 @@ from rashomon.extract.numbers import find_counts
 from rashomon.records import CasualtyFigure, CasualtyKind
 
 ANAPHORS = {
-    "he",
-    "she",
-    "him",
-    "her",
-    "his",
-    "hers",
-    "they",
-    "them",
-    "their",
-    "who",
-    "whom",
-    "that",
-    "himself",
-    "herself",
-    "themselves",
-    "both",
-    "each",
-    "all",
+    "he", "she", "him", "her", "his", "hers", "they", "them", "their", "who", "whom", "that", "himself", "herself",
+    "themselves", "both", "each", "all"
 }
 """Value texts that point back at people already mentioned."""
 
@@ -408,7 +392,13 @@ def _survivors(figures: Sequence[CasualtyFigure], text: str = "") -> dict[int, C
     out: dict[int, CasualtyFigure] = {}
     deaths = any(f.kind == "killed" and (f.count_min or 0) > 0 and not f.background for f in figures)
     for index, figure in enumerate(figures):
-        if figure.kind != "injured" or INJURY_WORDS.match(figure.trigger or "") or is_anaphoric(figure):
+        if figure.kind != "injured" or is_anaphoric(figure):
+            continue
+        if INJURY_WORDS.match(figure.trigger or ""):
+            included = _included_dead(figure, figures, text) if deaths else 0
+            if included:
+                left = (figure.count_min or 0) - included
+                out[index] = replace(figure, count_min=left, count_max=left)
             continue
         if deaths and _one_of(figure, text):
             shot = figure.count_min or 0
@@ -424,6 +414,26 @@ def _survivors(figures: Sequence[CasualtyFigure], text: str = "") -> dict[int, C
         if not (is_additional(figure) or _more_between(figure, text)):  # "killed and seven others shot": others
             out[index] = replace(figure, count_min=shot - dead, count_max=shot - dead, trigger="wounded")
     return out
+
+
+def _included_dead(figure: CasualtyFigure, figures: Sequence[CasualtyFigure], text: str) -> int:
+    """ "Three people were injured, including a woman who succumbed to her injuries", "leaving six people wounded
+    -- two mortally": the dead written inside the hurt count's own phrase, after it; 0 where none is."""
+    hurt = figure.count_min or 0
+    if hurt < 2 or figure.count_max != hurt or not text:
+        return 0
+    dead = 0
+    for other in figures:
+        if other.kind != "killed" or other.sentence_start != figure.sentence_start or other.start < figure.end:
+            continue
+        if is_anaphoric(other) or other.background:
+            continue
+        if _INCLUDING.search(text, figure.end, other.start) and other.start - figure.end < 120:
+            dead += other.count_min or 0
+    return dead if 0 < dead < hurt else 0
+
+
+_INCLUDING = re.compile(r"(?:\bincluding\b[^.;]*|\s(?:--|\u2014|\u2013)\s*)$")
 
 
 def _one_of(figure: CasualtyFigure, text: str) -> bool:

@@ -13,12 +13,14 @@ from rashomon.records import CasualtyFigure
 SURVIVED = re.compile(
     r"\b(?:survived|non-?life[- ]threatening|not(?: considered| believed to be)? life[- ]threatening|"
     r"stable condition|treated and released|"
-    r"expected to (?:survive|recover)|is recovering|(?:was|been) released from|treated for)\b|"
+    r"expected to (?:survive|recover)|is recovering|(?:was|been) released from|"
+    r"treated for\s+(?:[\w-]+\s+){0,3}?(?:injur\w*|wounds?|gunshot|graze\w*|bullet|cuts?))\b|"
     r"n[’']t(?: considered| believed to be)? life[- ]threatening\b",
     re.IGNORECASE,
 )
 """Words saying a person hurt lived: where the article reports deaths, "taken to the hospital with
-non-life-threatening injuries" is a survivor, not the dead."""
+non-life-threatening injuries" is a survivor, not the dead; "treated for" a wound or injury, not "treated for
+drug abuse"."""
 
 
 def survived(figure: CasualtyFigure, text: str) -> bool:
