@@ -90,3 +90,24 @@ def test_casualty_ninth_a_death_beside_the_hurt_count_is_one_more_person(nlp: La
 def test_casualty_ninth_treated_for_a_wound_is_a_survivor(nlp: Language, treated: str, injured: int) -> None:
     text = f"Two women were killed in the house on Elm Road. A neighbor who was shot {treated}, police said."
     assert counts(nlp, text).get("injured", 0) == injured
+
+
+def test_casualty_ninth_a_list_of_links_is_other_stories(nlp: Language) -> None:
+    text = (
+        "Police are investigating a shooting on Elm Road on Friday.\n\nMORE FROM THE STATION\n\n"
+        "+ 1 dead, 1 wounded in Oak Park shooting\n\n+ Council approves new budget\n\n"
+        "A man was wounded in the arm on Elm Road."
+    )
+    assert counts(nlp, text) == {"injured": 1}
+
+
+def test_casualty_ninth_no_figure_points_back_at_a_link(nlp: Language) -> None:
+    text = (
+        "A driver said another car followed her on Elm Road on Friday.\n\nMORE FROM THE STATION\n\n"
+        "+ Man who was shot by police identified, in critical condition\n\n+ Council approves new budget\n\n"
+        "The bullet struck her friend in the back seat."
+    )
+    figures = nlp(text)._.casualties
+    friend = next(f for f in figures if f.victims == "friend")
+    assert friend.same_as is None
+    assert counts(nlp, text) == {"injured": 1}

@@ -163,8 +163,23 @@ class CasualtyExtractor:
             figure.claim_index = claim_index(figure.start, claims)
             set_side(doc, figure, figures[:index], actors, claims, own_forces_side=self.own_forces_side)
         if self.link_mentions:
-            link_same(doc, figures)
+            _link_apart_from_lists(doc, figures)
         doc._.casualties = figures
+
+def _link_apart_from_lists(doc: Doc, figures: list[CasualtyFigure]) -> None:
+    """:func:`link_same`, no figure pointing back at one of a list of other stories' links or videos ("+ Man who
+    was shot by police identified" ... "The bullet struck her friend": the friend is no man of the list)."""
+    text = text_of(doc)
+    kept = [i for i, f in enumerate(figures) if not (f.background and playlist_line(text, f.start))]
+    if len(kept) == len(figures):
+        link_same(doc, figures)
+        return
+    rest = [figures[i] for i in kept]
+    link_same(doc, rest)
+    for figure in rest:
+        if figure.same_as is not None:
+            figure.same_as = kept[figure.same_as]
+
 
 def mark_background(doc: Doc, figures: list[CasualtyFigure]) -> None:
     """Flag the figures of sentences about another event (:mod:`rashomon.extract.casualty_background`)."""

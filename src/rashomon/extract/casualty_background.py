@@ -93,6 +93,8 @@ def playlist_line(text: str, offset: int) -> bool:
     Fife collision, police say"): another story's headline, wherever it stands ("10:15 p.m. ..." is a time of
     day, not a running time)."""
     start = text.rfind("\n", 0, offset) + 1
+    if text.startswith("+ ", start):
+        return True  # "MORE FROM ...\n\n+ 1 dead, 1 wounded in Park Hill shooting": a list of links to other stories
     return text[start : start + 12].lstrip()[:1].isdigit() and _PLAYLIST.match(text, start) is not None
 
 
