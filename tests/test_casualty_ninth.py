@@ -111,3 +111,34 @@ def test_casualty_ninth_no_figure_points_back_at_a_link(nlp: Language) -> None:
     friend = next(f for f in figures if f.victims == "friend")
     assert friend.same_as is None
     assert counts(nlp, text) == {"injured": 1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 6-year-old boy was killed in a drive-by shooting on Elm Road on Friday. Police said the gunmen killed "
+        "the boy and wounded his 11-year-old brother.",
+        "Two-year-old Tom Jenkins died after a shooting on Elm Road. Jenkins' baby sister suffered non-life "
+        "threatening injuries.",
+    ],
+)
+def test_casualty_ninth_a_relative_named_through_the_dead_is_someone_else(nlp: Language, text: str) -> None:
+    assert counts(nlp, text) == {"killed": 1, "injured": 1}
+
+
+def test_casualty_ninth_a_relative_still_re_mentions_the_same_noun(nlp: Language) -> None:
+    text = "A man and his brother were wounded on Elm Road on Friday. His brother was taken to the hospital."
+    figures = nlp(text)._.casualties
+    assert figures[-1].victims == "brother"
+    assert figures[-1].same_as is not None
+    assert counts(nlp, text) == {"injured": 2}
+
+
+def test_casualty_ninth_a_noun_also_shot_is_one_more_person(nlp: Language) -> None:
+    text = (
+        "Amari Brown, 7, was killed by a stray bullet on Elm Road on Friday. The woman was also shot in the chest "
+        "and is in stable condition."
+    )
+    woman = next(f for f in nlp(text)._.casualties if f.victims == "woman")
+    assert woman.same_as is None
+    assert counts(nlp, text) == {"killed": 1, "injured": 1}

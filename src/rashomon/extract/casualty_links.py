@@ -12,6 +12,8 @@ from spacy.tokens import Doc, Span, Token
 from rashomon.extract.casualty_counts import LIVING_TRIGGERS, SELF_INFLICTED
 from rashomon.extract.casualty_heads import PRONOUN_ONE, count_of, name_span
 from rashomon.extract.casualty_lexicon import IMPLICIT_ONE, INCIDENT_NOUNS
+from rashomon.extract.casualty_lived import also_hurt
+from rashomon.extract.claim_spans import text_of
 from rashomon.records import CasualtyFigure
 
 _ANY_VICTIM = {"victim", "person", "individual", "people", "one"}
@@ -52,6 +54,8 @@ def link_same(doc: Doc, figures: list[CasualtyFigure]) -> None:
             if kin is not None:
                 figure.same_as = kin
                 continue
+        if definite and name is None and _also_another(head, figure, text_of(doc)):
+            continue  # "The woman was also shot in the chest": one more person, not the boy counted before
         mine = _head_gender(head, figure)
         for earlier_index in range(index - 1, -1, -1):
             earlier = figures[earlier_index]
@@ -111,12 +115,37 @@ def _may_be_same(head: Token, figure: CasualtyFigure, earlier: CasualtyFigure, m
         return False  # "The father was killed ... The 4-year-old was listed in serious condition"
     if figure.kind == "killed" and earlier.kind != "killed" and head.lemma_.lower() in _EVENT_NOUNS:
         return False  # "the fatal shooting", "the homicide": the event's death, not the person hurt before
+    if _possessed_kin(head) and not _same_noun(earlier, head):
+        return False  # "Garza's stepfather", "his 11-year-old brother": not the boy or the Garza counted before
     if earlier.sentence_start != figure.sentence_start or head.pos_ not in ("NOUN", "PROPN"):
         return True
     if any(t.lower_ in _OTHER for t in head.lefts):
         return False
     noun = (earlier.victims or "").lower().split()[-1:]
     return not noun or head.lemma_.lower() in _ANY_VICTIM or noun[0] in (head.lower_, head.lemma_.lower())
+
+
+_KIN = {
+    "father", "son", "brother", "husband", "boyfriend", "uncle", "grandfather", "dad", "nephew", "mother", "daughter",
+    "sister", "wife", "girlfriend", "aunt", "grandmother", "mom", "niece", "stepfather", "stepmother", "stepson",
+    "stepdaughter", "cousin", "fiancee", "fiance", "grandson", "granddaughter", "friend", "neighbor", "roommate",
+}
+
+
+def _also_another(head: Token, figure: CasualtyFigure, text: str) -> bool:
+    """A noun (not "the victim") hurt "also" by its own verb ("The woman was also shot") names one more person."""
+    return head.pos_ == "NOUN" and head.lemma_.lower() not in _ANY_VICTIM and also_hurt(figure, text)
+
+
+def _possessed_kin(head: Token) -> bool:
+    """ "his brother", "Garza's stepfather", "Jones' baby sister": a relative named through someone else."""
+    return head.pos_ == "NOUN" and head.lower_ in _KIN and any(c.dep_ == "poss" for c in head.children)
+
+
+def _same_noun(earlier: CasualtyFigure, head: Token) -> bool:
+    """The earlier figure names its people with ``head``'s noun ("a brother" ... "his brother")."""
+    words = (earlier.victims or "").lower().split()
+    return bool(words) and words[-1] in (head.lower_, head.lemma_.lower())
 
 
 def _partitive_group(figures: list[CasualtyFigure], index: int, head: Token) -> int | None:
