@@ -142,3 +142,29 @@ def test_casualty_ninth_a_noun_also_shot_is_one_more_person(nlp: Language) -> No
     woman = next(f for f in nlp(text)._.casualties if f.victims == "woman")
     assert woman.same_as is None
     assert counts(nlp, text) == {"killed": 1, "injured": 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two victims died at the scene, and three were hospitalized with cuts.", {"killed": 2, "injured": 3}),
+        ("Two men died and a woman was taken to the hospital.", {"killed": 2, "injured": 1}),
+        # the hurt told first: the dead are among them
+        ("Four people were taken to the hospital, where two died.", {"killed": 2, "injured": 2}),
+        ("Three people were shot on Elm Road on Friday and one died.", {"killed": 1, "injured": 2}),
+    ],
+)
+def test_casualty_ninth_hospitalized_after_the_dead_are_others(
+    nlp: Language, text: str, expected: dict[str, int]
+) -> None:
+    assert counts(nlp, text) == expected
+
+
+def test_casualty_ninth_the_second_suspect_is_not_the_child_hurt(nlp: Language) -> None:
+    text = (
+        "A shooting on Elm Road left four people dead and one person injured. The child was taken to the hospital "
+        "for evaluation. Police said the second suspect was found dead later Friday."
+    )
+    suspect = next(f for f in nlp(text)._.casualties if f.victims == "second suspect")
+    assert suspect.same_as is None
+    assert counts(nlp, text).get("injured", 0) == 1

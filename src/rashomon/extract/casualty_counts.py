@@ -25,17 +25,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from rashomon.extract.casualty_lexicon import PERSON_WORDS
+from rashomon.extract.casualty_lexicon import ANAPHORS
 from rashomon.extract.casualty_lived import also_hurt, shot_in_a_limb, survived
+from rashomon.extract.casualty_names import is_name, named_dead
 from rashomon.extract.casualty_repeats import repeated
 from rashomon.extract.numbers import find_counts
 from rashomon.records import CasualtyFigure, CasualtyKind
-
-ANAPHORS = {
-    "he", "she", "him", "her", "his", "hers", "they", "them", "their", "who", "whom", "that", "himself", "herself",
-    "themselves", "both", "each", "all"
-}
-"""Value texts that point back at people already mentioned."""
 
 REFLEXIVES = {"himself", "herself"}
 KILLER_WORDS = {"suspect", "gunman", "shooter", "attacker", "assailant", "killer"}
@@ -337,52 +332,10 @@ def article_counts(figures: Sequence[CasualtyFigure], text: str = "") -> dict[Ca
                 continue
         counts[kind] = _kind_count(members, again.get(kind, []), text)
     if counts.get("killed"):
-        counts["killed"] = max(counts["killed"], _named_dead(figures, roots))
+        counts["killed"] = max(counts["killed"], named_dead(figures, roots))
     if counts.get("injured") and _killed_among_injured(by_kind.get("injured", []), killed):
         counts["injured"] = max(counts["injured"] - counts.get("killed", 0), 0)
     return counts
-
-
-def is_name(text: str) -> bool:
-    """Whether a figure's value is a person's name ("LeGrier", "Bettie Jones"), not a count, a pronoun or a
-    capitalised common noun ("Man", "Teen")."""
-    words = text.replace('"', " ").split()
-    return (
-        bool(words)
-        and all(w[:1].isupper() and not w.isupper() for w in words)
-        and not find_counts(text)
-        and not any(w.lower() in PERSON_WORDS or w.lower() in ANAPHORS for w in words)
-    )
-
-
-def _named_dead(figures: Sequence[CasualtyFigure], roots: Sequence[int]) -> int:
-    """People killed with distinct names ("fatally shot LeGrier" ... "killed a neighbor, Bettie Jones"):
-    each name (a figure's own, else that of the first mention it points back to) is one person."""
-    names: list[str] = []
-    introduced = False
-    for index, figure in enumerate(figures):
-        if figure.kind != "killed" or figure.background or not figure.count_min:
-            continue
-        mentions = [f for f in (figure, figures[roots[index]]) if (f.trigger or "").lower() != "suicide"]
-        name = next((f.value_text for f in mentions if is_name(f.value_text)), None)  # not "Murder-Suicide"
-        if name is not None and not any(_one_person(name, other) for other in names):
-            names.append(name)
-            introduced = introduced or (len(names) > 1 and _apposed(figure))
-    return len(names) if introduced else 0
-
-
-def _apposed(figure: CasualtyFigure) -> bool:
-    """ "a neighbor, 55-year-old Bettie Jones": a name written beside a common noun introduces someone."""
-    victims = figure.victims or ""
-    return victims[:1].islower() and is_name(figure.value_text)
-
-
-def _one_person(first: str, second: str) -> bool:
-    """ "Jakell Mitchell" / "Mitchell": one person; "Tammy Modlin" / "Montana Modlin": two."""
-    one, two = first.replace('"', " ").split(), second.replace('"', " ").split()
-    if len(one) >= 2 and len(two) >= 2 and one[0] != two[0]:
-        return False
-    return bool(set(one) & set(two))
 
 
 def _survivors(figures: Sequence[CasualtyFigure], text: str = "") -> dict[int, CasualtyFigure]:
@@ -409,6 +362,9 @@ def _survivors(figures: Sequence[CasualtyFigure], text: str = "") -> dict[int, C
             continue  # "found a man shot to death, along with two ...": one verb, not shot vs dead
         dead = sum(f.count_min or 0 for f in killed if not is_anaphoric(f))
         shot = figure.count_min or 0
+        if dead and shot and _dead_told_first(figure, killed):
+            out[index] = replace(figure, trigger=_OTHERS_HURT)  # "Two victims died, and three were hospitalized"
+            continue
         if not (0 < dead < shot and figure.count_max == shot):
             continue
         if not (is_additional(figure) or _more_between(figure, text)):  # "killed and seven others shot": others
@@ -434,6 +390,18 @@ def _included_dead(figure: CasualtyFigure, figures: Sequence[CasualtyFigure], te
 
 
 _INCLUDING = re.compile(r"(?:\bincluding\b[^.;]*|\s(?:--|\u2014|\u2013)\s*)$")
+
+
+def _dead_told_first(figure: CasualtyFigure, killed: Sequence[CasualtyFigure]) -> bool:
+    """ "Two victims died, and three were hospitalized": the dead told before a count of people carried to or
+    kept in hospital are others than those people ("Three shot, one dead" tells the hurt first)."""
+    trigger = (figure.trigger or "").lower()
+    return trigger not in _SHOT_WORDS and all(f.start < figure.start for f in killed)
+
+
+_OTHERS_HURT = "wounded, others"
+"""The trigger of people hurt beside the dead told before them: an injury word of its own (one sum per trigger)."""
+_SHOT_WORDS = {"shot", "shooting", "shoots", "struck", "hit", "hitting", "striking", "stabbed"}
 
 
 def _one_of(figure: CasualtyFigure, text: str) -> bool:

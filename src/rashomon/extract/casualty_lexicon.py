@@ -44,6 +44,11 @@ MISPARSED_DIE = {"dies", "died"}
 """Verbs the tagger takes for plural nouns in headlines ("Girl shot at party dies")."""
 NOT_PEOPLE_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "GPE", "LOC", "ORG", "FAC"}
 """Entity types a victim phrase never heads ("the first homicide of 2016", "FORT SMITH, Ark.")."""
+ANAPHORS = {
+    "he", "she", "him", "her", "his", "hers", "they", "them", "their", "who", "whom", "that", "himself", "herself",
+    "themselves", "both", "each", "all"
+}
+"""Value texts that point back at people already mentioned."""
 ANIMAL_WORDS = {
     "dog", "dogs", "puppy", "puppies", "cat", "cats", "kitten", "horse", "horses", "cow", "cows", "pet", "pets",
     "deer", "bear", "pig", "pigs", "goat", "sheep", "bird", "birds", "animal", "animals", "pit", "bull", "cattle",

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from rashomon.extract.casualty_counts import LIVING_TRIGGERS, SELF_INFLICTED
+from rashomon.extract.casualty_counts import LIVING_TRIGGERS, SELF_INFLICTED, is_additional
 from rashomon.extract.casualty_heads import PRONOUN_ONE, count_of, name_span
 from rashomon.extract.casualty_lexicon import IMPLICIT_ONE, INCIDENT_NOUNS
 from rashomon.extract.casualty_lived import also_hurt
@@ -115,6 +115,8 @@ def _may_be_same(head: Token, figure: CasualtyFigure, earlier: CasualtyFigure, m
         return False  # "The father was killed ... The 4-year-old was listed in serious condition"
     if figure.kind == "killed" and earlier.kind != "killed" and head.lemma_.lower() in _EVENT_NOUNS:
         return False  # "the fatal shooting", "the homicide": the event's death, not the person hurt before
+    if _another_noun(head, figure) and not _same_noun(earlier, head):
+        return False  # "the second suspect was found dead": not the child counted before
     if _possessed_kin(head) and not _same_noun(earlier, head):
         return False  # "Garza's stepfather", "his 11-year-old brother": not the boy or the Garza counted before
     if earlier.sentence_start != figure.sentence_start or head.pos_ not in ("NOUN", "PROPN"):
@@ -135,6 +137,11 @@ _KIN = {
 def _also_another(head: Token, figure: CasualtyFigure, text: str) -> bool:
     """A noun (not "the victim") hurt "also" by its own verb ("The woman was also shot") names one more person."""
     return head.pos_ == "NOUN" and head.lemma_.lower() not in _ANY_VICTIM and also_hurt(figure, text)
+
+
+def _another_noun(head: Token, figure: CasualtyFigure) -> bool:
+    """ "the second suspect", "another teen": a noun marked as one more person (not "the second victim")."""
+    return head.pos_ == "NOUN" and head.lemma_.lower() not in _ANY_VICTIM and is_additional(figure)
 
 
 def _possessed_kin(head: Token) -> bool:
