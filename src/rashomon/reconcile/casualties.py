@@ -34,7 +34,9 @@ The rule (``docs/reconcile.md`` explains it with examples):
    people hurt and no death at all, published no earlier than every report of a death, counts 0
    dead unless some headline tells of a death; where one does, reports written before it vote their
    survivors only (a count of the hurt that a report of the deaths gives too votes as it is):
-   :func:`rashomon.reconcile.death_votes.injured_after_the_deaths`), and
+   :func:`rashomon.reconcile.death_votes.injured_after_the_deaths`; a later report headlined with a death
+   since, "Another dead in ... shooting", supersedes the lower tolls of the reports written before it and
+   their wounded lose those who died: :mod:`rashomon.reconcile.death_updates`), and
    ``low``/``high`` widen to hold it. A report's "one of the 18-year-olds was shot" then no longer outvotes
    its own "four people were wounded".
 6. **Headlines.** A report whose headline states a count of the slot's kind ("2 dead, 3 injured in shooting
@@ -68,6 +70,7 @@ from typing import Any
 
 from rashomon.extract.casualty_counts import article_counts
 from rashomon.extract.headline import headline_counts
+from rashomon.reconcile.death_updates import killed_totals, the_update, tolls_before, wounded_before
 from rashomon.reconcile.death_votes import injured_after_the_deaths, silent_on_deaths, zero_deaths_counted
 from rashomon.reconcile.evidence import FigureClaim, Report
 from rashomon.reconcile.roundups import event_figures, page_roundup
@@ -377,7 +380,11 @@ def count_per_report(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
                 slot.report_totals[article_id] = counts.get(slot.kind, 0)  # type: ignore[call-overload]
     silent_on_deaths(slots, reports)
     zero_deaths_counted(slots, reports)
-    injured_after_the_deaths(slots, reports)
+    own_dead, update = killed_totals(slots), the_update(slots, reports)
+    tolls_before(slots, reports, update)
+    hurt = {a: t for s in slots if s.kind == "injured" for a, t in s.report_totals.items()}
+    injured_after_the_deaths(slots, reports, own_dead)
+    wounded_before(slots, reports, update, own_dead or {}, hurt)
     for slot in slots:
         page_totals_apart(slot, by_id)
         slot.titles = {a: by_id[a].article.title or "" for a in slot.report_totals if a in by_id}

@@ -129,9 +129,14 @@ def _near(report: Report, death_days: Sequence[date]) -> bool:
     return any(abs((published - d).days) <= DIED_LATER_DAYS for d in death_days)
 
 
-def _deaths_per_report(slots: Sequence[Slot], reports: Sequence[Report]) -> Callable[[Report], int]:
-    """The dead each report counts: its killed slot's own total when the slot is counted per report, else
-    its headline's or text's count."""
+def _deaths_per_report(
+    slots: Sequence[Slot], reports: Sequence[Report], counted: dict[str, int] | None = None
+) -> Callable[[Report], int]:
+    """The dead each report counts: ``counted`` (the killed slot's own totals as they stood before later
+    reports superseded some) when given, else its killed slot's own total when the slot is counted per
+    report, else its headline's or text's count."""
+    if counted is not None:
+        return lambda r: counted.get(r.id, 0)
     per_report = [s for s in slots if s.kind == "killed" and s.report_totals]
     if len(per_report) == 1:
         totals = per_report[0].report_totals
@@ -139,7 +144,9 @@ def _deaths_per_report(slots: Sequence[Slot], reports: Sequence[Report]) -> Call
     return lambda r: _own_count(r, "killed")
 
 
-def injured_after_the_deaths(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
+def injured_after_the_deaths(
+    slots: Sequence[Slot], reports: Sequence[Report], counted: dict[str, int] | None = None
+) -> None:
     """Counted, then died (module docstring): the injured slot's report totals, where the event has deaths
     some headline tells of, come from the reports that count the deaths, the earlier ones' survivors, and
     the far ones as they are. Nothing changes when no report counts deaths, when no headline tells of one
@@ -152,7 +159,7 @@ def injured_after_the_deaths(slots: Sequence[Slot], reports: Sequence[Report]) -
     if deaths == 0 or not death_in_a_headline(reports):
         return
     slot = injured[0]
-    dead_of = _deaths_per_report(slots, reports)
+    dead_of = _deaths_per_report(slots, reports, counted)
     dying = [r for r in reports if dead_of(r) > 0]
     kept = {
         r.id: slot.report_totals[r.id] if r.id in slot.report_totals else _own_count(r, "injured")
