@@ -168,3 +168,17 @@ def test_casualty_ninth_the_second_suspect_is_not_the_child_hurt(nlp: Language) 
     suspect = next(f for f in nlp(text)._.casualties if f.victims == "second suspect")
     assert suspect.same_as is None
     assert counts(nlp, text).get("injured", 0) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A brawl outside the bar killed one man and wounded as many as four people.", {"killed": 1, "injured": 4}),
+        ("Up to three people were wounded in the shooting on Elm Road.", {"injured": 3}),
+        ("Several people were wounded in the shooting on Elm Road.", {"injured": 3}),  # vague: the lower bound
+    ],
+)
+def test_casualty_ninth_as_many_as_counts_the_number_told(
+    nlp: Language, text: str, expected: dict[str, int]
+) -> None:
+    assert counts(nlp, text) == expected

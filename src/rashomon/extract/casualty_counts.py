@@ -79,6 +79,15 @@ def _anaphoric_value(text: str) -> bool:
     return not value[:1].isupper()
 
 
+def _as_many_as(figure: CasualtyFigure) -> CasualtyFigure:
+    """ "as many as five people were wounded", "up to four": the number written is the count told (its range
+    starts at 1 only because some people were surely hit)."""
+    low, high = figure.count_min, figure.count_max
+    if low == 1 and high is not None and high > 1 and not figure.vague:
+        return replace(figure, count_min=high)
+    return figure
+
+
 def is_additional(figure: CasualtyFigure) -> bool:
     """Whether the figure is marked as more people than those counted before."""
     words = " ".join(filter(None, (figure.value_text, figure.victims)))
@@ -290,6 +299,7 @@ def article_counts(figures: Sequence[CasualtyFigure], text: str = "") -> dict[Ca
     """The article's count per kind, each person counted once across repeated mentions (module doc);
     ``text`` (the text the figures' offsets index) lets a survivor's sentence ("non-life-threatening")
     count among the injured where deaths are reported."""
+    figures = [_as_many_as(f) for f in figures]
     roots = _roots(figures)
     killed_roots = {
         roots[i]
