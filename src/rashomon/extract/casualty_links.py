@@ -57,9 +57,10 @@ def link_same(doc: Doc, figures: list[CasualtyFigure]) -> None:
         if definite and name is None and _also_another(head, figure, text_of(doc)):
             continue  # "The woman was also shot in the chest": one more person, not the boy counted before
         mine = _head_gender(head, figure)
+        apart = _another_noun(head, figure) or _possessed_kin(head)
         for earlier_index in range(index - 1, -1, -1):
             earlier = figures[earlier_index]
-            if earlier.count_min == 0 or not _may_be_same(head, figure, earlier, mine):
+            if earlier.count_min == 0 or not _may_be_same(head, figure, earlier, mine, apart=apart):
                 continue
             if name is not None:
                 if _same_name(earlier.value_text, name) or _same_name(earlier.victims or "", name):
@@ -105,8 +106,11 @@ def _agrees(head: Token, figure: CasualtyFigure, earlier: CasualtyFigure, mine: 
     return not (mine and theirs and mine != theirs)
 
 
-def _may_be_same(head: Token, figure: CasualtyFigure, earlier: CasualtyFigure, mine: str | None) -> bool:
-    """Whether ``earlier`` may count the person ``head`` re-mentions (``mine``: the gender of ``head``):
+def _may_be_same(
+    head: Token, figure: CasualtyFigure, earlier: CasualtyFigure, mine: str | None, *, apart: bool = False
+) -> bool:
+    """Whether ``earlier`` may count the person ``head`` re-mentions (``mine``: the gender of ``head``; ``apart``:
+    a noun marked as one more person or a relative named through someone, which re-mentions only its own noun):
     "he" is not "the girl"; in one sentence "the other man" is not the man before, nor "his son" the
     father ("A father was killed and his son was shot": two nouns of one sentence, two people)."""
     if mine and not _agrees(head, figure, earlier, mine):
@@ -115,10 +119,8 @@ def _may_be_same(head: Token, figure: CasualtyFigure, earlier: CasualtyFigure, m
         return False  # "The father was killed ... The 4-year-old was listed in serious condition"
     if figure.kind == "killed" and earlier.kind != "killed" and head.lemma_.lower() in _EVENT_NOUNS:
         return False  # "the fatal shooting", "the homicide": the event's death, not the person hurt before
-    if _another_noun(head, figure) and not _same_noun(earlier, head):
-        return False  # "the second suspect was found dead": not the child counted before
-    if _possessed_kin(head) and not _same_noun(earlier, head):
-        return False  # "Garza's stepfather", "his 11-year-old brother": not the boy or the Garza counted before
+    if apart and not _same_noun(earlier, head):
+        return False  # "the second suspect", "Garza's stepfather", "his brother": not the child or Garza before
     if earlier.sentence_start != figure.sentence_start or head.pos_ not in ("NOUN", "PROPN"):
         return True
     if any(t.lower_ in _OTHER for t in head.lefts):
