@@ -182,3 +182,14 @@ def test_casualty_ninth_as_many_as_counts_the_number_told(
     nlp: Language, text: str, expected: dict[str, int]
 ) -> None:
     assert counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Teen shot, killed outside his school in broad daylight", {"killed": 1}),
+        ("Man shot, wounded on Elm Road", {"injured": 1}),
+    ],
+)
+def test_casualty_ninth_shot_comma_killed_is_a_death(nlp: Language, text: str, expected: dict[str, int]) -> None:
+    assert counts(nlp, text) == expected

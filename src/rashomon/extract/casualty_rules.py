@@ -67,18 +67,27 @@ def then_died(token: Token) -> bool:
     """ "A boy shot in the head near the park died Friday", "Woman shot by neighbor dies", "a teenager wounded
     in the shooting died Monday": the parser makes the participle the clause's verb and hangs "died" on it with
     no subject of its own (or makes the participle the subject of "dies"); the one hurt is the one who died.
-    Not where the harm verb has an object ("He shot his wife and died": she is his victim, he died)."""
+    "Teen shot, killed outside his school": a headline's "shot and killed" without "and". Not where the harm verb
+    has an object ("He shot his wife and died": she is his victim, he died)."""
     if any(c.dep_ == "dobj" for c in token.children):
         return False
     if token.dep_ in ("csubj", "nsubj") and token.head.lemma_ in DIE_VERBS:
         return True
     return any(
-        c.dep_ in _HUNG_DEPS and c.i > token.i and c.lemma_ in DIE_VERBS and not _any_subject(c)
+        c.dep_ in _HUNG_DEPS
+        and c.i > token.i
+        and (c.lemma_ in DIE_VERBS or _comma_killed(token, c))
+        and not _any_subject(c)
         for c in token.children
     )
 
 
-_HUNG_DEPS = ("advcl", "dep", "ccomp")
+def _comma_killed(shot: Token, verb: Token) -> bool:
+    """ "Teen shot, killed outside his school": "killed" just after "shot," (a headline's "shot and killed")."""
+    return verb.i == shot.i + 2 and verb.tag_ == "VBN" and verb.lemma_ == "kill" and shot.doc[shot.i + 1].text == ","
+
+
+_HUNG_DEPS = ("advcl", "dep", "ccomp", "acl")
 
 
 def _any_subject(verb: Token) -> bool:
