@@ -79,6 +79,10 @@ def _print_score(reason: dict[str, Any]) -> None:
     for key in ("shared_names", "shared_addresses", "shared_terms", "shared_ages", "shared_places", "shared_actors"):
         if reason.get(key):
             click.echo(f"      {key.replace('_', ' ')}: {', '.join(map(str, reason[key]))}")
+    if reason.get("not_counted"):
+        click.echo(
+            f"      not counted (the later report is fresh, beyond the date window): {', '.join(reason['not_counted'])}"
+        )
     if reason.get("distance_km") is not None:
         click.echo(f"      distance between event places: {reason['distance_km']} km")
     if reason.get("contributions"):

@@ -155,6 +155,8 @@ class ArticleFeatures:
     clock: frozenset[int] = frozenset()  # clock times written in the text, minutes after midnight
     streets: frozenset[str] = frozenset()  # street names ("pecan" of "Pecan Avenue")
     weekdays: frozenset[str] = frozenset()  # weekdays named in the lead
+    aged_names: frozenset[str] = frozenset()  # names written with an age ("Brandy Council, 34,"): the story's people
+    justice_title: bool = False  # the headline names a step of justice (an arrest, a charge, a sentence)
     from_analysis: bool = False
     extra: dict[str, str] = field(default_factory=dict)
 
@@ -224,11 +226,37 @@ _STREET_NOT = frozenset(["The", "A", "Main", "Wall", "This", "That", "Each", "Ev
 
 
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_AGED_NAME = re.compile(
+    r"\b([A-Z][a-z]+(?:[ \t]+[A-Z]\.)?[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?),\s\d{1,2}(?=[,.;)]|\s+(?:of|from|and)\b)"
+)
+"""A name with its age in apposition ("Jamond Heyward, 17,"): a victim's or suspect's, not a byline's."""
+_JUSTICE = re.compile(
+    r"\b(?:arrest\w*|charged?|charges|sentenc\w*|indict\w*|convict\w*|trial|pleads?|pleaded|plea|guilty|suspects?"
+    r"|custody|detained|arraign\w*|jury|verdict|court|judge|lawsuit|sues?|sued|prison|jail"
+    r"|\d+\s*(?:-\s*\d+\s*)?years?\b(?![- ]old))\b",
+    re.IGNORECASE,
+)
+"""Headline words of a later step of justice ("Man gets 20-42 years", "2 men detained"): a follow-up."""
 
 
 def lead_weekdays(text: str) -> set[str]:
     """Weekdays named in the lead (the title and the first ``LEAD_CHARS`` characters): the event's day."""
     return set(_WEEKDAY.findall(text[:LEAD_CHARS]))
+
+
+def aged_names(text: str) -> set[str]:
+    """Names written with an age in apposition ("Brandy Council, 34"): the people of the story."""
+    return set(_AGED_NAME.findall(text))
+
+
+def justice_headline(title: str | None) -> bool:
+    """Whether a headline names a step of justice (an arrest, a charge, a trial, a sentence)."""
+    return bool(title and _JUSTICE.search(title))
+
+
+def is_street_name(name: str) -> bool:
+    """Whether a capitalised pair is a street's name ("Grand Avenue", "Broad Ripple Avenue")."""
+    return _STREET.fullmatch(name) is not None
 
 
 def clock_times(text: str) -> set[int]:
@@ -342,6 +370,8 @@ def features_for(article: Article, analysis: ArticleAnalysis | None, clean_text:
         clock=frozenset(clock_times(clean_text)),
         streets=frozenset(street_names(clean_text)),
         weekdays=frozenset(lead_weekdays(clean_text)),
+        aged_names=frozenset(aged_names(clean_text)),
+        justice_title=justice_headline(article.title),
     )
     if analysis is None:
         return base

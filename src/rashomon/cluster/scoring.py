@@ -26,6 +26,14 @@ The score is a weighted sum of pair terms (``TERMS``: the term, its weight setti
           - w_type  if both have an event type and the types differ
           - w_gap * gap,  gap = min(days apart - window_days, 60) / 60 when more than window_days apart
 
+A *fresh* report (its own explicit event day at most a day before its publication, under a headline that
+names no step of justice) tells of a new incident. When the later of two reports is fresh and the two lie
+beyond the date window both by their days and by their publication days, what they share of the place does
+not count: a shared name counts only when written with an age ("Brandy Council, 34,": the story's people),
+never when it is a street or part of a place name ("Grand Avenue", "Broad Ripple", "New Port"), and the
+street bonus is dropped (a new shooting on the same street years later). The explanation lists them under
+``not_counted``.
+
 The weights are a logistic regression over these terms on the candidate pairs of odd GVA incident ids
 (``scripts/fit_pair_score.py``), divided by the ``sqrt(cosine)`` weight; the linkage threshold is the
 fitted intercept on that scale (an average score at the threshold is a 50 % chance of one incident).
@@ -45,7 +53,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rashomon.cluster.features import ArticleFeatures, haversine_km
+from rashomon.cluster.features import ArticleFeatures, haversine_km, is_street_name
 from rashomon.cluster.headlines import headline_cosine
 from rashomon.cluster.options import ClusterOptions
 
@@ -93,6 +101,39 @@ def _nowhere_near(a: ArticleFeatures, b: ArticleFeatures, options: ClusterOption
     return all(haversine_km(a.event_point, p) > options.far_km for p in b.town_points)
 
 
+def _fresh(a: ArticleFeatures) -> bool:
+    """Whether ``a`` tells of a new incident: its explicit event day is at most a day before its publication."""
+    if a.justice_title or not a.day_precise or a.day is None or a.published is None:
+        return False
+    return 0 <= a.published - a.day <= 1
+
+
+def fresh_later(a: ArticleFeatures, b: ArticleFeatures, options: ClusterOptions) -> bool:
+    """Whether the report published later is fresh and dates its event beyond the date window after the
+    other's, published beyond the window too (a day gap within one news cycle is a misread date)."""
+    later, other = (a, b) if (a.published or 0) > (b.published or 0) else (b, a)
+    if later.day is None or other.day is None or later.published is None or other.published is None:
+        return False
+    if later.day - other.day <= options.window_days or later.published - other.published <= options.window_days:
+        return False
+    return _fresh(later)
+
+
+def counted_names(a: ArticleFeatures, b: ArticleFeatures, fresh: bool) -> set[str]:
+    """The shared rare names that count; with a fresh later report, only the story's people (module doc)."""
+    shared = set(a.names & b.names)
+    if not fresh:
+        return shared
+    places = a.place_names | b.place_names
+    return {
+        n
+        for n in shared
+        if (n in a.aged_names or n in b.aged_names)
+        and not is_street_name(n)
+        and not any(n in place for place in places)
+    }
+
+
 TERMS: tuple[tuple[str, str, int], ...] = (
     ("sqrt_cosine", "w_sqrt_cosine", 1),
     ("cosine", "w_cosine", 1),
@@ -127,7 +168,8 @@ TERMS: tuple[tuple[str, str, int], ...] = (
 
 def pair_terms(a: ArticleFeatures, b: ArticleFeatures, cosine: float, options: ClusterOptions) -> dict[str, float]:
     """The value of every term of the score for ``a`` and ``b`` (before weights)."""
-    shared_names = len(a.names & b.names)
+    fresh = fresh_later(a, b, options)
+    shared_names = len(counted_names(a, b, fresh))
     shared_rare = len(a.rare_terms & b.rare_terms)
     both_ages = bool(a.ages and b.ages)
     agree_ages = bool(a.ages & b.ages)
@@ -157,7 +199,7 @@ def pair_terms(a: ArticleFeatures, b: ArticleFeatures, cosine: float, options: C
         "title": headline_cosine(a.title_vector, b.title_vector),
         "clock_conflict": float(clock_agree is False),
         "weekday_conflict": float(bool(a.weekdays and b.weekdays) and not a.weekdays & b.weekdays),
-        "street": float(bool(a.streets & b.streets)),
+        "street": float(bool(a.streets & b.streets) and not fresh),
         "street_conflict": float(bool(a.streets and b.streets) and not a.streets & b.streets),
         "date": float(both_dated and a.day == b.day),
         "date_conflict": float(both_dated and a.day != b.day),
@@ -230,6 +272,7 @@ class PairEvidence:
     killed: tuple[Any, Any]
     event_types: tuple[str | None, str | None]
     terms: dict[str, float]
+    not_counted: list[str]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -247,6 +290,7 @@ class PairEvidence:
             "killed": list(self.killed),
             "event_types": list(self.event_types),
             "contributions": {name: round(part, 4) for name, part in self.terms.items()},
+            "not_counted": self.not_counted,
         }
 
 
@@ -264,6 +308,10 @@ def evidence(
     shared_places += [
         label for label in a.place_labels if label in b.place_labels and label not in shared_places
     ]
+    fresh = fresh_later(a, b, options)
+    names = counted_names(a, b, fresh)
+    not_counted = sorted((a.names & b.names) - names)
+    not_counted += [f"street {s}" for s in sorted(a.streets & b.streets) if fresh]
     return PairEvidence(
         article=a.article_id,
         other=b.article_id,
@@ -271,7 +319,7 @@ def evidence(
         cosine=cosine,
         day_gap=abs(a.day - b.day) if a.day is not None and b.day is not None else None,
         dates=(a.date_iso, b.date_iso),
-        shared_names=sorted(a.names & b.names),
+        shared_names=sorted(names),
         shared_addresses=sorted(a.addresses & b.addresses),
         shared_terms=term_names(shared_columns) if term_names else [str(c) for c in shared_columns],
         shared_ages=sorted(a.ages & b.ages),
@@ -281,4 +329,5 @@ def evidence(
         killed=(a.killed, b.killed),
         event_types=(a.event_type, b.event_type),
         terms=contributions(a, b, cosine, options),
+        not_counted=not_counted,
     )

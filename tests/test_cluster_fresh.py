@@ -1,0 +1,171 @@
+"""A fresh report of a new incident at an old incident's place: the place's names and street do not count."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from rashomon.cli import main
+from rashomon.cluster.engine import cluster_store, current_assignment
+from rashomon.cluster.features import ArticleFeatures, aged_names, features_for, is_street_name, justice_headline
+from rashomon.cluster.options import ClusterOptions
+from rashomon.cluster.scoring import contributions, evidence, fresh_later
+from rashomon.records import Article, ArticleAnalysis, EventMention, Place, TimeExpr
+from rashomon.store import Store
+
+OLD = (
+    "A man was shot dead early Sunday on Granby Street in the Ocean View section of Norfolk. Police said "
+    "Tanya Brooks, 41, a neighbour, was wounded in the leg. No arrests have been made."
+)
+NEW = (
+    "A teenager was shot dead Friday night on Granby Street in the Ocean View section of Norfolk, police "
+    "said. Officers found him outside a corner store. No arrests have been made."
+)
+VIGIL = (
+    "Family and friends gathered Friday on Granby Street in the Ocean View section of Norfolk, where "
+    "Tanya Brooks, 41, was shot dead two years ago. Her killer has never been found."
+)
+
+
+def _analysis(article: Article, day: str, weekday: str) -> ArticleAnalysis:
+    """An analysis dating the event to ``day``, written next to the 'shot dead' trigger, in Norfolk."""
+    text = article.text
+    trigger = text.index("shot dead")
+    when = text.index(weekday)
+    places = [
+        Place(
+            text=name,
+            start=s,
+            end=s + len(name),
+            name=name,
+            country_code="US",
+            lat=36.85,
+            lon=-76.29,
+            precision="town",
+            admin1="VA",
+        )
+        for name in ("Norfolk", "Ocean View")
+        for s in [text.index(name)]
+    ]
+    return ArticleAnalysis(
+        article_id=article.id,
+        pipeline="test",
+        event_date=day,
+        event_date_precision="day",
+        places=places,
+        times=[TimeExpr(text=weekday, start=when, end=when + len(weekday), date=day, precision="day")],
+        events=[
+            EventMention(
+                event_type="Violence against civilians",
+                sub_event_type="Attack",
+                trigger="shot dead",
+                start=trigger,
+                end=trigger + 9,
+            )
+        ],
+    )
+
+
+def _report(text: str, *, published: str, day: str, weekday: str, title: str) -> tuple[Article, ArticleAnalysis]:
+    article = Article.create(text, source_name=f"{published}-{title[:12]}.txt", title=title, published_at=published)
+    return article, _analysis(article, day, weekday)
+
+
+def _feat(text: str, *, published: str, day: str, weekday: str, title: str) -> ArticleFeatures:
+    article, analysis = _report(text, published=published, day=day, weekday=weekday, title=title)
+    return features_for(article, analysis, f"{title}\n{text}")
+
+
+def _old() -> ArticleFeatures:
+    return _feat(OLD, published="2015-04-05", day="2015-04-05", weekday="Sunday", title="Man killed in Ocean View")
+
+
+def test_cluster_fresh_features_read_aged_names_justice_headlines_and_streets() -> None:
+    assert aged_names("victims Jamond Heyward, 17, and Brandy Council, 34. Sgt. Bryan Shelton said") == {
+        "Jamond Heyward",
+        "Brandy Council",
+    }
+    assert justice_headline("Man gets 20-42 years in death of girl, 3")
+    assert justice_headline("2 men detained after fatal shooting") and justice_headline("Suspect arraigned")
+    assert not justice_headline("5 year old will survive after being hit by stray bullet")
+    assert not justice_headline("4-year-old shot in Ocean View") and not justice_headline(None)
+    assert is_street_name("Granby Street") and is_street_name("Grand Avenue") and not is_street_name("Ocean View")
+
+
+def test_cluster_fresh_new_incident_at_an_old_place_shares_no_place_terms() -> None:
+    options = ClusterOptions()
+    old = _old()
+    new = _feat(NEW, published="2017-02-04", day="2017-02-03", weekday="Friday", title="Teen killed in Ocean View")
+    assert new.day_precise and fresh_later(old, new, options) and fresh_later(new, old, options)
+    parts = contributions(old, new, 0.4, options)
+    assert "street" not in parts and "name" not in parts, "Granby Street and Ocean View single out no incident"
+    reason = evidence(new, old, 0.4, options).to_dict()
+    assert reason["shared_names"] == []
+    assert set(reason["not_counted"]) == {"Granby Street", "Ocean View", "street granby"}
+
+
+def test_cluster_fresh_follow_ups_keep_the_place_terms() -> None:
+    options = ClusterOptions()
+    old = _old()
+    # published four days after its event day: a later report of an older event, not fresh
+    late = _feat(NEW, published="2017-02-07", day="2017-02-03", weekday="Friday", title="Teen killed in Ocean View")
+    # a step of justice in the headline: a follow-up, whatever its day
+    charged = _feat(
+        NEW, published="2017-02-04", day="2017-02-03", weekday="Friday", title="Man charged in Ocean View killing"
+    )
+    for follow_up in (late, charged):
+        assert not fresh_later(old, follow_up, options)
+        parts = contributions(old, follow_up, 0.4, options)
+        assert parts["street"] == pytest.approx(options.w_street) and parts["name"] == pytest.approx(options.w_name)
+    # published the next day with a wrong event day: the day gap is a date error, not a new incident
+    noisy = _feat(NEW, published="2015-04-06", day="2015-03-20", weekday="Friday", title="Teen killed in Ocean View")
+    assert not fresh_later(old, noisy, options)
+    # the fresh report came first; the one published after it is a follow-up with a misread older day
+    fresh = _feat(NEW, published="2017-02-04", day="2017-02-03", weekday="Friday", title="Teen killed in Ocean View")
+    misdated = _feat(
+        OLD,
+        published="2017-02-20",
+        day="2015-11-02",
+        weekday="Sunday",
+        title="Grandparents charged in Ocean View killing",
+    )
+    assert not fresh_later(fresh, misdated, options) and not fresh_later(misdated, fresh, options)
+    assert contributions(fresh, misdated, 0.4, options)["street"] == pytest.approx(options.w_street)
+
+
+def test_cluster_fresh_report_keeps_the_story_people(store: Store) -> None:
+    old_article, old_analysis = _report(
+        OLD, published="2015-04-05", day="2015-04-05", weekday="Sunday", title="Man killed in Ocean View"
+    )
+    vigil_article, vigil_analysis = _report(
+        VIGIL, published="2017-04-08", day="2017-04-07", weekday="Friday", title="Vigil in Ocean View"
+    )
+    options = ClusterOptions()
+    old = features_for(old_article, old_analysis, f"{old_article.title}\n{OLD}")
+    vigil = features_for(vigil_article, vigil_analysis, f"{vigil_article.title}\n{VIGIL}")
+    assert fresh_later(old, vigil, options)
+    parts = contributions(old, vigil, 0.4, options)
+    assert parts["name"] == pytest.approx(options.w_name), "Tanya Brooks, 41, is one of the story's people"
+    assert "names_extra" not in parts and "street" not in parts
+
+    for article, analysis in ((old_article, old_analysis), (vigil_article, vigil_analysis)):
+        store.add_article(article)
+        store.save_analysis(analysis)
+    cluster_store(store)
+    assignment = current_assignment(store)
+    runner = CliRunner()
+    db = str(Path(store.path))
+    if assignment[old_article.id] != assignment[vigil_article.id]:
+        merged = runner.invoke(main, ["merge", assignment[old_article.id], assignment[vigil_article.id], "--db", db])
+        assert merged.exit_code == 0, merged.output
+    event = current_assignment(store)[old_article.id]
+    explained = runner.invoke(main, ["explain", event, "--db", db])
+    assert explained.exit_code == 0, explained.output
+    assert "not counted (the later report is fresh" in explained.output
+    assert "Granby Street" in explained.output.split("not counted")[1] and "Tanya Brooks" in explained.output
+    as_json = json.loads(runner.invoke(main, ["explain", event, "--db", db, "--json"]).output)
+    reasons = [a["reason"] for a in as_json["articles"] if a["reason"].get("not_counted")]
+    assert reasons and "Ocean View" in reasons[0]["not_counted"]
