@@ -49,11 +49,6 @@ ANAPHORS = {
     "themselves", "both", "each", "all"
 }
 """Value texts that point back at people already mentioned."""
-ANIMAL_WORDS = {
-    "dog", "dogs", "puppy", "puppies", "cat", "cats", "kitten", "horse", "horses", "cow", "cows", "pet", "pets",
-    "deer", "bear", "pig", "pigs", "goat", "sheep", "bird", "birds", "animal", "animals", "pit", "bull", "cattle",
-}
-"""Animals: "injuring one of the family dogs" hurts no person."""
 CARRY_VERBS = {"take", "transport", "rush", "airlift", "fly", "bring", "drive", "carry", "treat", "admit", "send"}
 HOSPITAL_WORDS = {"hospital", "hospitals", "medical", "trauma", "clinic"}
 MODALS = {"could", "would", "might", "may", "should", "will", "shall", "can", "must"}

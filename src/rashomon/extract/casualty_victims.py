@@ -16,7 +16,6 @@ from spacy.tokens import Token
 
 from rashomon.extract.casualty_lexicon import (
     ACCIDENT,
-    ANIMAL_WORDS,
     COUNTABLE_NOUNS,
     DIE_VERBS,
     HOSPITAL_WORDS,
@@ -427,17 +426,7 @@ def _not_people(token: Token) -> bool:
         return True
     if ":" in text and text.replace(":", "").isdigit():
         return True  # "Pause 1:21": a clock (a video playlist's running times)
-    return _number_of_number(token) or _animals(token)
-
-
-def _animals(token: Token) -> bool:
-    """ "injuring one of the family dogs", "killed two of their cats": a number out of animals counts no people."""
-    if token.lower_ in ANIMAL_WORDS:
-        return True
-    return any(
-        prep.dep_ == "prep" and prep.lower_ == "of" and any(o.lower_ in ANIMAL_WORDS for o in prep.children)
-        for prep in token.children
-    )
+    return _number_of_number(token)
 
 
 def _number_of_number(token: Token) -> bool:
