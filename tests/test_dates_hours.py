@@ -22,13 +22,13 @@ def test_dates_hours_clock_time_after_a_speech_verb_dates_the_event() -> None:
 
 def test_dates_hours_abbreviation_period_ends_no_sentence() -> None:
     published = "2017-04-06T10:00:00"
-    text = ("Rohan Levy was shot in the head near his home on E. 55th St. near Lenox Road in East Flatbush around "
+    text = ("Dario Quint was shot in the head near his home on W. 12th St. near Birch Road in Lower Hollow around "
             "2:30 p.m. Feb. 20, police said. His mother spoke to reporters on Wednesday about a memorial.")
     times = _times_in(text, published, "around 2:30 p.m. Feb. 20", "Wednesday")
     # 45 days old: a calendar date counts only with a word of violence in its own sentence
     assert event_date(times, published, text=text) == ("2017-02-20", "day")
-    cut = text.replace("near Lenox Road in East Flatbush around 2:30 p.m. Feb. 20, police said.",
-                       "near Lenox Road. A fundraiser was held there around 2:30 p.m. Feb. 20, police said.")
+    cut = text.replace("near Birch Road in Lower Hollow around 2:30 p.m. Feb. 20, police said.",
+                       "near Birch Road. A fundraiser was held there around 2:30 p.m. Feb. 20, police said.")
     times = _times_in(cut, published, "around 2:30 p.m. Feb. 20", "Wednesday")
     assert event_date(times, published, text=cut) == ("2017-04-05", "day")  # a real sentence end still cuts
 

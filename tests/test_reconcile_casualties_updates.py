@@ -13,7 +13,7 @@ from test_reconcile_casualties_ties import _claim
 
 Report = tuple[str, str, str, list[Claim], list[CasualtyFigure]]  # day, title, text, claims, figures
 
-PARTY = "Two men were killed and five people were wounded at a Christmas party on Elm Street, police said."
+PARTY = "Two men were killed and five people were wounded at a block party on Elm Street, police said."
 LATER = (
     "A third man has died of his wounds. Three men were killed and four people were wounded at the party, police said."
 )
@@ -34,7 +34,7 @@ def _best(dossier: dict[str, Any], kind: str) -> int | None:
 def _party(day: str) -> Report:
     return (
         day,
-        "Christmas party shooting kills 2, wounds 5",
+        "Block party shooting kills 2, wounds 5",
         PARTY,
         [],
         [
@@ -47,7 +47,7 @@ def _party(day: str) -> Report:
 def _another_dead(day: str) -> Report:
     return (
         day,
-        "Another dead in Elm Street Christmas party shooting",
+        "Another dead in Elm Street block party shooting",
         LATER,
         [],
         [
@@ -156,9 +156,9 @@ def test_reconcile_casualties_updates_a_wounded_soldier_who_died_leaves_the_woun
 
 def test_reconcile_casualties_updates_headlines_of_a_later_death() -> None:
     for title in (
-        "Another dead in East Chatham mass shooting on Christmas",
-        "Man dies 4 days after West Side shooting that wounded 3 more",
-        "Third person dies after weekend shooting on city's northwest side",
+        "Another dead in Elm Street block party shooting",
+        "Woman dies 5 days after East End shooting that wounded 2 more",
+        "Third person dies after Saturday shooting on town's south side",
         "Death toll rises to 12 in border clash",
         "Teen suspect in New Year's murder of 16-year-old girl dies",
     ):

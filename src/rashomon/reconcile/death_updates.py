@@ -1,7 +1,7 @@
 """Later reports of a death (casualties step 5, ``docs/reconcile.md``): a toll that rose after the first reports.
 
-Reports of one event are written at different times. The first tells of "Christmas party shooting kills 2,
-wounds 5"; eleven days later another outlet writes "Another dead in East Chatham mass shooting on Christmas":
+Reports of one event are written at different times. The first tells of "Block party shooting kills 2,
+wounds 5"; eleven days later another outlet writes "Another dead in Elm Street block party shooting":
 one of the five wounded has died, the toll is 3 dead and 4 wounded. Counted per report
 (:func:`rashomon.reconcile.casualties.count_per_report`), the first report's headline weighs double and its
 older counts win. An **update** (:func:`updates`) is a report whose headline (not a tally of several
