@@ -181,3 +181,23 @@ def test_casualty_ninth_as_many_as_counts_the_number_told(
 )
 def test_casualty_ninth_shot_comma_killed_is_a_death(nlp: Language, text: str, expected: dict[str, int]) -> None:
     assert counts(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("As many as five people were wounded in the shelling.", {"injured": 5}),
+        ("Up to four people were hurt in the blast.", {"injured": 4}),
+        # other ranges keep their lower bound
+        ("One or two soldiers were killed in the attack on Monday.", {"killed": 1}),
+        ("Between one and three people were injured in the blast.", {"injured": 1}),
+    ],
+)
+def test_casualty_ninth_only_up_to_counts_its_number(nlp: Language, text: str, expected: dict[str, int]) -> None:
+    assert counts(nlp, text) == expected
+
+
+def test_casualty_ninth_an_including_phrase_ends_at_its_comma(nlp: Language) -> None:
+    text = "Five people were wounded, including two children, and three were killed in the shelling."
+    assert counts(nlp, text) == {"injured": 5, "killed": 3}
+    assert counts(nlp, "Three people were injured, including a woman who later died.") == {"injured": 2, "killed": 1}

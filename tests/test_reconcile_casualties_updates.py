@@ -108,6 +108,27 @@ def test_reconcile_casualties_updates_the_same_partys_risen_toll_stands(store: S
     assert (killed["low"], killed["best"], killed["high"]) == (8, 12, 12)
 
 
+ARMY_HURT = "Eight soldiers were killed and fourteen were wounded in the border clash on Tuesday, the army said."
+
+
+def test_reconcile_casualties_updates_a_disputed_toll_keeps_its_wounded(store: Store) -> None:
+    # another party's later "death toll rises to 12" is a dispute: the army's fourteen wounded did not die
+    (_, (day, title, text, _, figures)) = _clash("ministry-y")
+    army = (
+        "2024-05-12",
+        "Soldiers killed in border clash",
+        ARMY_HURT,
+        [_claim(ARMY_HURT, "the army", "army-x")],
+        [
+            _figure(ARMY_HURT, "killed", "Eight soldiers", 8, 0, "killed"),
+            _figure(ARMY_HURT, "injured", "fourteen", 14, 0, "wounded"),
+        ],
+    )
+    toll = (day, title, text, [_claim(text, "the defence ministry", "ministry-y")], figures)
+    dossier = _reconciled(store, [army, toll])
+    assert (_best(dossier, "killed"), _best(dossier, "injured")) == (8, 14)
+
+
 BORDER = "Two soldiers were killed and fourteen soldiers were wounded in a border clash, the army said."
 WOUNDED = "Fourteen soldiers were wounded in the border clash on Tuesday, the ministry said."
 THIRD = "A third soldier died of his wounds. Three soldiers were killed and thirteen were wounded in the clash."
@@ -167,5 +188,6 @@ def test_reconcile_casualties_updates_headlines_of_a_later_death() -> None:
         "2 dead, 3 injured in shooting outside club",
         "Man killed in Elm Street shooting",
         "4 shot, one fatally",
+        "Second shooting death in a week on Elm Street",
     ):
         assert not LATER_DEATH.search(title), title

@@ -79,13 +79,20 @@ def _anaphoric_value(text: str) -> bool:
     return not value[:1].isupper()
 
 
+_TOLD_UP_TO = re.compile(r"\s*(?:up\s+to|as\s+many\s+as)\b", re.IGNORECASE)
+"""The modifiers whose number is the count told: "as many as five", "up to four"."""
+
+
 def _as_many_as(figure: CasualtyFigure) -> CasualtyFigure:
     """ "as many as five people were wounded", "up to four": the number written is the count told (its range
-    starts at 1 only because some people were surely hit)."""
+    starts at 1 only because some people were surely hit). Other ranges keep their lower bound: "one or two",
+    "1-3", "between one and three" (the conservative reading of ``numbers``)."""
     low, high = figure.count_min, figure.count_max
-    if low == 1 and high is not None and high > 1 and not figure.vague:
-        return replace(figure, count_min=high)
-    return figure
+    if low != 1 or high is None or high <= 1 or figure.vague:
+        return figure
+    if not _TOLD_UP_TO.match(figure.value_text or ""):
+        return figure
+    return replace(figure, count_min=high)
 
 
 def is_additional(figure: CasualtyFigure) -> bool:
@@ -394,12 +401,16 @@ def _included_dead(figure: CasualtyFigure, figures: Sequence[CasualtyFigure], te
             continue
         if is_anaphoric(other) or other.background:
             continue
+        if is_additional(other):  # "four wounded -- two others killed": other people
+            continue
         if _INCLUDING.search(text, figure.end, other.start) and other.start - figure.end < 120:
             dead += other.count_min or 0
     return dead if 0 < dead < hurt else 0
 
 
-_INCLUDING = re.compile(r"(?:\bincluding\b[^.;]*|\s(?:--|\u2014|\u2013)\s*)$")
+_INCLUDING = re.compile(r"(?:\bincluding\b[^.;,]*|\s(?:--|\u2014|\u2013)\s*)$")
+"""The hurt count's own phrase up to a dead figure: "including" with no comma between ("wounded, including two
+children, and three were killed" counts three others), or a dash."""
 
 
 def _dead_told_first(figure: CasualtyFigure, killed: Sequence[CasualtyFigure]) -> bool:

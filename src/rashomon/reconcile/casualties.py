@@ -381,10 +381,10 @@ def count_per_report(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
     silent_on_deaths(slots, reports)
     zero_deaths_counted(slots, reports)
     own_dead, update = killed_totals(slots), the_update(slots, reports)
-    tolls_before(slots, reports, update)
+    disputed = tolls_before(slots, reports, update)
     hurt = {a: t for s in slots if s.kind == "injured" for a, t in s.report_totals.items()}
     injured_after_the_deaths(slots, reports, own_dead)
-    wounded_before(slots, reports, update, own_dead or {}, hurt)
+    wounded_before(slots, reports, update, own_dead or {}, hurt, disputed)
     for slot in slots:
         page_totals_apart(slot, by_id)
         slot.titles = {a: by_id[a].article.title or "" for a in slot.report_totals if a in by_id}

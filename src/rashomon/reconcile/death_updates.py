@@ -30,7 +30,7 @@ casualties, ninth session" of ``docs/benchmarks.md``).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from datetime import date
 from typing import TYPE_CHECKING, Final
 
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 LATER_DEATH: Final = re.compile(
     r"\b(?:dies|died|has\s+died|have\s+died|succumb(?:s|ed)?|pass(?:es|ed)\s+away"
     r"|another\s+(?:dead|death|victim\s+dies)|death\s+toll\s+(?:rises|climbs|grows|reaches|rose|up)"
-    r"|(?:second|third|fourth|fifth|2nd|3rd|4th|5th)\s+(?:\w+\s+){0,3}(?:dies|dead|death|died))\b",
+    r"|(?:second|third|fourth|fifth|2nd|3rd|4th|5th)\s+(?:\w+\s+){0,3}(?:dies|dead|died))\b",
     re.IGNORECASE,
 )
 """A headline's word of a death that came after the shooting: the news an update brings."""
@@ -113,12 +113,14 @@ def _parties(slot: Slot, articles: set[str], value: int) -> set[str]:
     }
 
 
-def tolls_before(slots: Sequence[Slot], reports: Sequence[Report], update: Update | None) -> None:
+def tolls_before(slots: Sequence[Slot], reports: Sequence[Report], update: Update | None) -> set[str]:
     """The killed totals below the update's, of reports published before it, do not vote (module docstring:
-    only where the update states its toll whole, and not where parties dispute it)."""
+    only where the update states its toll whole, and not where parties dispute it). Returns the reports whose
+    lower toll is a party's own figure in dispute (their wounded are left as they are, too)."""
+    disputed: set[str] = set()
     killed = _only(slots, "killed")
     if killed is None or update is None or not stated_whole(killed, update[1]):
-        return
+        return disputed
     when, total = update
     by_id = {r.id: r for r in reports}
     early = {a: t for a, t in killed.report_totals.items() if a in by_id and _before(by_id[a], when) and t < total}
@@ -126,10 +128,12 @@ def tolls_before(slots: Sequence[Slot], reports: Sequence[Report], update: Updat
     for article_id, value in early.items():
         theirs = _parties(killed, {article_id}, value)
         if theirs and not theirs & _parties(killed, later, total):
-            continue  # a party's own lower figure: a dispute, left to the tie rule
+            disputed.add(article_id)  # a party's own lower figure: a dispute, left to the tie rule
+            continue
         del killed.report_totals[article_id]
         killed.zero_counts.discard(article_id)
         killed.headline_totals.discard(article_id)
+    return disputed
 
 
 def wounded_before(
@@ -138,10 +142,12 @@ def wounded_before(
     update: Update | None,
     own_dead: dict[str, int],
     hurt: dict[str, int],
+    disputed: Set[str] = frozenset(),
 ) -> None:
     """The injured totals of reports published before the update, less those who died since (module
     docstring). ``own_dead``: each report's killed total before :func:`tolls_before`; ``hurt``: the injured
-    totals before the counted-then-died rule (a total it changed is left)."""
+    totals before the counted-then-died rule (a total it changed is left); ``disputed``: the reports whose
+    toll is a party's figure in dispute (:func:`tolls_before`): their wounded are not the update's dead."""
     injured = _only(slots, "injured")
     if injured is None or update is None:
         return
@@ -149,7 +155,7 @@ def wounded_before(
     by_id = {r.id: r for r in reports}
     for article_id, wounded in list(injured.report_totals.items()):
         report = by_id.get(article_id)
-        if report is None or not _before(report, when) or hurt.get(article_id) != wounded:
+        if report is None or article_id in disputed or not _before(report, when) or hurt.get(article_id) != wounded:
             continue
         known = own_dead.get(article_id, 0) or _known_by(day(report), reports, own_dead)
         if known >= total:
