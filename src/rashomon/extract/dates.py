@@ -181,7 +181,9 @@ def is_event_evidence(time: TimeExpr, text: str | None) -> bool:
     the day, nor does "9:45 PM EST"), not a bare number (an age: "Givens, 16,"), not a time counted from another
     moment of the story ("about two hours later"), not a page stamp ("Published Wednesday, March 25",
     "Posted: Monday, February 2, 2015 9:45 PM"), not the day something was said ("police said Monday"), not the
-    start or end of a period ("since Monday")."""
+    start or end of a period ("since Monday"). A day with a clock time after a speech verb does date the event
+    (:data:`_CLOCKED`: "police said around 9 p.m. Sunday they were called"); so does, wrongly, the rarer clocked
+    day of a statement ("the ministry said at 6 p.m. Sunday that ..."), measured as the smaller side on GVA."""
     clean = " ".join(time.text.split())
     if (_CLOCK_ONLY.match(clean) or _NO_DATE_WORD.match(clean) or _NARRATIVE.search(clean)
             or _TIMESTAMP.search(clean) or not is_point_in_time(clean)):
