@@ -54,7 +54,7 @@ from rashomon.extract.attribution_scoring import decode as decode
 from rashomon.extract.attribution_scoring import viterbi as viterbi
 from rashomon.extract.attribution_scoring import viterbi_stretches as viterbi_stretches
 from rashomon.extract.attributions import Attribution
-from rashomon.extract.claim_spans import after_dateline, trimmed
+from rashomon.extract.claim_spans import after_dateline, overlaps, trimmed
 
 Hashes = npt.NDArray[np.uint64]
 
@@ -469,9 +469,7 @@ def nearest(cue: Span, sources: list[Span]) -> Span | None:
 
 def combined(rules: list[Attribution], model: list[Attribution]) -> list[Attribution]:
     """The rule attributions, and the model's whose cue overlaps no rule cue, in text order."""
-    added = [m for m in model if not any(_overlaps(m.cue, r.cue) for r in rules)]
+    added = [m for m in model if not any(overlaps(m.cue, r.cue) for r in rules)]
     return sorted(rules + added, key=lambda a: a.cue.start)
 
 
-def _overlaps(first: Span, second: Span) -> bool:
-    return first.start < second.end and second.start < first.end

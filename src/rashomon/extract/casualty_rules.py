@@ -159,8 +159,10 @@ def _verb_kind(token: Token) -> CasualtyKind | None:
     if lemma in INJURE_VERBS or lower in ("wounded", "injured", "hospitalized", "hospitalised"):
         fatal = _has_child(token, {"fatally", "mortally"}) or then_died(token)  # "fatally wounded"
         return "killed" if fatal else "injured"
-    if lemma in SHOOT_VERBS and (lemma in ("shoot", "stab") or _is_fatal(token)):
-        return "killed" if _is_fatal(token) else "injured"
+    if lemma in SHOOT_VERBS:
+        fatal = _is_fatal(token)
+        if lemma in ("shoot", "stab") or fatal:
+            return "killed" if fatal else "injured"
     if lemma in ("hit", "strike") and _by_gunfire(token):
         return "injured"
     if lemma in ARREST_VERBS:

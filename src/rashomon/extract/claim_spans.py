@@ -152,6 +152,11 @@ def _sentence_units(doc: Doc) -> list[Span]:
     return units
 
 
+def overlaps(first: Span, second: Span) -> bool:
+    """Whether two spans of one Doc share a token."""
+    return first.start < second.end and second.start < first.end
+
+
 def clipped(span: Span, unit: Span) -> Span | None:
     """``span`` cut to the tokens inside ``unit``, or ``None`` when nothing is left."""
     start, end = max(span.start, unit.start), min(span.end, unit.end)

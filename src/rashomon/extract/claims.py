@@ -62,6 +62,7 @@ from rashomon.extract.claim_scope import (
 from rashomon.extract.claim_spans import (
     clipped_chars,
     holding_text,
+    overlaps,
     quote_kind,
     quote_regions,
     sentence_units,
@@ -132,10 +133,6 @@ def unquoted_claimant(attribution: Attribution, regions: list[tuple[int, int]]) 
 def _copy_attributions(sent: Span) -> list[Attribution]:
     """The rule attributions of a sentence of a re-parsed headline (its quotes read off its own text)."""
     return sentence_attributions(sent, quote_regions(sent.doc.text))
-
-
-def _overlap(first: Span, second: Span) -> bool:
-    return first.start < second.end and second.start < first.end
 
 
 def speaking_act(cue: Span) -> bool:
@@ -356,7 +353,7 @@ class ClaimExtractor:
         for k, (_, units) in enumerate(found):
             merged: list[RuleUnit] = []
             for unit, rules in units:
-                extra = [a for a in more.get((k, unit.start), []) if not any(_overlap(a.cue, r.cue) for r in rules)]
+                extra = [a for a in more.get((k, unit.start), []) if not any(overlaps(a.cue, r.cue) for r in rules)]
                 merged.append((unit, sorted(rules + extra, key=lambda a: a.cue.start) if extra else rules))
             out.append(merged)
         return out

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from rashomon.extract import attribution_lexicon as lex
 from rashomon.extract.attributions import Attribution, remainder, subject_of
-from rashomon.extract.claim_spans import clipped, source_span
+from rashomon.extract.claim_spans import clipped, overlaps, source_span
 
 
 def parsed_claimant(attribution: Attribution) -> Attribution:
@@ -26,7 +26,7 @@ def parsed_claimant(attribution: Attribution) -> Attribution:
     if attribution.source is not None:
         attribution, found = _own_subject(attribution, attribution.source)
         widened = _to_verb(cue, unit)
-        if widened == cue or _overlap(widened, found):
+        if widened == cue or overlaps(widened, found):
             return attribution
         content = remainder(unit, found, widened) or attribution.content
         return Attribution(unit, widened, found, content, attribution.kind, attribution.hedges)
@@ -64,7 +64,7 @@ def _own_subject(attribution: Attribution, source: Span) -> tuple[Attribution, S
             or source.root.dep_ != "nsubj" or source.root.head.i == verb.i:
         return attribution, source  # only a source that is another verb's subject
     own = clipped(source_span(subject), unit)
-    if own is None or _overlap(own, cue):
+    if own is None or overlaps(own, cue):
         return attribution, source
     content = remainder(unit, own, cue) or attribution.content
     return Attribution(unit, cue, own, content, attribution.kind, attribution.hedges), own
@@ -119,5 +119,3 @@ def named_after(cue: Span, unit: Span) -> Span | None:
     return clipped(source_span(noun), unit)
 
 
-def _overlap(first: Span, second: Span) -> bool:
-    return first.start < second.end and second.start < first.end
