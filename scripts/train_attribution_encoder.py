@@ -109,7 +109,8 @@ def main() -> None:
     held = set(held_out(len(docs)).tolist())
     kept = [k for k in range(len(docs)) if k not in held]
     checkpoint = kept[5::CHECKPOINT_EVERY]
-    train = [k for k in kept if k not in set(checkpoint)]
+    checked = set(checkpoint)
+    train = [k for k in kept if k not in checked]
     print(f"{len(train)} train articles, {len(checkpoint)} checkpoint articles, {len(held)} held out", flush=True)
     model = build(args.width, args.depth, 0 if args.no_rows else featurize.width,
                   vectors=not args.no_vectors, dropout=args.dropout)

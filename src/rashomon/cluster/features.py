@@ -155,7 +155,7 @@ class ArticleFeatures:
     clock: frozenset[int] = frozenset()  # clock times written in the text, minutes after midnight
     streets: frozenset[str] = frozenset()  # street names ("pecan" of "Pecan Avenue")
     weekdays: frozenset[str] = frozenset()  # weekdays named in the lead
-    aged_names: frozenset[str] = frozenset()  # names written with an age ("Brandy Council, 34,"): the story's people
+    aged_names: frozenset[str] = frozenset()  # names written with an age ("Brandy Council, 34,"), streets left out
     justice_title: bool = False  # the headline names a step of justice (an arrest, a charge, a sentence)
     from_analysis: bool = False
     extra: dict[str, str] = field(default_factory=dict)
@@ -370,7 +370,7 @@ def features_for(article: Article, analysis: ArticleAnalysis | None, clean_text:
         clock=frozenset(clock_times(clean_text)),
         streets=frozenset(street_names(clean_text)),
         weekdays=frozenset(lead_weekdays(clean_text)),
-        aged_names=frozenset(aged_names(clean_text)),
+        aged_names=frozenset(n for n in aged_names(clean_text) if not is_street_name(n)),
         justice_title=justice_headline(article.title),
     )
     if analysis is None:

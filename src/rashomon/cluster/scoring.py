@@ -53,7 +53,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rashomon.cluster.features import ArticleFeatures, haversine_km, is_street_name
+from rashomon.cluster.features import ArticleFeatures, haversine_km
 from rashomon.cluster.headlines import headline_cosine
 from rashomon.cluster.options import ClusterOptions
 
@@ -128,8 +128,7 @@ def counted_names(a: ArticleFeatures, b: ArticleFeatures, fresh: bool) -> set[st
     return {
         n
         for n in shared
-        if (n in a.aged_names or n in b.aged_names)
-        and not is_street_name(n)
+        if (n in a.aged_names or n in b.aged_names)  # streets are left out of them (features_for)
         and not any(n in place for place in places)
     }
 

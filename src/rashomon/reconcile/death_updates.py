@@ -35,9 +35,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Final
 
 from rashomon.extract.headline import TALLY
-from rashomon.reconcile.death_votes import day
+from rashomon.reconcile.death_votes import day, published_day
 from rashomon.reconcile.evidence import Report
-from rashomon.reconcile.tie_votes import PARTY_KEYS, stated_whole
+from rashomon.reconcile.tie_votes import party_claimants, stated_whole
 
 if TYPE_CHECKING:
     from rashomon.reconcile.casualties import Slot
@@ -95,22 +95,12 @@ def the_update(slots: Sequence[Slot], reports: Sequence[Report]) -> Update | Non
 
 def _before(report: Report, when: str) -> bool:
     """Whether ``report`` was published before the update's day ``when``, within :data:`UPDATE_DAYS`."""
-    published = day(report)
-    if not published or published >= when:
-        return False
+    published = published_day(report)
     try:
-        return (date.fromisoformat(when) - date.fromisoformat(published)).days <= UPDATE_DAYS
+        gap = (date.fromisoformat(when) - published).days if published is not None else 0
     except ValueError:
         return False
-
-
-def _parties(slot: Slot, articles: set[str], value: int) -> set[str]:
-    """Party claimants (resolved actors, states) of ``articles`` whose figures in ``slot`` state ``value``."""
-    return {
-        f.claimant_key
-        for f in slot.figures
-        if f.article_id in articles and f.stated == value and f.claimant_key.startswith(PARTY_KEYS)
-    }
+    return 0 < gap <= UPDATE_DAYS
 
 
 def tolls_before(slots: Sequence[Slot], reports: Sequence[Report], update: Update | None) -> set[str]:
@@ -125,9 +115,10 @@ def tolls_before(slots: Sequence[Slot], reports: Sequence[Report], update: Updat
     by_id = {r.id: r for r in reports}
     early = {a: t for a, t in killed.report_totals.items() if a in by_id and _before(by_id[a], when) and t < total}
     later = {a for a, t in killed.report_totals.items() if t == total and a not in early}
+    update_parties = party_claimants(killed, {total}, later)
     for article_id, value in early.items():
-        theirs = _parties(killed, {article_id}, value)
-        if theirs and not theirs & _parties(killed, later, total):
+        theirs = party_claimants(killed, {value}, {article_id})
+        if theirs and not theirs & update_parties:
             disputed.add(article_id)  # a party's own lower figure: a dispute, left to the tie rule
             continue
         del killed.report_totals[article_id]

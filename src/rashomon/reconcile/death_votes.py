@@ -113,7 +113,8 @@ def _own_count(report: Report, kind: str) -> int:
     return int(counts.get(kind, 0))  # type: ignore[call-overload]
 
 
-def _published(report: Report) -> date | None:
+def published_day(report: Report) -> date | None:
+    """The report's publication day, None when it has none."""
     try:
         return date.fromisoformat(day(report))
     except ValueError:
@@ -123,7 +124,7 @@ def _published(report: Report) -> date | None:
 def _near(report: Report, death_days: Sequence[date]) -> bool:
     """Whether ``report`` may be one written just before the deaths: within :data:`DIED_LATER_DAYS` of a
     report that counts them (an unknown day may)."""
-    published = _published(report)
+    published = published_day(report)
     if published is None or not death_days:
         return True
     return any(abs((published - d).days) <= DIED_LATER_DAYS for d in death_days)
@@ -168,7 +169,7 @@ def injured_after_the_deaths(
     }
     if not kept:
         return
-    death_days = [d for r in dying if (d := _published(r)) is not None]
+    death_days = [d for r in dying if (d := published_day(r)) is not None]
     by_id = {r.id: r for r in reports}
     others = {a: t for a, t in slot.report_totals.items() if a not in kept and a in by_id}
     agreed = {t for t in kept.values() if t > 0}  # "14 wounded" beside "2 killed and 14 wounded": the same 14

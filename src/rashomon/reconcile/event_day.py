@@ -98,8 +98,8 @@ def vote_weight(score: float | None) -> float:
 def late_factor(report: Report, first: date | None) -> float:
     """:data:`FOLLOW_UP_VOTE` for a report published more than :data:`FOLLOW_UP_DAYS` after ``first`` (the earliest
     publication among the event's reports), else 1. Months later a plea, a charge or an anniversary names its own
-    day, and the reports of it often outnumber the first one ("Idaho couple pleads not guilty" twice against "Girl
-    dies in accidental shooting"); a follow-up that names the event's day still backs it (GVA, odd ids: system
+    day, and the reports of it often outnumber the first one (two reports of a plea months later against the one
+    report of the shooting); a follow-up that names the event's day still backs it (GVA, odd ids: system
     clusters +3 incidents, 5 right and 2 lost, gold clusters +3; even 0 and 0)."""
     day = parse_published(report.article.published_at)
     if first is None or day is None or (day - first).days <= FOLLOW_UP_DAYS:

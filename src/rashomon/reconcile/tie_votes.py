@@ -58,13 +58,21 @@ def stated_whole(slot: Slot, total: int) -> bool:
     )
 
 
+def party_claimants(slot: Slot, values: set[int], articles: set[str] | None = None) -> set[str]:
+    """The party claimants (resolved actors, states) whose figures in ``slot`` state one of ``values`` (in
+    ``articles`` only, when given)."""
+    return {
+        f.claimant_key
+        for f in slot.figures
+        if f.stated in values
+        and f.claimant_key.startswith(PARTY_KEYS)
+        and (articles is None or f.article_id in articles)
+    }
+
+
 def disputed(slot: Slot, high: int, lower: list[int]) -> bool:
     """Whether parties other than those stating ``high`` state one of the ``lower`` totals (a dispute)."""
-
-    def parties(values: set[int]) -> set[str]:
-        return {f.claimant_key for f in slot.figures if f.stated in values and f.claimant_key.startswith(PARTY_KEYS)}
-
-    above, below = parties({high}), parties(set(lower))
+    above, below = party_claimants(slot, {high}), party_claimants(slot, set(lower))
     return bool(above and below and not above & below)
 
 
