@@ -25,8 +25,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from rashomon.extract.casualty_left import both_at_least, shot_left
 from rashomon.extract.casualty_lexicon import ANAPHORS
-from rashomon.extract.casualty_lived import also_hurt, shot_in_a_limb, survived
+from rashomon.extract.casualty_lived import also_hurt, shot_in_a_limb, survived, wounded_beside_the_dead
 from rashomon.extract.casualty_names import is_name, named_dead
 from rashomon.extract.casualty_repeats import repeated
 from rashomon.extract.numbers import find_counts
@@ -244,11 +245,16 @@ def _may_be_the_shooter(figure: CasualtyFigure) -> bool:
 
 
 def _counts_as_injured(
-    figure: CasualtyFigure, deaths: bool, text: str, alive: bool = False, dying: frozenset[int | None] = frozenset()
+    figure: CasualtyFigure,
+    deaths: bool,
+    text: str,
+    alive: bool = False,
+    dying: dict[int | None, list[CasualtyFigure]] | None = None,
 ) -> bool:
     """Where the article reports deaths, only injury words, more people or a survivor make an injury; a
     noun ("her father was injured") says injured like a count, a pronoun may be the dead person. ``dying``:
-    the sentences that tell a death (a count of people taken to hospital in another sentence is alive)."""
+    the explicit death figures of each sentence that tells a death (a count of people taken to hospital in another
+    sentence is alive; one hurt in a limb beside other dead people is alive)."""
     if not deaths:
         return True
     trigger = (figure.trigger or "").lower()
@@ -259,7 +265,10 @@ def _counts_as_injured(
         return injury_word or alive
     if injury_word or alive or is_additional(figure) or _more_between(figure, text) or survived(figure, text):
         return True
-    return figure.sentence_start not in dying and (also_hurt(figure, text) or shot_in_a_limb(figure, text))
+    if dying is None or figure.sentence_start not in dying:
+        return also_hurt(figure, text) or shot_in_a_limb(figure, text)
+    dead = dying[figure.sentence_start]
+    return not any(map(is_anaphoric, dead)) and wounded_beside_the_dead(figure, dead, text)
 
 
 def _more_between(figure: CasualtyFigure, text: str) -> bool:
@@ -339,7 +348,10 @@ def article_counts(figures: Sequence[CasualtyFigure], text: str = "") -> dict[Ca
     counts: dict[CasualtyKind, int] = {}
     killed = [f for f in by_kind.get("killed", []) if (f.count_min or 0) > 0]
     alive = _alive(figures, roots, text)
-    dying = frozenset(f.sentence_start for f in figures if f.kind == "killed" and not f.background)
+    dying: dict[int | None, list[CasualtyFigure]] = defaultdict(list)
+    for f in figures:
+        if f.kind == "killed" and not f.background:
+            dying[f.sentence_start].append(f)
     for kind, members in by_kind.items():
         if kind == "injured":
             members = [
@@ -350,6 +362,15 @@ def article_counts(figures: Sequence[CasualtyFigure], text: str = "") -> dict[Ca
         counts[kind] = _kind_count(members, again.get(kind, []), text)
     if counts.get("killed"):
         counts["killed"] = max(counts["killed"], named_dead(figures, roots))
+        if not any(is_reflexive(f) for f in figures if not f.background):  # a shooter's death is none of his victims
+
+            def plain(i: int) -> bool:
+                f = figures[i]
+                return not (f.background or i in repeats or roots[i] != i or is_anaphoric(f) or is_additional(f))
+
+            left = shot_left(figures, plain, dying, counts["killed"], text)
+            if left > counts.get("injured", 0):
+                counts["injured"] = left
     if counts.get("injured") and _killed_among_injured(by_kind.get("injured", []), killed):
         counts["injured"] = max(counts["injured"] - counts.get("killed", 0), 0)
     return counts
@@ -382,7 +403,7 @@ def _survivors(figures: Sequence[CasualtyFigure], text: str = "") -> dict[int, C
         if dead and shot and _dead_told_first(figure, killed):
             out[index] = replace(figure, trigger=_OTHERS_HURT)  # "Two victims died, and three were hospitalized"
             continue
-        if not (0 < dead < shot and figure.count_max == shot):
+        if not (0 < dead < shot and (figure.count_max == shot or both_at_least(figure, killed))):
             continue
         if not (is_additional(figure) or _more_between(figure, text)):  # "killed and seven others shot": others
             out[index] = replace(figure, count_min=shot - dead, count_max=shot - dead, trigger="wounded")

@@ -6,6 +6,7 @@ of a sentence that tells no death."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from rashomon.records import CasualtyFigure
@@ -45,6 +46,36 @@ _LIMB = re.compile(
     re.IGNORECASE,
 )
 """A limb hit ("shot in the left leg", "struck twice in the arm"): a wound people live through."""
+
+
+def wounded_beside_the_dead(figure: CasualtyFigure, dead: Sequence[CasualtyFigure], text: str) -> bool:
+    """ "They found a man with a gunshot wound to the arm and two dead people inside", "a 56-year-old who had been
+    shot in the leg and a child who had died": one person ("a man") hurt in a limb or the face, in a sentence whose
+    ``dead`` (its explicit death figures) are other noun phrases than the person's, under other verbs."""
+    if figure.count_min != 1 or figure.value_text.strip().lower() not in ("a", "an") or not dead:
+        return False
+    if any(f.same_as is not None or f.trigger == figure.trigger or _same_phrase(f, figure) for f in dead):
+        return False  # "a man was shot to death": one verb; "a man ... was pronounced dead": one phrase
+    return shot_in_a_limb(figure, text) or _wound_to(figure, text)
+
+
+def _same_phrase(dead: CasualtyFigure, figure: CasualtyFigure) -> bool:
+    return dead.start == figure.start or (dead.victims_start is not None and dead.victims_start == figure.victims_start)
+
+
+def _wound_to(figure: CasualtyFigure, text: str) -> bool:
+    """ "a man with a gunshot wound to the arm", "suffered a gunshot wound to the face": a wound named at a limb."""
+    if figure.sentence_end is None:
+        return False
+    start = max(figure.end, figure.victims_end or 0)
+    return _WOUND_TO.search(text, start, min(figure.sentence_end, start + 80)) is not None
+
+
+_WOUND_TO = re.compile(
+    r"\bwounds?\s+(?:to|in)\s+(?:the|his|her|their)\s+(?:(?:left|right|lower|upper)\s+)?"
+    r"(?:legs?|arms?|foot|feet|hands?|ankles?|shoulders?|buttocks?|thighs?|knees?|wrists?|hips?|elbows?|face|jaw)\b",
+    re.IGNORECASE,
+)
 
 
 def also_hurt(figure: CasualtyFigure, text: str) -> bool:

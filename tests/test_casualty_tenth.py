@@ -1,0 +1,82 @@
+"""Tenth session: the hurt beside the dead of another noun phrase, and the people shot left after the dead
+(hand-built sentences)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from tests.test_casualty_constructions import counts
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp(casualties_nlp: Language) -> Language:
+    return casualties_nlp
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deputies found a man on the porch with a gunshot wound to the arm and later discovered two dead people "
+        "in the kitchen.",
+        "Officers found a 48-year-old who had been shot in the knee and a teenager who had died in the yard.",
+        "Besides the two people found dead in the barn, investigators said a woman also suffered a gunshot wound "
+        "to the jaw.",
+    ],
+)
+def test_casualty_tenth_limb_wound_beside_other_dead_is_hurt(nlp: Language, text: str) -> None:
+    result = counts(nlp, text)
+    assert result.get("killed", 0) >= 1
+    assert result.get("injured", 0) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one noun phrase both hurt and dead: the limb wound does not make a survivor
+        "Deputies found a man with a gunshot wound to the leg who was pronounced dead at the scene.",
+        # the wound is the dead person's own, no other noun phrase
+        "A farmer was shot in the leg and killed on Birch Lane.",
+        # a wound to the head beside the dead is not a limb
+        "Officers found a woman with a gunshot wound to the head and two dead men inside the garage.",
+    ],
+)
+def test_casualty_tenth_wound_of_the_dead_is_not_hurt(nlp: Language, text: str) -> None:
+    assert counts(nlp, text).get("injured", 0) == 0
+
+
+def test_casualty_tenth_people_shot_less_the_dead_are_hurt(nlp: Language) -> None:
+    text = (
+        "Five people were shot outside a bowling alley on Pine Street late Saturday. "
+        "Two died at the scene, police said. Detectives are looking for a gray sedan."
+    )
+    result = counts(nlp, text)
+    assert result.get("killed") == 2
+    assert result.get("injured") == 3
+
+
+def test_casualty_tenth_shooter_own_death_leaves_no_hurt_from_the_total(nlp: Language) -> None:
+    # the shooter's death is none of the people shot: no "Three were shot" less one dead
+    text = (
+        "Three people were shot at a gas station on Monday. "
+        "The gunman then shot himself, police said."
+    )
+    result = counts(nlp, text)
+    assert result.get("injured", 0) != 2
+
+
+def test_casualty_tenth_shooting_them_is_the_killers_act_not_a_total(nlp: Language) -> None:
+    # "shooting four people": the object of the killer's verb; no passive count of everyone hit
+    text = (
+        "A man was charged Friday with shooting four relatives at a farmhouse. "
+        "Three died at the scene, deputies said."
+    )
+    assert counts(nlp, text).get("injured", 0) == 0
+
+
+def test_casualty_tenth_open_counts_shot_and_dead(nlp: Language) -> None:
+    text = "At least three people were dead Sunday after a gunman shot at least five people near the river."
+    result = counts(nlp, text)
+    assert result.get("killed") == 3
+    assert result.get("injured") == 2
