@@ -80,3 +80,9 @@ def test_casualty_tenth_open_counts_shot_and_dead(nlp: Language) -> None:
     result = counts(nlp, text)
     assert result.get("killed") == 3
     assert result.get("injured") == 2
+
+
+def test_casualty_tenth_died_conjoined_to_a_speech_verb_is_not_the_speakers(nlp: Language) -> None:
+    # the parser hangs "died" on "say": the deputies are the speakers; the girl flown is the one who died
+    text = "Deputies say the girl was flown to a trauma center in Tulsa, but died early Sunday."
+    assert counts(nlp, text) == {"killed": 1}

@@ -61,8 +61,23 @@ def _subject(token: Token, deps: tuple[str, ...]) -> Token | None:
             return next((s for s in subjects if is_person(s)), subjects[0])
         if any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in current.children):
             return None  # the verb has a subject of another kind: do not borrow the first verb's
+        if token.lemma_ == "die" and current.dep_ == "conj" and current.head.lemma_ in _SPEECH:
+            return _reported_subject(current.head)  # "Officers say the boy was taken ..., but died": the boy
         current = current.head if current.dep_ == "conj" and current.head is not current else None
     return None
+
+
+def _reported_subject(speech: Token) -> Token | None:
+    """The subject of the clause a verb of saying reports ("Officers say the boy was taken"), where it names people."""
+    clause = next((c for c in speech.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject if subject is not None and is_person(subject) else None
+
+
+_SPEECH = {"say", "tell", "report", "confirm", "state", "announce", "add"}
+"""Verbs of saying whose subject a casualty verb conjoined to them by the parser never borrows."""
 
 
 def _accidental_self(token: Token, obj: Token) -> Token | None:
