@@ -86,3 +86,17 @@ def test_casualty_tenth_died_conjoined_to_a_speech_verb_is_not_the_speakers(nlp:
     # the parser hangs "died" on "say": the deputies are the speakers; the girl flown is the one who died
     text = "Deputies say the girl was flown to a trauma center in Tulsa, but died early Sunday."
     assert counts(nlp, text) == {"killed": 1}
+
+
+def test_casualty_tenth_after_being_shot_takes_the_clause_subject(nlp: Language) -> None:
+    # "after being shot": no subject of its own; the one rushed to surgery is the one shot
+    assert counts(nlp, "A woman was rushed to surgery after being shot near the bus stop on Friday.") == {"injured": 1}
+    # "after being" something else hurts no one
+    assert counts(nlp, "A woman was rushed to surgery after being found near the bus stop on Friday.") == {}
+
+
+def test_casualty_tenth_hitting_a_person_after_a_word_of_gunfire(nlp: Language) -> None:
+    text = "Two rounds went through the window of a parked van, striking a boy sitting in the back seat."
+    assert counts(nlp, text) == {"injured": 1}
+    # no gunfire in the sentence: a car hitting someone is no shooting
+    assert counts(nlp, "The man lost control of the car, hitting a woman who was crossing the street.") == {}

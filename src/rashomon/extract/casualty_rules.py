@@ -121,8 +121,8 @@ def _by_gunfire(token: Token) -> bool:
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     if any(t.lemma_.lower() in _GUNFIRE for t in (*agents, *subjects)):
         return True
-    if token.tag_ == "VBG" and token.dep_ == "advcl" and _after_firing(token.head):
-        return True  # "opened fire on the crowd, hitting four people"
+    if token.tag_ == "VBG" and token.dep_ == "advcl":  # "opened fire on the crowd, hitting four people"
+        return _after_firing(token.head) or _bullet_before(token)
     return token.tag_ == "VBN" and any(  # "four people were hit in an overnight shooting"
         p.dep_ == "prep"
         and p.lower_ in ("in", "during", "by")
@@ -143,6 +143,15 @@ def _after_firing(verb: Token) -> bool:
 
 
 _FIRE_VERBS = {"fire", "shoot", "spray"}
+
+
+def _bullet_before(verb: Token) -> bool:
+    """ "She missed her target, the bullet striking a wall, hitting a girl playing nearby", "shots were fired into a
+    home, striking a child in the shoulder": a participle with a person object after a word of gunfire in its
+    sentence."""
+    if not any(c.dep_ == "dobj" and is_person(c) for c in verb.children):
+        return False
+    return any(t.lemma_.lower() in _GUNFIRE for t in verb.doc[verb.sent.start : verb.i])
 
 
 def _verb_kind(token: Token) -> CasualtyKind | None:

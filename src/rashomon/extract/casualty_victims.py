@@ -186,6 +186,17 @@ def _left_so(token: Token) -> Token | None:
     return None
 
 
+def _after_being(token: Token) -> Token | None:
+    """ "A 7-year-old child was flown to a hospital after being shot": the passive participle of "after being" has
+    the subject of the clause "after" hangs on, where it names people."""
+    if token.dep_ != "pcomp" or token.head.lower_ != "after" or token.head.dep_ != "prep":
+        return None
+    if not any(c.dep_ == "auxpass" and c.lower_ == "being" for c in token.children):
+        return None
+    subject = _subject(token.head.head, ("nsubj", "nsubjpass"))
+    return subject if subject is not None and is_person(subject) else None
+
+
 _LEFT_STATES = frozenset(get_string_id(word) for word in ("wounded", "injured", "hurt", "dead"))
 
 
@@ -195,7 +206,7 @@ def _verb_victims(trigger: Trigger) -> list[Token]:
     left = _left_so(token)
     if left is not None:
         return [left]
-    passive = _stranded_subject(token) or _subject(token, ("nsubjpass",))
+    passive = _stranded_subject(token) or _subject(token, ("nsubjpass",)) or _after_being(token)
     if passive is not None:
         return [_resolve_relative(passive, token)]
     garbled = _inverted_or_aged(token)
