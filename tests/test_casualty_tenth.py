@@ -100,3 +100,14 @@ def test_casualty_tenth_hitting_a_person_after_a_word_of_gunfire(nlp: Language) 
     assert counts(nlp, text) == {"injured": 1}
     # no gunfire in the sentence: a car hitting someone is no shooting
     assert counts(nlp, "The man lost control of the car, hitting a woman who was crossing the street.") == {}
+
+
+def test_casualty_tenth_another_age_is_another_person(nlp: Language) -> None:
+    text = (
+        "A 16-year-old boy was shot and killed near a gym on Wednesday. The 16-year-old died from his wounds. "
+        "The 20-year-old was taken to a hospital with a non-life-threatening wound."
+    )
+    assert counts(nlp, text) == {"killed": 1, "injured": 1}
+    # the same age re-mentions the same person
+    same = "A 20-year-old man was shot on Elm Street. The 20-year-old was taken to a hospital."
+    assert counts(nlp, same) == {"injured": 1}

@@ -5,6 +5,7 @@ a name already seen) points at the earlier figure through ``same_as``, so that
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
@@ -58,10 +59,13 @@ def link_same(doc: Doc, figures: list[CasualtyFigure]) -> None:
             continue  # "The woman was also shot in the chest": one more person, not the boy counted before
         mine = _head_gender(head, figure)
         apart = _another_noun(head, figure) or _possessed_kin(head)
+        age = _age_of(head) if definite else None
         for earlier_index in range(index - 1, -1, -1):
             earlier = figures[earlier_index]
             if earlier.count_min == 0 or not _may_be_same(head, figure, earlier, mine, apart=apart):
                 continue
+            if age is not None and _other_age(earlier, age, text_of(doc)):
+                continue  # "The 17-year-old died of his wounds. The 19-year-old was taken to a hospital"
             if name is not None:
                 if _same_name(earlier.value_text, name) or _same_name(earlier.victims or "", name):
                     figure.same_as = earlier_index
@@ -70,6 +74,32 @@ def link_same(doc: Doc, figures: list[CasualtyFigure]) -> None:
             if definite and earlier.count_min == figure.count_min and earlier.count_max == figure.count_max:
                 figure.same_as = earlier_index
                 break
+
+
+def _age_of(head: Token) -> str | None:
+    """The age written on a noun ("the 19-year-old man", "The 19-year-old"), as its number's text."""
+    old = head if head.lower_ == "old" else next((c for c in head.children if c.lower_ == "old"), None)
+    if old is None:
+        return None
+    year = next((c for c in old.children if c.lower_ in ("year", "years")), None)
+    number = next((c for c in year.children if c.dep_ == "nummod"), None) if year is not None else None
+    return number.lower_ if number is not None else None
+
+
+def _other_age(earlier: CasualtyFigure, age: str, text: str) -> bool:
+    """The earlier figure's phrase (for a pronoun, its sentence) writes ages, none of them ``age``."""
+    if earlier.sentence_start is None or earlier.sentence_end is None:
+        return False
+    if earlier.value_text.strip().lower() in _PRONOUNS:
+        start, end = earlier.sentence_start, earlier.sentence_end
+    else:
+        start, end = max(earlier.sentence_start, earlier.start - 16), max(earlier.end, earlier.victims_end or 0)
+    ages = {m.group(1).lower() for m in _AGE.finditer(text, start, end)}
+    return bool(ages) and age not in ages
+
+
+_AGE = re.compile(r"\b(\w+)[- ]years?[- ]old\b", re.IGNORECASE)
+_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "they", "them", "their"}
 
 
 _MALE = {"he", "him", "his", "himself", "man", "boy", "father", "son", "brother", "husband", "boyfriend",
@@ -185,10 +215,13 @@ def _same_noun_before(figures: list[CasualtyFigure], index: int, head: Token) ->
     if head.pos_ != "NOUN" or head.lemma_.lower() in _ANY_VICTIM:
         return None
     words = {head.lower_, head.lemma_.lower()}
+    age = _age_of(head)
     for earlier_index in range(index - 1, -1, -1):
         earlier = figures[earlier_index]
         noun = (earlier.victims or "").lower().split()[-1:]
         if earlier.count_min and noun and noun[0] in words:
+            if age is not None and _other_age(earlier, age, text_of(head.doc)):
+                continue  # "The 17-year-old ..." / "The 19-year-old ...": two people
             return earlier_index
     return None
 
@@ -232,6 +265,9 @@ def _same_kind_just_before(figures: list[CasualtyFigure], index: int, head: Toke
             and other.count_max == figure.count_max
             and _agrees(head, figure, other)
         ):
+            age = _age_of(head)
+            if age is not None and _other_age(other, age, text_of(head.doc)):
+                continue
             return earlier_index
     return None
 
