@@ -111,3 +111,12 @@ def test_casualty_tenth_another_age_is_another_person(nlp: Language) -> None:
     # the same age re-mentions the same person
     same = "A 20-year-old man was shot on Elm Street. The 20-year-old was taken to a hospital."
     assert counts(nlp, same) == {"injured": 1}
+
+
+def test_casualty_tenth_people_recovering_are_hurt(nlp: Language) -> None:
+    assert counts(nlp, "A man was killed outside a diner and his wife is recovering at a hospital.") == {
+        "killed": 1,
+        "injured": 1,
+    }
+    # a place or a community recovering is no one hurt
+    assert counts(nlp, "The neighborhood is recovering from the violence.") == {}

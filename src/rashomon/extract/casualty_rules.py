@@ -174,6 +174,8 @@ def _verb_kind(token: Token) -> CasualtyKind | None:
             return "killed" if fatal else "injured"
     if lemma in ("hit", "strike") and _by_gunfire(token):
         return "injured"
+    if lemma == "recover" and token.tag_ == "VBG" and _person_subject(token):
+        return "injured"  # "two others are recovering": people hurt who live
     if lemma in ARREST_VERBS:
         return "arrested"
     if lemma in CAPTURE_VERBS:
@@ -181,6 +183,10 @@ def _verb_kind(token: Token) -> CasualtyKind | None:
     if lemma in CARRY_VERBS and _carried_to_hospital(token):
         return "injured"
     return None
+
+
+def _person_subject(verb: Token) -> bool:
+    return any(c.dep_ == "nsubj" and is_person(c) for c in verb.children)
 
 
 def did_not_survive(token: Token) -> bool:
