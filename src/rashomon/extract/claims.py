@@ -42,6 +42,7 @@ from rashomon.extract.attributions import (
     stance_attribution,
     verb_attribution,
 )
+from rashomon.extract.claim_cues import tagger_cue
 from rashomon.extract.claim_headlines import (
     body_forms,
     headline_attributions,
@@ -370,9 +371,9 @@ class ClaimExtractor:
                    and not naming_hedge(a.cue) and not willed_cue(a.cue) and not generic_stance(a)
                    and not no_statement(a)
                    and not reported_by(a, rules) and not in_claimant(a, rules)]  # nested: measured no better
-        firm = [r for r in rules if not tentative(r)]
+        firm = [tagger_cue(r, learned) for r in rules if not tentative(r)]
         if len(firm) == len(rules):
-            return attribution_model.combined(rules, learned)
+            return attribution_model.combined(firm, learned)
         learned = attribution_model.combined(firm, learned)
         return attribution_model.combined(learned, [r for r in rules if tentative(r)])
 
