@@ -99,6 +99,13 @@ def test_claim_cues_cue_over_the_rule_claimant_takes_the_tagger_claimant(nlp: La
     assert found.source is not None and found.source.text == "The St. Paul City Council"
 
 
+def test_claim_cues_cue_over_the_rule_claimant_without_tagger_claimant_takes_the_subject(nlp: Language) -> None:
+    doc = nlp("The city council on Wednesday approved a resolution condemning the new ban.")
+    found = tagger_cue(rule(doc, "a resolution", "condemning", after(doc, "condemning")),
+                       [model(doc, None, "approved a resolution condemning")])
+    assert found.source is not None and found.source.text == "The city council"
+
+
 def test_claim_cues_content_before_the_cue_ends_before_the_new_one(nlp: Language) -> None:
     doc = nlp("The bridge will stay closed, the mayor said on Friday.")
     old, new = words(doc, "said"), words(doc, "the mayor said")
