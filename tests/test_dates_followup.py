@@ -65,3 +65,32 @@ def test_dates_followup_part_of_the_day_far_from_a_day_keeps_its_own_reading() -
     text = "The shooting happened in the early morning hours. Police searched the house on Tuesday."
     times = _times_in(text, published, "the early morning hours", "Tuesday")
     assert event_date(times, published, text=text) == ("2017-01-05", "day")
+
+
+def test_dates_followup_step_after_the_time_s_subject_is_not_the_time_s() -> None:
+    published = "2017-04-05T10:00:00"  # a Wednesday
+    subject = ("A 17-year-old boy killed during a triple shooting near Vermont Avenue in the south of the city Tuesday "
+               "afternoon was identified as Kevin Jones by his mother on Wednesday morning.")
+    times = _times_in(subject, published, "Tuesday afternoon", "Wednesday morning")
+    assert event_date(times, published, text=subject) == ("2017-04-04", "day")
+    # the step's own time: "identified" after the time with no verb between still names the step's day
+    step = ("A 17-year-old boy killed during a triple shooting near Vermont Avenue in the south of the city was "
+            "identified Tuesday afternoon as Kevin Jones. His mother spoke on Wednesday morning.")
+    times = _times_in(step, published, "Tuesday afternoon", "Wednesday morning")
+    assert event_date(times, published, text=step) == ("2017-04-05", "day")
+    active = subject.replace("was identified", "identified")  # no passive verb: the time is the step's
+    times = _times_in(active, published, "Tuesday afternoon", "Wednesday morning")
+    assert event_date(times, published, text=active) == ("2017-04-05", "day")
+
+
+def test_dates_followup_day_inside_the_winning_week_dates_the_event() -> None:
+    published = "2017-01-09T10:00:00"  # a Monday: "last week" is 2017-01-02 .. 2017-01-08
+    lead = (0, 96)
+    text = ("A man was seriously injured in what police said appears to be an accidental shooting last week.\n\n"
+            "The man and two friends were handling a rifle in a garage in the north of the town at about 11 p.m. "
+            "Jan. 3 when it went off, police said.")
+    times = _times_in(text, published, "last week", "about 11 p.m. Jan. 3")
+    assert event_date(times, published, text=text, event_spans=[lead]) == ("2017-01-03", "day")
+    before = text.replace("Jan. 3", "Dec. 28")  # a day outside the week: the week stands
+    times = _times_in(before, published, "last week", "about 11 p.m. Dec. 28")
+    assert event_date(times, published, text=before, event_spans=[lead]) == ("2017-01-02", "week")

@@ -47,3 +47,33 @@ def test_dates_hours_embedded_post_date_loses_to_the_story_day() -> None:
     unposted = text.replace("— Jane Doe (@JaneDoeTV) ", "— Jane Doe, reporting ")
     times = _times_in(unposted, published, "March 25, 2017", "Friday")
     assert event_date(times, published, text=unposted, event_spans=[lead]) == ("2017-03-25", "day")
+
+
+def test_dates_hours_clock_time_before_what_was_said_dates_the_statement() -> None:
+    published = "2016-03-07T09:00:00"  # a Monday
+    that = ("The ministry said at 6 p.m. Sunday that two soldiers were killed in a raid on a checkpoint Saturday "
+            "night near the border.")
+    quote = 'Police said around 9 p.m. Sunday: "Two men were shot in a raid on a checkpoint Saturday night."'
+    event = "Police said around 9 p.m. Sunday two men were shot at a checkpoint near the border."
+    for text, word in ((that, "6 p.m. Sunday"), (quote, "around 9 p.m. Sunday"), (event, "around 9 p.m. Sunday")):
+        times = _times_in(text, published, word, *(("Saturday night",) if text is not event else ()))
+        clocked = next(t for t in times if t.text == word)
+        assert clocked.date == "2016-03-06"
+        assert is_event_evidence(clocked, text) is (text is event)
+        expected = "2016-03-06" if text is event else "2016-03-05"  # the statement's hour leaves Saturday night
+        assert event_date(times, published, text=text) == (expected, "day")
+
+
+def test_dates_hours_speech_verb_and_stamp_words_share_their_keys() -> None:
+    from rashomon.extract.dates import _SPEECH_WORDS, _STAMP_WORDS
+
+    published = "2016-03-07T09:00:00"
+    for word in _SPEECH_WORDS:
+        text = f"Two men were shot near the bar, and the sheriff {word} Sunday."
+        (time,) = _times_in(text, published, "Sunday")
+        assert not is_event_evidence(time, text), word
+    for word in _STAMP_WORDS:
+        text = f"{word.capitalize()} Sunday, March 6, 2016\n\nTwo men were shot near the bar."
+        (time,) = _times_in(text, published, "Sunday, March 6, 2016")
+        assert not is_event_evidence(time, text), word
+        assert is_event_evidence(time, text.replace(word.capitalize(), "Filed"))

@@ -80,23 +80,34 @@ _TIMESTAMP = re.compile(r"\b\d{4},?\s+(?:at\s+|@\s*)?\d{1,2}:\d{2}", re.IGNORECA
 _NARRATIVE = re.compile(r"\b(?:later|earlier|afterwards?|before|prior)\W*$", re.IGNORECASE)
 """A time counted from another moment of the story ("about two hours later", "a day earlier"), not from
 publication."""
+_STAMP_VERBS = ("published", "updated", "posted", "modified")
+_STAMP_WORDS = (*_STAMP_VERBS, "copyright", "©", "created")
+"""The words of a page stamp ("Published Wednesday", "Last updated: ...", "© 2015"); "last updated" and "first
+published" hold theirs. Only the verbs stand before a stamp's weekday and date ("Posted: Monday, February 2, ...")."""
 _STAMP = re.compile(
-    r"(?:published|updated|posted|last\s+updated|modified|copyright|©|created|first\s+published)"
-    r"\W{0,3}(?:on\W+)?(?:\w+\W+){0,2}$"
-    r"|\b(?:published|updated|posted|last\s+updated|modified)\W{0,3}(?:on\W+)?"
-    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\W+(?:\w+\W+){1,4}$", re.IGNORECASE)
-_STAMP_KEYS = re.compile(r"published|updated|posted|modified|copyright|©|created")
-"""Words one of which every :data:`_STAMP` match holds, searched in the lowercased context: a cheap test before the
-regex (same result, less time; a case-sensitive alternation of literals is faster than a test per word)."""
-_SPEECH_KEYS = re.compile(
-    r"since|until|throughout|said|says|told|announced|confirmed|stated|reported|released|identified|added")
-"""Likewise for :data:`_SPEECH_BEFORE`."""
-_SPEECH_BEFORE = re.compile(
-    r"\b(?:since|until|throughout|said|says|told|announced|confirmed|stated|reported|released|identified|added)\s+(?:on\s+)?$",
+    rf"(?:{'|'.join(_STAMP_WORDS)})\W{{0,3}}(?:on\W+)?(?:\w+\W+){{0,2}}$"
+    rf"|\b(?:{'|'.join(_STAMP_VERBS)})\W{{0,3}}(?:on\W+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\W+(?:\w+\W+){{1,4}}$",
     re.IGNORECASE)
+_SAID_WORDS = ("said", "says", "told", "announced", "confirmed", "stated", "reported", "released", "identified",
+               "added")
+_SPEECH_WORDS = ("since", "until", "throughout", *_SAID_WORDS)
+"""Words after which a day is not the event's: the day something was said, or a period's start or end."""
+_SPEECH_BEFORE = re.compile(rf"\b(?:{'|'.join(_SPEECH_WORDS)})\s+(?:on\s+|(?P<at>at\s+))?$", re.IGNORECASE)
+"""A speech verb right before a time ("said Monday", "confirmed on Friday"); ``at`` only before a clocked time
+followed by what was said ("said at 6 p.m. Sunday that"; "said at Sunday's briefing" stays event evidence: measured
+on GVA, the larger side)."""
+_SAID_BEFORE = re.compile(rf"\b(?:{'|'.join(_SAID_WORDS)})\s+(?:on\s+)?$", re.IGNORECASE)
+_STAMP_KEYS = re.compile("|".join(_STAMP_WORDS))
+_SPEECH_KEYS = re.compile("|".join(_SPEECH_WORDS))
+"""One of the words of :data:`_STAMP` (:data:`_SPEECH_BEFORE`) stands in every match, searched in the lowercased
+context: a cheap test before the regex, built from the same words (same result, less time; a case-sensitive
+alternation of literals is faster than a test per word)."""
 _CLOCKED = re.compile(r"\d\s*(?:a\.?m\b|p\.?m\b)|\d:\d\d|\b(?:noon|midnight)\b", re.IGNORECASE)
 """A clock time inside a time expression ("around 9 p.m. Sunday"): a statement is dated by its day, the event by its
 hour ("police said around 9 p.m. Sunday they were called", "the gunfire was reported just after 4 p.m. Friday")."""
+_STATEMENT_AFTER = re.compile(r",?\s*(?:that\b|[:\"“‘])", re.IGNORECASE)
+"""What follows the time of a statement: what was said ("the ministry said at 6 p.m. Sunday that ...", "said
+around noon Friday: \"...\""). A clocked time after a speech verb and before it is the statement's."""
 _VIOLENCE = re.compile(
     r"\b(?:shot|shoot\w*|gunfire|gunshots?|gunman|gunmen|gunned|fired|killed|killing|died|dead|death|murder\w*|"
     r"wounded|injured|stabb\w*|attack\w*|clash\w*|explosion|blast|bomb\w*|struck|striking|hit|homicide|slain|"
@@ -138,6 +149,12 @@ _NAMED_EVENT = re.compile(
     r"gunfire|violence|double|triple|fatal|deadly|drive-by)\b", re.IGNORECASE)
 """A day that names the event by its day ("Wednesday's shooting", "Friday's triple murder", "after Sunday's
 deadly shooting"): follow-up reports date their news (an arrest "today") and name the event this way."""
+_SUBJECT_AFTER = re.compile(
+    r"^\W{0,3}(?:(?:morning|afternoon|evening|night)\W{1,3})?(?:was|were|(?:has|have|had)\s+been|(?:is|are)\s+being)\s",
+    re.IGNORECASE)
+"""A verb right after the time: the time ends its subject ("a man shot to death at a bar early Sunday morning has been
+released", "the boy killed Tuesday afternoon was identified", "the shooting death ... Thursday is being
+investigated"), and a step word after the verb is not the time's: the time dates the subject's event."""
 _REPORT_DAY = re.compile(r"^(?:(?:earlier|later)\s+)?(?:today|tonight|this\s+(?:afternoon|evening))$", re.IGNORECASE)
 """The report's own day ("today", "tonight", "this afternoon"): follow-up reports date their news so ("three were
 arrested today", "a vigil is planned tonight"), while the event itself is mostly named by its weekday or date."""
@@ -180,10 +197,11 @@ def is_event_evidence(time: TimeExpr, text: str | None) -> bool:
     """Whether a time expression may date the event: not a bare clock time ("7:44 p.m." says the hour, not
     the day, nor does "9:45 PM EST"), not a bare number (an age: "Givens, 16,"), not a time counted from another
     moment of the story ("about two hours later"), not a page stamp ("Published Wednesday, March 25",
-    "Posted: Monday, February 2, 2015 9:45 PM"), not the day something was said ("police said Monday"), not the
-    start or end of a period ("since Monday"). A day with a clock time after a speech verb does date the event
-    (:data:`_CLOCKED`: "police said around 9 p.m. Sunday they were called"); so does, wrongly, the rarer clocked
-    day of a statement ("the ministry said at 6 p.m. Sunday that ..."), measured as the smaller side on GVA."""
+    "Posted: Monday, February 2, 2015 9:45 PM"), not the day something was said ("police said Monday", "said at
+    Sunday's briefing"), not the start or end of a period ("since Monday"). A day with a clock time after a speech
+    verb dates the event (:data:`_CLOCKED`: "police said around 9 p.m. Sunday they were called"), unless what was
+    said follows it (:data:`_STATEMENT_AFTER`: "the ministry said at 6 p.m. Sunday that ...": the statement's
+    hour)."""
     clean = " ".join(time.text.split())
     if (_CLOCK_ONLY.match(clean) or _NO_DATE_WORD.match(clean) or _NARRATIVE.search(clean)
             or _TIMESTAMP.search(clean) or not is_point_in_time(clean)):
@@ -192,13 +210,15 @@ def is_event_evidence(time: TimeExpr, text: str | None) -> bool:
         return True
     before = text[max(0, time.start - STAMP_CONTEXT):time.start]
     folded = before.lower()
-    return not ((_STAMP_KEYS.search(folded) and _STAMP.search(before))
-                or (_SPEECH_KEYS.search(folded) and _SPEECH_BEFORE.search(before)
-                    and not _CLOCKED.search(clean)))
-
-
-_SAID_BEFORE = re.compile(
-    r"\b(?:said|says|told|announced|confirmed|stated|reported|released|identified|added)\s+(?:on\s+)?$", re.IGNORECASE)
+    if _STAMP_KEYS.search(folded) and _STAMP.search(before):
+        return False
+    speech = _SPEECH_BEFORE.search(before) if _SPEECH_KEYS.search(folded) else None
+    if speech is None:
+        return True
+    clocked = _CLOCKED.search(clean) is not None
+    if not clocked and speech.group("at") is None:
+        return False
+    return not (clocked and _STATEMENT_AFTER.match(text, time.end))
 
 
 def statement_day(time: TimeExpr, text: str) -> bool:
@@ -276,7 +296,7 @@ def time_score(time: TimeExpr, text: str | None, event_spans: Sequence[tuple[int
     wide, after = _sentence_window(text, time.start, time.end, STEP_REACH)
     before, after = wide[-ADJACENT_REACH:], after[:ADJACENT_REACH]
     adjacent = close and bool(_VIOLENCE.search(before) or _VIOLENCE.search(after))  # within the close window
-    procedure = bool(_PROCEDURE.search(before) or _PROCEDURE.search(after)
+    procedure = bool(_PROCEDURE.search(before) or (_PROCEDURE.search(after) and not _SUBJECT_AFTER.match(after))
                      or (_STEP_WORD.search(wide) and _STEP_BEFORE.search(wide)))
     death = bool(_DEATH_BEFORE.search(before))
     possessive = time.text[-2:] if time.text.endswith(("'s", "’s")) else ""
@@ -365,7 +385,9 @@ def event_date(times: Sequence[TimeExpr], published_at: str | None, *,
     early Monday": the victim of a shooting often dies days later); a day that names the event ("Wednesday's
     shooting") counts for it, the report's own day ("today", "tonight": follow-ups date their news so) against
     it. The best day wins (:func:`day_scores`), ties going to the earlier day: an event comes before its
-    follow-ups (a death in hospital, an arrest, a hearing); a day beats a week of the same score. With no
+    follow-ups (a death in hospital, an arrest, a hearing); a day beats a week of the same score, and a winning
+    week gives way to the best day candidate inside it ("an accidental shooting last week" beside "at about 11 p.m.
+    Jan. 3": the day is the more precise statement of the same time). With no
     candidate the event is placed in the week up to publication: ``(publication date - 6 days, "week")``, a
     window rather than a claim that it happened that day. Without a publication date the best day-precision
     time, if any, is returned.
@@ -374,6 +396,9 @@ def event_date(times: Sequence[TimeExpr], published_at: str | None, *,
                       max_age_days=max_age_days, text=text, weights=weights)
     if best:
         day, precision = max(best, key=lambda k: (best[k], k[1] == "day", -k[0].toordinal()))
+        inside = [k for k in best if k[1] == "day" and precision == "week" and 0 <= (k[0] - day).days <= 6]
+        if inside:  # "last week" beside "Thursday" of that week: the day says more
+            day, precision = max(inside, key=lambda k: (best[k], -k[0].toordinal()))
         return day.isoformat(), precision
     published = parse_published(published_at)
     if published is None:
