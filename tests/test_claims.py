@@ -615,3 +615,15 @@ def test_claims_naming_hedge_is_no_tagger_cue(nlp: Language) -> None:
     called = next(t.i for t in hedge if t.text == "called")
     assert naming_hedge(hedge[called - 1: called + 1])  # "it called", as the tagger may mark it
     assert not naming_hedge(named[2:3])
+
+
+def test_claims_fronted_phrase_is_no_part_of_a_claimant(nlp: Language) -> None:
+    from rashomon.extract.claim_spans import after_fronted
+
+    doc = nlp("In television interviews Wednesday, Trump dismissed critics who called the remarks sexist.")
+    assert after_fronted(doc[0:6]).text == "Trump"  # the parser hung the fronted phrase on the subject
+    place = nlp("During a meeting in Cedar Rapids, Iowa, Rubio told voters that the plan would work.")
+    assert after_fronted(place[0:10]).text == "Rubio"  # past the commas inside the fronted phrase
+    plain = nlp("About half of voters said they would stay home, DREAMS, Inc. Founder Royce Stephens said.")
+    founder = next(t.i for t in plain if t.text == "DREAMS")
+    assert after_fronted(plain[founder: founder + 6]).text == "DREAMS, Inc. Founder Royce Stephens"

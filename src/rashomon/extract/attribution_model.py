@@ -54,7 +54,7 @@ from rashomon.extract.attribution_scoring import decode as decode
 from rashomon.extract.attribution_scoring import viterbi as viterbi
 from rashomon.extract.attribution_scoring import viterbi_stretches as viterbi_stretches
 from rashomon.extract.attributions import Attribution
-from rashomon.extract.claim_spans import after_dateline, overlaps, trimmed
+from rashomon.extract.claim_spans import after_dateline, after_fronted, overlaps, trimmed
 
 Hashes = npt.NDArray[np.uint64]
 
@@ -425,7 +425,7 @@ def model_attributions(unit: Span, spans: list[Span] | None = None) -> list[Attr
         if lacks_clause(cue):
             continue
         source = nearest(cue, sources)
-        source = after_dateline(source) if source is not None else None
+        source = after_fronted(after_dateline(source)) if source is not None else None
         content = content_around(unit, source or cue, cue)
         if content is None:
             continue
