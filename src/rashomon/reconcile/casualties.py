@@ -36,7 +36,9 @@ The rule (``docs/reconcile.md`` explains it with examples):
    survivors only (a count of the hurt that a report of the deaths gives too votes as it is):
    :func:`rashomon.reconcile.death_votes.injured_after_the_deaths`; a later report headlined with a death
    since, "Another dead in ... shooting", supersedes the lower tolls of the reports written before it and
-   their wounded lose those who died: :mod:`rashomon.reconcile.death_updates`), and
+   their wounded lose those who died: :mod:`rashomon.reconcile.death_updates`; where every report's hurt are
+   at most the event's dead and named as persons only, the reports of the deaths that count no hurt vote 0
+   injured when they outnumber them: :func:`rashomon.reconcile.death_votes.no_hurt_beside_the_dead`), and
    ``low``/``high`` widen to hold it. A report's "one of the 18-year-olds was shot" then no longer outvotes
    its own "four people were wounded".
 6. **Headlines.** A report whose headline states a count of the slot's kind ("2 dead, 3 injured in shooting
@@ -71,7 +73,12 @@ from typing import Any
 from rashomon.extract.casualty_counts import article_counts
 from rashomon.extract.headline import headline_counts
 from rashomon.reconcile.death_updates import killed_totals, the_update, tolls_before, wounded_before
-from rashomon.reconcile.death_votes import injured_after_the_deaths, silent_on_deaths, zero_deaths_counted
+from rashomon.reconcile.death_votes import (
+    injured_after_the_deaths,
+    no_hurt_beside_the_dead,
+    silent_on_deaths,
+    zero_deaths_counted,
+)
 from rashomon.reconcile.evidence import FigureClaim, Report
 from rashomon.reconcile.roundups import event_figures, page_roundup
 from rashomon.reconcile.tie_votes import whole_on_a_tie
@@ -139,9 +146,9 @@ class Slot:
         totals = list(self.report_totals.values())
         weights: Counter[int] = Counter()
         for article_id, total in self.report_totals.items():
-            weights[total] += HEADLINE_WEIGHT if article_id in self.headline_totals else 1
+            weights[total] += self.weight(article_id)
         votes = Counter({t: w for t, w in weights.items() if t > 0})
-        zeros = sum(HEADLINE_WEIGHT if a in self.headline_totals else 1 for a in self.zero_counts)
+        zeros = sum(self.weight(a) for a in self.zero_counts)
         if zeros:
             votes[0] = zeros
         votes = votes or weights
@@ -153,6 +160,10 @@ class Slot:
         heads = sum(1 for a, t in self.report_totals.items() if t == best and a in self.headline_totals)
         how = f", {heads} in the headline" if heads else ""
         return low, best, high, f"{best} is the count {count} report(s) give{how}, each person counted once"
+
+    def weight(self, article_id: str) -> int:
+        """The votes a report's total weighs in step 5: :data:`HEADLINE_WEIGHT` when its headline states it."""
+        return HEADLINE_WEIGHT if article_id in self.headline_totals else 1
 
     def count_headline(self, report: Report, count: int) -> None:
         """Rule 6: ``count``, stated by the report's headline, is the report's total."""
@@ -389,6 +400,7 @@ def count_per_report(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
         page_totals_apart(slot, by_id)
         slot.titles = {a: by_id[a].article.title or "" for a in slot.report_totals if a in by_id}
     dead = sum(s.estimate()[1] or 0 for s in slots if s.kind == "killed")
+    no_hurt_beside_the_dead(slots, dead)
     for slot in slots:
         if slot.kind == "injured":
             slot.dead_beside = dead

@@ -23,6 +23,14 @@ nobody died.
   :data:`DIED_LATER_DAYS` days from every report of a death votes as it is (another incident merged in), and
   so does one whose count is the hurt a report of the deaths gives too ("14 wounded" beside "2 killed and 14
   wounded": the same fourteen, none of them dead).
+* **No hurt beside the dead** (:func:`no_hurt_beside_the_dead`): "Boy, 3, dies after shooting himself" is
+  often read as one dead and one hurt (the boy shot, then the boy dead), while the other reports of the death
+  count nobody hurt, and their zeros never voted (a report of a death often leaves out the hurt). Where every
+  report's hurt are at most the event's dead ``K`` and are named as persons only ("the boy", "a man": no
+  number written, "one soldier was wounded", nobody set apart, "another man", "two others", "also"), in a
+  slot that names no side, the reports that count deaths and no hurt vote 0 injured when their votes
+  outnumber every non-zero total's. A count written as a number, or hurt set apart from the dead, keeps its
+  vote ("Three soldiers killed" twice beside "three soldiers were killed and two wounded" stays 2 wounded).
 """
 
 from __future__ import annotations
@@ -44,6 +52,13 @@ HEADLINE_DEATH: Final = re.compile(
     r"\b(?:dead|deadly|die[ds]?|killed|kills?|fatal(?:ly)?|slain|murder\w*|homicide|death)\b", re.IGNORECASE
 )
 """A headline's word of death: the news of a wounded victim who died is headlined."""
+WRITTEN_COUNT: Final = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|several|many|scores)\b",
+    re.IGNORECASE,
+)
+"""A count of the hurt written as a number ("one soldier", "2 hurt"): a count, not a person named again."""
+SET_APART: Final = re.compile(r"\b(?:other|others|another|also|second|third|fourth|fifth|both)\b", re.IGNORECASE)
+"""Words in a sentence of the hurt that set them apart from the dead ("two others were wounded")."""
 DIED_LATER_DAYS: Final = 7
 """A report counting no death published more than this many days from every report of a death is about
 another incident merged into the event, not one written before the death: it votes as it is."""
@@ -177,3 +192,34 @@ def injured_after_the_deaths(
     survivors = {a: t - deaths for a, t in others.items() if a not in as_is and t > deaths}
     slot.report_totals = kept | survivors | as_is
     slot.headline_totals &= set(kept) | set(survivors) | set(as_is)
+
+
+def no_hurt_beside_the_dead(slots: Sequence[Slot], dead: int) -> None:
+    """No hurt beside the dead (module docstring): where the event has ``dead`` > 0, every report's non-zero
+    injured total is at most ``dead`` and its hurt are named as persons only, in slots that name no side, the
+    reports counting deaths and no hurt vote 0 injured when their votes outnumber every non-zero total's."""
+    killed = [s for s in slots if s.kind == "killed" and s.report_totals]
+    injured = [s for s in slots if s.kind == "injured" and s.report_totals]
+    if dead <= 0 or len(killed) != 1 or len(injured) != 1 or killed[0].side_keys or injured[0].side_keys:
+        return
+    dead_of, hurt = killed[0].report_totals, injured[0]
+    counted = {a: t for a, t in hurt.report_totals.items() if t > 0}
+    if not counted or max(counted.values()) > dead or not _named_persons_only(hurt, set(counted)):
+        return
+    silent = {a for a, k in dead_of.items() if k > 0 and hurt.report_totals.get(a, 0) == 0}
+    against = max(sum(hurt.weight(a) for a, t in counted.items() if t == total) for total in counted.values())
+    if sum(hurt.weight(a) for a in silent) <= against:
+        return
+    for article_id in silent:
+        hurt.report_totals[article_id] = 0
+        hurt.zero_counts.add(article_id)
+
+
+def _named_persons_only(slot: Slot, articles: set[str]) -> bool:
+    """Whether the figures of ``articles`` in ``slot`` name their hurt as persons only: no count written as a
+    number, no word setting them apart from the dead in their sentence."""
+    return not any(
+        f.article_id in articles
+        and (WRITTEN_COUNT.search(f.record.get("value_text") or "") or SET_APART.search(f.record.get("text") or ""))
+        for f in slot.figures
+    )
