@@ -7,20 +7,24 @@ from __future__ import annotations
 from typing import Any
 
 from rashomon.reconcile.death_votes import SET_APART, WRITTEN_COUNT
-from rashomon.records import CasualtyFigure
+from rashomon.records import CasualtyFigure, Claim
 from rashomon.store import Store
 from test_reconcile_casualties import _figure, _slots, _store_event
 
 Report = tuple[str, list[CasualtyFigure]]  # text, figures
 
-SHOT_THEN_DIED = "A child was injured in a shooting at a home on Elm Street on Sunday. Deputies said a boy died at the hospital."
+SHOT_THEN_DIED = (
+    "A child was injured in a shooting at a home on Elm Street on Sunday. Deputies said a boy died at the hospital."
+)
 DIED = "A boy died after he was shot at a home on Elm Street on Sunday, police said."
 DIED_TOO = "The boy who was shot at an Elm Street home on Sunday has died, the sheriff said."
 ARMY = {"actor_name": "Army of Testland", "actor_id": "army-x"}
 
 
 def _dossier(store: Store, reports: list[Report]) -> dict[str, Any]:
-    stored = [(text, f"Outlet {n}", [], figures) for n, (text, figures) in enumerate(reports)]
+    stored: list[tuple[str, str, list[Claim], list[CasualtyFigure]]] = [
+        (text, f"Outlet {n}", [], figures) for n, (text, figures) in enumerate(reports)
+    ]
     return _store_event(store, stored)
 
 
