@@ -94,3 +94,17 @@ def test_dates_followup_day_inside_the_winning_week_dates_the_event() -> None:
     before = text.replace("Jan. 3", "Dec. 28")  # a day outside the week: the week stands
     times = _times_in(before, published, "last week", "about 11 p.m. Dec. 28")
     assert event_date(times, published, text=before, event_spans=[lead]) == ("2017-01-02", "week")
+
+
+def test_dates_followup_relative_day_inside_a_quote_is_the_speaker_s() -> None:
+    published = "2016-03-09T10:00:00"  # a Wednesday
+    quoted = ("“He was shot last night outside the bar and nobody helped him,” his sister said.\n\n"
+              "Police said the man, 24, who was shot, lay on Maple Avenue from early Monday.")
+    times = _times_in(quoted, published, "last night", "early Monday")
+    assert event_date(times, published, text=quoted) == ("2016-03-07", "day")
+    reported = quoted.replace("“", "").replace("”", "")  # the reporter's own "last night": the day before publication
+    times = _times_in(reported, published, "last night", "early Monday")
+    assert event_date(times, published, text=reported) == ("2016-03-08", "day")
+    straight = quoted.replace("“", '"').replace("”", '"')
+    times = _times_in(straight, published, "last night", "early Monday")
+    assert event_date(times, published, text=straight) == ("2016-03-07", "day")

@@ -155,6 +155,11 @@ _SUBJECT_AFTER = re.compile(
 """A verb right after the time: the time ends its subject ("a man shot to death at a bar early Sunday morning has been
 released", "the boy killed Tuesday afternoon was identified", "the shooting death ... Thursday is being
 investigated"), and a step word after the verb is not the time's: the time dates the subject's event."""
+_RELATIVE = re.compile(
+    r"^(?:(?:late|early)\s+)?(?:last\s+night|yesterday|today|tonight|overnight|this\s+(?:morning|afternoon|evening))",
+    re.IGNORECASE)
+"""A day named from the moment of speaking ("last night", "yesterday", "this morning"): in a quote, that moment is
+the speaker's, often days before publication."""
 _REPORT_DAY = re.compile(r"^(?:(?:earlier|later)\s+)?(?:today|tonight|this\s+(?:afternoon|evening))$", re.IGNORECASE)
 """The report's own day ("today", "tonight", "this afternoon"): follow-up reports date their news so ("three were
 arrested today", "a vigil is planned tonight"), while the event itself is mostly named by its weekday or date."""
@@ -184,6 +189,7 @@ class DateWeights:
     death: float = 1.5  # right after "died" / "passed away": a death that followed the injury
     named: float = 1.0  # the day names the event: "Wednesday's shooting"
     report_day: float = 2.0  # against "today" / "tonight" unless it names the event: the report's own day
+    quoted: float = 2.0  # against a relative day inside a quote ("Yesterday started out ..."): the speaker's day
     post: float = 3.0  # against the date of an embedded post ("— Jane Doe (@JaneDoeTV) March 25, 2017")
     lead: float = 1.0  # starts in the first ``lead_chars`` characters
     day: float = 0.5  # day precision
@@ -304,9 +310,17 @@ def time_score(time: TimeExpr, text: str | None, event_spans: Sequence[tuple[int
     report_day = not named and _REPORT_DAY.match(time.text) is not None
     post = text.find("(@", max(0, time.start - STAMP_CONTEXT), time.start) >= 0 and _POST.search(
         text, max(0, time.start - STAMP_CONTEXT), time.start) is not None
+    quoted = _RELATIVE.match(time.text) is not None and _in_quote(text, time.start)
     return (score - weights.post * post + weights.close * close + weights.adjacent * adjacent
             - weights.procedure * procedure - weights.death * death + weights.named * named
-            - weights.report_day * report_day)
+            - weights.report_day * report_day - weights.quoted * quoted)
+
+
+def _in_quote(text: str, start: int) -> bool:
+    """Whether ``start`` lies inside a quotation opened earlier in its paragraph (an open curly quote not yet
+    closed, or an odd number of straight quotes)."""
+    line = text.rfind("\n", 0, start) + 1
+    return text.count("“", line, start) > text.count("”", line, start) or text.count('"', line, start) % 2 == 1
 
 
 def _in_age(time: TimeExpr, day: date, published: date | None, text: str | None, max_age_days: int,
