@@ -83,6 +83,8 @@ def _print_score(reason: dict[str, Any]) -> None:
         click.echo(
             f"      not counted (the later report is fresh, beyond the date window): {', '.join(reason['not_counted'])}"
         )
+    if reason.get("furniture_left_out"):
+        click.echo(f"      left out as page furniture: {' | '.join(reason['furniture_left_out'])}")
     if reason.get("distance_km") is not None:
         click.echo(f"      distance between event places: {reason['distance_km']} km")
     if reason.get("contributions"):

@@ -157,6 +157,7 @@ class ArticleFeatures:
     weekdays: frozenset[str] = frozenset()  # weekdays named in the lead
     aged_names: frozenset[str] = frozenset()  # names written with an age ("Brandy Council, 34,"), streets left out
     justice_title: bool = False  # the headline names a step of justice (an arrest, a charge, a sentence)
+    furniture: tuple[str, ...] = ()  # page furniture left out of ``text``: the title's site name (vectors.py)
     from_analysis: bool = False
     extra: dict[str, str] = field(default_factory=dict)
 

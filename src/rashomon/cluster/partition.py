@@ -19,7 +19,7 @@ from rashomon.cluster.headlines import weigh_headlines
 from rashomon.cluster.linkage import Linkage, average_link, strongest_partner
 from rashomon.cluster.options import ClusterOptions
 from rashomon.cluster.scoring import cannot_link, evidence, score_pair
-from rashomon.cluster.vectors import TextIndex, boilerplate_lines, strip_boilerplate
+from rashomon.cluster.vectors import TextIndex, boilerplate_lines, headline_and_site, strip_boilerplate
 from rashomon.records import Article, ArticleAnalysis
 
 
@@ -40,8 +40,11 @@ def build_corpus(items: Iterable[tuple[Article, ArticleAnalysis | None]], option
     """Features and TF-IDF vectors of ``items`` (article, its analysis or ``None``)."""
     pairs = sorted(items, key=lambda item: item[0].id)
     boiler = boilerplate_lines([a.text for a, _ in pairs], options.boilerplate_min_docs)
-    texts = [strip_boilerplate(a.title, a.text, boiler) for a, _ in pairs]
+    heads = [headline_and_site(a) for a, _ in pairs]
+    texts = [strip_boilerplate(head, a.text, boiler) for (head, _), (a, _) in zip(heads, pairs, strict=True)]
     features = [features_for(a, analysis, text) for (a, analysis), text in zip(pairs, texts, strict=True)]
+    for feat, (_, site) in zip(features, heads, strict=True):
+        feat.furniture = (site,) if site else ()
     keep_rare_names(features, options.name_max_df)
     for feat, vector in zip(features, weigh_headlines([f.title_words for f in features]), strict=True):
         feat.title_vector = vector

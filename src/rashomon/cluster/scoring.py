@@ -59,9 +59,9 @@ from rashomon.cluster.options import ClusterOptions
 
 GAP_SPAN_DAYS = 60
 MAX_EXTRA_NAMES = 2
+"""Shared rare names beyond the first that each add ``w_names_extra``."""
 MAX_LISTED_TERMS = 12
 """Shared rare terms listed in an explanation (the bonus is one, however many are shared)."""
-"""Shared rare names beyond the first that each add ``w_names_extra``."""
 
 
 def _ranges_overlap(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
@@ -272,6 +272,7 @@ class PairEvidence:
     event_types: tuple[str | None, str | None]
     terms: dict[str, float]
     not_counted: list[str]
+    furniture: list[str]  # page furniture left out of the report's text (its title's site name)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -290,6 +291,7 @@ class PairEvidence:
             "event_types": list(self.event_types),
             "contributions": {name: round(part, 4) for name, part in self.terms.items()},
             "not_counted": self.not_counted,
+            "furniture_left_out": self.furniture,
         }
 
 
@@ -329,4 +331,5 @@ def evidence(
         event_types=(a.event_type, b.event_type),
         terms=contributions(a, b, cosine, options),
         not_counted=not_counted,
+        furniture=list(a.furniture),
     )

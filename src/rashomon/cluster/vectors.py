@@ -2,9 +2,12 @@
 
 Web crawls carry page furniture ("Get email notifications on ...", sign-in forms) that makes unrelated
 reports of one outlet look alike. A line found verbatim in ``boilerplate_min_docs`` or more articles is
-treated as furniture and dropped before vectorising. TF-IDF (sublinear tf, English stop words) ignores
-terms in more than 5 % of the corpus (at least 5 articles), so place names that every report of a city
-repeats weigh less than the names and details that single out one incident.
+treated as furniture and dropped before vectorising, and the title is read without the site's name
+around it (``headline_and_site``: "Nightclub Shooter Identified - KiiiTV.com South Texas, Corpus Christi,
+Coastal Bend" is read "Nightclub Shooter Identified"; two of the site's pages about other shootings
+shared "South Texas" and "Coastal Bend" as rare names, and the site's words). TF-IDF (sublinear tf,
+English stop words) ignores terms in more than 5 % of the corpus (at least 5 articles), so place names
+that every report of a city repeats weigh less than the names and details that single out one incident.
 """
 
 from __future__ import annotations
@@ -16,6 +19,9 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 from sklearn.feature_extraction.text import TfidfVectorizer
+
+from rashomon.ingest.titles import shown_title
+from rashomon.records import Article
 
 MAX_DF_SHARE = 0.05
 RARE_SHARE = 0.05
@@ -36,6 +42,8 @@ def boilerplate_lines(texts: Sequence[str], min_docs: int) -> set[str]:
     return {line for line, n in counts.items() if n >= min_docs}
 
 
+_SEPARATORS = re.compile(r"(?:^|\s)[-–—|:»•]+(?=\s|$)")
+"""The separators of a page title's segments (``ingest.titles``)."""
 _MEDIA_LINE = re.compile(r"^\s*\d{1,2}:\d{2}\s+(?![AaPp]\.?[Mm]\b)")
 """A video playlist entry ("3:02 Sacramento woman parts with beloved dog Pause"), not a clock time."""
 
@@ -43,6 +51,17 @@ _MEDIA_LINE = re.compile(r"^\s*\d{1,2}:\d{2}\s+(?![AaPp]\.?[Mm]\b)")
 def _is_furniture(line: str, boilerplate: set[str]) -> bool:
     stripped = line.strip()
     return not stripped or stripped in boilerplate or bool(_MEDIA_LINE.match(line))
+
+
+def headline_and_site(article: Article) -> tuple[str | None, str | None]:
+    """The page title without the site's name around it (``ingest.titles.shown_title``), and that name
+    ("KiiiTV.com South Texas, Corpus Christi, Coastal Bend"; ``None`` when the title carries none): every
+    page of the site carries it, so its words and names ("Coastal Bend") single out no incident."""
+    shown = shown_title(article.title, article.outlet, article.url)
+    if article.title is None or shown is None or shown == article.title.strip():
+        return shown, None
+    site = article.title.strip().replace(shown, " ", 1)
+    return shown, " ".join(_SEPARATORS.sub(" ", site).split()) or None
 
 
 def strip_boilerplate(title: str | None, text: str, boilerplate: set[str]) -> str:

@@ -1,0 +1,87 @@
+"""A site's name in page titles ("... - KiiiTV.com South Texas, Corpus Christi, Coastal Bend") joins no reports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from rashomon.cli import main
+from rashomon.cluster.engine import cluster_store, current_assignment
+from rashomon.cluster.features import features_for
+from rashomon.cluster.options import ClusterOptions
+from rashomon.cluster.partition import build_corpus
+from rashomon.cluster.scoring import contributions
+from rashomon.cluster.vectors import headline_and_site
+from rashomon.records import Article
+from rashomon.store import Store
+
+SITE = "KiiiTV.com South Texas, Corpus Christi, Coastal Bend"
+NIGHTCLUB = (
+    "Police identified the man who opened fire at a nightclub on Ayers Street early Sunday, wounding four "
+    "people. Officers said the man, 22, fled before they arrived."
+)
+NIGHTCLUB_OTHER_OUTLET = (
+    "Four people were wounded early Sunday when a man opened fire at a nightclub on Ayers Street, police "
+    "said. The man, 22, fled before officers arrived."
+)
+ARANSAS = "Three people were found dead in a home in Aransas Pass in what police call a murder-suicide."
+
+
+def _page(text: str, title: str, day: str, n: int) -> Article:
+    return Article.create(
+        text,
+        source_name=f"kiii-{n}.html",
+        title=f"{title} - {SITE}",
+        url=f"http://www.kiiitv.com/story/{n}",
+        published_at=day,
+    )
+
+
+def test_cluster_furniture_headline_and_site_split_page_titles() -> None:
+    page = _page(NIGHTCLUB, "Nightclub Shooter Identified", "2016-06-27", 1)
+    assert headline_and_site(page) == ("Nightclub Shooter Identified", SITE)
+    wave3 = Article.create(
+        "x", source_name="w.html", title="2 shot, 1 dead, in Russell neighborhood - wave3.com-Louisville News, Weather"
+    )
+    assert headline_and_site(wave3) == ("2 shot, 1 dead, in Russell neighborhood", "wave3.com-Louisville News, Weather")
+    # a headline whose only separators are its own, and no title at all, are read as given
+    own = Article.create("x", source_name="o.html", title="Mass Shooting – Killed – Da'Vaughn Pitts")
+    assert headline_and_site(own) == ("Mass Shooting – Killed – Da'Vaughn Pitts", None)
+    assert headline_and_site(Article.create("x", source_name="n.html")) == (None, None)
+
+
+def test_cluster_furniture_site_name_joins_no_two_shootings(store: Store) -> None:
+    nightclub = _page(NIGHTCLUB, "Nightclub Shooter Identified", "2016-06-27", 1)
+    aransas = _page(ARANSAS, "Three Dead in Aransas Pass Murder-Suicide", "2016-06-29", 2)
+    other = Article.create(
+        NIGHTCLUB_OTHER_OUTLET,
+        source_name="caller.html",
+        title="Four hurt in nightclub shooting",
+        published_at="2016-06-27",
+    )
+    options = ClusterOptions()
+    # read with the site's name, the two pages of other shootings share its names
+    as_written = [features_for(p, None, f"{p.title}\n{p.text}") for p in (nightclub, aransas)]
+    assert {"South Texas", "Coastal Bend"} <= as_written[0].names & as_written[1].names
+    assert "name" in contributions(as_written[0], as_written[1], 0.1, options)
+
+    corpus = build_corpus(((p, None) for p in (nightclub, aransas, other)), options)
+    first, second = corpus.features[corpus.row[nightclub.id]], corpus.features[corpus.row[aransas.id]]
+    assert not first.names & second.names and "Coastal Bend" not in first.text + second.text
+    assert first.furniture == (SITE,) and corpus.features[corpus.row[other.id]].furniture == ()
+    assert "name" not in contributions(first, second, 0.1, options)
+
+    for article in (nightclub, aransas, other):
+        store.add_article(article)
+    cluster_store(store)
+    assignment = current_assignment(store)
+    assert assignment[nightclub.id] == assignment[other.id] != assignment[aransas.id]
+    runner = CliRunner()
+    db = str(Path(store.path))
+    explained = runner.invoke(main, ["explain", assignment[nightclub.id], "--db", db])
+    assert explained.exit_code == 0, explained.output
+    assert f"left out as page furniture: {SITE}" in explained.output
+    as_json = json.loads(runner.invoke(main, ["explain", assignment[nightclub.id], "--db", db, "--json"]).output)
+    assert [SITE] in [a["reason"].get("furniture_left_out") for a in as_json["articles"]]
