@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from rashomon.cli import main
 from rashomon.cluster.engine import cluster_store, current_assignment
-from rashomon.cluster.features import features_for
+from rashomon.cluster.features import features_for, proper_names
 from rashomon.cluster.options import ClusterOptions
 from rashomon.cluster.partition import build_corpus
 from rashomon.cluster.scoring import contributions
@@ -85,3 +85,36 @@ def test_cluster_furniture_site_name_joins_no_two_shootings(store: Store) -> Non
     assert f"left out as page furniture: {SITE}" in explained.output
     as_json = json.loads(runner.invoke(main, ["explain", assignment[nightclub.id], "--db", db, "--json"]).output)
     assert [SITE] in [a["reason"].get("furniture_left_out") for a in as_json["articles"]]
+
+
+CBS_FOOTER = (
+    "WCCO-TV is part of CBS Television Stations, a division of CBS Corp. and one of the largest network-owned "
+    "station groups in the country."
+)
+
+
+def test_cluster_furniture_institution_names_single_out_no_incident() -> None:
+    text = (
+        "Jamal Ortiz, 19, was taken to Tampa General with a wound to the leg on Christmas Eve; Dana Reyes was "
+        "flown to Orlando Regional. The Marshals Service and Nexstar Broadcasting were not involved."
+    )
+    assert proper_names(text) == {"Jamal Ortiz", "Dana Reyes"}
+    options = ClusterOptions()
+    winona = Article.create(
+        "A 20-year-old man is in critical condition after being shot in the head in Winona, police said.\n"
+        + CBS_FOOTER,
+        source_name="wcco-1.html",
+        title="Winona PD: 20-Year-Old Critical After Being Shot In Head",
+        published_at="2016-11-12",
+    )
+    downtown = Article.create(
+        "A Brooklyn Center man was charged in a shooting that wounded one person downtown, prosecutors said.\n"
+        + CBS_FOOTER,
+        source_name="wcco-2.html",
+        title="Brooklyn Center Man Charged In Downtown Minneapolis Shooting",
+        published_at="2016-10-04",
+    )
+    corpus = build_corpus(((a, None) for a in (winona, downtown)), options)
+    first, second = corpus.features
+    assert "Television Stations" in first.text and not first.names & second.names
+    assert "name" not in contributions(first, second, 0.1, options)

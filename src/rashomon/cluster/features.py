@@ -113,11 +113,14 @@ _AREA_LAST = frozenset(
         "Attorney", "Authority", "Bureau", "Center", "Centre", "Children", "City", "College", "Coroner",
         "County", "Court", "Day", "Department", "District", "Fire", "Hospital", "Killed", "Line", "Medical",
         "Metropolitan", "News", "Office", "Parish", "Patrol", "Police", "Services", "Sheriff", "Shot", "Side",
-        "State", "Station", "Stoppers", "Stopper", "University"
+        "State", "Station", "Stoppers", "Stopper", "University", "Stations", "Corporation", "Corp", "Broadcasting",
+        "Sciences", "Works", "Service", "Care", "Group", "Network", "Company", "Regional", "Memorial", "General",
+        "Eve"
     }
 )
-"""Last words of institutions and areas ("Broward County", "Vincent Medical", "West Side"): every
-incident of a region shares them, so they single out none."""
+"""Last words of institutions and areas ("Broward County", "Vincent Medical", "West Side", "Tampa General",
+"Orlando Regional", "Marshals Service", "CBS Television Stations", "Nexstar Broadcasting") and of holiday eves
+("Christmas Eve"): every incident of a region (or of a day of the year) shares them, so they single out none."""
 _TOWN = frozenset(["exact", "town"])
 LEAD_CHARS = 400
 """A place or date starting in the first this many characters is in the lead."""
