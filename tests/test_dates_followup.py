@@ -85,8 +85,8 @@ def test_dates_followup_step_after_the_time_s_subject_is_not_the_time_s() -> Non
 
 def test_dates_followup_day_inside_the_winning_week_dates_the_event() -> None:
     published = "2017-01-09T10:00:00"  # a Monday: "last week" is 2017-01-02 .. 2017-01-08
-    lead = (0, 96)
-    text = ("A man was seriously injured in what police said appears to be an accidental shooting last week.\n\n"
+    lead = (0, 109)
+    text = ("A hunter was badly hurt in a friend's barn in the hills when he was shot by accident last week, deputies say.\n\n"
             "The man and two friends were handling a rifle in a garage in the north of the town at about 11 p.m. "
             "Jan. 3 when it went off, police said.")
     times = _times_in(text, published, "last week", "about 11 p.m. Jan. 3")
@@ -108,3 +108,28 @@ def test_dates_followup_relative_day_inside_a_quote_is_the_speaker_s() -> None:
     straight = quoted.replace("“", '"').replace("”", '"')
     times = _times_in(straight, published, "last night", "early Monday")
     assert event_date(times, published, text=straight) == ("2016-03-07", "day")
+
+
+def test_dates_followup_week_keeps_its_day_against_a_later_step_inside_it() -> None:
+    published = "2016-09-05T10:00:00"  # a Monday: "last week" is 2016-08-29 .. 2016-09-04
+    lead = (0, 75)
+    funeral = ("A soldier was killed in an ambush near the border last week, the army said. "
+               "His funeral was held Thursday in his home village.")
+    times = _times_in(funeral, published, "last week", "Thursday")
+    assert event_date(times, published, text=funeral, event_spans=[lead]) == ("2016-08-29", "week")
+    arrest = ("A man was shot dead outside a bar last week, police said. "
+              "Two suspects were arrested Saturday in a nearby town.")
+    times = _times_in(arrest, published, "last week", "Saturday")
+    assert event_date(times, published, text=arrest, event_spans=[(0, 56)]) == ("2016-08-29", "week")
+
+
+def test_dates_followup_an_inch_mark_opens_no_quote() -> None:
+    published = "2016-03-09T10:00:00"  # a Wednesday
+    text = ('The 5\'10" man was shot. His brother said "he was fine" and police said the shooting happened '
+            "last night on Maple Avenue.")
+    (time,) = _times_in(text, published, "last night")
+    quoted = text.replace('"he was fine" and police said the shooting happened', '"he was shot')
+    (inside,) = _times_in(quoted, published, "last night")
+    assert time_score(time, text, [], window=300, lead_chars=400) > time_score(
+        inside, quoted, [], window=300, lead_chars=400)
+

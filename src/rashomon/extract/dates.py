@@ -107,7 +107,9 @@ _CLOCKED = re.compile(r"\d\s*(?:a\.?m\b|p\.?m\b)|\d:\d\d|\b(?:noon|midnight)\b",
 hour ("police said around 9 p.m. Sunday they were called", "the gunfire was reported just after 4 p.m. Friday")."""
 _STATEMENT_AFTER = re.compile(r",?\s*(?:that\b|[:\"“‘])", re.IGNORECASE)
 """What follows the time of a statement: what was said ("the ministry said at 6 p.m. Sunday that ...", "said
-around noon Friday: \"...\""). A clocked time after a speech verb and before it is the statement's."""
+around noon Friday: \"...\""). A clocked time after a speech verb and before it is the statement's, also where
+what was said tells the event ("police said around 9 p.m. Saturday that officers were called": the wording cannot
+tell the two apart; no GVA report has it)."""
 _VIOLENCE = re.compile(
     r"\b(?:shot|shoot\w*|gunfire|gunshots?|gunman|gunmen|gunned|fired|killed|killing|died|dead|death|murder\w*|"
     r"wounded|injured|stabb\w*|attack\w*|clash\w*|explosion|blast|bomb\w*|struck|striking|hit|homicide|slain|"
@@ -190,6 +192,7 @@ class DateWeights:
     named: float = 1.0  # the day names the event: "Wednesday's shooting"
     report_day: float = 2.0  # against "today" / "tonight" unless it names the event: the report's own day
     quoted: float = 2.0  # against a relative day inside a quote ("Yesterday started out ..."): the speaker's day
+    inside: float = 2.0  # a day inside a winning week replaces it when it scores at most this much less (and > 0)
     post: float = 3.0  # against the date of an embedded post ("— Jane Doe (@JaneDoeTV) March 25, 2017")
     lead: float = 1.0  # starts in the first ``lead_chars`` characters
     day: float = 0.5  # day precision
@@ -310,17 +313,30 @@ def time_score(time: TimeExpr, text: str | None, event_spans: Sequence[tuple[int
     report_day = not named and _REPORT_DAY.match(time.text) is not None
     post = text.find("(@", max(0, time.start - STAMP_CONTEXT), time.start) >= 0 and _POST.search(
         text, max(0, time.start - STAMP_CONTEXT), time.start) is not None
-    quoted = _RELATIVE.match(time.text) is not None and _in_quote(text, time.start)
+    quoted = not report_day and _RELATIVE.match(time.text) is not None and _in_quote(text, time.start)
     return (score - weights.post * post + weights.close * close + weights.adjacent * adjacent
             - weights.procedure * procedure - weights.death * death + weights.named * named
             - weights.report_day * report_day - weights.quoted * quoted)
 
 
 def _in_quote(text: str, start: int) -> bool:
-    """Whether ``start`` lies inside a quotation opened earlier in its paragraph (an open curly quote not yet
-    closed, or an odd number of straight quotes)."""
+    """Whether ``start`` lies inside a quotation opened earlier in its paragraph: an open curly quote not yet
+    closed, or a straight mark that opens (after a space or the line's start, before a word) not closed since (a
+    mark after a word or punctuation closes an open quote and otherwise opens nothing: an inch mark, "5'10\"")."""
     line = text.rfind("\n", 0, start) + 1
-    return text.count("“", line, start) > text.count("”", line, start) or text.count('"', line, start) % 2 == 1
+    if text.count("“", line, start) > text.count("”", line, start):
+        return True
+    inside = False
+    at = text.find('"', line, start)
+    while at >= 0:
+        before = text[at - 1] if at > line else " "
+        after = text[at + 1] if at + 1 < len(text) else " "
+        if before.isspace() or before in "([":
+            inside = inside or after.isalnum()
+        elif inside:
+            inside = False
+        at = text.find('"', at + 1, start)
+    return inside
 
 
 def _in_age(time: TimeExpr, day: date, published: date | None, text: str | None, max_age_days: int,
@@ -410,7 +426,9 @@ def event_date(times: Sequence[TimeExpr], published_at: str | None, *,
                       max_age_days=max_age_days, text=text, weights=weights)
     if best:
         day, precision = max(best, key=lambda k: (best[k], k[1] == "day", -k[0].toordinal()))
-        inside = [k for k in best if k[1] == "day" and precision == "week" and 0 <= (k[0] - day).days <= 6]
+        floor = best[day, precision] - weights.inside
+        inside = [k for k in best if k[1] == "day" and precision == "week" and 0 <= (k[0] - day).days <= 6
+                  and best[k] >= max(floor, 0.0)]
         if inside:  # "last week" beside "Thursday" of that week: the day says more
             day, precision = max(inside, key=lambda k: (best[k], -k[0].toordinal()))
         return day.isoformat(), precision
