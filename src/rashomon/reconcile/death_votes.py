@@ -58,6 +58,37 @@ WRITTEN_COUNT: Final = re.compile(
 )
 """A count of the hurt written as a number ("one soldier", "2 hurt"): a count, not a person named again."""
 SET_APART: Final = re.compile(r"\b(?:other|others|another|also|second|third|fourth|fifth|both)\b", re.IGNORECASE)
+ANY_VICTIM: Final = frozenset(
+    [
+        "victim",
+        "victims",
+        "person",
+        "people",
+        "individual",
+        "child",
+        "children",
+        "teen",
+        "teenager",
+        "toddler",
+        "infant",
+        "baby",
+        "resident",
+        "someone",
+        "somebody",
+        "one",
+        "he",
+        "she",
+        "him",
+        "her",
+        "himself",
+        "herself",
+        "they",
+        "them",
+    ]
+)
+"""Words for a victim that may name any one of the dead again ("a child" hurt, "the boy" dead); other nouns name a
+kind of person, and two different kinds are two people ("a man" killed, "a woman" hurt; "soldiers" killed, "a
+civilian" wounded)."""
 """Words in a sentence of the hurt that set them apart from the dead ("two others were wounded")."""
 DIED_LATER_DAYS: Final = 7
 """A report counting no death published more than this many days from every report of a death is about
@@ -204,7 +235,13 @@ def no_hurt_beside_the_dead(slots: Sequence[Slot], dead: int) -> None:
         return
     dead_of, hurt = killed[0].report_totals, injured[0]
     counted = {a: t for a, t in hurt.report_totals.items() if t > 0}
-    if not counted or max(counted.values()) > dead or not _named_persons_only(hurt, set(counted)):
+    if (
+        not counted
+        or max(counted.values()) > dead
+        or set(counted) & hurt.headline_totals
+        or not _named_persons_only(hurt, set(counted))
+        or not all(_the_dead_again(hurt, killed[0], a) for a in counted)
+    ):
         return
     silent = {a for a, k in dead_of.items() if k > 0 and hurt.report_totals.get(a, 0) == 0}
     against = max(sum(hurt.weight(a) for a, t in counted.items() if t == total) for total in counted.values())
@@ -223,3 +260,35 @@ def _named_persons_only(slot: Slot, articles: set[str]) -> bool:
         and (WRITTEN_COUNT.search(f.record.get("value_text") or "") or SET_APART.search(f.record.get("text") or ""))
         for f in slot.figures
     )
+
+
+def _the_dead_again(hurt: Slot, killed: Slot, article_id: str) -> bool:
+    """Whether every hurt person ``article_id`` counts may be one of its dead named again: the same kind of person
+    (:data:`ANY_VICTIM` names any), and not introduced as someone new ("a soldier was hurt") after the dead."""
+    dead = [f.record for f in killed.figures if f.article_id == article_id]
+    first_dead = min((int(r.get("start") or 0) for r in dead), default=None)
+    for figure in (f.record for f in hurt.figures if f.article_id == article_id):
+        if first_dead is not None and first_dead < int(figure.get("start") or 0) and _indefinite(figure):
+            return False
+        kind = _kind_of_person(figure)
+        if kind and not any(_kind_of_person(r) in (None, kind) for r in dead):
+            return False
+    return True
+
+
+def _indefinite(figure: dict[str, object]) -> bool:
+    """A figure written with an indefinite article ("a woman was hurt"): a person the story introduces."""
+    words = str(figure.get("value_text") or "").lower().split()
+    return bool(words) and words[0] in ("a", "an")
+
+
+def _kind_of_person(figure: dict[str, object]) -> str | None:
+    """The kind of person a figure counts ("woman", "soldier": the last word of who was counted, singular), or
+    None for a word that names any victim (:data:`ANY_VICTIM`), an age ("a 3-year-old") or no word at all."""
+    words = str(figure.get("victims") or figure.get("value_text") or "").lower().split()
+    head = words[-1] if words else ""
+    if not head or head in ANY_VICTIM or head in ("a", "an", "the") or head.endswith("-old"):
+        return None
+    if WRITTEN_COUNT.fullmatch(head):
+        return None
+    return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
