@@ -624,6 +624,6 @@ def test_claims_fronted_phrase_is_no_part_of_a_claimant(nlp: Language) -> None:
     assert after_fronted(doc[0:6]).text == "Trump"  # the parser hung the fronted phrase on the subject
     place = nlp("During a meeting in Cedar Rapids, Iowa, Rubio told voters that the plan would work.")
     assert after_fronted(place[0:10]).text == "Rubio"  # past the commas inside the fronted phrase
-    plain = nlp("About half of voters said they would stay home, DREAMS, Inc. Founder Royce Stephens said.")
-    founder = next(t.i for t in plain if t.text == "DREAMS")
-    assert after_fronted(plain[founder: founder + 6]).text == "DREAMS, Inc. Founder Royce Stephens"
+    plain = nlp("About half of voters said they would stay home, BRIGHTWAY, Inc. Founder Marla Quinn said.")
+    founder = next(t.i for t in plain if t.text == "BRIGHTWAY")
+    assert after_fronted(plain[founder: founder + 6]).text == "BRIGHTWAY, Inc. Founder Marla Quinn"

@@ -89,7 +89,7 @@ def test_reconcile_casualties_hurt_one_soldier_wounded_is_a_count_too(store: Sto
     assert _best(store, _ambush(AMBUSH_ONE, "one soldier", 1)) == 1
 
 
-ANOTHER = "A man was killed and another man was wounded in a shooting on Elm Street on Sunday."
+ANOTHER = "A man died and another man was wounded when shots were fired on Elm Street on Sunday."
 KILLED = "A man was killed in a shooting on Elm Street on Sunday, police said."
 KILLED_TOO = "Police identified the man who was killed in Sunday's Elm Street shooting."
 
