@@ -32,6 +32,7 @@ from rashomon.extract.casualty_heads import count_of
 from rashomon.extract.casualty_lexicon import ELLIPTIC, SKIP_MODIFIERS
 from rashomon.extract.casualty_links import apposed_span, link_same
 from rashomon.extract.casualty_rules import Trigger, find_triggers
+from rashomon.extract.casualty_same_dead import names_an_animal
 from rashomon.extract.casualty_sides import claim_index, set_side
 from rashomon.extract.casualty_victims import victim_heads
 from rashomon.extract.claim_spans import holding_text, text_of
@@ -122,6 +123,8 @@ class CasualtyExtractor:
                 if blocked(trigger.token, tallies):
                     continue
                 for head in victim_heads(trigger):
+                    if trigger.kind == "injured" and names_an_animal(head):
+                        continue  # "injuring one of the family dogs"
                     held = chosen.get(head.i)
                     if held is None or _KIND_RANK[trigger.kind] > _KIND_RANK[held[0].kind]:
                         chosen[head.i] = (trigger, head)

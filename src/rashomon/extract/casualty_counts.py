@@ -27,9 +27,16 @@ from functools import lru_cache
 
 from rashomon.extract.casualty_left import both_at_least, shot_left
 from rashomon.extract.casualty_lexicon import ANAPHORS
-from rashomon.extract.casualty_lived import also_hurt, shot_in_a_limb, survived, wounded_beside_the_dead
+from rashomon.extract.casualty_lived import (
+    alive_mentions,
+    also_hurt,
+    shot_in_a_limb,
+    survived,
+    wounded_beside_the_dead,
+)
 from rashomon.extract.casualty_names import is_name, named_dead
 from rashomon.extract.casualty_repeats import repeated
+from rashomon.extract.casualty_same_dead import the_dead_again
 from rashomon.extract.numbers import find_counts
 from rashomon.records import CasualtyFigure, CasualtyKind
 
@@ -57,9 +64,6 @@ _ANYONE = {"anyone", "anybody", "everyone", "everybody", "someone", "somebody"}
 ALL_THE_DEAD = {"dead", "died", "die", "dies", "death", "deaths", "deceased", "bodies", "fatalities"}
 """Triggers that count everyone dead, the killer who took his own life included ("Four dead after a triple
 murder-suicide"), unlike "killed" / "shot", whose objects are the killer's victims."""
-
-LIVING_TRIGGERS = {"condition", "stable", "recovering", "treated", "released"}
-"""Triggers that describe someone alive ("listed in serious condition"): never someone already dead."""
 
 
 
@@ -292,25 +296,6 @@ _OTHER_BEFORE = re.compile(r"\b(?:other|additional|remaining)\s+$", re.IGNORECAS
 _OTHERS_AFTER = re.compile(r"\s+(?:others|more)\b", re.IGNORECASE)
 
 
-def _alive(figures: Sequence[CasualtyFigure], roots: Sequence[int], text: str) -> set[int]:
-    """``id`` of the first mention of each person some mention says lives: a living trigger ("listed in
-    serious condition"), or a hurt person's sentence that says so and tells no death ("Robinson was treated
-    and has since been released"); each sentence searched once."""
-    deaths = {f.sentence_start for f in figures if f.kind == "killed"}
-    lived: dict[int | None, bool] = {}
-    out: set[int] = set()
-    for index, figure in enumerate(figures):
-        if (figure.trigger or "").lower() not in LIVING_TRIGGERS:
-            if figure.kind != "injured" or figure.sentence_start in deaths:
-                continue
-            if figure.sentence_start not in lived:
-                lived[figure.sentence_start] = survived(figure, text)
-            if not lived[figure.sentence_start]:
-                continue
-        out.add(id(figures[roots[index]]))
-    return out
-
-
 def article_counts(figures: Sequence[CasualtyFigure], text: str = "") -> dict[CasualtyKind, int]:
     """The article's count per kind, each person counted once across repeated mentions (module doc);
     ``text`` (the text the figures' offsets index) lets a survivor's sentence ("non-life-threatening")
@@ -347,7 +332,7 @@ def article_counts(figures: Sequence[CasualtyFigure], text: str = "") -> dict[Ca
         by_kind[figure.kind].append(figure)
     counts: dict[CasualtyKind, int] = {}
     killed = [f for f in by_kind.get("killed", []) if (f.count_min or 0) > 0]
-    alive = _alive(figures, roots, text)
+    alive = alive_mentions(figures, roots, text)
     dying: dict[int | None, list[CasualtyFigure]] = defaultdict(list)
     for f in figures:
         if f.kind == "killed" and not f.background:
@@ -355,7 +340,10 @@ def article_counts(figures: Sequence[CasualtyFigure], text: str = "") -> dict[Ca
     for kind, members in by_kind.items():
         if kind == "injured":
             members = [
-                f for f in members if _counts_as_injured(f, bool(killed), text, id(f) in alive, dying)
+                f
+                for f in members
+                if _counts_as_injured(f, bool(killed), text, id(f) in alive, dying)
+                and not (killed and the_dead_again(f, [d for fs in dying.values() for d in fs], text))
             ]
             if not members:
                 continue

@@ -10,10 +10,10 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from rashomon.extract.casualty_counts import LIVING_TRIGGERS, SELF_INFLICTED, is_additional
+from rashomon.extract.casualty_counts import SELF_INFLICTED, is_additional
 from rashomon.extract.casualty_heads import PRONOUN_ONE, count_of, name_span
 from rashomon.extract.casualty_lexicon import IMPLICIT_ONE, INCIDENT_NOUNS
-from rashomon.extract.casualty_lived import also_hurt
+from rashomon.extract.casualty_lived import LIVING_TRIGGERS, also_hurt
 from rashomon.extract.claim_spans import text_of
 from rashomon.records import CasualtyFigure
 

@@ -9,7 +9,11 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from rashomon.extract.casualty_same_dead import died_later
 from rashomon.records import CasualtyFigure
+
+LIVING_TRIGGERS = {"condition", "stable", "recovering", "treated", "released"}
+"""Triggers that describe someone alive ("listed in serious condition"): never someone already dead."""
 
 SURVIVED = re.compile(
     r"\b(?:survived|non-?life[- ]threatening|not(?: considered| believed to be)? life[- ]threatening|"
@@ -92,3 +96,24 @@ def also_hurt(figure: CasualtyFigure, text: str) -> bool:
 def _also_before(trigger: str) -> re.Pattern[str]:
     """ "also" (or "also been") just before ``trigger``."""
     return re.compile(r"\balso\s+(?:been\s+)?" + re.escape(trigger) + r"\b", re.IGNORECASE)
+
+
+def alive_mentions(figures: Sequence[CasualtyFigure], roots: Sequence[int], text: str) -> set[int]:
+    """``id`` of the first mention of each person some mention says lives: a living trigger ("listed in
+    serious condition"), or a hurt person's sentence that says so and tells no death ("Robinson was treated
+    and has since been released"); each sentence searched once."""
+    deaths = {f.sentence_start for f in figures if f.kind == "killed"}
+    lived: dict[int | None, bool] = {}
+    out: set[int] = set()
+    for index, figure in enumerate(figures):
+        if (figure.trigger or "").lower() not in LIVING_TRIGGERS:
+            if figure.kind != "injured" or figure.sentence_start in deaths:
+                continue
+            if figure.sentence_start not in lived:
+                lived[figure.sentence_start] = survived(figure, text)
+            if not lived[figure.sentence_start]:
+                continue
+        elif died_later(figure, text):
+            continue  # "listed in critical condition until she died"
+        out.add(id(figures[roots[index]]))
+    return out
