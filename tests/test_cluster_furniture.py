@@ -43,9 +43,11 @@ def test_cluster_furniture_headline_and_site_split_page_titles() -> None:
     page = _page(NIGHTCLUB, "Nightclub Shooter Identified", "2016-06-27", 1)
     assert headline_and_site(page) == ("Nightclub Shooter Identified", SITE)
     wave3 = Article.create(
-        "x", source_name="w.html", title="2 shot, 1 dead, in Russell neighborhood - wave3.com-Louisville News, Weather"
+        "x", source_name="w.html", title="3 hurt, 1 dead, in Maple Park area - wxyz.com-Springfield News, Weather"
     )
-    assert headline_and_site(wave3) == ("2 shot, 1 dead, in Russell neighborhood", "wave3.com-Louisville News, Weather")
+    assert headline_and_site(wave3) == ("3 hurt, 1 dead, in Maple Park area", "wxyz.com-Springfield News, Weather")
+    labelled = Article.create("x", source_name="v.html", title="VIDEO: Man shot on Elm Street - WXYZ")
+    assert headline_and_site(labelled) == ("Man shot on Elm Street", "WXYZ")  # the page's kind is no site name
     # a headline whose only separators are its own, and no title at all, are read as given
     own = Article.create("x", source_name="o.html", title="Mass Shooting – Killed – Da'Vaughn Pitts")
     assert headline_and_site(own) == ("Mass Shooting – Killed – Da'Vaughn Pitts", None)
@@ -71,6 +73,7 @@ def test_cluster_furniture_site_name_joins_no_two_shootings(store: Store) -> Non
     first, second = corpus.features[corpus.row[nightclub.id]], corpus.features[corpus.row[aransas.id]]
     assert not first.names & second.names and "Coastal Bend" not in first.text + second.text
     assert first.furniture == (SITE,) and corpus.features[corpus.row[other.id]].furniture == ()
+    assert first.title_words and not {"coastal", "bend", "christi"} & set(first.title_words)  # the headline vector too
     assert "name" not in contributions(first, second, 0.1, options)
 
     for article in (nightclub, aransas, other):
@@ -88,8 +91,8 @@ def test_cluster_furniture_site_name_joins_no_two_shootings(store: Store) -> Non
 
 
 CBS_FOOTER = (
-    "WCCO-TV is part of CBS Television Stations, a division of CBS Corp. and one of the largest network-owned "
-    "station groups in the country."
+    "KXYZ-TV is part of ABC Television Stations, a unit of ABC Corp. and one of the larger "
+    "station owners in the region."
 )
 
 
@@ -101,17 +104,18 @@ def test_cluster_furniture_institution_names_single_out_no_incident() -> None:
     assert proper_names(text) == {"Jamal Ortiz", "Dana Reyes"}
     options = ClusterOptions()
     winona = Article.create(
-        "A 20-year-old man is in critical condition after being shot in the head in Winona, police said.\n"
+        "A 31-year-old woman is in serious condition after she was shot in the arm in Rivertown, officers said.\n"
         + CBS_FOOTER,
-        source_name="wcco-1.html",
-        title="Winona PD: 20-Year-Old Critical After Being Shot In Head",
+        source_name="kxyz-1.html",
+        title="Rivertown Police: Woman, 31, Hurt After Being Shot In Arm",
         published_at="2016-11-12",
     )
     downtown = Article.create(
-        "A Brooklyn Center man was charged in a shooting that wounded one person downtown, prosecutors said.\n"
+        "A Lakeside man faces charges over a shooting near the downtown library that hurt one person, prosecutors "
+        "said.\n"
         + CBS_FOOTER,
-        source_name="wcco-2.html",
-        title="Brooklyn Center Man Charged In Downtown Minneapolis Shooting",
+        source_name="kxyz-2.html",
+        title="Lakeside Man Charged In Library Shooting",
         published_at="2016-10-04",
     )
     corpus = build_corpus(((a, None) for a in (winona, downtown)), options)

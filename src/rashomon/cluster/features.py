@@ -355,8 +355,12 @@ def _specific_actors(analysis: ArticleAnalysis) -> set[str]:
     }
 
 
-def features_for(article: Article, analysis: ArticleAnalysis | None, clean_text: str) -> ArticleFeatures:
-    """Features of one article; ``clean_text`` is its title and text with corpus boilerplate removed."""
+def features_for(
+    article: Article, analysis: ArticleAnalysis | None, clean_text: str, title: str | None = None
+) -> ArticleFeatures:
+    """Features of one article; ``clean_text`` is its title and text with corpus boilerplate removed, ``title``
+    the title as shown, without the site's name (``vectors.headline_and_site``; the stored title by default)."""
+    title = article.title if title is None else title
     published = parse_day(article.published_at)
     names = proper_names(clean_text)
     ages = stated_ages(clean_text)
@@ -370,12 +374,12 @@ def features_for(article: Article, analysis: ArticleAnalysis | None, clean_text:
         names=frozenset(names),
         addresses=frozenset(street_addresses(clean_text)),
         ages=frozenset(ages),
-        title_words=headline_words(article.title, article.text),
+        title_words=headline_words(title, article.text),
         clock=frozenset(clock_times(clean_text)),
         streets=frozenset(street_names(clean_text)),
         weekdays=frozenset(lead_weekdays(clean_text)),
         aged_names=frozenset(n for n in aged_names(clean_text) if not is_street_name(n)),
-        justice_title=justice_headline(article.title),
+        justice_title=justice_headline(title),
     )
     if analysis is None:
         return base

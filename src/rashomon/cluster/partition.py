@@ -42,7 +42,10 @@ def build_corpus(items: Iterable[tuple[Article, ArticleAnalysis | None]], option
     boiler = boilerplate_lines([a.text for a, _ in pairs], options.boilerplate_min_docs)
     heads = [headline_and_site(a) for a, _ in pairs]
     texts = [strip_boilerplate(head, a.text, boiler) for (head, _), (a, _) in zip(heads, pairs, strict=True)]
-    features = [features_for(a, analysis, text) for (a, analysis), text in zip(pairs, texts, strict=True)]
+    features = [
+        features_for(a, analysis, text, head)
+        for (a, analysis), text, (head, _) in zip(pairs, texts, heads, strict=True)
+    ]
     for feat, (_, site) in zip(features, heads, strict=True):
         feat.furniture = (site,) if site else ()
     keep_rare_names(features, options.name_max_df)

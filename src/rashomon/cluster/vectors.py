@@ -20,7 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from rashomon.ingest.titles import shown_title
+from rashomon.ingest.titles import KIND_LABEL, shown_title
 from rashomon.records import Article
 
 MAX_DF_SHARE = 0.05
@@ -60,7 +60,7 @@ def headline_and_site(article: Article) -> tuple[str | None, str | None]:
     shown = shown_title(article.title, article.outlet, article.url)
     if article.title is None or shown is None or shown == article.title.strip():
         return shown, None
-    site = article.title.strip().replace(shown, " ", 1)
+    site = KIND_LABEL.sub(" ", article.title.strip().replace(shown, " ", 1), count=1)  # "VIDEO:" is no site
     return shown, " ".join(_SEPARATORS.sub(" ", site).split()) or None
 
 
