@@ -120,3 +120,15 @@ def test_casualty_tenth_people_recovering_are_hurt(nlp: Language) -> None:
     }
     # a place or a community recovering is no one hurt
     assert counts(nlp, "The neighborhood is recovering from the violence.") == {}
+
+
+def test_casualty_tenth_recovering_from_no_wound_is_no_one_hurt(nlp: Language) -> None:
+    assert counts(nlp, "A man was killed on Monday. Two neighbors are recovering from shock, police said.") == {
+        "killed": 1
+    }
+
+
+@pytest.mark.parametrize("death", ["The 20-year-old victim died at a hospital.", "He died at a hospital."])
+def test_casualty_tenth_dead_pointing_back_leave_the_people_shot_once(nlp: Language, death: str) -> None:
+    # "Four people were shot" less the one who died: three hurt, not two (the dead taken out once)
+    assert counts(nlp, f"Four people were shot on Elm Street late Saturday. {death}") == {"killed": 1, "injured": 3}

@@ -350,17 +350,18 @@ def article_counts(figures: Sequence[CasualtyFigure], text: str = "") -> dict[Ca
         counts[kind] = _kind_count(members, again.get(kind, []), text)
     if counts.get("killed"):
         counts["killed"] = max(counts["killed"], named_dead(figures, roots))
-        if not any(is_reflexive(f) for f in figures if not f.background):  # a shooter's death is none of his victims
-
-            def plain(i: int) -> bool:
-                f = figures[i]
-                return not (f.background or i in repeats or roots[i] != i or is_anaphoric(f) or is_additional(f))
-
-            left = shot_left(figures, plain, dying, counts["killed"], text)
-            if left > counts.get("injured", 0):
-                counts["injured"] = left
     if counts.get("injured") and _killed_among_injured(by_kind.get("injured", []), killed):
         counts["injured"] = max(counts["injured"] - counts.get("killed", 0), 0)
+    # the people shot less the dead, after the subtraction above: both take the dead out, once
+    if counts.get("killed") and not any(is_reflexive(f) for f in figures if not f.background):  # a shooter's death
+
+        def plain(i: int) -> bool:
+            f = figures[i]
+            return not (f.background or i in repeats or roots[i] != i or is_anaphoric(f) or is_additional(f))
+
+        left = shot_left(figures, plain, dying, counts["killed"], text)
+        if left > counts.get("injured", 0):
+            counts["injured"] = left
     return counts
 
 

@@ -174,7 +174,7 @@ def _verb_kind(token: Token) -> CasualtyKind | None:
             return "killed" if fatal else "injured"
     if lemma in ("hit", "strike") and _by_gunfire(token):
         return "injured"
-    if lemma == "recover" and token.tag_ == "VBG" and _person_subject(token):
+    if lemma == "recover" and token.tag_ == "VBG" and _person_subject(token) and not _from_no_wound(token):
         return "injured"  # "two others are recovering": people hurt who live
     if lemma in ARREST_VERBS:
         return "arrested"
@@ -187,6 +187,22 @@ def _verb_kind(token: Token) -> CasualtyKind | None:
 
 def _person_subject(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" and is_person(c) for c in verb.children)
+
+
+_NO_WOUND = frozenset(
+    {"shock", "trauma", "ordeal", "fright", "scare", "loss", "grief", "illness", "flu", "addiction", "crisis"}
+)
+"""What people recover from that is no wound ("two neighbors are recovering from shock")."""
+
+
+def _from_no_wound(verb: Token) -> bool:
+    """ "recovering from shock": the object of the verb's "from" is no wound (:data:`_NO_WOUND`)."""
+    return any(
+        o.dep_ == "pobj" and o.lemma_.lower() in _NO_WOUND
+        for p in verb.children
+        if p.lower_ == "from"
+        for o in p.children
+    )
 
 
 def did_not_survive(token: Token) -> bool:
