@@ -43,10 +43,11 @@ def shot_in_a_limb(figure: CasualtyFigure, text: str) -> bool:
     return _LIMB.search(text, start, min(figure.sentence_end, start + 80)) is not None
 
 
+_SIDE = r"(?:(?:left|right|lower|upper)\s+)?"
+_LIMBS = r"legs?|arms?|foot|feet|hands?|ankles?|shoulders?|buttocks?|thighs?|knees?|wrists?|hips?|fingers?|elbows?"
+"""The limbs a wound people live through is named at (:data:`_LIMB`, :data:`_WOUND_TO`)."""
 _LIMB = re.compile(
-    r"\b(?:shot|struck|hit|wounded|grazed)\s+(?:\w+\s+){0,2}?in\s+(?:the|his|her|their)\s+"
-    r"(?:(?:left|right|lower|upper)\s+)?"
-    r"(?:legs?|arms?|foot|feet|hands?|ankles?|shoulders?|buttocks?|thighs?|knees?|wrists?|hips?|fingers?|elbows?)\b",
+    rf"\b(?:shot|struck|hit|wounded|grazed)\s+(?:\w+\s+){{0,2}}?in\s+(?:the|his|her|their)\s+{_SIDE}(?:{_LIMBS})\b",
     re.IGNORECASE,
 )
 """A limb hit ("shot in the left leg", "struck twice in the arm"): a wound people live through."""
@@ -76,9 +77,7 @@ def _wound_to(figure: CasualtyFigure, text: str) -> bool:
 
 
 _WOUND_TO = re.compile(
-    r"\bwounds?\s+(?:to|in)\s+(?:the|his|her|their)\s+(?:(?:left|right|lower|upper)\s+)?"
-    r"(?:legs?|arms?|foot|feet|hands?|ankles?|shoulders?|buttocks?|thighs?|knees?|wrists?|hips?|elbows?|face|jaw)\b",
-    re.IGNORECASE,
+    rf"\bwounds?\s+(?:to|in)\s+(?:the|his|her|their)\s+{_SIDE}(?:{_LIMBS}|face|jaw)\b", re.IGNORECASE
 )
 
 
