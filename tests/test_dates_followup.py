@@ -86,9 +86,9 @@ def test_dates_followup_step_after_the_time_s_subject_is_not_the_time_s() -> Non
 def test_dates_followup_day_inside_the_winning_week_dates_the_event() -> None:
     published = "2017-01-09T10:00:00"  # a Monday: "last week" is 2017-01-02 .. 2017-01-08
     lead = (0, 109)
-    text = ("A hunter was badly hurt in a friend's barn in the hills when he was shot by accident last week, deputies say.\n\n"
-            "The man and two friends were handling a rifle in a garage in the north of the town at about 11 p.m. "
-            "Jan. 3 when it went off, police said.")
+    text = ("A hunter was badly hurt in a friend's barn in the hills when he was shot by accident last week, "
+            "deputies say.\n\nThe man and two friends were handling a rifle in a garage in the north of the town "
+            "at about 11 p.m. Jan. 3 when it went off, police said.")
     times = _times_in(text, published, "last week", "about 11 p.m. Jan. 3")
     assert event_date(times, published, text=text, event_spans=[lead]) == ("2017-01-03", "day")
     before = text.replace("Jan. 3", "Dec. 28")  # a day outside the week: the week stands
