@@ -26,8 +26,8 @@ def nlp(casualties_nlp: Language) -> Language:
         "critically injured a 19-year-old shortly after midnight.",
         'The coroner reported the death of Luis "Lucky" Ortega, 44, at a county hospital. Deputies said a wounded '
         "Luis Ortega had walked to a gas station before the ambulance came.",
-        "A woman who was shot in the chest by her neighbor has died. Garza was taken to a hospital, where she was "
-        "listed in critical condition until she died.",
+        "A woman who was shot in the chest by her neighbor has died. Garza was taken to a hospital, where she "
+        "stayed in critical condition until she died on Monday.",
     ],
 )
 def test_casualty_same_dead_one_person_hurt_then_dead_counts_once(nlp: Language, text: str) -> None:

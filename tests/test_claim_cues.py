@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
+from tests.test_claim_tagger_claimants import words
 
 from rashomon.extract.attributions import Attribution
 from rashomon.extract.claim_cues import beside, tagger_cue, to_noun
@@ -16,13 +17,6 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def nlp(claims_nlp: Language) -> Language:
     return claims_nlp
-
-
-def words(doc: Doc, text: str) -> Span:
-    start = doc.text.index(text)
-    span = doc.char_span(start, start + len(text))
-    assert span is not None
-    return span
 
 
 def after(doc: Doc, text: str) -> tuple[int, int]:
