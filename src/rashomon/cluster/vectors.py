@@ -3,9 +3,9 @@
 Web crawls carry page furniture ("Get email notifications on ...", sign-in forms) that makes unrelated
 reports of one outlet look alike. A line found verbatim in ``boilerplate_min_docs`` or more articles is
 treated as furniture and dropped before vectorising, and the title is read without the site's name
-around it (``headline_and_site``: "Nightclub Shooter Identified - KiiiTV.com South Texas, Corpus Christi,
-Coastal Bend" is read "Nightclub Shooter Identified"; two of the site's pages about other shootings
-shared "South Texas" and "Coastal Bend" as rare names, and the site's words). TF-IDF (sublinear tf,
+around it (``headline_and_site``: "Man Shot Outside Club - KXYZ.com Springfield, River Valley, Lake
+Country" is read "Man Shot Outside Club"; two of a site's pages about other shootings shared its region
+and slogan as rare names, and the site's words). TF-IDF (sublinear tf,
 English stop words) ignores terms in more than 5 % of the corpus (at least 5 articles), so place names
 that every report of a city repeats weigh less than the names and details that single out one incident.
 """
@@ -43,7 +43,8 @@ def boilerplate_lines(texts: Sequence[str], min_docs: int) -> set[str]:
 
 
 _SEPARATORS = re.compile(r"(?:^|\s)[-–—|:»•]+(?=\s|$)")
-"""The separators of a page title's segments (``ingest.titles``)."""
+"""Separators left at the ends of a title's site name once the headline is cut out ("KTVU -"): looser than
+``ingest.titles.SEPARATOR``, which needs a space on both sides."""
 _MEDIA_LINE = re.compile(r"^\s*\d{1,2}:\d{2}\s+(?![AaPp]\.?[Mm]\b)")
 """A video playlist entry ("3:02 Sacramento woman parts with beloved dog Pause"), not a clock time."""
 
@@ -55,8 +56,8 @@ def _is_furniture(line: str, boilerplate: set[str]) -> bool:
 
 def headline_and_site(article: Article) -> tuple[str | None, str | None]:
     """The page title without the site's name around it (``ingest.titles.shown_title``), and that name
-    ("KiiiTV.com South Texas, Corpus Christi, Coastal Bend"; ``None`` when the title carries none): every
-    page of the site carries it, so its words and names ("Coastal Bend") single out no incident."""
+    ("KXYZ.com Springfield, River Valley, Lake Country"; ``None`` when the title carries none): every page
+    of the site carries it, so its words and names ("Lake Country") single out no incident."""
     shown = shown_title(article.title, article.outlet, article.url)
     if article.title is None or shown is None or shown == article.title.strip():
         return shown, None

@@ -333,17 +333,17 @@ def article_counts(figures: Sequence[CasualtyFigure], text: str = "") -> dict[Ca
     counts: dict[CasualtyKind, int] = {}
     killed = [f for f in by_kind.get("killed", []) if (f.count_min or 0) > 0]
     alive = alive_mentions(figures, roots, text)
+    told_dead = [f for f in figures if f.kind == "killed" and not f.background]
     dying: dict[int | None, list[CasualtyFigure]] = defaultdict(list)
-    for f in figures:
-        if f.kind == "killed" and not f.background:
-            dying[f.sentence_start].append(f)
+    for f in told_dead:
+        dying[f.sentence_start].append(f)
     for kind, members in by_kind.items():
         if kind == "injured":
             members = [
                 f
                 for f in members
                 if _counts_as_injured(f, bool(killed), text, id(f) in alive, dying)
-                and not (killed and the_dead_again(f, [d for fs in dying.values() for d in fs], text))
+                and not (killed and the_dead_again(f, told_dead, text))
             ]
             if not members:
                 continue

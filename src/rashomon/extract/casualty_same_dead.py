@@ -1,7 +1,7 @@
 """The dead person counted hurt again, and hurt animals: where an article reports a death, a hurt figure
 naming the same person as a death figure is that death told before it happened ("an accidental shooting
-critically injured a 16-year-old" beside "an accidental shooting has killed a 16-year-old"; "a wounded Mark
-Cormier" beside "the death of Mark 'Cornbread' Cormier"); a person "listed in critical condition until she
+critically injured a 16-year-old" beside "an accidental shooting has killed a 16-year-old"; "a wounded Luis
+Ortega" beside "the death of Luis 'Lucky' Ortega"); a person "listed in critical condition until she
 died" did not live; "injuring one of the family dogs" counts no person (:mod:`rashomon.extract.casualty_counts`,
 :mod:`rashomon.extract.casualties`)."""
 
@@ -34,7 +34,7 @@ def names_an_animal(head: Token) -> bool:
 
 def the_dead_again(figure: CasualtyFigure, dead: Sequence[CasualtyFigure], text: str) -> bool:
     """One person hurt whose phrase names a person counted dead: the same aged phrase ("a 16-year-old") or the
-    same name of two words or more ("a wounded Mark Cormier", "Mark 'Cornbread' Cormier")."""
+    same name of two words or more ("a wounded Luis Ortega", "Luis 'Lucky' Ortega")."""
     if figure.count_min != 1 or figure.count_max != 1 or not text:
         return False
     mine = _phrase(figure, text)
@@ -59,11 +59,11 @@ def the_dead_again(figure: CasualtyFigure, dead: Sequence[CasualtyFigure], text:
 
 def _phrase(figure: CasualtyFigure, text: str) -> str | None:
     """The figure's words from its count (or its name's first word) to the end of its noun, without the words of
-    harm ("a wounded Mark Cormier" -> "a Mark Cormier"); None where it runs past 80 characters or a stop."""
+    harm ("a wounded Luis Ortega" -> "a Luis Ortega"); None where it runs past 80 characters or a stop."""
     start = min(figure.start, figure.victims_start if figure.victims_start is not None else figure.start)
     end = max(figure.end, figure.victims_end or 0)
     if end - start > 80 or end <= start or any(c in text[start:end] for c in ":,;|"):
-        return None  # "RELATED: State Trooper Wounded, one suspect": a headline run into the phrase
+        return None  # "RELATED: Deputy Wounded, one suspect held": a headline run into the phrase
     words = [w for w in text[start:end].split() if w.lower() not in _HARM_WORDS]
     return " ".join(words)
 
@@ -74,7 +74,7 @@ _QUOTES = "\"'“”‘’(),."
 
 
 def _name_words(phrase: str) -> set[str]:
-    """Capitalised words of a phrase past its article ("A West Allis teenager" keeps "West", "Allis")."""
+    """Capitalised words of a phrase past its article ("A Maple Grove teenager" keeps "Maple", "Grove")."""
     words = [w.strip(_QUOTES) for w in phrase.split()]
     if words and words[0].lower() in ("a", "an", "the", "one"):
         words = words[1:]

@@ -235,9 +235,10 @@ def _verb_victims(trigger: Trigger) -> list[Token]:
     if token.dep_ in ("acl", "amod") and token.head.pos_ in ("NOUN", "PROPN", "NUM"):
         own = _own_number(token)
         return [own if own is not None else token.head]
-    active_ok = (
-        token.lemma_ in DIE_VERBS or token.pos_ == "ADJ" or token.tag_ == "VBN" or did_not_survive(token)
-    ) or token.lemma_ == "recover"  # "two others are recovering"
+    active_ok = (  # "recover": "two others are recovering"
+        token.lemma_ in DIE_VERBS or token.lemma_ == "recover" or token.pos_ == "ADJ" or token.tag_ == "VBN"
+        or did_not_survive(token)
+    )
     subject = _subject(token, ("nsubj",))
     if token.lemma_ in DIE_VERBS and (subject is None or not is_person(subject)) and token.dep_ in _DIE_DEPS:
         hurt = _hurt_before(token)

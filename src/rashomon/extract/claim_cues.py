@@ -8,7 +8,7 @@ tagger's cue (:func:`tagger_cue`), within limits that keep the cue a cue:
 
 - the tagger's cue holds the rule cue's head word, and it is the only tagger cue overlapping the rule's;
 - it takes in no word of the rule verb's clausal complements, nor an object before one ("said a call to
-  MetroSafe ... reported ...": *a call* is what was said, misparsed as the object), and drops no content
+  the dispatch center ... reported ...": *a call* is what was said, misparsed as the object), and drops no content
   word of the rule's cue, only particles, prepositions and auxiliaries ("is expected to" -> "is expected";
   not "made the announcement" -> "made the");
 - a cue that stops on a noun's modifier runs on to that noun ("said in a" -> "said in a statement");
@@ -21,6 +21,8 @@ Measured on the tagger's 84 held-out PolNeAR *train* articles (rules + tagger, o
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -56,7 +58,7 @@ def tagger_cue(rule: Attribution, model: list[Attribution]) -> Attribution:
     source = rule.source
     if source is not None and overlaps(cue, source):
         source = found[0].source or _subject(cue)
-    return Attribution(rule.sent, cue, source, content, rule.kind, rule.hedges, rule.learned)
+    return replace(rule, cue=cue, source=source, content=content)
 
 
 def to_noun(cue: Span) -> Span:
@@ -81,7 +83,7 @@ def beside(content: tuple[int, int], old: Span, cue: Span) -> tuple[int, int] | 
 
 def _complements(verb: Token) -> set[int]:
     """Token indices of ``verb``'s clausal complements (what it attributes), and of an object before a clause
-    that follows it (the clause's subject, misparsed: "said [a call to MetroSafe] ... reported a victim")."""
+    that follows it (the clause's subject, misparsed: "said [a call to the dispatch center] ... reported a victim")."""
     said = {t.i for child in verb.children if child.dep_ in CLAUSAL_DEPS for t in child.subtree}
     if said:
         last = max(said)
