@@ -12,7 +12,7 @@ from rashomon.cli import main
 from rashomon.cluster.engine import cluster_store, current_assignment
 from rashomon.cluster.features import ArticleFeatures, aged_names, features_for, is_street_name, justice_headline
 from rashomon.cluster.options import ClusterOptions
-from rashomon.cluster.scoring import contributions, evidence, fresh_later
+from rashomon.cluster.scoring import cannot_link, contributions, evidence, fresh_later
 from rashomon.records import Article, ArticleAnalysis, EventMention, Place, TimeExpr
 from rashomon.store import Store
 
@@ -169,3 +169,71 @@ def test_cluster_fresh_report_keeps_the_story_people(store: Store) -> None:
     as_json = json.loads(runner.invoke(main, ["explain", event, "--db", db, "--json"]).output)
     reasons = [a["reason"] for a in as_json["articles"] if a["reason"].get("not_counted")]
     assert reasons and "Ocean View" in reasons[0]["not_counted"]
+
+
+def test_cluster_fresh_report_of_a_new_incident_cannot_link_the_old_one() -> None:
+    options = ClusterOptions()
+    old = _old()
+    new = _feat(NEW, published="2017-02-04", day="2017-02-03", weekday="Friday", title="Teen killed in Ocean View")
+    reason = cannot_link(old, new, options)
+    assert reason is not None and "2017-02-03" in reason and "fresh" in reason
+    assert cannot_link(new, old, options) == reason
+    # the same story told again: the later report shares a person named with an age
+    vigil = _feat(VIGIL, published="2017-04-08", day="2017-04-07", weekday="Friday", title="Vigil in Ocean View")
+    assert fresh_later(old, vigil, options) and cannot_link(old, vigil, options) is None
+    # a follow-up (a step of justice in its headline) and a report published days after its day are not fresh
+    charged = _feat(
+        NEW, published="2017-02-04", day="2017-02-03", weekday="Friday", title="Man charged in Ocean View killing"
+    )
+    late = _feat(NEW, published="2017-02-07", day="2017-02-03", weekday="Friday", title="Teen killed in Ocean View")
+    assert cannot_link(old, charged, options) is None and cannot_link(old, late, options) is None
+    # a shared street address is the same scene: left to the score
+    at_address = _feat(
+        NEW.replace("on Granby Street", "in the 9500 block of Granby Street"),
+        published="2017-02-04",
+        day="2017-02-03",
+        weekday="Friday",
+        title="Teen killed in Ocean View",
+    )
+    old_at_address = _feat(
+        OLD.replace("on Granby Street", "in the 9500 block of Granby Street"),
+        published="2015-04-05",
+        day="2015-04-05",
+        weekday="Sunday",
+        title="Man killed in Ocean View",
+    )
+    assert cannot_link(old_at_address, at_address, options) is None
+
+
+def test_cluster_fresh_new_incident_stays_apart_in_the_store_and_explain_says_why(store: Store) -> None:
+    reports = {
+        key: _report(text, published=published, day=day, weekday=weekday, title=f"{key} in Ocean View")
+        for key, text, published, day, weekday in (
+            ("old", OLD, "2015-04-05", "2015-04-05", "Sunday"),
+            ("new", NEW, "2017-02-04", "2017-02-03", "Friday"),
+            ("vigil", VIGIL, "2017-04-08", "2017-04-07", "Friday"),
+        )
+    }
+    for article, analysis in reports.values():
+        store.add_article(article)
+        store.save_analysis(analysis)
+    # every candidate pair would join at a zero threshold: only the cannot-link keeps the new incident apart
+    cluster_store(store, options=ClusterOptions().with_overrides(threshold=0.0, rejoin_average=0.0))
+    ids = {key: article.id for key, (article, _) in reports.items()}
+    assignment = current_assignment(store)
+    assert assignment[ids["old"]] == assignment[ids["vigil"]] != assignment[ids["new"]]
+
+    runner = CliRunner()
+    db = str(Path(store.path))
+    merged = runner.invoke(main, ["merge", assignment[ids["old"]], assignment[ids["new"]], "--db", db])
+    assert merged.exit_code == 0, merged.output
+    cluster_store(store, rebuild=True)  # the user's merge holds; every reason is read again
+    event = current_assignment(store)[ids["new"]]
+    assert event == current_assignment(store)[ids["old"]]
+    explained = runner.invoke(main, ["explain", event, "--db", db])
+    assert explained.exit_code == 0, explained.output
+    assert "cannot-link by rule (the user's decision holds it): the later report is fresh" in explained.output
+    as_json = json.loads(runner.invoke(main, ["explain", event, "--db", db, "--json"]).output)
+    reasons = {a["article_id"]: a["reason"] for a in as_json["articles"]}
+    assert reasons[ids["new"]]["cannot_link"].startswith("the later report is fresh: a new incident on 2017-")
+    assert reasons[ids["vigil"]]["cannot_link"] is None, "the vigil tells of Tanya Brooks, 41, again"

@@ -83,6 +83,8 @@ def _print_score(reason: dict[str, Any]) -> None:
         click.echo(
             f"      not counted (the later report is fresh, beyond the date window): {', '.join(reason['not_counted'])}"
         )
+    if reason.get("cannot_link"):
+        click.echo(f"      cannot-link by rule (the user's decision holds it): {reason['cannot_link']}")
     if reason.get("furniture_left_out"):
         click.echo(f"      left out as page furniture: {' | '.join(reason['furniture_left_out'])}")
     if reason.get("distance_km") is not None:

@@ -43,7 +43,11 @@ A pair is a *cannot-link* (never in one event, whatever the score) only on stron
 explicit day-precise event dates more than ``max_event_day_gap`` apart and were published at most
 ``max_published_gap`` days apart (a follow-up published weeks later dates a later step), or both have a
 reliable event town in one country, more than ``far_km`` apart, and neither report names a place near
-the other's event town (nor that town's name, geocoded elsewhere).
+the other's event town (nor that town's name, geocoded elsewhere), or the later report is fresh beyond the
+date window (above) and the two share no person named with an age and no street address: a fresh report
+cannot tell of an incident reported days before it happened, so what joined them was the place, the
+kind of shooting or the wording, which many incidents share (a boy shot on a city's west side twice, a
+year apart). The explanation gives the reason under ``cannot_link`` when a user's merge holds such a pair.
 """
 
 from __future__ import annotations
@@ -86,6 +90,9 @@ def cannot_link(a: ArticleFeatures, b: ArticleFeatures, options: ClusterOptions)
             f"event dates {a.date_iso} and {b.date_iso} are {abs(a.day - b.day)} days apart "
             f"in reports published {abs(a.published - b.published)} days apart"
         )
+    later = _new_incident_later(a, b, options)
+    if later is not None:
+        return later
     if a.event_point and b.event_point and a.event_country and a.event_country == b.event_country:
         km = haversine_km(a.event_point, b.event_point)
         if km > options.far_km and _nowhere_near(a, b, options) and _nowhere_near(b, a, options):
@@ -117,6 +124,18 @@ def fresh_later(a: ArticleFeatures, b: ArticleFeatures, options: ClusterOptions)
     if later.day - other.day <= options.window_days or later.published - other.published <= options.window_days:
         return False
     return _fresh(later)
+
+
+def _new_incident_later(a: ArticleFeatures, b: ArticleFeatures, options: ClusterOptions) -> str | None:
+    """Why the later report tells of another incident than the earlier one (module doc), or ``None``."""
+    if not fresh_later(a, b, options) or counted_names(a, b, True) or a.addresses & b.addresses:
+        return None
+    later, other = (a, b) if (a.published or 0) > (b.published or 0) else (b, a)
+    days = (later.day or 0) - (other.day or 0)
+    return (
+        f"the later report is fresh: a new incident on {later.date_iso}, {days} days after the other's "
+        "event, sharing no person named with an age and no street address"
+    )
 
 
 def counted_names(a: ArticleFeatures, b: ArticleFeatures, fresh: bool) -> set[str]:
@@ -272,6 +291,7 @@ class PairEvidence:
     event_types: tuple[str | None, str | None]
     terms: dict[str, float]
     not_counted: list[str]
+    cannot_link: str | None  # why the pair can never be one event by rule (shown when a user's merge holds it)
     furniture: list[str]  # page furniture left out of the report's text (its title's site name)
 
     def to_dict(self) -> dict[str, Any]:
@@ -291,6 +311,7 @@ class PairEvidence:
             "event_types": list(self.event_types),
             "contributions": {name: round(part, 4) for name, part in self.terms.items()},
             "not_counted": self.not_counted,
+            "cannot_link": self.cannot_link,
             "furniture_left_out": self.furniture,
         }
 
@@ -331,5 +352,6 @@ def evidence(
         event_types=(a.event_type, b.event_type),
         terms=contributions(a, b, cosine, options),
         not_counted=not_counted,
+        cannot_link=cannot_link(a, b, options),
         furniture=list(a.furniture),
     )
