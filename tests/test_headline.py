@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rashomon.extract.headline import headline_counts
+from rashomon.extract.headline import headline_counts, title_toll
 from rashomon.reconcile.dossier import build_dossier
 from rashomon.reconcile.evidence import Report
 from rashomon.records import Article, ArticleAnalysis, CasualtyFigure
@@ -151,3 +151,46 @@ def test_headline_counts_one_person_shot_is_one_injured() -> None:
     assert headline_counts("Toddler, 3, shoots self with father's pistol").explicit == {}  # may have died
     assert headline_counts("Teen girl shot dead in Gary").explicit == {}  # a death, counted as implied
     assert headline_counts("Man shot at by officers in Gary").explicit == {}  # shot at: missed
+
+
+FORM = (
+    "Close Get email notifications on Pat Reporter daily!\n\nYour notification has been saved.\n\n"
+    "Whenever Pat Reporter posts new content, you'll get an email delivered to your inbox with a link."
+)
+"""Page furniture of our own: a notification form, the whole body of a headline-only page."""
+BODY = "A woman died Sunday after she was shot while cleaning a rifle at her home in Elmtown, deputies said."
+
+
+def test_headline_title_toll_reads_single_nouns_on_headline_only_pages() -> None:
+    assert title_toll("Woman dies from accidental gunshot wound in Elmtown", FORM) == {"killed": 1}
+    assert title_toll("Soccer Student Injured In Downtown Riverton Shooting", FORM) == {"injured": 1}
+    assert title_toll("Elmtown deputy accidentally shoots self during training", FORM) == {"injured": 1}
+    assert title_toll("Grandfather shoots his son in the leg on Oak Street", FORM) == {"injured": 1}
+    assert title_toll("2 dead, 3 hurt in Riverton bar shooting", FORM) == {"killed": 2, "injured": 3}
+
+
+def test_headline_title_toll_keeps_to_explicit_counts_over_a_story() -> None:
+    # the body tells the story: its own figures count, the title only with a number
+    assert title_toll("Woman dies from accidental gunshot wound in Elmtown", BODY) == {}
+    assert title_toll("2 dead, 3 hurt in Riverton bar shooting", BODY) == {"killed": 2, "injured": 3}
+    assert title_toll("Woman dies from accidental gunshot wound", "") == {"killed": 1}
+
+
+def test_headline_counts_a_killer_before_an_object_is_no_victim() -> None:
+    assert headline_counts("Retired officer killed his son and himself, police say").implied == {}
+    assert title_toll("Retired officer killed his son and himself, police say", FORM) == {}
+    assert headline_counts("Clerk killed in Elmtown robbery").implied == {"killed": 1}
+
+
+def test_headline_counts_self_shot_and_shooter_objects_are_implied() -> None:
+    assert headline_counts("Boy, 6, shoots self with uncle's pistol").implied == {"injured": 1}
+    assert headline_counts("Boy, 6, shoots self with uncle's pistol").explicit == {}  # may have died
+    assert headline_counts("Man fatally shoots himself near Elmtown").implied == {"killed": 1}
+    assert headline_counts("Man shoots himself after killing wife in Elmtown").implied == {}
+    assert headline_counts("Man shoots 3 neighbors in Elmtown").implied == {}
+
+
+def test_headline_counts_a_list_with_an_unread_conjunct_counts_no_one() -> None:
+    assert headline_counts("Older Neighbor and Teen Shot on Oak Street").explicit == {}
+    assert headline_counts("Teen Shot on Oak Street").explicit == {"injured": 1}
+    assert headline_counts("Clerk killed, teen hurt in Elmtown robbery").implied == {"killed": 1, "injured": 1}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rashomon.extract.story import headline_words, in_story, paragraphs, story_spans
+from rashomon.extract.story import headline_only, headline_words, in_story, paragraphs, story_spans
 from rashomon.reconcile.dossier import build_dossier
 from rashomon.reconcile.evidence import Report, figure_claims
 from rashomon.records import Article, ArticleAnalysis, CasualtyFigure
@@ -139,3 +139,19 @@ def test_story_gallery_captions_and_playlist_entries_are_left_out() -> None:
     assert not any(line.startswith(("Image 8", "0:41")) for line in kept)
     assert kept[-1].startswith("At 10:35 p.m.")  # a clock time in a sentence is no playlist entry
     assert spans_text(STORY + "10:35 p.m. Police closed the street for the night.\n", None)[-1].startswith("10:35")
+
+
+def test_story_headline_only_pages() -> None:
+    form = (
+        "Close Get email notifications on Pat Reporter daily!\n\nYour notification has been saved.\n\n"
+        "Whenever Pat Reporter posts new content, you'll get an email delivered to your inbox with a link."
+    )
+    promo = "Five Best Ski Lodges In The Rockies A look at five of the very best ski lodges in the mountains."
+    title = "Woman dies from accidental gunshot wound in Elmtown"
+    assert headline_only(form, title)
+    assert headline_only(promo, title)
+    assert headline_only(PLAYLIST, title)  # a playlist is no story, though its lines tell of deaths
+    assert not headline_only(STORY, title)
+    assert not headline_only(form + "\n\nDeputies said the woman was cleaning a rifle when it fired.", title)
+    assert not headline_only(form, None)
+    assert not headline_only(form, "   ")

@@ -22,7 +22,14 @@ rarely repeat the headline there, so :func:`headline_counts` reads it apart, wit
   shootings") count nothing: their numbers are a tally, not this event's toll.
 
 Only explicit counts are read as the toll (``explicit``): a single noun ("Man killed in Dayton") says
-someone died, not how many, so it is kept apart for callers that want it.
+someone died, not how many, so it is kept apart for callers that want it. One person who shot himself
+("Man accidentally shoots himself", "Boy, 4, shoots self in groin") or one person a named shooter shot
+("Father shoots son in the shoulder"), with no word of death, is one injured, implied (he may have died);
+"Hunter fatally shoots himself" is one killed, implied.
+
+:func:`title_toll` is a report's count read off its title: the explicit counts, and the implied ones too
+when the page is headline-only (:func:`rashomon.extract.story.headline_only`: the body is page furniture,
+so the title is the only story the page tells).
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rashomon.extract.story import headline_only
 from rashomon.records import CasualtyKind
 
 _WORDS_TO_TWENTY = (
@@ -50,7 +58,7 @@ _SINGLE = (
 _PAIR = r"(?:parents|couple)"
 _GROUP = (
     rf"(?:(?<!\bof )\b(?P<n>{_NUMBER})\b(?!-)(?:\s+(?:{_PEOPLE}|{_SINGLE}s?)){{0,2}}"
-    rf"|(?:\w[\w'’-]*\s+)?(?P<one>{_SINGLE})|(?P<two>{_PAIR}))"
+    rf"|(?:\b(?!and\b)\w[\w'’-]*\s+)?(?P<one>{_SINGLE})|(?P<two>{_PAIR}))"
 )
 _ANY_GROUP = re.sub(r"\(\?P<\w+>", "(?:", _GROUP)
 _SEPARATOR = r"(?:\s*,\s*|\s+and\s+|\s*&\s*)"
@@ -58,6 +66,15 @@ _WORDS: dict[CasualtyKind, str] = {
     "killed": r"(?:dead|killed|slain|die|dies|died|fatally shot|shot dead|shot to death|shot and killed)",
     "injured": r"(?:injured|wounded|hurt|hospitalized)",
 }
+_NO_OBJECT = r"(?!\s+(?:his|her|their|its|my|a|an|the|him|them)\b)"
+"""The word is no active verb with an object ("Retired cop killed his son, his daughter, himself": the
+person before it is the killer, not a victim)."""
+_OPEN_LIST = re.compile(
+    r"\b(?!(?:dead|killed|slain|died|dies|injured|wounded|hurt|hospitalized|shot)\b)\w+\s*(?:&|\band)\s*$",
+    re.IGNORECASE,
+)
+"""A conjunction right before a list's first counted group, after a word that ends no clause of the toll
+("Male Adult and Juvenile Shot"): the list has a conjunct it does not read, so its count is unknown."""
 _SHOT_THEN_DEAD = re.compile(
     rf"\b(?P<shot>{_NUMBER})(?:\s+{_PEOPLE}){{0,2}}\s+shot\b[^,;:]{{0,40}}[,;:]\s*(?P<dead>{_NUMBER})(?:\s+\w+)?\s+"
     r"(?:fatally|dead|killed|dies|died|deaths?|fatalit(?:y|ies))\b",
@@ -77,6 +94,22 @@ _SHOT_ONLY = (
 at in drive-by" were missed."""
 _ACTIVE_SHOT = re.compile(rf"\bshot\s+(?:{_NUMBER}|his|her|their|a|an|the|my)\b", re.IGNORECASE)
 """A person who shot others ("Mother Shot Three Sons", "Woman shot her husband"): no one counted shot."""
+_SELF_SHOT = re.compile(
+    rf"(?:^|[,:;]\s*|\b(?:{_SINGLE})\b[^,;:]{{0,30}}?)\b(?:accidentally\s+|fatally\s+)?"
+    r"(?:shoots|shot|wounds|wounded)\s+(?:him|her)?self\b",
+    re.IGNORECASE,
+)
+"""One person who shot himself ("Man accidentally shoots himself", "Boy, 4, shoots self in groin")."""
+_FATAL_SELF = re.compile(
+    rf"\b(?:{_SINGLE})\b[^,;:]{{0,30}}?\bfatally\s+(?:shoots|shot)\s+(?:him|her)?self\b", re.IGNORECASE
+)
+"""One person who shot himself dead ("Hunter fatally shoots himself")."""
+_SHOOTS_ONE = re.compile(
+    rf"\b(?:shoots|wounds|injures)\s+(?:his|her|their|a|an)?\s*(?:\d{{1,2}}-year-old\s+)?(?:{_SINGLE})\b",
+    re.IGNORECASE,
+)
+"""A shooter who shot one person ("Father shoots son in the shoulder", "Man wounds his neighbor")."""
+_KILLING = re.compile(r"\bkilling\b", re.IGNORECASE)
 _SHOOTING_OF = re.compile(rf"\bshooting of (?P<n>{_NUMBER})\b(?!-)(?!\s+(?:years?|months?)\b)", re.IGNORECASE)
 _DEATH = re.compile(
     r"\b(?:dead|deadly|die[ds]?|killed|kills?|fatal(?:ly)?|fatalit(?:y|ies)|slain|murder\w*|homicide|deaths?)\b", re.I
@@ -115,11 +148,12 @@ def _group_value(match: re.Match[str]) -> tuple[int, bool]:
 def _listed(headline: str, words: str) -> tuple[int, bool] | None:
     """The people of the list of counts right before ``words`` (summed), and whether any is a number."""
     pattern = re.compile(
-        rf"(?:{_ANY_GROUP}{_SEPARATOR})*{_ANY_GROUP}\s+(?:were\s+|are\s+|is\s+|was\s+)?{words}\b", re.IGNORECASE
+        rf"(?:{_ANY_GROUP}{_SEPARATOR})*{_ANY_GROUP}\s+(?:were\s+|are\s+|is\s+|was\s+)?{words}\b{_NO_OBJECT}",
+        re.IGNORECASE
     )
     match = pattern.search(headline)
-    if match is None:
-        return None
+    if match is None or _OPEN_LIST.search(headline, 0, match.start()):
+        return None  # "Male Adult and Juvenile Shot": a conjunct before the list that counts no one known
     listed = match.group(0)
     people, explicit = 0, False
     for group in re.finditer(_GROUP, listed[: listed.lower().rfind(" ")], re.IGNORECASE):
@@ -156,9 +190,24 @@ def headline_counts(title: str | None) -> HeadlineCounts:
             explicit["injured"] = found[0]  # "4 shot at party"; "17-year-old boy shot in head": one person
         elif of is not None:
             explicit["injured"] = number(of.group("n")) or 0  # "Police investigate shooting of two teens"
+    if not explicit and not implied and not _DEATH.search(headline) and not _KILLING.search(headline):
+        if _SELF_SHOT.search(headline) or _SHOOTS_ONE.search(headline):
+            implied["injured"] = 1  # "Man accidentally shoots himself", "Father shoots son in the shoulder"
+    elif not explicit and not implied and _FATAL_SELF.search(headline):
+        implied["killed"] = 1  # "Hunter fatally shoots himself"
     sized = _SIZED.search(headline)
     if sized is not None and "injured" not in explicit:
         dead = explicit.get("killed", implied.get("killed", 0 if not _DEATH.search(headline) else None))
         if dead is not None and dead <= _SIZES[sized.group(1).lower()]:
             explicit["injured"] = _SIZES[sized.group(1).lower()] - dead
     return HeadlineCounts(explicit, implied)
+
+
+def title_toll(title: str | None, text: str) -> dict[CasualtyKind, int]:
+    """A report's counts read off its title (module doc): the explicit ones, and on a headline-only page
+    (:func:`rashomon.extract.story.headline_only`) the implied ones too ("Man dies from accidental gunshot
+    wound" over a notification form: 1 killed)."""
+    counts = headline_counts(title)
+    if not headline_only(text, title):
+        return dict(counts.explicit)
+    return {**counts.implied, **counts.explicit}

@@ -23,6 +23,12 @@ were written on odd GVA incident ids (``rashomon eval clustering --dataset gva-r
 choosing one block of prose as *the* story (the longest run, weighted by the headline's words) lost more
 figures of the story than it removed from teasers, because captions without a final period break real
 stories into many blocks, so the focus stays this conservative.
+
+6. **Headline-only pages.** Some crawled pages carry their whole story in the page title: the body is only
+   furniture (a reporter's e-mail notification form, a subscription prompt, a travel promo, a playlist).
+   :func:`headline_only` tells them: no span the story keeps writes a word of a violent event
+   (:data:`STORY_WORD`: shot, killed, wounded, police, hospital, victim, ...). Their counts are the title's
+   (:func:`rashomon.extract.headline.title_toll`).
 """
 
 from __future__ import annotations
@@ -163,6 +169,23 @@ def story_spans(text: str, title: str | None = None) -> list[tuple[int, int]]:
     return [
         (p.start, p.end) for i, p in enumerate(paras) if i not in dropped or p.title_share >= TITLE_REPEAT
     ]
+
+
+STORY_WORD = re.compile(
+    r"\b(?:shot|shots|shoot(?:s|ing|ings|er|ers)?|gun\w*|kill(?:s|ed|ing|ings|er|ers)?|dead|deaths?|die[ds]?|dying"
+    r"|wound(?:s|ed)?|injur\w*|hurt|murder\w*|homicides?|stabb\w*|victims?|hospitali?\w*|police|officers?"
+    r"|deput(?:y|ies)|sheriff\w*|suspects?|fired|bullets?|slain|fatal(?:ly)?|arrest\w*|coroner|gunfire)\b",
+    re.IGNORECASE,
+)
+"""Words of a violent event's story; a page whose kept text writes none of them tells no story there."""
+
+
+def headline_only(text: str, title: str | None) -> bool:
+    """Whether the page tells its story in its title only (module doc, step 6): it has a title, and no span
+    :func:`story_spans` keeps writes a :data:`STORY_WORD`."""
+    if not title or not title.strip():
+        return False
+    return not any(STORY_WORD.search(text, start, end) for start, end in story_spans(text, title))
 
 
 def in_story(spans: list[tuple[int, int]], start: int) -> bool:
