@@ -230,7 +230,7 @@ def verb_attribution(verb: Token, unit: Span) -> Attribution | None:
     if verb.pos_ != "VERB":
         return None
     lemma = verb.lemma_.lower()
-    if lemma in lex.LIGHT_VERBS:
+    if lemma in lex.LIGHT_VERBS or lemma in lex.TAKING_VERBS:
         return light_attribution(verb, unit)
     if lemma not in _CUE_VERBS:
         return None
@@ -307,15 +307,19 @@ def _widened(verb: Token, cue: Span) -> Span:
 
 
 def light_attribution(verb: Token, unit: Span) -> Attribution | None:
-    """ "Clinton made it clear that ...", "Rubio made the case for ...", "Trump has made statements on ...":
-    a light verb whose object is a speech noun (or *clear*) is a cue from the verb to that word."""
+    """ "Clinton made it clear that ...", "Rubio made the case for ...", "Trump has made statements on ...",
+    "Sanders took issue with ...": a light verb whose object is a speech noun (or *clear*; for *take*, a noun of
+    stance) is a cue from the verb to that word."""
     subject = subject_of(verb)
-    word = next((c for c in verb.rights if c.lemma_.lower() == "clear"
-                 or (c.dep_ == "dobj" and c.lemma_.lower() in lex.SPEECH_NOUNS)), None)
+    making = verb.lemma_.lower() in lex.LIGHT_VERBS
+    nouns = lex.SPEECH_NOUNS if making else lex.TAKEN_STANCES
+    word = next((c for c in verb.rights if (making and c.lemma_.lower() == "clear")
+                 or (c.dep_ == "dobj" and c.lemma_.lower() in nouns)), None)
     if subject is None or word is None:
         return None
     clauses = [c for c in (*verb.rights, *word.rights) if c.dep_ in ("ccomp", "advcl") and c.i > word.i]
-    said = [c for c in word.rights if c.dep_ in ("prep", "acl", "relcl")]
+    said = [c for c in word.rights if c.dep_ in ("prep", "acl", "relcl")] or [
+        c for c in verb.rights if c.dep_ == "prep" and c.i > word.i and not making]  # "took issue with"
     doc = verb.doc
     if clauses:
         first, last = clauses[0], clauses[-1].right_edge

@@ -26,12 +26,23 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from rashomon.extract import attribution_lexicon as lex
 from rashomon.extract.attribution_model import NOUN_MODIFIERS
 from rashomon.extract.attributions import Attribution, subject_of
 from rashomon.extract.claim_spans import overlaps, source_span, trimmed
 
 CLAUSAL_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "csubj"})
 """Dependencies of a cue verb's complements that are what is said, never part of the cue."""
+
+NOT_GOVERNING = frozenset({"be", "have", "get", "lead"})
+"""Verbs over which a cue is not run back: their infinitive is no act of their subject's ("is to say", "led
+them to say") or they are auxiliaries ("have to say")."""
+
+GOVERNOR_DEPS = frozenset({"aux", "neg", "advmod"})
+"""Words before a governing verb that come into the cue with it ("has repeatedly tried to")."""
+
+OBJECT_DEPS = frozenset({"dobj", "attr", "dative", "oprd"})
+"""Dependents that give a governing verb an object: the infinitive is then the object's ("urged him to say")."""
 
 DROPPABLE_POS = frozenset({"ADP", "PART", "AUX"})
 """Parts of speech of a rule cue's words that the tagger's cue may leave out ("expected to", "advised by")."""
@@ -59,6 +70,36 @@ def tagger_cue(rule: Attribution, model: list[Attribution]) -> Attribution:
     if source is not None and overlaps(cue, source):
         source = found[0].source or _subject(cue)
     return replace(rule, cue=cue, source=source, content=content)
+
+
+def governed(attribution: Attribution) -> Attribution:
+    """``attribution`` with its cue run back over the verb that governs it as an infinitive of the same subject
+    ("tried to ask", "plans to call for", "has begun to question", "spent the week to attack"), as PolNeAR marks
+    such cues: on the 756 *train* articles the rules learn from, 16 rule cues become gold hits and 1 stops being
+    one. Not over a verb with an object ("forced him to say": *him* says it), *be* / *have* / *get* / *lead*, a
+    verb of :data:`~rashomon.extract.attribution_lexicon.COMPLEMENT_CUES` (a cue of its own) or *seem* /
+    *appear* (an impression), nor over the claimant or what is said."""
+    cue = attribution.cue
+    verb = cue.root
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i >= cue.start or head.pos_ != "VERB" or _not_governing(head):
+        return attribution
+    doc = cue.doc
+    left = head.i
+    while left > head.sent.start and doc[left - 1].head.i == head.i and doc[left - 1].dep_ in GOVERNOR_DEPS:
+        left -= 1
+    source, content = attribution.source, attribution.content
+    if source is not None and source.start < cue.start and source.end > left:
+        return attribution
+    if content is not None and content[0] < cue.start_char and content[1] > doc[left].idx:
+        return attribution
+    return replace(attribution, cue=doc[left: cue.end])
+
+
+def _not_governing(head: Token) -> bool:
+    lemma = head.lemma_.lower()
+    return lemma in NOT_GOVERNING or lemma in lex.COMPLEMENT_CUES or lemma in lex.HEDGE_VERBS \
+        or any(c.dep_ in OBJECT_DEPS for c in head.children)
 
 
 def to_noun(cue: Span) -> Span:

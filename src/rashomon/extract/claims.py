@@ -42,7 +42,8 @@ from rashomon.extract.attributions import (
     stance_attribution,
     verb_attribution,
 )
-from rashomon.extract.claim_cues import tagger_cue
+from rashomon.extract.claim_cues import governed, tagger_cue
+from rashomon.extract.claim_findings import reading_attribution, survey_attribution
 from rashomon.extract.claim_headlines import (
     body_forms,
     headline_attributions,
@@ -92,11 +93,14 @@ def sentence_attributions(unit: Span, regions: list[tuple[int, int]]) -> list[At
     for token in unit:
         if token.pos == ADJ:
             attribution = stance_attribution(token, unit)
+        elif token.lower == _IN:
+            attribution = survey_attribution(token, unit)
         elif token.pos != VERB and token.orth != _COLON and token.lower not in _ACCORDING:
             continue  # none of the four below can start here (hashes: no string built per token)
         else:
             attribution = (according_to(token, unit) or verb_attribution(token, unit)
-                           or colon_attribution(token, unit) or learned_attribution(token, unit))
+                           or colon_attribution(token, unit) or reading_attribution(token, unit)
+                           or learned_attribution(token, unit))
         if attribution is None or _quoted(attribution.cue, regions):
             continue
         found.append(unquoted_claimant(attribution, regions))
@@ -105,6 +109,7 @@ def sentence_attributions(unit: Span, regions: list[tuple[int, int]]) -> list[At
 
 _COLON = get_string_id(":")
 _ACCORDING = frozenset(get_string_id(word) for word in lex.ACCORDING_HEADS)
+_IN = get_string_id("in")
 
 
 def unquoted_claimant(attribution: Attribution, regions: list[tuple[int, int]]) -> Attribution:
@@ -253,8 +258,11 @@ def tentative(attribution: Attribution) -> bool:
     complement (:data:`lex.COMPLEMENT_CUES`: "sees him as", "pushed for"): such a rule cue yields to a tagger cue
     it overlaps and leaves its unit to the tagger (held-out *train*: +0.0005 source, +0.0008 cue over letting
     it win like the lexicon's speech verbs). So is a verb outside the lexicon that the learned model
-    (:mod:`rashomon.extract.cue_verbs`) took for a cue."""
-    return attribution.cue.root.lemma_.lower() in lex.COMPLEMENT_CUES or attribution.learned
+    (:mod:`rashomon.extract.cue_verbs`) took for a cue, and an impression of *seem* / *appear*
+    (:mod:`rashomon.extract.claim_findings`)."""
+    lemma = attribution.cue.root.lemma_.lower()
+    return lemma in lex.COMPLEMENT_CUES or attribution.learned or (attribution.source is None
+                                                                   and lemma in lex.HEDGE_VERBS)
 
 
 def to_tag(regions: Regions, units: list[RuleUnit]) -> list[Span]:
@@ -388,7 +396,7 @@ class ClaimExtractor:
                tagged: list[Span] | None) -> list[Claim]:
         """The claims of ``doc`` from its rule pass and the tagger's spans (``None``: rules only)."""
         with holding_text(doc):
-            claims = [claim_from(a, regions) for unit, rules in units
+            claims = [claim_from(governed(a), regions) for unit, rules in units
                       for a in self.attributions(unit, rules, regions, tagged)]
             if self.resolve:
                 resolve_claimants(doc, claims, doc._.actors)
