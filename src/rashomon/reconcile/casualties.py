@@ -72,6 +72,7 @@ from typing import Any
 
 from rashomon.extract.casualty_counts import article_counts
 from rashomon.extract.headline import headline_counts
+from rashomon.reconcile.added_victims import lower_counts_apart
 from rashomon.reconcile.death_updates import killed_totals, the_update, tolls_before, wounded_before
 from rashomon.reconcile.death_votes import (
     injured_after_the_deaths,
@@ -399,6 +400,7 @@ def count_per_report(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
     for slot in slots:
         page_totals_apart(slot, by_id)
         slot.titles = {a: by_id[a].article.title or "" for a in slot.report_totals if a in by_id}
+        lower_counts_apart(slot, reports)
     dead = sum(s.estimate()[1] or 0 for s in slots if s.kind == "killed")
     no_hurt_beside_the_dead(slots, dead)
     for slot in slots:

@@ -1,0 +1,104 @@
+"""A count a report itself takes past a number (casualties step 5, ``docs/reconcile.md``): "a fifth victim".
+
+A first report of a shooting counts the people found at the scene: "Four people were wounded in a drive-by
+shooting" in its headline. Days later another outlet writes "officers found four victims who had been struck by
+gunfire ... A fifth victim was found later at a hospital": its own count, 5, names the number the first
+reports stopped at and the person who came after. Counted per report
+(:func:`rashomon.reconcile.casualties.count_per_report`), the first report's headline weighs double and its
+four outvoted the five. Here a report **adds a victim** (:func:`added_victims`) when its total ``T`` (3 or
+more) is reached by one person set after the others: a figure of the slot counting one person whose sentence
+calls them the ``T``-th ("a fifth victim", "the 5th person") or "another", beside a figure of the same report
+stating ``T - 1`` whole ("four victims"), under a headline that is no tally ("Five shot on same block within
+10 hours": its "another man" was shot in the other incident). The lower totals of the reports published on
+its day or earlier (:func:`lower_counts_apart`) are then the count before that person and do not vote; their
+figures still bound ``low``/``high``.
+
+Conflict news: a later figure from **another claimant** is a conflict, not an update. Where a party (a resolved
+claimant actor or state) states such a lower total and no party of the adding report's figures is among its
+parties, the lower total keeps its vote and the tie rule (:mod:`rashomon.reconcile.tie_votes`) keeps the
+conservative figure (an army's "four soldiers were wounded" against a ministry's later "four soldiers ... A
+fifth soldier was wounded" stays 4; the army's own later fifth gives 5). Reports published after the adding
+report keep their vote (they may know better), and a total of 1 or 2 is never "added to" ("a second teen was
+shot in the foot" beside one dead counts another kind of victim, not a count that grew).
+
+Measured on GVA merged records (``rashomon eval clustering --dataset gva-records``, section "Merged-record
+casualties, eleventh session" of ``docs/benchmarks.md``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Final
+
+from rashomon.reconcile.death_votes import day
+from rashomon.reconcile.evidence import Report
+from rashomon.reconcile.tie_votes import party_claimants, tally
+
+if TYPE_CHECKING:
+    from rashomon.reconcile.casualties import Slot
+
+ORDINALS: Final = {
+    3: "third",
+    4: "fourth",
+    5: "fifth",
+    6: "sixth",
+    7: "seventh",
+    8: "eighth",
+    9: "ninth",
+    10: "tenth",
+    11: "eleventh",
+    12: "twelfth",
+}
+"""Ordinal words of the totals a report may reach by one added person (digits: "5th", any number)."""
+MIN_ADDED_TOTAL: Final = 3
+"""The smallest total taken as a count past a number: "a second teen" beside one dead names another kind of
+victim as often as a count that grew."""
+
+
+def _added_person(total: int) -> re.Pattern[str]:
+    """Words that set one person after ``total - 1`` others: the ``total``-th, or "another"."""
+    word = ORDINALS.get(total)
+    words = [f"{total}(?:st|nd|rd|th)", "another"] + ([word] if word else [])
+    return re.compile(rf"\b(?:{'|'.join(words)})\b", re.IGNORECASE)
+
+
+def adds_a_victim(slot: Slot, article_id: str, total: int) -> bool:
+    """Whether the report ``article_id`` reaches its ``total`` by one person set after the others (module
+    docstring): a figure of one person in a sentence naming them the ``total``-th or "another", and a figure
+    stating ``total - 1``, neither in a tally sentence, under a headline that is no tally."""
+    if total < MIN_ADDED_TOTAL or tally(slot.titles.get(article_id, "")):
+        return False
+    own = [f for f in slot.figures if f.article_id == article_id and not tally(f.record.get("text") or "")]
+    added = _added_person(total)
+    return any(f.stated == 1 and added.search(f.record.get("text") or "") for f in own) and any(
+        f.stated == total - 1 for f in own
+    )
+
+
+def added_victims(slot: Slot) -> dict[str, int]:
+    """Report id -> its total, for each report of ``slot`` that adds a victim to its own count."""
+    return {a: t for a, t in slot.report_totals.items() if adds_a_victim(slot, a, t)}
+
+
+def lower_counts_apart(slot: Slot, reports: Sequence[Report]) -> None:
+    """The lower non-zero totals of reports published on the day of a report that adds a victim, or earlier,
+    do not vote (module docstring), unless they are a party's figure that no party of the adding report shares
+    (a dispute, left to the tie rule); the adding report's parties are those of its figures of ``total``, of
+    ``total - 1`` and of the one person added."""
+    by_id = {r.id: r for r in reports}
+    for article_id, total in added_victims(slot).items():
+        when = day(by_id[article_id]) if article_id in by_id else ""
+        if not when:
+            continue
+        theirs_above = party_claimants(slot, {total, total - 1, 1}, {article_id})
+        for other, count in list(slot.report_totals.items()):
+            published = day(by_id[other]) if other in by_id else ""
+            if other == article_id or not 0 < count < total or not published or published > when:
+                continue
+            below = party_claimants(slot, {count}, {other})
+            if below and not below & theirs_above:
+                continue  # a party's own lower figure: a dispute, not the count before the added person
+            del slot.report_totals[other]
+            slot.headline_totals.discard(other)
+            slot.zero_counts.discard(other)

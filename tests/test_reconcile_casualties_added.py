@@ -1,0 +1,145 @@
+"""A count a report itself takes past a number (``reconcile/added_victims.py``): "four victims ... a fifth victim"
+outweighs the earlier reports' four, reconciled from a real SQLite store; another claimant's higher figure stays
+a conflict, not an update."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rashomon.records import CasualtyFigure, Claim
+from rashomon.store import Store
+from test_reconcile_casualties import _figure, _slots, _store_event
+from test_reconcile_casualties_ties import _claim
+
+Report = tuple[str, str, str, list[Claim], list[CasualtyFigure]]  # day, title, text, claims, figures
+
+FIRST = "Four people were wounded in a drive-by shooting on Elm Street on Sunday night, police said."
+FIFTH = (
+    "Officers found four victims who had been struck by gunfire on Elm Street. "
+    "A fifth victim was found later at a hospital, police said."
+)
+ANOTHER = (
+    "Officers found four victims who had been struck by gunfire on Elm Street. "
+    "Another man was shot in the leg and walked into a hospital, police said."
+)
+
+
+def _reconciled(store: Store, reports: list[Report]) -> dict[str, Any]:
+    stored = [(text, f"Outlet {n}", claims, figures) for n, (_, _, text, claims, figures) in enumerate(reports)]
+    return _store_event(store, stored, days=[r[0] for r in reports], titles=[r[1] for r in reports])
+
+
+def _first(day: str) -> Report:
+    return (
+        day,
+        "Drive-by shooting on Elm Street leaves 4 wounded",
+        FIRST,
+        [],
+        [_figure(FIRST, "injured", "Four people", 4, None, "wounded")],
+    )
+
+
+def _fuller(day: str, text: str = FIFTH, added: str = "A fifth victim") -> Report:
+    figures = [
+        _figure(text, "injured", "four victims", 4, None, "struck"),
+        _figure(text, "injured", added, 1, None, "found" if added.startswith("A fifth") else "shot"),
+    ]
+    return (day, "Five arrested in Elm Street drive-by shooting", text, [], figures)
+
+
+def _injured(dossier: dict[str, Any]) -> tuple[int | None, int | None, int | None]:
+    (slot,) = _slots(dossier, "injured")
+    return slot["low"], slot["best"], slot["high"]
+
+
+def test_reconcile_casualties_added_a_fifth_victim_outweighs_the_first_headline(store: Store) -> None:
+    dossier = _reconciled(store, [_first("2024-05-12"), _fuller("2024-05-16")])
+    # the first headline's four weighs double; the later report's own "four ... a fifth" is the count past it
+    assert _injured(dossier) == (1, 5, 5)
+
+
+def test_reconcile_casualties_added_another_man_after_four_is_one_of_them(store: Store) -> None:
+    # the per-report count takes "another man" after "four victims" for one of the four (extraction): no
+    # count past four, the first headline's double vote stands
+    dossier = _reconciled(store, [_first("2024-05-12"), _fuller("2024-05-13", ANOTHER, "Another man")])
+    assert _injured(dossier)[1] == 4
+
+
+def test_reconcile_casualties_added_a_report_written_after_keeps_its_vote(store: Store) -> None:
+    dossier = _reconciled(store, [_fuller("2024-05-12"), _first("2024-05-16")])
+    # the report of four is the later one: it may know better (the fifth was of another shooting); its
+    # headline's four weighs double
+    assert _injured(dossier)[1] == 4
+
+
+def test_reconcile_casualties_added_not_under_a_tally_headline(store: Store) -> None:
+    day, _, text, claims, figures = _fuller("2024-05-12")
+    tallied = (day, "Five shot on Elm Street block within 10 hours", text, claims, figures)
+    # a headline that counts over a period tells of several incidents: its fifth may be the other one's
+    assert _injured(_reconciled(store, [_first("2024-05-12"), tallied]))[1] == 4
+
+
+SECOND = "One man was wounded on Elm Street on Sunday. Another man was shot in the leg, police said."
+
+
+def test_reconcile_casualties_added_a_second_person_is_no_count_past_a_number(store: Store) -> None:
+    one = (
+        "2024-05-12",
+        "1 hurt in Elm Street shooting",
+        FIRST,
+        [],
+        [_figure(FIRST, "injured", "Four people", 1, None, "wounded")],
+    )
+    second = (
+        "2024-05-13",
+        "Police identify man shot on Elm Street",
+        SECOND,
+        [],
+        [
+            _figure(SECOND, "injured", "One man", 1, None, "wounded"),
+            _figure(SECOND, "injured", "Another man", 1, None, "shot"),
+        ],
+    )
+    # a total of 2 is never taken as grown: "another" beside one names another victim as often as a new count
+    assert _injured(_reconciled(store, [one, second]))[1] == 1
+
+
+ARMY = "Four soldiers were wounded in the border clash on Tuesday, the army said."
+FIFTH_SOLDIER = (
+    "Four soldiers were wounded in the border clash on Tuesday, the ministry said. "
+    "A fifth soldier was wounded by a sniper on Wednesday, the ministry said."
+)
+
+
+def _clash(ministry_id: str) -> list[Report]:
+    return [
+        (
+            "2024-05-12",
+            "Soldiers wounded in border clash",
+            ARMY,
+            [_claim(ARMY, "the army", "army-x")],
+            [_figure(ARMY, "injured", "Four soldiers", 4, 0, "wounded")],
+        ),
+        (
+            "2024-05-13",
+            "Ministry gives border clash toll",
+            FIFTH_SOLDIER,
+            [_claim(FIFTH_SOLDIER, "the ministry", ministry_id)],
+            [
+                _figure(FIFTH_SOLDIER, "injured", "Four soldiers", 4, 0, "wounded"),
+                _figure(FIFTH_SOLDIER, "injured", "A fifth soldier", 1, None, "wounded"),
+            ],
+        ),
+    ]
+
+
+def test_reconcile_casualties_added_another_partys_fifth_soldier_is_a_conflict(store: Store) -> None:
+    (injured,) = _slots(_reconciled(store, _clash("ministry-y")), "injured")
+    # a later figure from another claimant is a conflict, not an update: the army's four keeps its vote and
+    # the tie goes to the conservative figure
+    assert injured["best"] == 4
+
+
+def test_reconcile_casualties_added_the_same_partys_fifth_soldier_raises_the_count(store: Store) -> None:
+    (injured,) = _slots(_reconciled(store, _clash("army-x")), "injured")
+    assert injured["best"] == 5
