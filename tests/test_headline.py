@@ -194,3 +194,11 @@ def test_headline_counts_a_list_with_an_unread_conjunct_counts_no_one() -> None:
     assert headline_counts("Older Neighbor and Teen Shot on Oak Street").explicit == {}
     assert headline_counts("Teen Shot on Oak Street").explicit == {"injured": 1}
     assert headline_counts("Clerk killed, teen hurt in Elmtown robbery").implied == {"killed": 1, "injured": 1}
+
+
+def test_headline_title_toll_more_person_words_on_headline_only_pages() -> None:
+    assert title_toll("Riverton resident dies after accidental shooting", FORM) == {"killed": 1}
+    assert title_toll("Police: Youth wounded in accidental shooting", FORM) == {"injured": 1}
+    assert title_toll("Services set for Elmtown boy who died of gunshot wound", FORM) == {"killed": 1}
+    assert title_toll("Riverton resident dies after accidental shooting", BODY) == {}  # the body tells the story
+    assert headline_counts("Riverton resident dies after accidental shooting").implied == {}  # no list word

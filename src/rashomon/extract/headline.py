@@ -23,9 +23,9 @@ rarely repeat the headline there, so :func:`headline_counts` reads it apart, wit
 
 Only explicit counts are read as the toll (``explicit``): a single noun ("Man killed in Dayton") says
 someone died, not how many, so it is kept apart for callers that want it. One person who shot himself
-("Man accidentally shoots himself", "Boy, 4, shoots self in groin") or one person a named shooter shot
-("Father shoots son in the shoulder"), with no word of death, is one injured, implied (he may have died);
-"Hunter fatally shoots himself" is one killed, implied.
+("Woman accidentally shoots herself", "Boy, 6, shoots self with uncle's pistol") or one person a named
+shooter shot ("Grandfather shoots his son in the leg"), with no word of death, is one injured, implied
+(he may have died); "Man fatally shoots himself" is one killed, implied.
 
 :func:`title_toll` is a report's count read off its title: the explicit counts, and the implied ones too
 when the page is headline-only (:func:`rashomon.extract.story.headline_only`: the body is page furniture,
@@ -56,6 +56,12 @@ _SINGLE = (
     r"wife|husband|officer|deputy|trooper|victim|baby|infant|driver|clerk|grandmother|grandfather)"
 )
 _PAIR = r"(?:parents|couple)"
+_MORE_SINGLE = (
+    r"(?:player|resident|worker|employee|customer|youth|juvenile|brother|sister|cousin|uncle|nephew|niece|"
+    r"grandson|granddaughter|girlfriend|boyfriend|neighbor|friend|bystander|pedestrian|motorist|hunter|cop)"
+)
+"""More words for one person, read only on a headline-only page whose title counts no one else: in lists
+of counts they lengthened lists the words do not end ("8 hurt, including player")."""
 _GROUP = (
     rf"(?:(?<!\bof )\b(?P<n>{_NUMBER})\b(?!-)(?:\s+(?:{_PEOPLE}|{_SINGLE}s?)){{0,2}}"
     rf"|(?:\b(?!and\b)\w[\w'’-]*\s+)?(?P<one>{_SINGLE})|(?P<two>{_PAIR}))"
@@ -67,14 +73,23 @@ _WORDS: dict[CasualtyKind, str] = {
     "injured": r"(?:injured|wounded|hurt|hospitalized)",
 }
 _NO_OBJECT = r"(?!\s+(?:his|her|their|its|my|a|an|the|him|them)\b)"
-"""The word is no active verb with an object ("Retired cop killed his son, his daughter, himself": the
-person before it is the killer, not a victim)."""
+"""The word is no active verb with an object ("Retired officer killed his son and himself": the person
+before it is the killer, not a victim)."""
 _OPEN_LIST = re.compile(
     r"\b(?!(?:dead|killed|slain|died|dies|injured|wounded|hurt|hospitalized|shot)\b)\w+\s*(?:&|\band)\s*$",
     re.IGNORECASE,
 )
 """A conjunction right before a list's first counted group, after a word that ends no clause of the toll
-("Male Adult and Juvenile Shot"): the list has a conjunct it does not read, so its count is unknown."""
+("Older Neighbor and Teen Shot"): the list has a conjunct it does not read, so its count is unknown."""
+_ONE_PERSON = rf"\b(?:{_SINGLE}|{_MORE_SINGLE})\s+(?:(?:was|is)\s+)?(?:who\s+)?"
+_ONE_MORE: dict[CasualtyKind, re.Pattern[str]] = {
+    "killed": re.compile(
+        rf"{_ONE_PERSON}(?:dead|killed|slain|die|dies|died|fatally shot|shot dead|shot to death)\b{_NO_OBJECT}",
+        re.IGNORECASE,
+    ),
+    "injured": re.compile(rf"{_ONE_PERSON}(?:injured|wounded|hurt|hospitalized)\b{_NO_OBJECT}", re.IGNORECASE),
+}
+"""One person of a headline-only page's title: "Elmtown resident dies ...", "Teen who died in shooting"."""
 _SHOT_THEN_DEAD = re.compile(
     rf"\b(?P<shot>{_NUMBER})(?:\s+{_PEOPLE}){{0,2}}\s+shot\b[^,;:]{{0,40}}[,;:]\s*(?P<dead>{_NUMBER})(?:\s+\w+)?\s+"
     r"(?:fatally|dead|killed|dies|died|deaths?|fatalit(?:y|ies))\b",
@@ -99,16 +114,16 @@ _SELF_SHOT = re.compile(
     r"(?:shoots|shot|wounds|wounded)\s+(?:him|her)?self\b",
     re.IGNORECASE,
 )
-"""One person who shot himself ("Man accidentally shoots himself", "Boy, 4, shoots self in groin")."""
+"""One person who shot himself ("Woman accidentally shoots herself", "Boy, 6, shoots self with ...")."""
 _FATAL_SELF = re.compile(
     rf"\b(?:{_SINGLE})\b[^,;:]{{0,30}}?\bfatally\s+(?:shoots|shot)\s+(?:him|her)?self\b", re.IGNORECASE
 )
-"""One person who shot himself dead ("Hunter fatally shoots himself")."""
+"""One person who shot himself dead ("Man fatally shoots himself")."""
 _SHOOTS_ONE = re.compile(
     rf"\b(?:shoots|wounds|injures)\s+(?:his|her|their|a|an)?\s*(?:\d{{1,2}}-year-old\s+)?(?:{_SINGLE})\b",
     re.IGNORECASE,
 )
-"""A shooter who shot one person ("Father shoots son in the shoulder", "Man wounds his neighbor")."""
+"""A shooter who shot one person ("Grandfather shoots his son in the leg", "Man wounds his son")."""
 _KILLING = re.compile(r"\bkilling\b", re.IGNORECASE)
 _SHOOTING_OF = re.compile(rf"\bshooting of (?P<n>{_NUMBER})\b(?!-)(?!\s+(?:years?|months?)\b)", re.IGNORECASE)
 _DEATH = re.compile(
@@ -153,7 +168,7 @@ def _listed(headline: str, words: str) -> tuple[int, bool] | None:
     )
     match = pattern.search(headline)
     if match is None or _OPEN_LIST.search(headline, 0, match.start()):
-        return None  # "Male Adult and Juvenile Shot": a conjunct before the list that counts no one known
+        return None  # "Older Neighbor and Teen Shot": a conjunct that counts no one known
     listed = match.group(0)
     people, explicit = 0, False
     for group in re.finditer(_GROUP, listed[: listed.lower().rfind(" ")], re.IGNORECASE):
@@ -192,9 +207,9 @@ def headline_counts(title: str | None) -> HeadlineCounts:
             explicit["injured"] = number(of.group("n")) or 0  # "Police investigate shooting of two teens"
     if not explicit and not implied and not _DEATH.search(headline) and not _KILLING.search(headline):
         if _SELF_SHOT.search(headline) or _SHOOTS_ONE.search(headline):
-            implied["injured"] = 1  # "Man accidentally shoots himself", "Father shoots son in the shoulder"
+            implied["injured"] = 1  # "Woman accidentally shoots herself", "Grandfather shoots his son"
     elif not explicit and not implied and _FATAL_SELF.search(headline):
-        implied["killed"] = 1  # "Hunter fatally shoots himself"
+        implied["killed"] = 1  # "Man fatally shoots himself"
     sized = _SIZED.search(headline)
     if sized is not None and "injured" not in explicit:
         dead = explicit.get("killed", implied.get("killed", 0 if not _DEATH.search(headline) else None))
@@ -205,9 +220,12 @@ def headline_counts(title: str | None) -> HeadlineCounts:
 
 def title_toll(title: str | None, text: str) -> dict[CasualtyKind, int]:
     """A report's counts read off its title (module doc): the explicit ones, and on a headline-only page
-    (:func:`rashomon.extract.story.headline_only`) the implied ones too ("Man dies from accidental gunshot
+    (:func:`rashomon.extract.story.headline_only`) the implied ones too ("Woman dies from accidental gunshot
     wound" over a notification form: 1 killed)."""
     counts = headline_counts(title)
     if not headline_only(text, title):
         return dict(counts.explicit)
-    return {**counts.implied, **counts.explicit}
+    toll = {**counts.implied, **counts.explicit}
+    if not toll and title and not TALLY.search(title):
+        toll = {kind: 1 for kind, pattern in _ONE_MORE.items() if pattern.search(title)}
+    return toll
