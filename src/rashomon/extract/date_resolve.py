@@ -12,6 +12,10 @@
   before;
 * a day and month without a year ("on 3 August") takes the publication year, or the year before when
   that would put it more than :data:`FUTURE_SLACK_DAYS` after publication;
+* an expression no rule reads whole that holds exactly one calendar date or weekday ("the early hours of Saturday
+  morning", "a little after 3:15 p.m. Saturday", "Sunday night's", "this past Sunday") is that day, and so is
+  one naming a weekday that ``dateparser`` put on another weekday ("three Saturday night"); spans, lists and
+  nights across two days are not (:func:`_core`);
 * everything else goes to ``dateparser`` with ``RELATIVE_BASE`` = publication time; its period gives the
   precision (day/week/month/year), ``date`` is the first day of the period (Monday for a week).
 """
@@ -59,6 +63,19 @@ _CLOCK_LEAD = re.compile(
     r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2}|noon|midnight)\s+(?:on\s+|of\s+)?(?=\w)(?![ap]\.?m\b)",
     re.IGNORECASE)
 """A clock time before a day ("around 10:30 p.m. Wednesday", "just after midnight Sunday"): the day dates it."""
+_NO_CORE = re.compile(
+    r"\b(?:to|through|thru|and|or|until|till|between|from|every|each|all|several|overnight|of\s+the\s+month|"
+    r"days|weeks?|months?|years?|(?:mon|tues|wednes|thurs|fri|satur|sun)days|nights)\b|@|\d\s*[-–]\s*\d|\d/\d",
+    re.IGNORECASE)
+"""Words of a span, a list, a repetition or a counted time, a post's handle: no one day inside (:func:`_core`)."""
+_CORE_DATE = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?",
+    re.IGNORECASE)
+_CORE_WEEKDAY = re.compile(
+    r"(?:\b(?:last|this|next|past)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b", re.IGNORECASE)
+_WEEKDAY_NAME = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 _HOLIDAYS: dict[str, tuple[int, int]] = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's eve": (12, 31),
     "new year's day": (1, 1), "halloween": (10, 31),
@@ -106,8 +123,40 @@ def resolve(text: str, published: date | None) -> tuple[date | None, DatePrecisi
     found = _resolve_clean(clean, published)
     lead = _CLOCK_LEAD.match(clean)
     if found[0] is None and lead and lead.end() < len(clean):
-        return _resolve_clean(clean[lead.end():], published)
+        found = _resolve_clean(clean[lead.end():], published)
+    if published is None:
+        return found
+    if found[0] is None or _weekday_missed(clean, found[0], found[1]):
+        core = _core(clean)
+        if core is not None and core != clean:
+            return _resolve_clean(core, published)
     return found
+
+
+def _core(clean: str) -> str | None:
+    """The one day inside an expression the rules do not read whole ("the early hours of Saturday morning", "a
+    little after 3:15 p.m. Saturday", "Sunday night's", "this past Sunday", "the very early hours of June 19,
+    2015", "three Saturday night"): its calendar date, else its weekday; ``None`` for a span, a list, a
+    repetition or a night across two days ("Friday through Sunday", "Saturday and Sunday", "Friday nights",
+    "the first Sunday of the month", "overnight Friday"), a time counted in days or weeks ("April 18, two days
+    later"), a post's handle, or more than one day."""
+    if _NO_CORE.search(clean):
+        return None
+    dates = _CORE_DATE.findall(clean)
+    if len(dates) == 1:
+        return str(dates[0])
+    days = _CORE_WEEKDAY.findall(clean)
+    return str(days[0]) if not dates and len(days) == 1 else None
+
+
+def _weekday_missed(clean: str, day: date | None, precision: DatePrecision | None) -> bool:
+    """Whether an expression that names one weekday and no calendar date was read as a day of another weekday
+    ("three Saturday night" read as the 13th of next month); a calendar date beside a weekday it does not fall on
+    stays as written (the writer's slip may be either)."""
+    if day is None or precision != "day" or _CORE_DATE.search(clean):
+        return False
+    names = {name.lower() for name in _WEEKDAY_NAME.findall(clean)}
+    return len(names) == 1 and day.weekday() != WEEKDAYS.index(names.pop())
 
 
 def _resolve_clean(clean: str, published: date | None) -> tuple[date | None, DatePrecision | None]:

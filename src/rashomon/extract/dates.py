@@ -75,6 +75,9 @@ _CLOCK_ONLY = re.compile(
     re.IGNORECASE)
 _NO_DATE_WORD = re.compile(r"^[\d\W]*(?:(?:and|or|to|through|of)\b[\d\W]*)*$", re.IGNORECASE)
 """Numbers alone, or joined by "and" / "to": ages ("Givens, 16,", "two victims, 17 and 23 years old")."""
+_ORDINAL = re.compile(r"^(?:the\s+)?\d{1,2}(?:st|nd|rd|th)$", re.IGNORECASE)
+"""An ordinal alone names no month: a street ("near 23rd and Elm") more often than a day (GVA: the event's day for 1
+of 35)."""
 _TIMESTAMP = re.compile(r"\b\d{4},?\s+(?:at\s+|@\s*)?\d{1,2}:\d{2}", re.IGNORECASE)
 """A date with its clock time to the minute ("January 22, 2013 2:44 PM"): when a page was posted or updated."""
 _NARRATIVE = re.compile(r"\b(?:later|earlier|afterwards?|before|prior)\W*$", re.IGNORECASE)
@@ -204,15 +207,15 @@ DATE_WEIGHTS = DateWeights()
 
 def is_event_evidence(time: TimeExpr, text: str | None) -> bool:
     """Whether a time expression may date the event: not a bare clock time ("7:44 p.m." says the hour, not
-    the day, nor does "9:45 PM EST"), not a bare number (an age: "Givens, 16,"), not a time counted from another
-    moment of the story ("about two hours later"), not a page stamp ("Published Wednesday, March 25",
-    "Posted: Monday, February 2, 2015 9:45 PM"), not the day something was said ("police said Monday", "said at
-    Sunday's briefing"), not the start or end of a period ("since Monday"). A day with a clock time after a speech
-    verb dates the event (:data:`_CLOCKED`: "police said around 9 p.m. Sunday they were called"), unless what was
-    said follows it (:data:`_STATEMENT_AFTER`: "the ministry said at 6 p.m. Sunday that ...": the statement's
-    hour)."""
+    the day, nor does "9:45 PM EST"), not a bare number (an age: "Givens, 16,") or ordinal (a street: "23rd and
+    Elm"), not a time counted from another moment of the story ("about two hours later"), not a page stamp
+    ("Published Wednesday, March 25", "Posted: Monday, February 2, 2015 9:45 PM"), not the day something was said
+    ("police said Monday", "said at Sunday's briefing"), not the start or end of a period ("since Monday"). A day
+    with a clock time after a speech verb dates the event (:data:`_CLOCKED`: "police said around 9 p.m. Sunday
+    they were called"), unless what was said follows it (:data:`_STATEMENT_AFTER`: "the ministry said at 6 p.m.
+    Sunday that ...": the statement's hour)."""
     clean = " ".join(time.text.split())
-    if (_CLOCK_ONLY.match(clean) or _NO_DATE_WORD.match(clean) or _NARRATIVE.search(clean)
+    if (_CLOCK_ONLY.match(clean) or _NO_DATE_WORD.match(clean) or _NARRATIVE.search(clean) or _ORDINAL.match(clean)
             or _TIMESTAMP.search(clean) or not is_point_in_time(clean)):
         return False
     if text is None:
