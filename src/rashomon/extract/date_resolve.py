@@ -153,8 +153,8 @@ def _weekday_missed(clean: str, day: date | None, precision: DatePrecision | Non
     """Whether an expression that names one weekday and no calendar date was read as a day of another weekday
     ("three Saturday night" read as the 13th of next month); a calendar date beside a weekday it does not fall on
     stays as written (the writer's slip may be either)."""
-    if day is None or precision != "day" or _CORE_DATE.search(clean):
-        return False
+    if day is None or precision != "day" or "day" not in clean.lower() or _CORE_DATE.search(clean):
+        return False  # every weekday's name ends in "day": a cheap test first
     names = {name.lower() for name in _WEEKDAY_NAME.findall(clean)}
     return len(names) == 1 and day.weekday() != WEEKDAYS.index(names.pop())
 
