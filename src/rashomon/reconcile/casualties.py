@@ -82,7 +82,7 @@ from rashomon.reconcile.death_votes import (
 )
 from rashomon.reconcile.evidence import FigureClaim, Report
 from rashomon.reconcile.roundups import event_figures, page_roundup
-from rashomon.reconcile.tie_votes import whole_on_a_tie
+from rashomon.reconcile.tie_votes import whole_on_a_tie, whole_over_mentions
 from rashomon.records import CasualtyFigure
 
 HEADLINE_WEIGHT = 2
@@ -154,7 +154,7 @@ class Slot:
             votes[0] = zeros
         votes = votes or weights
         best, _ = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
-        best = whole_on_a_tie(self, votes, best)
+        best = whole_over_mentions(self, votes, whole_on_a_tie(self, votes, best))
         count = totals.count(best)
         low = best if low is None else min(low, best)
         high = best if high is None else max(high, best)

@@ -16,6 +16,17 @@ highest tied total that some report **states whole** wins (:func:`whole_on_a_tie
   the event's dead counts the shot, the dead included ("Child among 4 shot" beside "One dead, three
   injured"): the lower total stands.
 
+**A death toll stated whole over a sum of mentions** (:func:`whole_over_mentions`, eleventh session): where
+the killed total with the most votes is one that no report states whole (each of its reports adds it up from
+partial mentions, "the victim", "his brother", or writes it under a tally headline, "men killed in northwest
+side shootings"), while a higher total is stated whole ("police would find two people dead", "a double
+homicide"), the lowest such higher total wins, unless it is a dispute (parties, resolved claimant actors or
+states, give the mentions of the lower total and none of them states the higher one: an army's "a soldier
+was killed ... another soldier died" against another party's "twelve soldiers were killed" keeps 2). A
+report's "the victim ... he" is no count of the event's dead; "two people were killed" is. The injured keep
+their votes: a number of the hurt stated whole often counts the shot, the dead among them ("wounding four
+people -- hitting and killing" one of them).
+
 Measured on odd GVA incident ids with system clusters (``rashomon eval clustering --dataset gva-records``):
 killed 0.8714 -> 0.8757, injured 0.8081 -> 0.8154 (section "Merged-record casualties, eighth session" of
 ``docs/benchmarks.md``).
@@ -79,6 +90,22 @@ def disputed(slot: Slot, high: int, lower: list[int]) -> bool:
 def shot_with_the_dead(slot: Slot, high: int, lower: list[int]) -> bool:
     """Whether ``high`` injured is a lower tied total plus the event's dead: a count of the shot."""
     return slot.kind == "injured" and slot.dead_beside > 0 and any(t + slot.dead_beside == high for t in lower)
+
+
+def whole_over_mentions(slot: Slot, votes: Counter[int], best: int) -> int:
+    """In a killed slot, the lowest total above ``best`` that some report states whole, when no report states
+    ``best`` whole and the higher one is no dispute (module docstring); else ``best``."""
+    if slot.kind != "killed" or best <= 0 or stated_whole(slot, best):
+        return best
+    for high in sorted(t for t in votes if t > best and votes[t] > 0):
+        if stated_whole(slot, high):
+            voters = {a for a, t in slot.report_totals.items() if t == best}
+            below = {
+                f.claimant_key for f in slot.figures if f.article_id in voters and f.claimant_key.startswith(PARTY_KEYS)
+            }
+            above = party_claimants(slot, {high})
+            return best if below and above and not below & above else high
+    return best
 
 
 def whole_on_a_tie(slot: Slot, votes: Counter[int], lowest: int) -> int:
