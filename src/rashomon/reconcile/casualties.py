@@ -47,6 +47,9 @@ The rule (``docs/reconcile.md`` explains it with examples):
    :data:`HEADLINE_WEIGHT`: the headline is the outlet's summary of the toll, while crawled pages rarely
    repeat it in the text the extraction reads. Measured on odd GVA incident ids with gold clusters
    (``rashomon eval clustering --dataset gva-records``): killed 0.834 -> 0.848, injured 0.715 -> 0.753.
+   The count is the title's toll (:func:`rashomon.extract.headline.title_toll`, eleventh session): its
+   explicit counts, and on a headline-only page (a form, a promo: no word of the event in the kept text)
+   also the implied ones ("Woman dies from accidental gunshot wound": 1 killed).
    A kind that no figure of the event gives but a headline counts gets a side-less slot of its own
    (:func:`headline_slots`) with no claims: its ``headlines`` list the titles that state it.
 
@@ -71,7 +74,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rashomon.extract.casualty_counts import article_counts
-from rashomon.extract.headline import headline_counts
+from rashomon.extract.headline import title_toll
 from rashomon.reconcile.added_victims import lower_counts_apart
 from rashomon.reconcile.death_updates import killed_totals, the_update, tolls_before, wounded_before
 from rashomon.reconcile.death_votes import (
@@ -381,7 +384,7 @@ def count_per_report(slots: Sequence[Slot], reports: Sequence[Report]) -> None:
         for article_id in slot.articles:
             report = by_id.get(article_id)
             if report is not None and report.analysis is not None:
-                stated = headline_counts(report.article.title).explicit.get(slot.kind)  # type: ignore[call-overload]
+                stated = title_toll(report.article.title, report.article.text).get(slot.kind)  # type: ignore[call-overload]
                 if stated is not None:
                     slot.count_headline(report, stated)
                     continue
@@ -436,7 +439,7 @@ def headline_slots(slots: Sequence[Slot], reports: Sequence[Report]) -> list[Slo
             continue
         slot = Slot(kind)
         for report in reports:
-            count = headline_counts(report.article.title).explicit.get(kind)  # type: ignore[call-overload]
+            count = title_toll(report.article.title, report.article.text).get(kind)  # type: ignore[call-overload]
             if count is not None:
                 slot.count_headline(report, count)
         if slot.report_totals:
