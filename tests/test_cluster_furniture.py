@@ -10,10 +10,11 @@ from click.testing import CliRunner
 from rashomon.cli import main
 from rashomon.cluster.engine import cluster_store, current_assignment
 from rashomon.cluster.features import features_for, proper_names
+from rashomon.cluster.furniture import MIN_SHORT_WORDS, furniture_templates, strip_furniture, template
 from rashomon.cluster.options import ClusterOptions
 from rashomon.cluster.partition import build_corpus
-from rashomon.cluster.scoring import contributions
-from rashomon.cluster.vectors import headline_and_site
+from rashomon.cluster.scoring import contributions, score_pair
+from rashomon.cluster.vectors import TextIndex, boilerplate_lines, headline_and_site, strip_boilerplate
 from rashomon.records import Article
 from rashomon.store import Store
 
@@ -122,3 +123,118 @@ def test_cluster_furniture_institution_names_single_out_no_incident() -> None:
     first, second = corpus.features
     assert "Television Stations" in first.text and not first.names & second.names
     assert "name" not in contributions(first, second, 0.1, options)
+
+
+def _form(reporter: str) -> str:
+    return (
+        f"Close Sign up for alerts on {reporter} stories every day!\n"
+        f"Each time {reporter} publishes a new article, we will send a message to your inbox with a link to it.\n"
+    )
+
+
+PECAN = (
+    "Marcus Hill, 24, was shot dead late Friday in the 400 block of Pecan Avenue in north Riverton, "
+    "police said. Officers found him on the sidewalk."
+)
+PECAN_OTHER_OUTLET = (
+    "A 24-year-old man shot on Pecan Avenue late Friday has died. Police identified him as Marcus Hill, "
+    "24. Officers found him on the sidewalk in the 400 block."
+)
+BIRCHWOOD = "Two teenagers were wounded Saturday afternoon on Birchwood Avenue in south Riverton."
+LARKSPUR = "A woman was hurt Sunday when a bullet came through a window on Larkspur Road."
+COPIED = "The shooting remains under investigation and anyone with information is asked to call police at once."
+CAPTION = "Image {} of 9 Dorian Quist, 21, was arrested in Fairhaven on Friday after more than a month on the run."
+ME = "Alan Smithers"
+
+
+def test_cluster_furniture_templates_recur_with_other_words_on_days_apart() -> None:
+    texts = [
+        _form("Jane Q. Doe") + PECAN,
+        _form("Jane Q. Doe") + BIRCHWOOD + "\n" + COPIED,
+        _form(ME) + LARKSPUR + "\n" + COPIED + "\n" + CAPTION.format(1),
+        "He was pronounced dead at the scene.\n" + COPIED + "\n" + CAPTION.format(5),
+        "She was pronounced dead at the scene.\n" + CAPTION.format(7),
+        "The man was pronounced dead at the scene.",
+    ]
+    days = [735000, 735020, 735100, 735200, 735300, 735400]
+    found = furniture_templates(texts, days, 3, 5)
+    form = template(_form("Jane Q. Doe").split("\n")[1])
+    short = template(_form("Jane Q. Doe").split("\n")[0], MIN_SHORT_WORDS)
+    assert form == "§ time § publishes a new article, we will send a message to your inbox with a link to it."
+    assert short == "§ up for alerts on § stories every day!"
+    # the form recurs with two reporters, and its short line on the form's pages only; a story's sentence
+    # copied by three outlets is one filling, and so is a caption numbered otherwise; a short sentence
+    # recurring with other subjects, on pages without a form, is no furniture
+    assert found == {form, short}
+    assert template(COPIED) not in found and template(CAPTION.format(1)) not in found
+    assert template("He was pronounced dead at the scene.", MIN_SHORT_WORDS) not in found
+    # the same pages published within days: a story copied with edits, not furniture
+    assert furniture_templates(texts, [735000 + i for i in range(6)], 3, 5) == set()
+    # two pages of the form are too few
+    assert furniture_templates(texts[:2] + texts[3:], days[:2] + days[3:], 3, 5) == set()
+    stripped, dropped = strip_furniture(texts, days, 3, 5)
+    assert "publishes a new article" not in stripped[0] and "alerts" not in stripped[0] and PECAN in stripped[0]
+    assert dropped[2] == [
+        f"Close Sign up for alerts on {ME} stories every day!",
+        f"Each time {ME} publishes a new article, we will send a message to your inbox with a link to it.",
+    ]
+    assert stripped[3] == texts[3] and dropped[3] == []
+
+
+def _form_pages() -> list[Article]:
+    stories = [
+        ("Man shot dead on Pecan Avenue", "Jane Q. Doe", PECAN, "2015-06-13"),
+        ("Two teens wounded on Birchwood", "Jane Q. Doe", BIRCHWOOD, "2015-06-14"),
+        ("Woman hurt by stray bullet", ME, LARKSPUR, "2015-08-15"),
+    ]
+    out = [
+        Article.create(_form(reporter) + text, source_name=f"rvt-{i}.html", title=title, published_at=day)
+        for i, (title, reporter, text, day) in enumerate(stories)
+    ]
+    out.append(
+        Article.create(
+            PECAN_OTHER_OUTLET,
+            source_name="kabc.html",
+            title="Man dies after Pecan Ave. shooting",
+            published_at="2015-06-13",
+        )
+    )
+    return out
+
+
+def test_cluster_furniture_reporter_form_joins_no_two_stories(store: Store) -> None:
+    articles = _form_pages()
+    options = ClusterOptions()
+    pecan, birchwood = articles[0], articles[1]
+    # read as written (form sentences kept), one reporter's two stories share the form's words and her name
+    boiler = boilerplate_lines([a.text for a in articles], options.boilerplate_min_docs)
+    raw = [strip_boilerplate(a.title, a.text, boiler) for a in articles]
+    raw_a, raw_b = features_for(pecan, None, raw[0]), features_for(birchwood, None, raw[1])
+    assert "Jane Q. Doe" in raw_a.names & raw_b.names
+    as_written = score_pair(raw_a, raw_b, TextIndex(raw).cosine(0, 1), options)
+    assert as_written >= options.threshold, "the form alone would join the two stories"
+
+    corpus = build_corpus(((a, None) for a in articles), options)
+    a, b = corpus.features[corpus.row[pecan.id]], corpus.features[corpus.row[birchwood.id]]
+    assert "Jane Q. Doe" not in a.names | b.names and len(a.furniture) == 2
+    assert "Marcus Hill" in a.names, "the story's names stay"
+    cosine = corpus.index.cosine(corpus.row[pecan.id], corpus.row[birchwood.id])
+    assert score_pair(a, b, cosine, options) < options.threshold
+
+    for article in articles:
+        store.add_article(article)
+    cluster_store(store)
+    assignment = current_assignment(store)
+    assert assignment[pecan.id] != assignment[birchwood.id]
+    assert assignment[pecan.id] == assignment[articles[3].id], "the other outlet's report of the Pecan shooting"
+    runner = CliRunner()
+    db = str(Path(store.path))
+    explained = runner.invoke(main, ["explain", assignment[pecan.id], "--db", db])
+    assert explained.exit_code == 0, explained.output
+    assert (
+        "left out as page furniture: Close Sign up for alerts on Jane Q. Doe stories every day! | Each time"
+        in explained.output
+    )
+    as_json = json.loads(runner.invoke(main, ["explain", assignment[pecan.id], "--db", db, "--json"]).output)
+    left_out = [a["reason"].get("furniture_left_out") for a in as_json["articles"]]
+    assert [f for f in left_out if f] and all(len(f) == 2 for f in left_out if f)

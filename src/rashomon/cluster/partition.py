@@ -14,7 +14,8 @@ from typing import Any
 import numpy as np
 
 from rashomon.cluster.blocking import candidate_pairs
-from rashomon.cluster.features import ArticleFeatures, features_for, keep_rare_names
+from rashomon.cluster.features import ArticleFeatures, features_for, keep_rare_names, parse_day
+from rashomon.cluster.furniture import set_furniture, strip_furniture
 from rashomon.cluster.headlines import weigh_headlines
 from rashomon.cluster.linkage import Linkage, average_link, strongest_partner
 from rashomon.cluster.options import ClusterOptions
@@ -41,13 +42,18 @@ def build_corpus(items: Iterable[tuple[Article, ArticleAnalysis | None]], option
     pairs = sorted(items, key=lambda item: item[0].id)
     boiler = boilerplate_lines([a.text for a, _ in pairs], options.boilerplate_min_docs)
     heads = [headline_and_site(a) for a, _ in pairs]
-    texts = [strip_boilerplate(head, a.text, boiler) for (head, _), (a, _) in zip(heads, pairs, strict=True)]
+    texts, furniture = strip_furniture(
+        [strip_boilerplate(head, a.text, boiler) for (head, _), (a, _) in zip(heads, pairs, strict=True)],
+        [parse_day(a.published_at) for a, _ in pairs],
+        options.boilerplate_min_docs,
+        options.window_days,
+    )
     features = [
         features_for(a, analysis, text, head)
         for (a, analysis), text, (head, _) in zip(pairs, texts, heads, strict=True)
     ]
-    for feat, (_, site) in zip(features, heads, strict=True):
-        feat.furniture = (site,) if site else ()
+    sites = [[site] if site else [] for _, site in heads]
+    set_furniture(features, [site + dropped for site, dropped in zip(sites, furniture, strict=True)])
     keep_rare_names(features, options.name_max_df)
     for feat, vector in zip(features, weigh_headlines([f.title_words for f in features]), strict=True):
         feat.title_vector = vector
