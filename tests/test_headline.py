@@ -202,3 +202,24 @@ def test_headline_title_toll_more_person_words_on_headline_only_pages() -> None:
     assert title_toll("Services set for Elmtown boy who died of gunshot wound", FORM) == {"killed": 1}
     assert title_toll("Riverton resident dies after accidental shooting", BODY) == {}  # the body tells the story
     assert headline_counts("Riverton resident dies after accidental shooting").implied == {}  # no list word
+
+
+def test_headline_counts_a_time_after_the_verb_is_no_object() -> None:
+    # review fix: "the/a" + a time is a passive toll's time, not the killer's object
+    assert headline_counts("Two people killed the day after ceasefire in Donetsk").explicit == {"killed": 2}
+    assert headline_counts("3 killed the night before election in Kabul").explicit == {"killed": 3}
+    assert headline_counts("Five dead the morning after Halloween party").explicit == {"killed": 5}
+    assert headline_counts("Three people wounded a week after truce in Donetsk").explicit == {"injured": 3}
+    assert headline_counts("Two people killed the same day in Kharkiv strikes").explicit == {"killed": 2}
+    assert headline_counts("Officer killed the gunman and himself at Elmtown post").implied == {}  # an object
+    assert headline_counts("Man killed a neighbor in Elmtown").implied == {}
+
+
+def test_headline_counts_an_event_before_and_leaves_the_list_read() -> None:
+    # review fix: only a person or a name before "and" is a conjunct the list does not read
+    assert headline_counts("Clashes and 12 people killed in border village").explicit == {"killed": 12}
+    assert headline_counts("Shelling and man killed in Berd").implied == {"killed": 1}
+    assert headline_counts("Artillery fire on Donetsk and two people wounded").explicit == {"injured": 2}  # a place
+    assert headline_counts("Donetsk mayor Ivanov and two people wounded in shelling").explicit == {}  # a name
+    assert headline_counts("Suspect & 2 Victims Shot In Elmtown Home Invasion").explicit == {}
+    assert headline_counts("3-year-old and four adults shot in Riverton").explicit == {}

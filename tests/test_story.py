@@ -155,3 +155,17 @@ def test_story_headline_only_pages() -> None:
     assert not headline_only(form + "\n\nDeputies said the woman was cleaning a rifle when it fired.", title)
     assert not headline_only(form, None)
     assert not headline_only(form, "   ")
+    assert headline_only("", title)  # a failed fetch: the title is the only story the report tells
+
+
+def test_story_war_report_is_no_headline_only_page() -> None:
+    # review fix: a war report's body writes no word of gun crime, but it tells the story
+    war = (
+        "Azerbaijani artillery and drones struck positions near Berd on Monday. Two servicemen lost their lives "
+        "and fourteen more were evacuated to the rear, the Armenian Ministry of Defense said. Baku claimed "
+        "dozens of casualties among Armenian troops."
+    )
+    assert not headline_only(war, "Father and son hurt in Berd shelling")
+    assert not headline_only("Rockets hit a market in Donetsk on Sunday, the city's mayor said.", "Market hit")
+    promo = "Five Best Ski Lodges In The Rockies A look at five of the very best ski lodges in the mountains."
+    assert headline_only(promo, "Father and son hurt in Berd shelling")  # still furniture

@@ -72,15 +72,29 @@ _WORDS: dict[CasualtyKind, str] = {
     "killed": r"(?:dead|killed|slain|die|dies|died|fatally shot|shot dead|shot to death|shot and killed)",
     "injured": r"(?:injured|wounded|hurt|hospitalized)",
 }
-_NO_OBJECT = r"(?!\s+(?:his|her|their|its|my|a|an|the|him|them)\b)"
-"""The word is no active verb with an object ("Retired officer killed his son and himself": the person
-before it is the killer, not a victim)."""
-_OPEN_LIST = re.compile(
-    r"\b(?!(?:dead|killed|slain|died|dies|injured|wounded|hurt|hospitalized|shot)\b)\w+\s*(?:&|\band)\s*$",
-    re.IGNORECASE,
+_TIME_NOUN = (
+    r"(?:(?:same|following|next|previous|very)\s+)?(?:day|night|morning|afternoon|evening|eve|week|weekend|month"
+    r"|year|hours?|moment|time)s?"
 )
-"""A conjunction right before a list's first counted group, after a word that ends no clause of the toll
-("Older Neighbor and Teen Shot"): the list has a conjunct it does not read, so its count is unknown."""
+_NO_OBJECT = rf"(?!\s+(?:his|her|their|its|my|him|them|(?:a|an|the)\s+(?!{_TIME_NOUN}\b))\b)"
+"""The word is no active verb with an object ("Retired officer killed his son and himself": the person
+before it is the killer, not a victim): a possessive or personal pronoun, or an article before anything but
+a time ("Two people killed the day after ceasefire", "Five dead the morning after ...": a passive toll)."""
+_PERSON_WORD = (
+    rf"(?:{_SINGLE}|{_MORE_SINGLE}|adult|male|female|suspect|gunman|shooter|civilian|soldier|serviceman"
+    rf"|[\w-]+-old)(?:s|es)?|servicemen|gunmen|{_PEOPLE}"
+)
+"""Words for people: "neighbor", "suspects", "3-year-old", "adults"."""
+_OPEN_LIST = re.compile(r"\b(?P<word>[\w-]+)\s*(?:&|\band)\s*$", re.IGNORECASE)
+"""A conjunction right before a list's first counted group: when the word before it is a person ("Older
+Neighbor and Teen Shot", "Suspect & 2 Victims Shot") or a name, the list has a conjunct it does not read, so
+its count is unknown; an event or anything else before it ("Clashes and 12 people killed", "Shelling and man
+killed") ends a clause of its own, and the list is read."""
+_PERSON_BEFORE = re.compile(rf"(?:{_PERSON_WORD})", re.IGNORECASE)
+_NAME = re.compile(r"[A-Z][a-z]+(?:'s)?")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z]{4,}\b")
+_PLACE_BEFORE = re.compile(r"\b(?:in|on|at|near|of|from|to|outside|across|into|over|by)\s+$", re.IGNORECASE)
+_TOLL_WORD = re.compile(r"dead|killed|slain|died|dies|injured|wounded|hurt|hospitalized|shot", re.IGNORECASE)
 _ONE_PERSON = rf"\b(?:{_SINGLE}|{_MORE_SINGLE})\s+(?:(?:was|is)\s+)?(?:who\s+)?"
 _ONE_MORE: dict[CasualtyKind, re.Pattern[str]] = {
     "killed": re.compile(
@@ -160,6 +174,26 @@ def _group_value(match: re.Match[str]) -> tuple[int, bool]:
     return (2, False) if match.group("two") else (1, False)
 
 
+def _open_list(headline: str, start: int) -> bool:
+    """Whether the list starting at ``start`` follows "X and" with X a person or a name (:data:`_OPEN_LIST`);
+    a capitalised word is a name ("Donetsk mayor Ivanov and two people wounded") only inside a headline that
+    writes longer words in lower case (not in title case), not as its first word and not after a preposition
+    ("Artillery fire on Donetsk and two people wounded": a place)."""
+    conjunct = _OPEN_LIST.search(headline, 0, start)
+    if conjunct is None:
+        return False
+    word = conjunct.group("word")
+    if _PERSON_BEFORE.fullmatch(word):
+        return True
+    return (
+        conjunct.start("word") > 0
+        and _PLACE_BEFORE.search(headline, 0, conjunct.start("word")) is None
+        and _NAME.fullmatch(word) is not None
+        and _TOLL_WORD.fullmatch(word) is None
+        and _LOWER_WORD.search(headline) is not None
+    )
+
+
 def _listed(headline: str, words: str) -> tuple[int, bool] | None:
     """The people of the list of counts right before ``words`` (summed), and whether any is a number."""
     pattern = re.compile(
@@ -167,7 +201,7 @@ def _listed(headline: str, words: str) -> tuple[int, bool] | None:
         re.IGNORECASE
     )
     match = pattern.search(headline)
-    if match is None or _OPEN_LIST.search(headline, 0, match.start()):
+    if match is None or _open_list(headline, match.start()):
         return None  # "Older Neighbor and Teen Shot": a conjunct that counts no one known
     listed = match.group(0)
     people, explicit = 0, False

@@ -27,8 +27,9 @@ stories into many blocks, so the focus stays this conservative.
 6. **Headline-only pages.** Some crawled pages carry their whole story in the page title: the body is only
    furniture (a reporter's e-mail notification form, a subscription prompt, a travel promo, a playlist).
    :func:`headline_only` tells them: no span the story keeps writes a word of a violent event
-   (:data:`STORY_WORD`: shot, killed, wounded, police, hospital, victim, ...). Their counts are the title's
-   (:func:`rashomon.extract.headline.title_toll`).
+   (:data:`STORY_WORD`: shot, killed, wounded, police, hospital, victim, ...; of war news shelling, strikes,
+   artillery, drones, casualties, "lost their lives", servicemen, troops, ...). An empty body (a failed fetch)
+   is headline-only as well. Their counts are the title's (:func:`rashomon.extract.headline.title_toll`).
 """
 
 from __future__ import annotations
@@ -174,15 +175,21 @@ def story_spans(text: str, title: str | None = None) -> list[tuple[int, int]]:
 STORY_WORD = re.compile(
     r"\b(?:shot|shots|shoot(?:s|ing|ings|er|ers)?|gun\w*|kill(?:s|ed|ing|ings|er|ers)?|dead|deaths?|die[ds]?|dying"
     r"|wound(?:s|ed)?|injur\w*|hurt|murder\w*|homicides?|stabb\w*|victims?|hospitali?\w*|police|officers?"
-    r"|deput(?:y|ies)|sheriff\w*|suspects?|fired|bullets?|slain|fatal(?:ly)?|arrest\w*|coroner|gunfire)\b",
+    r"|deput(?:y|ies)|sheriff\w*|suspects?|fired|bullets?|slain|fatal(?:ly)?|arrest\w*|coroner|gunfire"
+    r"|shell(?:s|ed|ing)|strikes?|struck|artillery|drones?|missiles?|rockets?|mortars?|bomb\w*|explo(?:sions?|d\w*)"
+    r"|attack\w*|clash\w*|casualt\w*|lost (?:their|his|her) lives|servicem[ae]n|soldiers?|troops?|militants?"
+    r"|fighting|combat\w*|shrapnel|airstrikes?|raids?)\b",
     re.IGNORECASE,
 )
-"""Words of a violent event's story; a page whose kept text writes none of them tells no story there."""
+"""Words of a violent event's story, of crime news and of war news ("Two servicemen lost their lives",
+"artillery struck positions"); a page whose kept text writes none of them tells no story there."""
 
 
 def headline_only(text: str, title: str | None) -> bool:
     """Whether the page tells its story in its title only (module doc, step 6): it has a title, and no span
-    :func:`story_spans` keeps writes a :data:`STORY_WORD`."""
+    :func:`story_spans` keeps writes a :data:`STORY_WORD`. An empty body (a failed fetch, a crawl that kept
+    only the title) is headline-only too, on purpose: the title is then the only story the report tells, and
+    its counts are the report's."""
     if not title or not title.strip():
         return False
     return not any(STORY_WORD.search(text, start, end) for start, end in story_spans(text, title))
