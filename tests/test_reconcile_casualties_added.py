@@ -4,10 +4,13 @@ a conflict, not an update."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from rashomon.records import CasualtyFigure, Claim
+from rashomon.reconcile.dossier import reconcile_store
+from rashomon.records import Article, ArticleAnalysis, CasualtyFigure, Claim, Place, TimeExpr
 from rashomon.store import Store
+from test_reconcile import at, insert_event
 from test_reconcile_casualties import _figure, _slots, _store_event
 from test_reconcile_casualties_ties import _claim
 
@@ -107,7 +110,7 @@ def test_reconcile_casualties_added_a_second_person_is_no_count_past_a_number(st
 ARMY = "Four soldiers were wounded in the border clash on Tuesday, the army said."
 FIFTH_SOLDIER = (
     "Four soldiers were wounded in the border clash on Tuesday, the ministry said. "
-    "A fifth soldier was wounded by a sniper on Wednesday, the ministry said."
+    "A fifth soldier wounded in the clash was found later at a field hospital, the ministry said."
 )
 
 
@@ -142,4 +145,108 @@ def test_reconcile_casualties_added_another_partys_fifth_soldier_is_a_conflict(s
 
 def test_reconcile_casualties_added_the_same_partys_fifth_soldier_raises_the_count(store: Store) -> None:
     (injured,) = _slots(_reconciled(store, _clash("army-x")), "injured")
+    # the army's own later count: a fifth soldier of the same clash, found later
     assert injured["best"] == 5
+
+
+SHELLING = "Four soldiers were wounded in the shelling near Berd on Tuesday, local media reported."
+ANOTHER_ATTACK = (
+    "Four soldiers were wounded in the shelling near Berd on Tuesday, local media reported. "
+    "A fifth soldier was wounded on Thursday in another attack near Chinari, 40 kilometres away."
+)
+
+
+def test_reconcile_casualties_added_a_soldier_of_another_attack_adds_no_one(store: Store) -> None:
+    reports: list[Report] = [
+        (
+            "2024-05-14",
+            "Soldiers wounded in Berd shelling",
+            SHELLING,
+            [],
+            [_figure(SHELLING, "injured", "Four soldiers", 4, None, "wounded")],
+        ),
+        (
+            "2024-05-16",
+            "Tensions rise on the border",
+            ANOTHER_ATTACK,
+            [],
+            [
+                _figure(ANOTHER_ATTACK, "injured", "Four soldiers", 4, None, "wounded"),
+                _figure(ANOTHER_ATTACK, "injured", "A fifth soldier", 1, None, "wounded"),
+            ],
+        ),
+    ]
+    # the fifth soldier was hurt in another attack: Tuesday's shelling still counts four
+    assert _injured(_reconciled(store, reports))[1] == 4
+
+
+EVENT_DAY = "2024-05-14"  # Tuesday
+PLACES = {  # name -> (lat, lon)
+    "Berd": (40.881, 45.390),
+    "Chinari": (40.929, 45.307),  # about 9 km from Berd
+    "Noyemberyan": (41.173, 44.999),  # about 45 km from Berd
+}
+DAYS = {"Tuesday": EVENT_DAY, "Thursday": "2024-05-16"}
+
+
+def _analysed(store: Store, texts: list[tuple[str, str, str]]) -> dict[str, Any]:
+    """Store reports (published day, title, text) whose analyses carry the places and days their text names
+    (the event's place: Berd, the event's day: Tuesday) and the injured figures "Four soldiers" and "A fifth
+    soldier"; cluster them into one event, reconcile, and return the dossier."""
+    ids = []
+    for n, (published, title, text) in enumerate(texts):
+        article = Article.create(text, f"Outlet {n}.txt", outlet=f"Outlet {n}", title=title, published_at=published)
+        store.add_article(article)
+        places = [
+            Place(name, *at(text, name), name, "AM", lat, lon, "town")
+            for name, (lat, lon) in PLACES.items()
+            if name in text
+        ]
+        times = [TimeExpr(word, *at(text, word), date, "day") for word, date in DAYS.items() if word in text]
+        figures = [_figure(text, "injured", "Four soldiers", 4, None, "wounded")]
+        if "A fifth soldier" in text:
+            figures.append(_figure(text, "injured", "A fifth soldier", 1, None, "wounded"))
+        store.save_analysis(
+            ArticleAnalysis(
+                article.id,
+                "test",
+                casualties=figures,
+                places=places,
+                times=times,
+                event_date=EVENT_DAY,
+                event_date_precision="day",
+                event_place=0,
+            )
+        )
+        ids.append(article.id)
+    insert_event(store, "ev-1", ids)
+    assert reconcile_store(store)["rebuilt"] == 1
+    row = store.db.execute("SELECT data FROM dossiers WHERE event_id = 'ev-1'").fetchone()
+    return dict(json.loads(row[0]))
+
+
+def _fifth(store: Store, added: str) -> int | None:
+    """The injured best of the army's four and a later report's four plus ``added``."""
+    first = (
+        "2024-05-14",
+        "Soldiers wounded in Berd shelling",
+        SHELLING.replace("local media reported", "the army said"),
+    )
+    later = SHELLING.replace("local media reported", "the army said") + " " + added
+    return _injured(_analysed(store, [first, ("2024-05-17", "Army updates border toll", later)]))[1]
+
+
+def test_reconcile_casualties_added_a_soldier_wounded_on_another_day_adds_no_one(store: Store) -> None:
+    # "on Thursday" names another day than Tuesday's shelling: another incident, the four keep their votes
+    assert _fifth(store, "A fifth soldier was wounded by a sniper on Thursday, the army said.") == 4
+
+
+def test_reconcile_casualties_added_a_soldier_wounded_far_away_adds_no_one(store: Store) -> None:
+    # Noyemberyan lies about 45 km from Berd: another incident's place
+    assert _fifth(store, "A fifth soldier was wounded by a sniper near Noyemberyan, the army said.") == 4
+
+
+def test_reconcile_casualties_added_a_soldier_wounded_nearby_that_day_raises_the_count(store: Store) -> None:
+    # the same day and a village 9 km away: the same shelling, found later
+    added = "A fifth soldier was wounded near Chinari on Tuesday and found later, the army said."
+    assert _fifth(store, added) == 5

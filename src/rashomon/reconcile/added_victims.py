@@ -21,6 +21,13 @@ fifth soldier was wounded" stays 4; the army's own later fifth gives 5). Reports
 report keep their vote (they may know better), and a total of 1 or 2 is never "added to" ("a second teen was
 shot in the foot" beside one dead counts another kind of victim, not a count that grew).
 
+The added person must be of the same incident (:func:`elsewhere`, review fix): one whose sentence turns to
+another incident ("a fifth soldier was wounded in another attack", "in a separate shooting"), names only days
+other than the event's (the report's event day and the days of its ``T - 1`` sentence: "four soldiers were
+wounded on Tuesday ... a fifth on Thursday"), or names only towns more than :data:`NEAR_KM` from the event's
+place and the places of the ``T - 1`` sentence ("near Chinari, 40 kilometres away") adds no one to the count:
+the lower totals keep their votes.
+
 Measured on GVA merged records (``rashomon eval clustering --dataset gva-records``, section "Merged-record
 casualties, eleventh session" of ``docs/benchmarks.md``).
 """
@@ -31,8 +38,9 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
+from rashomon.cluster.features import haversine_km
 from rashomon.reconcile.death_votes import day
-from rashomon.reconcile.evidence import Report
+from rashomon.reconcile.evidence import FigureClaim, Report
 from rashomon.reconcile.tie_votes import party_claimants, tally
 
 if TYPE_CHECKING:
@@ -56,6 +64,21 @@ MIN_ADDED_TOTAL: Final = 3
 victim as often as a count that grew."""
 
 
+ANOTHER_INCIDENT: Final = re.compile(
+    r"\b(?:another|a\s+separate|an\s+unrelated|a\s+different|a\s+later|an\s+earlier)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attack|incident|shooting|stabbing|strike|airstrike|clash|raid|ambush|bombing|explosion|blast|shelling|"
+    r"assault|skirmish|firefight|incursion|drive[- ]by)s?\b"
+    r"|\b(?:in|at)\s+(?:a|an)\s+(?:separate|unrelated|different)\b",
+    re.IGNORECASE,
+)
+"""A sentence that turns to another incident: "in another attack near Chinari", "in a separate shooting"."""
+NEAR_KM: Final = 25.0
+"""How far from the event's place (and the places of the ``T - 1`` sentence) a town may lie and still be the
+incident's: a hospital in the next town is the same incident, a village 40 km away another one."""
+TOWN_PRECISIONS: Final = frozenset({"exact", "town"})
+"""Place precisions fine enough to tell another incident's place (a province or a country contains both)."""
+
+
 def _added_person(total: int) -> re.Pattern[str]:
     """Words that set one person after ``total - 1`` others: the ``total``-th, or "another"."""
     word = ORDINALS.get(total)
@@ -63,22 +86,66 @@ def _added_person(total: int) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(words)})\b", re.IGNORECASE)
 
 
-def adds_a_victim(slot: Slot, article_id: str, total: int) -> bool:
+def _coordinates(report: Report | None, spans: list[tuple[int, int]], event: bool) -> list[tuple[float, float]]:
+    """Coordinates of the report's places inside ``spans`` (town precision or finer; the event's place too
+    with ``event``, at any precision)."""
+    if report is None or report.analysis is None:
+        return []
+    places = report.analysis.places
+    found = [
+        (p.lat, p.lon)
+        for p in places
+        if p.lat is not None
+        and p.lon is not None
+        and p.precision in TOWN_PRECISIONS
+        and any(start <= p.start and p.end <= end for start, end in spans)
+    ]
+    index = report.analysis.event_place
+    if event and index is not None and 0 <= index < len(places):
+        place = places[index]
+        if place.lat is not None and place.lon is not None:
+            found.append((place.lat, place.lon))
+    return found
+
+
+def _span(figure: FigureClaim) -> tuple[int, int]:
+    return int(figure.record.get("start") or 0), int(figure.record.get("end") or 0)
+
+
+def elsewhere(report: Report | None, added: FigureClaim, before: list[FigureClaim]) -> bool:
+    """Whether the one person ``added`` is of another incident than the report's ``before`` figures (module
+    docstring): its sentence turns to another incident, names only other days than the event's, or only
+    towns far from the event's place."""
+    if ANOTHER_INCIDENT.search(added.record.get("text") or ""):
+        return True
+    anchor_days = {d for d in (added.report_date,) if d} | {d for f in before for d in f.dates}
+    if added.dates and anchor_days and not set(added.dates) & anchor_days:
+        return True
+    towns = _coordinates(report, [_span(added)], event=False)
+    anchors = _coordinates(report, [_span(f) for f in before if _span(f) != _span(added)], event=True)
+    return bool(towns and anchors) and all(min(haversine_km(t, a) for a in anchors) > NEAR_KM for t in towns)
+
+
+def adds_a_victim(slot: Slot, report: Report | None, article_id: str, total: int) -> bool:
     """Whether the report ``article_id`` reaches its ``total`` by one person set after the others (module
-    docstring): a figure of one person in a sentence naming them the ``total``-th or "another", and a figure
-    stating ``total - 1``, neither in a tally sentence, under a headline that is no tally."""
+    docstring): a figure of one person in a sentence naming them the ``total``-th or "another", of the same
+    incident (:func:`elsewhere`), and a figure stating ``total - 1``, neither in a tally sentence, under a
+    headline that is no tally."""
     if total < MIN_ADDED_TOTAL or tally(slot.titles.get(article_id, "")):
         return False
     own = [f for f in slot.figures if f.article_id == article_id and not tally(f.record.get("text") or "")]
+    before = [f for f in own if f.stated == total - 1]
     added = _added_person(total)
-    return any(f.stated == 1 and added.search(f.record.get("text") or "") for f in own) and any(
-        f.stated == total - 1 for f in own
+    return bool(before) and any(
+        f.stated == 1 and added.search(f.record.get("text") or "") and not elsewhere(report, f, before) for f in own
     )
 
 
-def added_victims(slot: Slot) -> dict[str, int]:
-    """Report id -> its total, for each report of ``slot`` that adds a victim to its own count."""
-    return {a: t for a, t in slot.report_totals.items() if adds_a_victim(slot, a, t)}
+def added_victims(slot: Slot, reports: Sequence[Report] = ()) -> dict[str, int]:
+    """Report id -> its total, for each report of ``slot`` that adds a victim to its own count (``reports``:
+    the event's reports, for the places their sentences name)."""
+    by_id = {r.id: r for r in reports}
+    return {a: t for a, t in slot.report_totals.items() if adds_a_victim(slot, by_id.get(a), a, t)}
 
 
 def lower_counts_apart(slot: Slot, reports: Sequence[Report]) -> None:
@@ -87,7 +154,7 @@ def lower_counts_apart(slot: Slot, reports: Sequence[Report]) -> None:
     (a dispute, left to the tie rule); the adding report's parties are those of its figures of ``total``, of
     ``total - 1`` and of the one person added."""
     by_id = {r.id: r for r in reports}
-    for article_id, total in added_victims(slot).items():
+    for article_id, total in added_victims(slot, reports).items():
         when = day(by_id[article_id]) if article_id in by_id else ""
         if not when:
             continue
