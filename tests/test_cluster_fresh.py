@@ -10,7 +10,14 @@ from click.testing import CliRunner
 
 from rashomon.cli import main
 from rashomon.cluster.engine import cluster_store, current_assignment
-from rashomon.cluster.features import ArticleFeatures, aged_names, features_for, is_street_name, justice_headline
+from rashomon.cluster.features import (
+    ArticleFeatures,
+    aged_names,
+    features_for,
+    is_street_name,
+    justice_headline,
+    keep_rare_names,
+)
 from rashomon.cluster.options import ClusterOptions
 from rashomon.cluster.scoring import cannot_link, contributions, evidence, fresh_later
 from rashomon.records import Article, ArticleAnalysis, EventMention, Place, TimeExpr
@@ -237,3 +244,116 @@ def test_cluster_fresh_new_incident_stays_apart_in_the_store_and_explain_says_wh
     reasons = {a["article_id"]: a["reason"] for a in as_json["articles"]}
     assert reasons[ids["new"]]["cannot_link"].startswith("the later report is fresh: a new incident on 2017-")
     assert reasons[ids["vigil"]]["cannot_link"] is None, "the vigil tells of Tanya Brooks, 41, again"
+
+
+STRIKE = (
+    "Private Armen Hakobyan and another soldier were killed and fourteen wounded when Azerbaijani artillery "
+    "shelled positions near Berd on Monday, the Armenian Ministry of Defense said."
+)
+DEATH_UPDATE = (
+    "Sergeant Davit Sargsyan, wounded in the shelling near Berd, died in hospital on Sunday, the Armenian "
+    "Ministry of Defense said. Private Armen Hakobyan was killed in the same attack."
+)
+ANNIVERSARY = (
+    "Families gathered in Berd on Monday to mark a year since the shelling that killed Private Armen Hakobyan "
+    "and another soldier, the Armenian Ministry of Defense said."
+)
+OTHER_STRIKE = (
+    "Corporal Levon Grigoryan and Private Hayk Petrosyan were killed when Azerbaijani drones struck positions "
+    "near Berd on Friday, the Armenian Ministry of Defense said. A third soldier died of his wounds in hospital."
+)
+
+
+def _conflict_report(text: str, *, published: str, day: str, weekday: str, trigger: str) -> ArticleFeatures:
+    """A report of fighting near Berd (Armenia) dated ``day`` by ``weekday`` next to ``trigger``."""
+    title = f"Berd report {published}"
+    article = Article.create(text, source_name=f"{published}.txt", title=title, published_at=published)
+    at, when, town = text.index(trigger), text.index(weekday), text.index("Berd")
+    analysis = ArticleAnalysis(
+        article_id=article.id,
+        pipeline="test",
+        event_date=day,
+        event_date_precision="day",
+        places=[
+            Place(
+                text="Berd",
+                start=town,
+                end=town + 4,
+                name="Berd",
+                country_code="AM",
+                lat=40.88,
+                lon=45.39,
+                precision="town",
+                admin1="Tavush",
+            )
+        ],
+        times=[TimeExpr(text=weekday, start=when, end=when + len(weekday), date=day, precision="day")],
+        events=[
+            EventMention(
+                event_type="Battles", sub_event_type="Armed clash", trigger=trigger, start=at, end=at + len(trigger)
+            )
+        ],
+    )
+    return features_for(article, analysis, f"{title}\n{text}")
+
+
+def _berd_pool(*texts: tuple[str, str, str, str, str]) -> list[ArticleFeatures]:
+    """The reports as one pool with its rare names kept: a name in 2..3 of them (the ministry, named in four or
+    more, is not rare)."""
+    pool = [
+        _conflict_report(text, published=published, day=day, weekday=weekday, trigger=trigger)
+        for text, published, day, weekday, trigger in texts
+    ]
+    keep_rare_names(pool, max_df=3)
+    return pool
+
+
+_STRIKE_ROW = (STRIKE, "2020-09-28", "2020-09-28", "Monday", "killed")
+_OTHER_ROW = (OTHER_STRIKE, "2020-11-06", "2020-11-06", "Friday", "killed")
+
+
+def test_cluster_fresh_death_update_and_anniversary_may_join_the_strike() -> None:
+    options = ClusterOptions()
+    strike, death, year, other = _berd_pool(
+        _STRIKE_ROW,
+        (DEATH_UPDATE, "2020-10-05", "2020-10-04", "Sunday", "died"),
+        (ANNIVERSARY, "2021-09-28", "2021-09-27", "Monday", "killed"),
+        _OTHER_ROW,
+    )
+    assert "Armenian Ministry" not in strike.names, "every report of the pool names the ministry"
+    for later in (death, year):
+        assert fresh_later(strike, later, options), "each names a day at most a day before it was published"
+        assert cannot_link(strike, later, options) is None and cannot_link(later, strike, options) is None
+    # a fresh report of another strike at the same place, weeks later, still cannot link the first one
+    reason = cannot_link(strike, other, options)
+    assert reason is not None and reason.startswith("the later report is fresh: a new incident on 2020-11-06")
+    assert cannot_link(death, other, options) is not None
+
+
+def test_cluster_fresh_release_by_a_shared_name_or_by_words_pointing_back() -> None:
+    options = ClusterOptions()
+    # no one named: the death update and the remembrance point back at the strike by their words alone
+    unnamed_death = DEATH_UPDATE.replace("Sergeant Davit Sargsyan", "A third soldier").replace(
+        " Private Armen Hakobyan was killed in the same attack.", ""
+    )
+    unnamed_year = ANNIVERSARY.replace("Private Armen Hakobyan and another soldier", "two soldiers")
+    weeks_later = "A soldier died in hospital on Sunday, weeks after being wounded near Berd, the ministry said."
+    # no words pointing back: the soldier's name alone ties the report to the strike
+    named_only = (
+        "Relatives of Private Armen Hakobyan met officials in Berd on Monday, the Armenian Ministry of Defense said."
+    )
+    strike, *later = _berd_pool(
+        _STRIKE_ROW,
+        (unnamed_death, "2020-10-05", "2020-10-04", "Sunday", "died"),
+        (unnamed_year, "2021-09-28", "2021-09-27", "Monday", "killed"),
+        (weeks_later, "2020-11-02", "2020-11-01", "Sunday", "died"),
+        (named_only, "2020-10-20", "2020-10-19", "Monday", "Berd"),
+        _OTHER_ROW,
+    )
+    *released, other = later
+    for report in released:
+        assert fresh_later(strike, report, options)
+        assert cannot_link(strike, report, options) is None, report.text
+    assert not released[0].names & strike.names and "Private Armen" in released[-1].names & strike.names
+    # "died of his wounds in hospital" tells of the new strike's own soldier: no pointing back
+    assert cannot_link(strike, other, options) is not None

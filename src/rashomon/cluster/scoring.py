@@ -44,20 +44,23 @@ explicit day-precise event dates more than ``max_event_day_gap`` apart and were 
 ``max_published_gap`` days apart (a follow-up published weeks later dates a later step), or both have a
 reliable event town in one country, more than ``far_km`` apart, and neither report names a place near
 the other's event town (nor that town's name, geocoded elsewhere), or the later report is fresh beyond the
-date window (above) and the two share no person named with an age and no street address: a fresh report
-cannot tell of an incident reported days before it happened, so what joined them was the place, the
-kind of shooting or the wording, which many incidents share (a boy shot on a city's west side twice, a
-year apart). The explanation gives the reason under ``cannot_link`` when a user's merge holds such a pair.
+date window (above) and the two share no person named with an age, no street address and no other rare
+person's name, and the later report writes no words pointing back at an earlier incident (a death update,
+"killed in the same attack", a remembrance, "a year since the shelling"): a fresh report cannot tell of an
+incident reported days before it happened, so what joined them was the place, the kind of shooting or the
+wording, which many incidents share (a boy shot on a city's west side twice, a year apart). The
+explanation gives the reason under ``cannot_link`` when a user's merge holds such a pair.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from rashomon.cluster.features import ArticleFeatures, haversine_km
+from rashomon.cluster.features import ArticleFeatures, haversine_km, is_street_name
 from rashomon.cluster.headlines import headline_cosine
 from rashomon.cluster.options import ClusterOptions
 
@@ -126,15 +129,49 @@ def fresh_later(a: ArticleFeatures, b: ArticleFeatures, options: ClusterOptions)
     return _fresh(later)
 
 
+_EARLIER_EVENT = (
+    r"(?:attack|shooting|shelling|strike|airstrike|bombing|blast|explosion|raid|ambush|incident|clash|"
+    r"massacre|killing|stabbing|rampage)s?"
+)
+_REFERS_BACK = re.compile(
+    r"\b(?:wounded|injured|hurt) in (?:the|that|last \w+'s|\w+day's) [^.;]{0,60}?\b(?:died|dies|has died)\b"
+    r"|\b(?:died|dies|succumbed|has died) (?:of|from|to) (?:his|her|their) (?:wounds|injuries) "
+    r"(?:sustained|suffered|received) (?:in|during) (?:the|that|last)\b"
+    r"|\b(?:days|weeks|months) after (?:being|he was|she was|they were) (?:shot|wounded|injured)\b"
+    rf"|\b(?:in|during) the same {_EARLIER_EVENT}\b"
+    r"|\banniversary\b"
+    rf"|\b(?:a|one|two|three|four|five|\d+) (?:years?|months?) (?:since|after) the (?:\w+ )?{_EARLIER_EVENT}\b",
+    re.IGNORECASE,
+)
+"""Words by which a report points back at an earlier incident: a death update ("wounded in the shelling
+near Berd, died", "killed in the same attack", "weeks after being shot") or a remembrance ("a year since the
+shelling", "the anniversary")."""
+
+
+def _shared_people(a: ArticleFeatures, b: ArticleFeatures) -> set[str]:
+    """The rare names both reports write that are no street and share no word with a place either names
+    ("Armen Hakobyan"; not "Granby Street", "Ocean View", "Rochester Father"): rarity is the pool's
+    (``keep_rare_names``), so an institution every report of a region names is not among them."""
+    place_words = {word for place in a.place_names | b.place_names for word in place.split()}
+    return {n for n in a.names & b.names if not is_street_name(n) and not place_words & set(n.split())}
+
+
 def _new_incident_later(a: ArticleFeatures, b: ArticleFeatures, options: ClusterOptions) -> str | None:
-    """Why the later report tells of another incident than the earlier one (module doc), or ``None``."""
+    """Why the later report tells of another incident than the earlier one (module doc), or ``None``.
+
+    The later report is released, its pair left to the score, when the two share a person named with an
+    age, a street address or another rare person's name, or when it points back at an earlier incident
+    (``_REFERS_BACK``: a death update, a remembrance).
+    """
     if not fresh_later(a, b, options) or counted_names(a, b, True) or a.addresses & b.addresses:
         return None
     later, other = (a, b) if (a.published or 0) > (b.published or 0) else (b, a)
+    if _shared_people(a, b) or _REFERS_BACK.search(later.text):
+        return None
     days = (later.day or 0) - (other.day or 0)
     return (
         f"the later report is fresh: a new incident on {later.date_iso}, {days} days after the other's "
-        "event, sharing no person named with an age and no street address"
+        "event, sharing no person's name and no street address, and pointing back at no earlier incident"
     )
 
 
