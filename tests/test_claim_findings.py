@@ -171,3 +171,71 @@ def test_claim_findings_taken_stance_is_a_cue(nlp: Language, text: str, claimant
 )
 def test_claim_findings_taking_aim_or_control_is_no_stance(nlp: Language, text: str) -> None:
     assert ClaimExtractor(nlp, own_voice=False, model=False).match(nlp(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report found the body of a second soldier near the trench.",
+        "The investigation found the weapon in a ditch near the checkpoint.",
+        "The count put the soldiers back on the front line.",
+        "Research showed the way to the enemy position.",
+        "The investigation gave police a lead on the shooter.",
+    ],
+)
+def test_claim_findings_what_a_record_comes_upon_is_no_finding(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    verbs = [t for t in doc if t.lemma_ in ("give", "show", "find", "put")]
+    assert verbs and all(finding_attribution(v, doc[:]) is None for v in verbs)
+    assert ClaimExtractor(nlp, own_voice=False, model=False).match(doc) == []
+
+
+def test_claim_findings_a_body_found_lying_is_no_finding(nlp: Language) -> None:
+    doc = nlp("The investigation found the wounded soldier lying in the road.")
+    verb = next(t for t in doc if t.lemma_ == "find")
+    assert finding_attribution(verb, doc[:]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The ministry's report showed two soldiers killed and fourteen wounded.", "showed"),
+        ("A survey by the institute found the governor with a lead of eight points.", "found"),
+        ("The latest poll shows the challenger 16 points ahead of the incumbent.", "shows"),
+        ("The study found majority support for the ceasefire among residents.", "found"),
+    ],
+)
+def test_claim_findings_figures_and_standings_are_findings(nlp: Language, text: str, cue: str) -> None:
+    (ruled,) = ClaimExtractor(nlp, own_voice=False, model=False).match(nlp(text))
+    assert ruled.cue == cue and ruled.claimant is not None and ruled.claimant.endswith(("report", "institute",
+                                                                                        "poll", "study"))
+
+
+def test_claim_findings_survey_of_places_leaves_the_speaker_alone(nlp: Language) -> None:
+    text = ("In a survey of the damaged villages, the Armenian Ministry of Defense said two soldiers were "
+            "killed.")
+    claims = ClaimExtractor(nlp, own_voice=False, model=False).match(nlp(text))
+    assert [(c.claimant, c.cue, content_of(text, c)) for c in claims] == [
+        ("the Armenian Ministry of Defense", "said", "two soldiers were killed")]
+
+
+def test_claim_findings_fronted_poll_yields_to_a_named_speaker(nlp: Language) -> None:
+    text = "In a poll released Monday, the defense ministry said 40 soldiers had deserted."
+    claims = ClaimExtractor(nlp, own_voice=False, model=False).match(nlp(text))
+    assert [(c.claimant, c.cue) for c in claims] == [("the defense ministry", "said")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smoke appeared to rise from the village after the strike.",
+        "The wounded soldier seemed fine after surgery.",
+        "The soldier appeared to be dead when medics arrived.",
+        "He is alert and his injuries do not appear to be life threatening.",
+    ],
+)
+def test_claim_findings_bodies_and_physical_events_are_no_impressions(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    verbs = [t for t in doc if t.lemma_ in ("appear", "seem")]
+    assert verbs and all(impression_attribution(v, doc[:]) is None for v in verbs)
+    assert ClaimExtractor(nlp, own_voice=False, model=False).match(doc) == []

@@ -193,10 +193,38 @@ a subject, inside a gold cue 48 of 53 times over the 756 PolNeAR *train* article
 other rule covers the sentence (*show* 33 of 35, *put* 4 of 5, *give* 3 of 5, *find* 4 of 4, *provide* 3 of 3);
 *have* ("the poll has Clinton at 45") 4 of 12, *be* 1 of 35, *include* 0 of 5: left out."""
 
+FINDING_NOUNS: frozenset[str] = frozenset({
+    "support", "lead", "majority", "minority", "plurality", "difference", "gap", "margin", "advantage", "edge",
+    "increase", "decrease", "rise", "drop", "decline", "fall", "growth", "gain", "loss", "surge", "jump",
+    "trend", "shift", "approval", "disapproval", "opposition", "preference", "rating", "share", "tie",
+    "evidence", "link", "pattern", "correlation", "percent", "percentage", "rate", "level", "number",
+})
+"""Objects by which *show* / *find* (and the other finding verbs but *put* and *give*) tell a finding without a
+clause ("the poll showed a one-point difference", "found majority support"): a proposition or a measure, no
+thing found ("The report found the body of a second soldier", "Research showed the way to the position")."""
+
 SURVEY_NOUNS: frozenset[str] = frozenset({"poll", "survey"})
 """Records whose fronted *in* phrase attributes the rest of the sentence ("In an NBC News/Wall Street Journal poll
 released Monday, 50 percent of respondents chose ..."): gold cue and source 17 of 22 times over the 756 PolNeAR
 *train* articles (*study* 0 of 3: "In a recent study, three economists ..." names its claimant later)."""
+
+RESPONDENT_NOUNS: frozenset[str] = frozenset({
+    "voter", "resident", "adult", "respondent", "people", "person", "citizen", "american", "member", "worker",
+    "student", "parent", "woman", "man", "household", "family", "republican", "democrat", "independent",
+    "likely", "registered", "supporter", "delegate", "employee", "consumer", "teenager", "youth", "veteran",
+})
+"""Who a poll or survey asks: the *of* object of "In a survey of 1,000 likely voters, ..." (a nationality or
+group name counts too); "In a survey of the damaged villages, ..." surveys places, and tells no finding."""
+
+PHYSICAL_STATES: frozenset[str] = frozenset({
+    "dead", "alive", "fine", "ok", "okay", "unharmed", "unhurt", "uninjured", "injured", "wounded", "hurt",
+    "stable", "critical", "unconscious", "conscious", "intoxicated", "drunk", "bleeding", "threatening",
+    "life-threatening", "intact", "damaged", "destroyed", "abandoned", "empty", "deserted",
+    "rise", "fall", "come", "burn", "spread", "move", "flow", "drift", "billow", "emanate", "originate",
+    "explode", "collapse", "bleed", "breathe", "die", "lie", "suffer",
+})
+"""Complements by which *seem* / *appear* describe a body or a physical event ("The wounded soldier seemed fine
+after surgery", "Smoke appeared to rise from the village"): the report's observation, no impression of a view."""
 
 NOMINAL_CUES: frozenset[str] = frozenset({
     "statement", "interview", "release", "communique", "communiqué", "briefing", "conference", "post",

@@ -43,7 +43,7 @@ from rashomon.extract.attributions import (
     verb_attribution,
 )
 from rashomon.extract.claim_cues import governed, tagger_cue
-from rashomon.extract.claim_findings import reading_attribution, survey_attribution
+from rashomon.extract.claim_findings import answered_elsewhere, reading_attribution, survey_attribution
 from rashomon.extract.claim_headlines import (
     body_forms,
     headline_attributions,
@@ -104,7 +104,7 @@ def sentence_attributions(unit: Span, regions: list[tuple[int, int]]) -> list[At
         if attribution is None or _quoted(attribution.cue, regions):
             continue
         found.append(unquoted_claimant(attribution, regions))
-    return [no_one_named(a) for a in found if separate(a, found)]
+    return [no_one_named(a) for a in found if separate(a, found) and not answered_elsewhere(a, found)]
 
 
 _COLON = get_string_id(":")
