@@ -65,6 +65,14 @@ def test_reconcile_casualties_whole_a_partys_mentions_against_another_partys_tol
     assert _killed(_reconciled(store, reports))["best"] == 1
 
 
+def test_reconcile_casualties_whole_a_partys_mentions_against_the_outlets_own_toll(store: Store) -> None:
+    killed = _killed(_reconciled(store, [*_named(claimant="army-x"), _two()]))
+    # the outlet's own "Two people were found dead" is no party's figure: no dispute, the toll stated whole
+    # wins; the army's mentions state no toll and stay in the slot, attributed, as the low bound
+    assert (killed["low"], killed["best"], killed["high"]) == (1, 2, 2)
+    assert {c["claimant_actor_id"] for c in killed["claims"]} == {"army-x", None}
+
+
 def test_reconcile_casualties_whole_the_same_partys_toll_stands(store: Store) -> None:
     assert _killed(_reconciled(store, [*_named(claimant="army-x"), _two("army-x")]))["best"] == 2
 
