@@ -232,9 +232,11 @@ def test_claim_findings_fronted_poll_yields_to_a_named_speaker(nlp: Language) ->
         "The wounded soldier seemed fine after surgery.",
         "The soldier appeared to be dead when medics arrived.",
         "He is alert and his injuries do not appear to be life threatening.",
+        "The suspect appeared nervous in court on Monday.",
+        "The commander appeared calm at the funeral of the fallen soldiers.",
     ],
 )
-def test_claim_findings_bodies_and_physical_events_are_no_impressions(nlp: Language, text: str) -> None:
+def test_claim_findings_bodies_events_and_appearances_are_no_impressions(nlp: Language, text: str) -> None:
     doc = nlp(text)
     verbs = [t for t in doc if t.lemma_ in ("appear", "seem")]
     assert verbs and all(impression_attribution(v, doc[:]) is None for v in verbs)

@@ -16,9 +16,10 @@ Two constructions the speech-verb rules of :mod:`rashomon.extract.attributions` 
   unanimous in their belief", "It seems that ..."): the report's impression, a cue without a claimant (its
   subject is what the impression is about; PolNeAR marks the verb alone as the cue and no source 109 times in
   156 such gold cues), unless the complement is a body's state or a physical event ("The wounded soldier seemed
-  fine", "Smoke appeared to rise"; :data:`~rashomon.extract.attribution_lexicon.PHYSICAL_STATES`). Such a cue
-  is *tentative* (:func:`rashomon.extract.claims.tentative`): it yields to a tagger cue it overlaps and leaves
-  its unit to the tagger.
+  fine", "Smoke appeared to rise"; :data:`~rashomon.extract.attribution_lexicon.PHYSICAL_STATES`) or *appear*
+  is a presence at a place ("The suspect appeared nervous in court"). Such a cue is *tentative*
+  (:func:`rashomon.extract.claims.tentative`): it yields to a tagger cue it overlaps and leaves its unit to the
+  tagger.
 - "In a poll / survey ..., " fronting a sentence: the poll speaks, unless it asks no people ("In a survey of the
   damaged villages, ...") or the rest names a claimant of its own who is not its respondents ("..., the
   ministry said ...": :func:`answered_elsewhere`).
@@ -177,7 +178,7 @@ def impression_attribution(verb: Token, unit: Span) -> Attribution | None:
     if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.lefts):
         return None  # "if it appears to be damaging the economy": a condition, no one's impression
     complements = [c for c in verb.rights if c.dep_ in lex.IMPRESSION_DEPS]
-    if not complements or any(_physical(c) for c in complements):
+    if not complements or any(_physical(c) for c in complements) or _appearance(verb):
         return None
     doc = verb.doc
     last = complements[-1].right_edge
@@ -187,6 +188,16 @@ def impression_attribution(verb: Token, unit: Span) -> Attribution | None:
     empty = (verb.idx, verb.idx)
     cue = widened_cue(verb, doc[verb.i: verb.i + 1], empty, empty)
     return Attribution(unit, cue, None, content, hedges=[cue.text])
+
+
+def _appearance(verb: Token) -> bool:
+    """Whether *appear* is a presence at a place ("The suspect appeared nervous in court", "appeared calm at
+    the funeral"): a description of how one looked there, no impression of a view."""
+    return verb.lemma == _APPEAR and any(c.dep_ == "prep" and c.lower_ in _PLACES for c in verb.rights)
+
+
+_APPEAR = get_string_id("appear")
+_PLACES = frozenset({"in", "at", "before", "on"})
 
 
 def _physical(complement: Token) -> bool:
