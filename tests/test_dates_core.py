@@ -72,3 +72,51 @@ def test_dates_core_bare_ordinal_is_a_street_not_a_day() -> None:
     assert not is_event_evidence(times[0], text)
     assert {d.isoformat() for d, _ in day_scores(times, "2022-08-25", text=text)} == {"2022-08-20"}
     assert event_date(times, "2022-08-25", text=text) == ("2022-08-20", "day")
+
+
+OCT_WEDNESDAY = date(2020, 10, 14)  # published Wednesday 2020-10-14; the Saturday before is 2020-10-10
+
+
+@pytest.mark.parametrize("text", [
+    "the following Saturday", "the Saturday before last", "the previous Saturday", "that Saturday",
+    "the first Saturday", "the last Saturday of September", "Saturday's funeral", "on the eve of Saturday's vote",
+    "after Saturday's shelling", "the Saturday before",
+])
+def test_dates_core_other_words_move_the_day_or_make_it_another_events(text: str) -> None:
+    assert resolve(text, OCT_WEDNESDAY) == (None, None)
+
+
+def test_dates_core_a_named_month_keeps_the_parsers_reading() -> None:
+    # the month says which Saturday is meant: never the last one before publication
+    assert resolve("a Saturday night in July", OCT_WEDNESDAY) == (date(2020, 7, 1), "day")
+
+
+def test_dates_core_a_weekday_read_far_from_publication_is_its_last_occurrence() -> None:
+    # "three" read as March: a Saturday, but months away; the clock hour frames the last Saturday
+    assert resolve("three Saturday night", OCT_WEDNESDAY) == (date(2020, 10, 10), "day")
+    assert resolve("before dawn Saturday", OCT_WEDNESDAY) == (date(2020, 10, 10), "day")
+
+
+def _evidence(text: str, word: str) -> bool:
+    start = text.index(word)
+    return is_event_evidence(TimeExpr(text=word, start=start, end=start + len(word), date=None, precision="day"),
+                             text)
+
+
+@pytest.mark.parametrize("word", ["the 27th", "27th"])
+def test_dates_core_ordinal_led_by_the_is_a_day(word: str) -> None:
+    assert _evidence("Fighting resumed on the 27th, when two soldiers were killed near the border.", word)
+
+
+def test_dates_core_ordinal_after_a_named_month_is_a_day() -> None:
+    assert _evidence("Clashes began on September 25 and two soldiers were killed on 27th, the army said.", "27th")
+
+
+def test_dates_core_ordinal_before_a_street_name_is_no_day() -> None:
+    assert not _evidence("A man was shot on 23rd Street late Saturday, police said.", "23rd")
+
+
+def test_dates_core_possessive_day_of_a_funeral_is_no_event_evidence() -> None:
+    text = "Hundreds attended Saturday's funeral of the two soldiers killed in the ambush near the border."
+    assert not _evidence(text, "Saturday's")
+    assert _evidence("Police are investigating Saturday's shooting that killed two men.", "Saturday's")

@@ -76,6 +76,32 @@ _CORE_WEEKDAY = re.compile(
     r"(?:\b(?:last|this|next|past)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?:\s+(?:morning|afternoon|evening|night))?\b", re.IGNORECASE)
 _WEEKDAY_NAME = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+_MONTH_NAME = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b", re.IGNORECASE)
+_DAY_OF_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\b", re.IGNORECASE)
+_FRAME = frozenset((
+    "the", "of", "on", "at", "in", "early", "late", "very", "wee", "hours", "this", "past", "sometime", "around",
+    "about", "approximately", "roughly", "just", "shortly", "a", "little", "few", "minutes", "morning", "afternoon",
+    "evening", "night", "dawn", "daybreak", "sunrise", "sunset", "dusk", "noon", "midnight", "o'clock", "'s",
+    "earlier", "later", "day", "moments", "fifteen", "twenty", "thirty", "forty",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"))
+"""The words that may stand around the one day of an expression no rule reads whole (:func:`_core`): parts of the
+day, a clock time and its hedges ("around 3 o'clock", "a few minutes before 10 p.m."), "early", "late", "this
+past", the possessive alone ("Sunday night's"). Any other word ("the following", "that", "the first", "the eve of",
+"'s funeral", a month) says the day is another one, or another event's. "today" and a weekday may stand beside a
+calendar date ("today, Monday, July 25, 2016")."""
+_FRAME_CLOCK = re.compile(
+    r"\d{1,2}(?:[:.]\d{2})?(?:[ap]\.?m)?|[ap]\.?m|noon|midnight|dawn|daybreak|sunrise|sunset|dusk", re.IGNORECASE)
+"""A clock time or a moment of the day: what "before" or "after" may lead in the frame ("a little after 3:15 p.m.
+Saturday", "before dawn Sunday"; not "after Saturday's shelling", "the Saturday before")."""
+_FRAME_TOKEN = re.compile(r"'s\b|\d{1,2}[:.]\d{2}|[ap]\.m\b\.?|[\w']+")
+"""A word of the frame; a clock's "p.m." glued to the next word is a word of its own ("12:36 a.m.on July 25")."""
+_GLUED_AFTER = re.compile(
+    r"\.(?=[A-Za-z])|,\s+(?=[A-Z][a-z]+\b)(?!(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
+"""Where the next sentence or clause glued to a day starts ("Aug. 6.Mancera", "February 21, Tyreek"): the
+expression ends there."""
 _HOLIDAYS: dict[str, tuple[int, int]] = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's eve": (12, 31),
     "new year's day": (1, 1), "halloween": (10, 31),
@@ -126,7 +152,7 @@ def resolve(text: str, published: date | None) -> tuple[date | None, DatePrecisi
         found = _resolve_clean(clean[lead.end():], published)
     if published is None:
         return found
-    if found[0] is None or _weekday_missed(clean, found[0], found[1]):
+    if found[0] is None or _weekday_missed(clean, found[0], found[1], published):
         core = _core(clean)
         if core is not None and core != clean:
             return _resolve_clean(core, published)
@@ -136,27 +162,67 @@ def resolve(text: str, published: date | None) -> tuple[date | None, DatePrecisi
 def _core(clean: str) -> str | None:
     """The one day inside an expression the rules do not read whole ("the early hours of Saturday morning", "a
     little after 3:15 p.m. Saturday", "Sunday night's", "this past Sunday", "the very early hours of June 19,
-    2015", "three Saturday night"): its calendar date, else its weekday; ``None`` for a span, a list, a
-    repetition or a night across two days ("Friday through Sunday", "Saturday and Sunday", "Friday nights",
-    "the first Sunday of the month", "overnight Friday"), a time counted in days or weeks ("April 18, two days
-    later"), a post's handle, or more than one day."""
+    2015", "three Saturday night"): its calendar date, else its weekday, where every other word is of its frame
+    (:data:`_FRAME`: parts of the day, clock times, "early", "late"; a weekday beside a calendar date); ``None``
+    for a span, a list, a repetition or a night across two days ("Friday through Sunday", "Saturday and Sunday",
+    "Friday nights", "the first Sunday of the month", "overnight Friday"), a time counted in days or weeks ("April
+    18, two days later"), a post's handle, more than one day, and a day other words move or make another
+    event's ("the following Saturday", "the Saturday before last", "that Saturday", "a Saturday night in July",
+    "Saturday's funeral", "on the eve of Saturday's vote")."""
     if _NO_CORE.search(clean):
         return None
-    dates = _CORE_DATE.findall(clean)
+    dates = list(_CORE_DATE.finditer(clean))
     if len(dates) == 1:
-        return str(dates[0])
-    days = _CORE_WEEKDAY.findall(clean)
-    return str(days[0]) if not dates and len(days) == 1 else None
+        core = dates[0]
+    elif dates:
+        return None
+    else:
+        days = list(_CORE_WEEKDAY.finditer(clean))
+        if len(days) != 1:
+            return None
+        core = days[0]
+    before = "" if core.start() and clean[core.start() - 1].isalnum() else clean[:core.start()]  # "DriveTuesday"
+    after = clean[core.end():]
+    glued = _GLUED_AFTER.search(after)
+    if glued:
+        after = after[:glued.start()]
+    framed = _framed(_FRAME_TOKEN.findall(before), weekday_ok=bool(dates), leads_core=True)
+    if framed and _framed(_FRAME_TOKEN.findall(after), weekday_ok=bool(dates), leads_core=False):
+        return core.group(0)
+    return None
 
 
-def _weekday_missed(clean: str, day: date | None, precision: DatePrecision | None) -> bool:
-    """Whether an expression that names one weekday and no calendar date was read as a day of another weekday
-    ("three Saturday night" read as the 13th of next month); a calendar date beside a weekday it does not fall on
-    stays as written (the writer's slip may be either)."""
-    if day is None or precision != "day" or "day" not in clean.lower() or _CORE_DATE.search(clean):
+_BESIDE_DATE = frozenset((*WEEKDAYS, "today"))
+
+
+def _framed(tokens: list[str], *, weekday_ok: bool, leads_core: bool) -> bool:
+    """Whether the words on one side of an expression's day are all of its frame (:data:`_FRAME`); "before" and
+    "after" only before a clock time, and no article right before the day ("the Saturday before", "a Saturday")."""
+    words = [token.lower().rstrip(".") for token in tokens]
+    if leads_core and words and words[-1] in ("the", "a"):
+        return False
+    for index, word in enumerate(words):
+        if word in ("before", "after"):
+            if index + 1 >= len(words) or not _FRAME_CLOCK.fullmatch(words[index + 1]):
+                return False
+        elif not (word in _FRAME or _FRAME_CLOCK.fullmatch(word) or (weekday_ok and word in _BESIDE_DATE)):
+            return False
+    return True
+
+
+def _weekday_missed(clean: str, day: date | None, precision: DatePrecision | None, published: date) -> bool:
+    """Whether an expression that names one weekday and no month was read as a day of another weekday, or, naming
+    no day of the month either, as a day more than a week from publication ("three Saturday night" read as a
+    Saturday in March); an expression naming a month stays as written (a calendar date beside a weekday it does not
+    fall on: the writer's slip may be either; "a Saturday night in July")."""
+    if day is None or precision != "day" or "day" not in clean.lower() or _MONTH_NAME.search(clean):
         return False  # every weekday's name ends in "day": a cheap test first
     names = {name.lower() for name in _WEEKDAY_NAME.findall(clean)}
-    return len(names) == 1 and day.weekday() != WEEKDAYS.index(names.pop())
+    if len(names) != 1:
+        return False
+    if day.weekday() != WEEKDAYS.index(names.pop()):
+        return True
+    return abs((day - published).days) > 7 and not _DAY_OF_MONTH.search(clean)
 
 
 def _resolve_clean(clean: str, published: date | None) -> tuple[date | None, DatePrecision | None]:

@@ -75,9 +75,25 @@ _CLOCK_ONLY = re.compile(
     re.IGNORECASE)
 _NO_DATE_WORD = re.compile(r"^[\d\W]*(?:(?:and|or|to|through|of)\b[\d\W]*)*$", re.IGNORECASE)
 """Numbers alone, or joined by "and" / "to": ages ("Givens, 16,", "two victims, 17 and 23 years old")."""
-_ORDINAL = re.compile(r"^(?:the\s+)?\d{1,2}(?:st|nd|rd|th)$", re.IGNORECASE)
-"""An ordinal alone names no month: a street ("near 23rd and Elm") more often than a day (GVA: the event's day for 1
-of 35)."""
+_ORDINAL = re.compile(r"^(?P<the>the\s+)?\d{1,2}(?:st|nd|rd|th)$", re.IGNORECASE)
+"""An ordinal alone names no month: a street ("near 23rd and Elm", "on 23rd Street") more often than a day (GVA: the
+event's day for 1 of 35), unless "the" or "on" leads it ("on the 27th", "on 27th,") or a month is named just before
+(:func:`_street_ordinal`)."""
+_ORDINAL_LEAD = re.compile(r"\b(?:the|on)\s+$", re.IGNORECASE)
+_ORDINAL_MONTH = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b", re.IGNORECASE)
+_NAME_AFTER = re.compile(r"\s*(?:[A-Z]|&|and\b)")
+"""What follows a street's ordinal: the rest of its name or the crossing street ("23rd Street", "23rd and Elm")."""
+ORDINAL_MONTH_REACH = 80
+"""Characters before a bare ordinal searched for the month it counts in ("Fighting broke out on September 25 ...
+resumed on the 27th")."""
+_POSSESSIVE_STEP = re.compile(
+    r"['’]s\s+(?:\w+\s+)?(?:funerals?|vigils?|memorials?|burials?|services?|ceremon\w+|votes?|voting|elections?|"
+    r"referend\w+|polls?|ballots?|meetings?|talks|summit|hearings?|court|arraign\w+|trials?|sentencing|rally|"
+    r"march|conference|briefing|game|match)\b", re.IGNORECASE)
+"""A day's possessive naming something other than the event ("Saturday's funeral of the two soldiers killed",
+"on the eve of Sunday's vote"): that step's day, not the event's."""
 _TIMESTAMP = re.compile(r"\b\d{4},?\s+(?:at\s+|@\s*)?\d{1,2}:\d{2}", re.IGNORECASE)
 """A date with its clock time to the minute ("January 22, 2013 2:44 PM"): when a page was posted or updated."""
 _NARRATIVE = re.compile(r"\b(?:later|earlier|afterwards?|before|prior)\W*$", re.IGNORECASE)
@@ -215,11 +231,13 @@ def is_event_evidence(time: TimeExpr, text: str | None) -> bool:
     they were called"), unless what was said follows it (:data:`_STATEMENT_AFTER`: "the ministry said at 6 p.m.
     Sunday that ...": the statement's hour)."""
     clean = " ".join(time.text.split())
-    if (_CLOCK_ONLY.match(clean) or _NO_DATE_WORD.match(clean) or _NARRATIVE.search(clean) or _ORDINAL.match(clean)
-            or _TIMESTAMP.search(clean) or not is_point_in_time(clean)):
+    if (_CLOCK_ONLY.match(clean) or _NO_DATE_WORD.match(clean) or _NARRATIVE.search(clean)
+            or _TIMESTAMP.search(clean) or not is_point_in_time(clean) or _street_ordinal(clean, time, text)):
         return False
     if text is None:
         return True
+    if _POSSESSIVE_STEP.match(text, time.end - 2 if clean[-2:] in ("'s", "’s") else time.end):
+        return False
     before = text[max(0, time.start - STAMP_CONTEXT):time.start]
     folded = before.lower()
     if _STAMP_KEYS.search(folded) and _STAMP.search(before):
@@ -231,6 +249,22 @@ def is_event_evidence(time: TimeExpr, text: str | None) -> bool:
     if not clocked and speech.group("at") is None:
         return False
     return not (clocked and _STATEMENT_AFTER.match(text, time.end))
+
+
+def _street_ordinal(clean: str, time: TimeExpr, text: str | None) -> bool:
+    """Whether a time expression is an ordinal alone that counts no day (:data:`_ORDINAL`): a street ("23rd and
+    Elm", "on 23rd Street"); "the 27th" and "on the 27th" are days, and so is an ordinal with a month named
+    before it."""
+    ordinal = _ORDINAL.match(clean)
+    if ordinal is None:
+        return False
+    if text is None:
+        return ordinal.group("the") is None
+    if _NAME_AFTER.match(text, time.end):
+        return True
+    before = text[max(0, time.start - ORDINAL_MONTH_REACH):time.start]
+    led = ordinal.group("the") is not None or _ORDINAL_LEAD.search(before) is not None
+    return not (led or _ORDINAL_MONTH.search(before))
 
 
 def statement_day(time: TimeExpr, text: str) -> bool:
