@@ -241,3 +241,72 @@ def test_claim_findings_bodies_events_and_appearances_are_no_impressions(nlp: La
     verbs = [t for t in doc if t.lemma_ in ("appear", "seem")]
     assert verbs and all(impression_attribution(v, doc[:]) is None for v in verbs)
     assert ClaimExtractor(nlp, own_voice=False, model=False).match(doc) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It appears at first glance that the strike hit a school.",
+        "It appears in hindsight that the shelling was deliberate.",
+    ],
+)
+def test_claim_findings_clausal_impression_keeps_its_phrase(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    verb = next(t for t in doc if t.lemma_ == "appear")
+    assert impression_attribution(verb, doc[:]) is not None
+    assert [(c.claimant, c.cue) for c in attributed(nlp, text)] == [(None, "appears")]
+
+
+def test_claim_findings_state_phrase_is_an_impression(nlp: Language) -> None:
+    text = "The ministry's figures appear at odds with the army's account of the shelling."
+    assert [(c.claimant, c.cue) for c in attributed(nlp, text)] == [(None, "appear")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The investigation found 14 soldiers in the basement of the barracks.",
+        "The report gave the wounded 14 days of leave.",
+        "The video showed two soldiers lying in a trench near the village.",
+        "The inspection found a number of unexploded shells near the school.",
+    ],
+)
+def test_claim_findings_counted_things_are_no_finding(nlp: Language, text: str) -> None:
+    assert ClaimExtractor(nlp, own_voice=False, model=False).match(nlp(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant", "cue"),
+    [
+        ("The current count gives the ruling party 120 seats.", "The current count", "gives"),
+        ("The survey found 40% of the displaced families had no shelter.", "The survey", "found"),
+    ],
+)
+def test_claim_findings_measures_are_findings(nlp: Language, text: str, claimant: str, cue: str) -> None:
+    claims = ClaimExtractor(nlp, own_voice=False, model=False).match(nlp(text))
+    assert [(c.claimant, c.cue) for c in claims] == [(claimant, cue)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The suspect appeared in court on Monday.",
+        "The suspect appeared before a judge.",
+        "The report put the soldiers at the border.",
+        "The investigation found 14 soldiers in the basement.",
+    ],
+)
+def test_claim_findings_tagger_cues_the_rules_veto_are_dropped(nlp: Language, text: str) -> None:
+    assert attributed(nlp, text) == []
+
+
+def test_claim_findings_absence_found_is_a_finding(nlp: Language) -> None:
+    text = "Public records show no damage to the hospital from the shelling."
+    claims = ClaimExtractor(nlp, own_voice=False, model=False).match(nlp(text))
+    assert [(c.claimant, c.cue) for c in claims] == [("Public records", "show")]
+
+
+def test_claim_findings_progressive_clause_of_a_body_is_seen(nlp: Language) -> None:
+    text = "When he saw that the soldier was bleeding from the leg, he called the medics."
+    claims = ClaimExtractor(nlp, own_voice=False, model=False).match(nlp(text))
+    assert [(c.claimant, c.cue) for c in claims] == [("he", "saw")]

@@ -203,6 +203,14 @@ FINDING_NOUNS: frozenset[str] = frozenset({
 clause ("the poll showed a one-point difference", "found majority support"): a proposition or a measure, no
 thing found ("The report found the body of a second soldier", "Research showed the way to the position")."""
 
+MEASURE_NOUNS: frozenset[str] = frozenset({
+    "percent", "percentage", "%", "point", "vote", "ballot", "delegate", "seat", "elector",
+    "dollar", "cent", "euro", "pound", "ruble", "manat", "dram", "page", "signature", "mandate",
+})
+"""Units of a counted object that is a record's measure ("gives her 1,280 delegates", "showed him 16 points
+ahead", "put the total at 55,000 pages"): a number of persons or things ("found 14 soldiers in the basement",
+"gave the wounded 14 days of leave", "showed two soldiers lying in a trench") is what the record comes upon."""
+
 SURVEY_NOUNS: frozenset[str] = frozenset({"poll", "survey"})
 """Records whose fronted *in* phrase attributes the rest of the sentence ("In an NBC News/Wall Street Journal poll
 released Monday, 50 percent of respondents chose ..."): gold cue and source 17 of 22 times over the 756 PolNeAR
@@ -225,6 +233,14 @@ PHYSICAL_STATES: frozenset[str] = frozenset({
 })
 """Complements by which *seem* / *appear* describe a body or a physical event ("The wounded soldier seemed fine
 after surgery", "Smoke appeared to rise from the village"): the report's observation, no impression of a view."""
+
+STATE_PHRASES: frozenset[str] = frozenset({
+    "odds", "risk", "danger", "trouble", "track", "control", "charge", "doubt", "disarray", "line", "step",
+    "tune", "favor", "favour", "hindsight", "glance", "sight", "retrospect", "part", "principle", "reach",
+    "jeopardy", "limbo", "decline", "place", "question", "contradiction", "conflict", "agreement", "accord",
+})
+"""Objects of *in / at / on* by which *appear* states a view, no presence at a place ("The figures appear at odds
+with the army's account", "appears in hindsight", "appear on track")."""
 
 NOMINAL_CUES: frozenset[str] = frozenset({
     "statement", "interview", "release", "communique", "communiqué", "briefing", "conference", "post",

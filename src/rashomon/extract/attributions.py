@@ -111,6 +111,14 @@ def widened_cue(verb: Token, cue: Span, source: tuple[int, int], content: tuple[
     return doc[left: cue.end]
 
 
+def _posture_clause(clause: Token) -> bool:
+    """Whether ``clause`` is a body's posture shown, no proposition: "The video showed two soldiers lying in a
+    trench" (a bare participle of :data:`~rashomon.extract.attribution_lexicon.PHYSICAL_STATES`; not "saw that
+    the boy was bleeding")."""
+    return (clause.tag_ == "VBG" and clause.lemma_.lower() in lex.PHYSICAL_STATES
+            and not any(c.dep_ in ("aux", "auxpass", "mark") for c in clause.children))
+
+
 def _nominal_cue(prep: Token) -> bool:
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     return bool(objects) and objects[0].lemma_.lower() in lex.NOMINAL_CUES and prep.right_edge.i - prep.i <= 4
@@ -119,7 +127,7 @@ def _nominal_cue(prep: Token) -> bool:
 def content_of(verb: Token, source: Span | None, cue: Span, unit: Span) -> tuple[int, int] | None:
     """Character offsets of what ``verb`` attributes, or ``None`` when it has no complement that could be."""
     doc = verb.doc
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and not _posture_clause(c)]
     if clauses:
         first, last = clauses[0].left_edge, clauses[-1].right_edge
         return trimmed(doc, first.idx, last.idx + len(last))

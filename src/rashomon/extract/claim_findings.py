@@ -42,6 +42,8 @@ _CONDITIONS = frozenset({"if", "unless", "until", "whether"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "oprd"})
 _FIGURE_ENTS = frozenset({"PERCENT", "CARDINAL", "QUANTITY", "MONEY"})
 _STANDINGS = frozenset({"ahead", "behind"})
+_AMOUNT_ENTS = frozenset({"PERCENT", "MONEY"})
+_NUMBER = get_string_id("number")
 _PUT = get_string_id("put")
 _GIVE = get_string_id("give")
 
@@ -53,6 +55,20 @@ def reading_attribution(verb: Token, unit: Span) -> Attribution | None:
     if verb.lemma in _IMPRESSION:
         return impression_attribution(verb, unit)
     return None
+
+
+def no_reading(verb: Token) -> bool:
+    """Whether the rules tell that ``verb`` (a tagger cue's head) heads no reading: a record that comes upon or
+    moves things ("The report put the soldiers at the border", "The investigation found 14 soldiers"), a
+    presence at a place ("The suspect appeared in court") or a body's state ("seemed fine")."""
+    if verb.lemma in _IMPRESSION:
+        return _appearance(verb) or any(_physical(c) for c in verb.rights if c.dep_ in lex.IMPRESSION_DEPS)
+    if verb.lemma not in _FINDING:
+        return False
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    objects = [c for c in verb.rights if c.dep_ in _OBJECT_DEPS]
+    return (subject is not None and subject.lemma_.lower() in lex.RECORD_NOUNS and bool(objects)
+            and not tells_finding(verb, objects))
 
 
 def finding_attribution(verb: Token, unit: Span) -> Attribution | None:
@@ -84,14 +100,32 @@ def tells_finding(verb: Token, objects: list[Token]) -> bool:
                    if prep.dep_ == "prep" and prep.lower_ == "at"
                    for pobj in prep.children if pobj.dep_ == "pobj")
     if verb.lemma == _GIVE:
-        return any(figure(o) for o in objects)
-    return any((o.dep_ in _CLAUSE_DEPS and not _posture(o)) or measure(o) or small_clause(o, verb)
+        return any(amount(o) for o in objects)
+    return any((o.dep_ in _CLAUSE_DEPS and not _posture(o)) or measure(o) or small_clause(o, verb) or _none(o)
                for o in objects)
 
 
+def _none(token: Token) -> bool:
+    """Whether the object ``token`` is an absence found: "Public records show no bankruptcies", "found no
+    evidence" (a finding whatever the noun)."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+
+
 def measure(token: Token) -> bool:
-    """Whether ``token`` is a figure or a proposition ("50 percent", "majority support", "a lead")."""
-    return figure(token) or token.lemma_.lower() in lex.FINDING_NOUNS
+    """Whether ``token`` is an amount or a proposition ("50 percent", "majority support", "a lead"); "a number
+    of unexploded shells" is some things, no measure."""
+    if token.lemma == _NUMBER and any(c.lower_ == "a" for c in token.lefts):
+        return False
+    return amount(token) or token.lemma_.lower() in lex.FINDING_NOUNS
+
+
+def amount(token: Token) -> bool:
+    """Whether ``token`` is a measure a record tells: a bare number ("put it at 4,000"), a percentage or sum, or a
+    number of :data:`~rashomon.extract.attribution_lexicon.MEASURE_NOUNS` ("1,280 delegates", "16 points");
+    not a number of persons or things ("found 14 soldiers in the basement", "gave the wounded 14 days")."""
+    if token.tag_ == "CD" or token.ent_type_ in _AMOUNT_ENTS or token.lower_ == "%":
+        return True
+    return token.lemma_.lower() in lex.MEASURE_NOUNS and figure(token)
 
 
 def small_clause(token: Token, verb: Token) -> bool:
@@ -192,12 +226,21 @@ def impression_attribution(verb: Token, unit: Span) -> Attribution | None:
 
 def _appearance(verb: Token) -> bool:
     """Whether *appear* is a presence at a place ("The suspect appeared nervous in court", "appeared calm at
-    the funeral"): a description of how one looked there, no impression of a view."""
-    return verb.lemma == _APPEAR and any(c.dep_ == "prep" and c.lower_ in _PLACES for c in verb.rights)
+    the funeral"): a description of how one looked there, no impression of a view. Not with a clause or an
+    expletive *it* ("It appears at first glance that the strike hit a school": the phrase is the view's), nor
+    a state phrase ("The ministry's figures appear at odds with ...";
+    :data:`~rashomon.extract.attribution_lexicon.STATE_PHRASES`)."""
+    if verb.lemma != _APPEAR or any(c.dep_ in _CLAUSE_OF_VIEW or c.lower_ == "it" for c in verb.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in _PLACES
+               and not any(o.lower_ in lex.STATE_PHRASES or o.lemma_.lower() in lex.STATE_PHRASES
+                       for o in c.children if o.dep_ == "pobj")
+               for c in verb.rights)
 
 
 _APPEAR = get_string_id("appear")
 _PLACES = frozenset({"in", "at", "before", "on"})
+_CLAUSE_OF_VIEW = frozenset({"ccomp", "expl"})
 
 
 def _physical(complement: Token) -> bool:

@@ -43,7 +43,7 @@ from rashomon.extract.attributions import (
     verb_attribution,
 )
 from rashomon.extract.claim_cues import governed, tagger_cue
-from rashomon.extract.claim_findings import answered_elsewhere, reading_attribution, survey_attribution
+from rashomon.extract.claim_findings import answered_elsewhere, no_reading, reading_attribution, survey_attribution
 from rashomon.extract.claim_headlines import (
     body_forms,
     headline_attributions,
@@ -377,7 +377,7 @@ class ClaimExtractor:
                    if not _quoted(a.cue, regions)]
         learned = [no_one_named(impression(a)) for a in learned if _worded(a.cue) and not speaking_act(a.cue)
                    and not naming_hedge(a.cue) and not willed_cue(a.cue) and not generic_stance(a)
-                   and not no_statement(a)
+                   and not no_statement(a) and not no_reading(a.cue.root)
                    and not reported_by(a, rules) and not in_claimant(a, rules)]  # nested: measured no better
         firm = [tagger_cue(r, learned) for r in rules if not tentative(r)]
         if len(firm) == len(rules):
