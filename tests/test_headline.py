@@ -223,3 +223,33 @@ def test_headline_counts_an_event_before_and_leaves_the_list_read() -> None:
     assert headline_counts("Donetsk mayor Ivanov and two people wounded in shelling").explicit == {}  # a name
     assert headline_counts("Suspect & 2 Victims Shot In Elmtown Home Invasion").explicit == {}
     assert headline_counts("3-year-old and four adults shot in Riverton").explicit == {}
+
+
+def test_headline_counts_conflict_people_after_a_number() -> None:
+    assert headline_counts("Two soldiers killed, fourteen wounded in shelling").explicit == {"killed": 2, "injured": 14}
+    assert headline_counts("At least 12 civilians killed in airstrike on market").explicit == {"killed": 12}
+    assert headline_counts("Four policemen and two civilians injured in blast").explicit == {"injured": 6}
+    assert headline_counts("Three Ukrainian servicemen killed, five wounded").explicit == {"killed": 3, "injured": 5}
+    assert headline_counts("Two peacekeepers hurt as protesters clash with troops").explicit == {"injured": 2}
+
+
+def test_headline_counts_conflict_units_are_vague_lower_bounds() -> None:
+    counts = headline_counts("Dozens of militants killed, ministry claims")
+    assert counts.explicit == {} and counts.implied == {}
+    assert counts.vague == {"killed": 12}
+    assert headline_counts("Hundreds of protesters injured in clashes with police").vague == {"injured": 100}
+    assert headline_counts("Two soldiers killed, dozens of villagers wounded").vague == {"injured": 12}
+    assert title_toll("Dozens of militants killed, ministry claims", "") == {}
+
+
+def test_headline_counts_conflict_single_noun_is_implied() -> None:
+    assert headline_counts("Civilian killed in drone strike").implied == {"killed": 1}
+    assert headline_counts("Civilian killed in drone strike").explicit == {}
+    assert headline_counts("Journalist wounded by sniper fire in Donetsk").implied == {"injured": 1}
+    assert headline_counts("Soldier killed the morning after truce").implied == {"killed": 1}
+
+
+def test_headline_counts_gva_title_unchanged_by_conflict_people() -> None:
+    counts = headline_counts("Man killed, woman wounded in shooting outside club - WXYZ")
+    assert counts.explicit == {} and counts.implied == {"killed": 1, "injured": 1}
+    assert headline_counts("3 shot, 1 dead outside of Elmtown bar").explicit == {"killed": 1, "injured": 2}

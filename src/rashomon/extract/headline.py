@@ -9,6 +9,10 @@ rarely repeat the headline there, so :func:`headline_counts` reads it apart, wit
   people ("2 adults", "three other people", "1 man"); a **single noun** ("Man", "Teen", "Wallkill man",
   "15-year-old girl": an age is no count) is one person; "parents" and "couple" are two; a count written
   after "of" ("Father of 3") counts no victims;
+* conflict news counts its people the same way: "Two soldiers", "12 Afghan policemen" (one word before a
+  plural of soldiers, troops, civilians, militants, fighters, rebels, protesters, villagers, refugees,
+  workers, journalists, ...), "Civilian killed in drone strike" (one person); units with no number ("Dozens
+  of militants killed") are a lower bound apart (``vague``: 12), never a toll;
 * a **list** is counts joined by commas, "and" or "&" right before the word, summed; a count right after
   "kills", "injures", "wounds" (and their -ing forms) counts too ("Drive-by shooter kills 1, injures 3");
 * ``killed``: dead, killed, slain, die(s/d), fatally shot, shot dead, shot to death; ``injured``:
@@ -37,6 +41,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rashomon.extract.numbers import parse_count
 from rashomon.extract.story import headline_only
 from rashomon.records import CasualtyKind
 
@@ -55,6 +60,18 @@ _SINGLE = (
     r"(?:man|woman|teen|teenager|boy|girl|person|child|toddler|student|father|mother|dad|mom|son|daughter|"
     r"wife|husband|officer|deputy|trooper|victim|baby|infant|driver|clerk|grandmother|grandfather)"
 )
+_CONFLICT_PLURAL = (
+    r"(?:soldiers|servicemen|troops|civilians|militants|fighters|rebels|insurgents|policemen|peacekeepers|"
+    r"protesters|protestors|demonstrators|villagers|refugees|workers|journalists)"
+)
+"""People of conflict news after a count, with one word before them ("Two Ukrainian soldiers", "12 Afghan
+policemen", "at least 3 civilians")."""
+_CONFLICT_SINGLE = (
+    r"(?:soldier|serviceman|civilian|militant|fighter|rebel|insurgent|policeman|peacekeeper|protester|protestor|"
+    r"demonstrator|villager|refugee|journalist)"
+)
+"""One person of conflict news ("Civilian killed in drone strike"); "worker" stays one of
+:data:`_MORE_SINGLE`."""
 _PAIR = r"(?:parents|couple)"
 _MORE_SINGLE = (
     r"(?:player|resident|worker|employee|customer|youth|juvenile|brother|sister|cousin|uncle|nephew|niece|"
@@ -63,9 +80,15 @@ _MORE_SINGLE = (
 """More words for one person, read only on a headline-only page whose title counts no one else: in lists
 of counts they lengthened lists the words do not end ("8 hurt, including player")."""
 _GROUP = (
-    rf"(?:(?<!\bof )\b(?P<n>{_NUMBER})\b(?!-)(?:\s+(?:{_PEOPLE}|{_SINGLE}s?)){{0,2}}"
-    rf"|(?:\b(?!and\b)\w[\w'’-]*\s+)?(?P<one>{_SINGLE})|(?P<two>{_PAIR}))"
+    rf"(?:(?<!\bof )\b(?P<n>{_NUMBER})\b(?!-)"
+    rf"(?:\s+(?:{_PEOPLE}|{_SINGLE}s?|(?:(?!{_NUMBER}\b)[A-Za-z][\w'’-]*\s+)?{_CONFLICT_PLURAL})){{0,2}}"
+    rf"|(?:\b(?!and\b)\w[\w'’-]*\s+)?(?P<one>{_SINGLE}|{_CONFLICT_SINGLE})|(?P<two>{_PAIR}))"
 )
+_UNITS_OF = (
+    rf"\b(?P<unit>dozens|scores|hundreds|thousands)\s+of\s+(?:(?!{_NUMBER}\b)[A-Za-z][\w'’-]*\s+)?"
+    rf"(?:{_CONFLICT_PLURAL}|people|persons|men|women|children|kids|students|officers|others)"
+)
+"""People counted in units, no number named ("Dozens of militants", "hundreds of Syrian refugees")."""
 _ANY_GROUP = re.sub(r"\(\?P<\w+>", "(?:", _GROUP)
 _SEPARATOR = r"(?:\s*,\s*|\s+and\s+|\s*&\s*)"
 _WORDS: dict[CasualtyKind, str] = {
@@ -81,8 +104,8 @@ _NO_OBJECT = rf"(?!\s+(?:his|her|their|its|my|him|them|(?:a|an|the)\s+(?!{_TIME_
 before it is the killer, not a victim): a possessive or personal pronoun, or an article before anything but
 a time ("Two people killed the day after ceasefire", "Five dead the morning after ...": a passive toll)."""
 _PERSON_WORD = (
-    rf"(?:{_SINGLE}|{_MORE_SINGLE}|adult|male|female|suspect|gunman|shooter|civilian|soldier|serviceman"
-    rf"|[\w-]+-old)(?:s|es)?|servicemen|gunmen|{_PEOPLE}"
+    rf"(?:{_SINGLE}|{_MORE_SINGLE}|{_CONFLICT_SINGLE}|adult|male|female|suspect|gunman|shooter|troop"
+    rf"|[\w-]+-old)(?:s|es)?|servicemen|policemen|gunmen|{_PEOPLE}"
 )
 """Words for people: "neighbor", "suspects", "3-year-old", "adults"."""
 _OPEN_LIST = re.compile(r"\b(?P<word>[\w-]+)\s*(?:&|\band)\s*$", re.IGNORECASE)
@@ -104,6 +127,10 @@ _ONE_MORE: dict[CasualtyKind, re.Pattern[str]] = {
     "injured": re.compile(rf"{_ONE_PERSON}(?:injured|wounded|hurt|hospitalized)\b{_NO_OBJECT}", re.IGNORECASE),
 }
 """One person of a headline-only page's title: "Elmtown resident dies ...", "Teen who died in shooting"."""
+_VAGUE: dict[CasualtyKind, re.Pattern[str]] = {
+    kind: re.compile(rf"{_UNITS_OF}\s+(?:were\s+|are\s+)?{words}\b{_NO_OBJECT}", re.IGNORECASE)
+    for kind, words in _WORDS.items()
+}
 _SHOT_THEN_DEAD = re.compile(
     rf"\b(?P<shot>{_NUMBER})(?:\s+{_PEOPLE}){{0,2}}\s+shot\b[^,;:]{{0,40}}[,;:]\s*(?P<dead>{_NUMBER})(?:\s+\w+)?\s+"
     r"(?:fatally|dead|killed|dies|died|deaths?|fatalit(?:y|ies))\b",
@@ -155,10 +182,13 @@ _OUTLET_TAIL = re.compile(r"\s+[-|–—]\s+[^-|–—]*$")
 
 @dataclass(frozen=True)
 class HeadlineCounts:
-    """Counts per kind a headline states: ``explicit`` (numbers) and ``implied`` (single nouns only)."""
+    """Counts per kind a headline states: ``explicit`` (numbers), ``implied`` (single nouns only) and
+    ``vague`` (the lower bound of units that name no number, :mod:`rashomon.extract.numbers`' convention:
+    "Dozens of militants killed" is 12 or more; no toll, so :func:`title_toll` leaves it out)."""
 
     explicit: dict[CasualtyKind, int] = field(default_factory=dict)
     implied: dict[CasualtyKind, int] = field(default_factory=dict)
+    vague: dict[CasualtyKind, int] = field(default_factory=dict)
 
 
 def number(text: str) -> int | None:
@@ -249,7 +279,17 @@ def headline_counts(title: str | None) -> HeadlineCounts:
         dead = explicit.get("killed", implied.get("killed", 0 if not _DEATH.search(headline) else None))
         if dead is not None and dead <= _SIZES[sized.group(1).lower()]:
             explicit["injured"] = _SIZES[sized.group(1).lower()] - dead
-    return HeadlineCounts(explicit, implied)
+    return HeadlineCounts(explicit, implied, _vague_counts(headline, {*explicit, *implied}))
+
+
+def _vague_counts(headline: str, counted: set[CasualtyKind]) -> dict[CasualtyKind, int]:
+    """The lower bounds of the kinds not ``counted`` that units of people give ("Dozens of protesters
+    injured": 12)."""
+    vague: dict[CasualtyKind, int] = {}
+    for kind, pattern in _VAGUE.items():
+        if kind not in counted and (found := pattern.search(headline)) is not None:
+            vague[kind] = parse_count(found.group("unit")).count_min or 0
+    return vague
 
 
 def title_toll(title: str | None, text: str) -> dict[CasualtyKind, int]:
