@@ -238,3 +238,30 @@ def test_cluster_furniture_reporter_form_joins_no_two_stories(store: Store) -> N
     as_json = json.loads(runner.invoke(main, ["explain", assignment[pecan.id], "--db", db, "--json"]).output)
     left_out = [a["reason"].get("furniture_left_out") for a in as_json["articles"]]
     assert [f for f in left_out if f] and all(len(f) == 2 for f in left_out if f)
+
+
+BULLETIN = (
+    "Units of the Azerbaijani Armed Forces fired at the positions of the Armenian army in the direction of {} "
+    "using artillery and mortars overnight, the ministry reports."
+)
+PRESS_LINE = "The press service of the ministry publishes its updates about {} every morning on its website."
+
+
+def test_cluster_furniture_war_bulletin_is_story_text() -> None:
+    towns = ("Berd", "Martuni", "Hadrut")
+    texts = [
+        f"{BULLETIN.format(town)}\n{PRESS_LINE.format(town)}\n{story}"
+        for town, story in zip(
+            towns,
+            ("Two soldiers were wounded near Berd.", "A soldier was killed near Martuni.", "A school was hit."),
+            strict=True,
+        )
+    ]
+    days = [737700, 737720, 737740]
+    # the ministry's bulletin recurs with other towns, 20 days apart, but tells of shelling: a story's sentence
+    found = furniture_templates(texts, days, 3, 7)
+    assert template(BULLETIN.format("Berd")) not in found
+    assert found == {template(PRESS_LINE.format("Berd"))}, "the press service's line is the page's form"
+    stripped, dropped = strip_furniture(texts, days, 3, 7)
+    assert all(BULLETIN.format(town) in text for town, text in zip(towns, stripped, strict=True))
+    assert dropped[0] == [PRESS_LINE.format("Berd")]

@@ -14,7 +14,9 @@ gallery's caption numbered "Image 1 of 5" and "Image 5 of 9", is one filling) an
 outlet's pages for years). A recurring template is furniture when it is long, at least
 ``MIN_TEMPLATE_WORDS`` lower-case words (a short story sentence, "He was pronounced dead at the scene",
 recurs with other subjects in many reports), or when nearly all of its pages hold a long one (the
-form's short lines: "Sign up for alerts on Jane Q. Doe stories every day!"). Furniture sentences are
+form's short lines: "Sign up for alerts on Jane Q. Doe stories every day!"). A template that writes a word
+of a violent event's story (:data:`rashomon.extract.story.STORY_WORD`, crime and war news: a ministry's daily
+bulletin of shelling "in the direction of Berd") is never furniture. Furniture sentences are
 dropped from the clustering text, and the names written in them are no name keys of their report
 (``set_furniture``); ``rashomon explain`` lists them.
 """
@@ -26,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rashomon.cluster.features import ArticleFeatures
+from rashomon.extract.story import STORY_WORD
 
 MIN_TEMPLATE_WORDS = 10
 """Lower-case words a template needs to be furniture (story sentences of this length rarely recur)."""
@@ -36,11 +39,6 @@ SHORT_SHARE = 0.9
 Jane Q. Doe stories every day!" sits on the pages of "Each time ... publishes a new article, ...")."""
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+")
 """A sentence ends after ``.``, ``!`` or ``?`` and a space, not after an initial ("Jane Q. Doe")."""
-_STORY_WORD = re.compile(
-    r"\b(?:shot|shoot\w*|gun\w*|kill\w*|dead|death\w*|die[ds]?|dying|wound\w*|injur\w*|hurt|hospital\w*"
-    r"|condition|victim\w*|police|officers?|deput\w*|suspect\w*|arrest\w*|murder\w*|homicide\w*|stab\w*)\b"
-)
-"""A word of a story's event: a sentence that writes one is the story's, however often its template recurs."""
 MASK = "§"
 _MASKED = re.compile(r"(?:(?<!\S)[A-Z0-9]\S*(?:\s+|$))+")
 """A run of words that start with a capital or a digit (names, places, times, numbers)."""
@@ -97,7 +95,7 @@ def furniture_templates(
                     if day is not None:
                         use.days.add(day)
     recurring = {
-        key: use for key, use in uses.items() if use.recurs(min_docs, spread_days) and not _STORY_WORD.search(key)
+        key: use for key, use in uses.items() if use.recurs(min_docs, spread_days) and not STORY_WORD.search(key)
     }
     long = {key for key in recurring if len(_LOWER_WORD.findall(key)) >= MIN_TEMPLATE_WORDS}
     with_form = set().union(*(recurring[key].docs for key in long)) if long else set()

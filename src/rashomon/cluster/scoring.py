@@ -133,19 +133,51 @@ _EARLIER_EVENT = (
     r"(?:attack|shooting|shelling|strike|airstrike|bombing|blast|explosion|raid|ambush|incident|clash|"
     r"massacre|killing|stabbing|rampage)s?"
 )
+_DAY = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct"
+    r"|Nov|Dec)[a-z]*\.? \d{1,2}|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)"
+)
+_CASUALTY = r"(?:killed|dead|died|slain|victims?|soldiers?|servicem[ae]n|casualt\w*|lost (?:their|his|her) lives)"
 _REFERS_BACK = re.compile(
     r"\b(?:wounded|injured|hurt) in (?:the|that|last \w+'s|\w+day's) [^.;]{0,60}?\b(?:died|dies|has died)\b"
-    r"|\b(?:died|dies|succumbed|has died) (?:of|from|to) (?:his|her|their) (?:wounds|injuries) "
-    r"(?:sustained|suffered|received) (?:in|during) (?:the|that|last)\b"
+    r"|\b(?:died|dies|succumbed|has died)\b[^.;]{0,40}?\b(?:of|from|to) (?:(?:his|her|their) )?(?:wounds|injuries) "
+    r"(?:sustained|suffered|received)\b"
+    rf"|\b(?:wounded|injured) (?:on|last) {_DAY}\b[^.;]{{0,80}}?\b(?:died|dies|has died|succumbed)\b"
     r"|\b(?:days|weeks|months) after (?:being|he was|she was|they were) (?:shot|wounded|injured)\b"
+    r"|\bdeath toll\b[^.;]{0,80}?\b(?:rises|rose|risen|climbs|climbed|has climbed|increased|has increased)\b"
+    rf"|\b(?:buried|funerals?|laid to rest)\b[^.;]{{0,80}}?\b{_CASUALTY}\b"
+    rf"|\b{_CASUALTY}\b[^.;]{{0,80}}?\b(?:(?:were|was) buried|funerals?|laid to rest)\b"
     rf"|\b(?:in|during) the same {_EARLIER_EVENT}\b"
     r"|\banniversary\b"
     rf"|\b(?:a|one|two|three|four|five|\d+) (?:years?|months?) (?:since|after) the (?:\w+ )?{_EARLIER_EVENT}\b",
     re.IGNORECASE,
 )
 """Words by which a report points back at an earlier incident: a death update ("wounded in the shelling
-near Berd, died", "killed in the same attack", "weeks after being shot") or a remembrance ("a year since the
-shelling", "the anniversary")."""
+near Berd, died", "died on Wednesday of wounds sustained in the shelling", "wounded on Sunday near Berd,
+died in hospital", "killed in the same attack", "weeks after being shot", "the death toll has risen to 14"),
+a burial ("The four soldiers killed near Berd were buried") or a remembrance ("a year since the shelling",
+"the anniversary")."""
+_DEATH_OF_WOUNDS = re.compile(
+    r"\b(?:died|dies|has died|succumbed)\b[^.;]{0,40}?\b(?:of|from|to) (?:(?:his|her|their) )?(?:wounds|injuries)\b",
+    re.IGNORECASE,
+)
+"""A death of wounds ("died of his wounds", "succumbed to his injuries"): it points back when the report's lead
+names the earlier incident's weekday too (``_points_back``); alone it may be the new incident's own victim."""
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAY_SPAN = 14
+"""A weekday names the earlier incident's day only this many days back at most (beyond, it names another week)."""
+
+
+def _points_back(later: ArticleFeatures, other: ArticleFeatures) -> bool:
+    """Whether the later report points back at the other's incident: ``_REFERS_BACK``, or a death of wounds
+    (``_DEATH_OF_WOUNDS``) in a report whose lead names the weekday of the other's event day (within
+    ``WEEKDAY_SPAN`` days): "A fifth soldier, wounded on Sunday, succumbed to his injuries on Wednesday"."""
+    if _REFERS_BACK.search(later.text):
+        return True
+    if later.day is None or other.day is None or not 0 < later.day - other.day <= WEEKDAY_SPAN:
+        return False
+    earlier_weekday = _WEEKDAYS[(other.day - 1) % 7]  # ordinal 1 (0001-01-01) is a Monday
+    return earlier_weekday in later.weekdays and bool(_DEATH_OF_WOUNDS.search(later.text))
 
 
 def _shared_people(a: ArticleFeatures, b: ArticleFeatures) -> set[str]:
@@ -166,7 +198,7 @@ def _new_incident_later(a: ArticleFeatures, b: ArticleFeatures, options: Cluster
     if not fresh_later(a, b, options) or counted_names(a, b, True) or a.addresses & b.addresses:
         return None
     later, other = (a, b) if (a.published or 0) > (b.published or 0) else (b, a)
-    if _shared_people(a, b) or _REFERS_BACK.search(later.text):
+    if _shared_people(a, b) or _points_back(later, other):
         return None
     days = (later.day or 0) - (other.day or 0)
     return (
