@@ -46,7 +46,8 @@ reliable event town in one country, more than ``far_km`` apart, and neither repo
 the other's event town (nor that town's name, geocoded elsewhere), or the later report is fresh beyond the
 date window (above) and the two share no person named with an age, no street address and no other rare
 person's name, and the later report writes no words pointing back at an earlier incident (a death update,
-"killed in the same attack", a remembrance, "a year since the shelling"): a fresh report cannot tell of an
+"wounded on Sunday ... died", a rising death toll, a burial, "killed in the same attack", a remembrance,
+"a year since the shelling"): a fresh report cannot tell of an
 incident reported days before it happened, so what joined them was the place, the kind of shooting or the
 wording, which many incidents share (a boy shot on a city's west side twice, a year apart). The
 explanation gives the reason under ``cannot_link`` when a user's merge holds such a pair.
