@@ -86,9 +86,20 @@ def test_dates_core_other_words_move_the_day_or_make_it_another_events(text: str
     assert resolve(text, OCT_WEDNESDAY) == (None, None)
 
 
-def test_dates_core_a_named_month_keeps_the_parsers_reading() -> None:
-    # the month says which Saturday is meant: never the last one before publication
-    assert resolve("a Saturday night in July", OCT_WEDNESDAY) == (date(2020, 7, 1), "day")
+def test_dates_core_a_weekday_in_a_named_month_is_that_month() -> None:
+    # the month says which Saturday is meant (never the last one before publication), not which day
+    assert resolve("a Saturday night in July", OCT_WEDNESDAY) == (date(2020, 7, 1), "month")
+    assert resolve("on a Saturday in March", OCT_WEDNESDAY) == (date(2020, 3, 1), "month")
+    assert resolve("Saturday, July 4", OCT_WEDNESDAY) == (date(2020, 7, 4), "day")
+    assert resolve("Saturday at 11 p.m. in July", OCT_WEDNESDAY) == (date(2020, 7, 1), "month")
+
+
+def test_dates_core_a_weekday_in_a_named_month_does_not_date_the_event() -> None:
+    text = ("Gunmen attacked a checkpoint on a Saturday night in July, killing two soldiers, "
+            "the ministry said in a report published on Wednesday.")
+    times = _times(text, "2020-10-14", "a Saturday night in July")
+    assert not day_scores(times, "2020-10-14", text=text)  # month precision: no day or week candidate
+    assert event_date(times, "2020-10-14", text=text) == ("2020-10-08", "week")
 
 
 def test_dates_core_a_weekday_read_far_from_publication_is_its_last_occurrence() -> None:
@@ -112,6 +123,22 @@ def test_dates_core_ordinal_after_a_named_month_is_a_day() -> None:
     assert _evidence("Clashes began on September 25 and two soldiers were killed on 27th, the army said.", "27th")
 
 
+def test_dates_core_ordinal_counts_in_the_month_named_before_it() -> None:
+    text = ("Fighting broke out on September 25 along the line of contact. "
+            "It resumed on the 27th, killing 14 soldiers, the defence ministry said.")
+    times = _times(text, "2020-10-28", "September 25", "the 27th")
+    assert times[1].date == "2020-10-27"  # the parser reads the publication month
+    days = {d.isoformat() for d, _ in day_scores(times, "2020-10-28", text=text)}
+    assert "2020-09-27" in days and "2020-10-27" not in days
+    assert event_date(times, "2020-10-28", text=text) == ("2020-09-27", "day")
+
+
+def test_dates_core_ordinal_the_named_month_lacks_is_no_day() -> None:
+    text = "Shelling began on September 28. It resumed on the 31st, killing three civilians."
+    times = _times(text, "2020-10-20", "September 28", "the 31st")
+    assert {d.isoformat() for d, _ in day_scores(times, "2020-10-20", text=text)} == {"2020-09-28"}
+
+
 def test_dates_core_ordinal_before_a_street_name_is_no_day() -> None:
     assert not _evidence("A man was shot on 23rd Street late Saturday, police said.", "23rd")
 
@@ -120,3 +147,21 @@ def test_dates_core_possessive_day_of_a_funeral_is_no_event_evidence() -> None:
     text = "Hundreds attended Saturday's funeral of the two soldiers killed in the ambush near the border."
     assert not _evidence(text, "Saturday's")
     assert _evidence("Police are investigating Saturday's shooting that killed two men.", "Saturday's")
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Police fired on Saturday's march, killing three protesters.", "Saturday's"),
+    ("Clashes during Sunday's vote left five people dead.", "Sunday's"),
+    ("Two people were shot at Saturday's rally near the parliament.", "Saturday's"),
+])
+def test_dates_core_possessive_day_of_a_violent_occasion_is_the_event(text: str, word: str) -> None:
+    assert _evidence(text, word)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Two soldiers were killed near the border on the eve of Sunday's vote.", "Sunday's"),
+    ("Thousands joined Saturday's march through the capital.", "Saturday's"),
+    ("A court heard at Monday's hearing that the soldiers were shot at close range.", "Monday's"),
+])
+def test_dates_core_possessive_day_of_another_occasion_is_no_event_evidence(text: str, word: str) -> None:
+    assert not _evidence(text, word)

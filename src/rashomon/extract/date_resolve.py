@@ -16,6 +16,7 @@
   morning", "a little after 3:15 p.m. Saturday", "Sunday night's", "this past Sunday") is that day, and so is
   one naming a weekday that ``dateparser`` put on another weekday ("three Saturday night"); spans, lists and
   nights across two days are not (:func:`_core`);
+* a weekday with a month and no day of the month ("a Saturday night in July") is that month, at month precision;
 * everything else goes to ``dateparser`` with ``RELATIVE_BASE`` = publication time; its period gives the
   precision (day/week/month/year), ``date`` is the first day of the period (Monday for a week).
 """
@@ -151,12 +152,26 @@ def resolve(text: str, published: date | None) -> tuple[date | None, DatePrecisi
     if found[0] is None and lead and lead.end() < len(clean):
         found = _resolve_clean(clean[lead.end():], published)
     if published is None:
-        return found
+        return _weekday_in_month(clean, *found)
     if found[0] is None or _weekday_missed(clean, found[0], found[1], published):
         core = _core(clean)
         if core is not None and core != clean:
             return _resolve_clean(core, published)
-    return found
+    return _weekday_in_month(clean, *found)
+
+
+_DAY_NUMBER = re.compile(r"(?<![:\d])\b\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?::|[ap]\.?m\b|o'clock))", re.IGNORECASE)
+"""A number that may be a day of the month ("July 4", "the 4th"), not a clock time ("9 p.m.", "11:30")."""
+
+
+def _weekday_in_month(clean: str, day: date | None,
+                      precision: DatePrecision | None) -> tuple[date | None, DatePrecision | None]:
+    """A weekday with a month and no day of the month ("a Saturday night in July", "on a Saturday in March") is
+    that month, at month precision: the parser's day is neither that weekday nor a day the text names."""
+    if (day is None or precision != "day" or "day" not in clean.lower() or not _MONTH_NAME.search(clean)
+            or not _WEEKDAY_NAME.search(clean) or _DAY_NUMBER.search(clean)):
+        return day, precision
+    return day.replace(day=1), "month"
 
 
 def _core(clean: str) -> str | None:
@@ -214,7 +229,7 @@ def _weekday_missed(clean: str, day: date | None, precision: DatePrecision | Non
     """Whether an expression that names one weekday and no month was read as a day of another weekday, or, naming
     no day of the month either, as a day more than a week from publication ("three Saturday night" read as a
     Saturday in March); an expression naming a month stays as written (a calendar date beside a weekday it does not
-    fall on: the writer's slip may be either; "a Saturday night in July")."""
+    fall on: the writer's slip may be either; "a Saturday night in July" is its month, :func:`_weekday_in_month`)."""
     if day is None or precision != "day" or "day" not in clean.lower() or _MONTH_NAME.search(clean):
         return False  # every weekday's name ends in "day": a cheap test first
     names = {name.lower() for name in _WEEKDAY_NAME.findall(clean)}

@@ -89,11 +89,17 @@ ORDINAL_MONTH_REACH = 80
 """Characters before a bare ordinal searched for the month it counts in ("Fighting broke out on September 25 ...
 resumed on the 27th")."""
 _POSSESSIVE_STEP = re.compile(
-    r"['’]s\s+(?:\w+\s+)?(?:funerals?|vigils?|memorials?|burials?|services?|ceremon\w+|votes?|voting|elections?|"
-    r"referend\w+|polls?|ballots?|meetings?|talks|summit|hearings?|court|arraign\w+|trials?|sentencing|rally|"
-    r"march|conference|briefing|game|match)\b", re.IGNORECASE)
-"""A day's possessive naming something other than the event ("Saturday's funeral of the two soldiers killed",
-"on the eve of Sunday's vote"): that step's day, not the event's."""
+    r"['’]s\s+(?:\w+\s+)?(?:funerals?|vigils?|memorials?|burials?|hearings?|court|arraign\w+|trials?|sentencing|"
+    r"(?:news\s+)?conference|briefing)\b", re.IGNORECASE)
+"""A day's possessive naming a step after the event ("Saturday's funeral of the two soldiers killed", "at
+Monday's hearing"): that step's day, not the event's."""
+_POSSESSIVE_OCCASION = re.compile(
+    r"['’]s\s+(?:\w+\s+)?(?:votes?|voting|elections?|referend\w+|polls?|ballots?|meetings?|talks|summit|rall(?:y|ies)|"
+    r"march(?:es)?|services?|ceremon\w+|games?|match(?:es)?)\b", re.IGNORECASE)
+"""A day's possessive naming an occasion, which is often the event itself ("Police fired on Saturday's march,
+killing three", "Clashes during Sunday's vote left five dead"): another day only led by "the eve of", "ahead of",
+"before", "after" or "since" ("on the eve of Sunday's vote"), or with no word of violence in its sentence."""
+_OCCASION_LEAD = re.compile(r"\b(?:eve\s+of|ahead\s+of|before|after|since|until)\s+$", re.IGNORECASE)
 _TIMESTAMP = re.compile(r"\b\d{4},?\s+(?:at\s+|@\s*)?\d{1,2}:\d{2}", re.IGNORECASE)
 """A date with its clock time to the minute ("January 22, 2013 2:44 PM"): when a page was posted or updated."""
 _NARRATIVE = re.compile(r"\b(?:later|earlier|afterwards?|before|prior)\W*$", re.IGNORECASE)
@@ -236,7 +242,9 @@ def is_event_evidence(time: TimeExpr, text: str | None) -> bool:
         return False
     if text is None:
         return True
-    if _POSSESSIVE_STEP.match(text, time.end - 2 if clean[-2:] in ("'s", "’s") else time.end):
+    possessive = time.end - 2 if clean[-2:] in ("'s", "’s") else time.end
+    if _POSSESSIVE_STEP.match(text, possessive) or (
+            _POSSESSIVE_OCCASION.match(text, possessive) and _another_occasion(time, text)):
         return False
     before = text[max(0, time.start - STAMP_CONTEXT):time.start]
     folded = before.lower()
@@ -249,6 +257,15 @@ def is_event_evidence(time: TimeExpr, text: str | None) -> bool:
     if not clocked and speech.group("at") is None:
         return False
     return not (clocked and _STATEMENT_AFTER.match(text, time.end))
+
+
+def _another_occasion(time: TimeExpr, text: str) -> bool:
+    """Whether the occasion a day's possessive names (:data:`_POSSESSIVE_OCCASION`) is not the event: led by "the
+    eve of", "ahead of", "before", ... or with no word of violence in its sentence."""
+    if _OCCASION_LEAD.search(text, max(0, time.start - 12), time.start):
+        return True
+    before, after = _sentence_window(text, time.start, time.end, SENTENCE_REACH, abbreviations=True)
+    return not (_VIOLENCE.search(before) or _VIOLENCE.search(after))
 
 
 def _street_ordinal(clean: str, time: TimeExpr, text: str | None) -> bool:
@@ -265,6 +282,29 @@ def _street_ordinal(clean: str, time: TimeExpr, text: str | None) -> bool:
     before = text[max(0, time.start - ORDINAL_MONTH_REACH):time.start]
     led = ordinal.group("the") is not None or _ORDINAL_LEAD.search(before) is not None
     return not (led or _ORDINAL_MONTH.search(before))
+
+
+_MONTH_NUMBER = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+
+
+def _ordinal_in_month(time: TimeExpr, day: date, published: date | None, text: str) -> date | None:
+    """The day of a bare ordinal ("resumed on the 27th") in the month named last before it ("Fighting broke out on
+    September 25 ... resumed on the 27th" is September 27, whatever the publication month), the year before when
+    that would fall after publication; the parser's day when no month is named (with a capital) within
+    :data:`ORDINAL_MONTH_REACH`; ``None`` (no evidence) when that month has no such day."""
+    start = max(0, time.start - ORDINAL_MONTH_REACH)
+    months = [m for m in _ORDINAL_MONTH.finditer(text, start, time.start) if text[m.start()].isupper()]
+    if not months:
+        return day
+    month = _MONTH_NUMBER[months[-1].group(0)[:3].lower()]
+    try:
+        found = date(published.year if published else day.year, month, day.day)
+        if published is not None and found > published:
+            found = found.replace(year=found.year - 1)
+    except ValueError:  # "the 31st" of September, "the 29th" of a February
+        return None
+    return found
 
 
 def statement_day(time: TimeExpr, text: str) -> bool:
@@ -424,6 +464,8 @@ def day_scores(times: Sequence[TimeExpr], published_at: str | None, *,
     best: dict[tuple[date, DatePrecision], float] = {}
     for time in _dated_parts(times, text):
         day = date.fromisoformat(time.date) if time.date else None
+        if day is not None and text is not None and _ORDINAL.match(" ".join(time.text.split())):
+            day = _ordinal_in_month(time, day, published, text)
         if day is None or time.precision not in ("day", "week") or not is_event_evidence(time, text):
             continue
         if not _in_age(time, day, published, text, max_age_days, weights):
