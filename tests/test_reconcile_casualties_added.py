@@ -7,7 +7,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from rashomon.reconcile.added_victims import elsewhere
 from rashomon.reconcile.dossier import reconcile_store
+from rashomon.reconcile.evidence import FigureClaim
 from rashomon.records import Article, ArticleAnalysis, CasualtyFigure, Claim, Place, TimeExpr
 from rashomon.store import Store
 from test_reconcile import at, insert_event
@@ -185,14 +187,17 @@ PLACES = {  # name -> (lat, lon)
     "Berd": (40.881, 45.390),
     "Chinari": (40.929, 45.307),  # about 9 km from Berd
     "Noyemberyan": (41.173, 44.999),  # about 45 km from Berd
+    "Yerevan": (40.177, 44.513),  # about 95 km from Berd
 }
 DAYS = {"Tuesday": EVENT_DAY, "Thursday": "2024-05-16"}
 
 
-def _analysed(store: Store, texts: list[tuple[str, str, str]]) -> dict[str, Any]:
+def _analysed(
+    store: Store, texts: list[tuple[str, str, str]], kind: str = "injured", added: str = "A fifth soldier"
+) -> dict[str, Any]:
     """Store reports (published day, title, text) whose analyses carry the places and days their text names
-    (the event's place: Berd, the event's day: Tuesday) and the injured figures "Four soldiers" and "A fifth
-    soldier"; cluster them into one event, reconcile, and return the dossier."""
+    (the event's place: Berd, the event's day: Tuesday) and the figures of ``kind`` "Four soldiers" and
+    ``added`` (one person); cluster them into one event, reconcile, and return the dossier."""
     ids = []
     for n, (published, title, text) in enumerate(texts):
         article = Article.create(text, f"Outlet {n}.txt", outlet=f"Outlet {n}", title=title, published_at=published)
@@ -203,9 +208,10 @@ def _analysed(store: Store, texts: list[tuple[str, str, str]]) -> dict[str, Any]
             if name in text
         ]
         times = [TimeExpr(word, *at(text, word), date, "day") for word, date in DAYS.items() if word in text]
-        figures = [_figure(text, "injured", "Four soldiers", 4, None, "wounded")]
-        if "A fifth soldier" in text:
-            figures.append(_figure(text, "injured", "A fifth soldier", 1, None, "wounded"))
+        trigger = "wounded" if kind == "injured" else "killed"
+        figures = [_figure(text, kind, "Four soldiers", 4, None, trigger)]
+        if added in text:
+            figures.append(_figure(text, kind, added, 1, None, "died" if "died" in text else trigger))
         store.save_analysis(
             ArticleAnalysis(
                 article.id,
@@ -249,4 +255,41 @@ def test_reconcile_casualties_added_a_soldier_wounded_far_away_adds_no_one(store
 def test_reconcile_casualties_added_a_soldier_wounded_nearby_that_day_raises_the_count(store: Store) -> None:
     # the same day and a village 9 km away: the same shelling, found later
     added = "A fifth soldier was wounded near Chinari on Tuesday and found later, the army said."
+    assert _fifth(store, added) == 5
+
+
+KILLED = "Four soldiers were killed in the shelling near Berd on Tuesday, the army said."
+
+
+def _killed_best(store: Store, added_sentence: str, added: str) -> int | None:
+    """The killed best of the army's four and a later report's four plus the ``added`` person."""
+    first = ("2024-05-14", "Soldiers killed in Berd shelling", KILLED)
+    later = ("2024-05-17", "Army updates border toll", KILLED + " " + added_sentence)
+    (slot,) = _slots(_analysed(store, [first, later], kind="killed", added=added), "killed")
+    return int(slot["best"])
+
+
+def test_reconcile_casualties_added_a_soldier_who_died_later_raises_the_count(store: Store) -> None:
+    # the commonest added victim: wounded in Tuesday's shelling, dead on Thursday -- Thursday is the death's day
+    added = "A fifth soldier, wounded in the shelling, died in hospital on Thursday, the army said."
+    assert _killed_best(store, added, "A fifth soldier") == 5
+
+
+def _claimed(text: str, count: int, days: tuple[str, ...] = ()) -> FigureClaim:
+    record = {"text": text, "start": 0, "end": len(text)}
+    return FigureClaim("a", "killed", count, count, False, False, None, None, "outlet:a", record, days, EVENT_DAY)
+
+
+def test_reconcile_casualties_added_another_shelling_victim_is_of_the_same_shelling() -> None:
+    before = [_claimed(KILLED, 4, (EVENT_DAY,))]
+    # "another shelling victim" names a person of the shelling, not another shelling
+    assert not elsewhere(None, _claimed("Another shelling victim died overnight, the army said.", 1), before)
+    # "in another shelling" still turns to another incident
+    other = "Another soldier was killed in another shelling of the village, the army said."
+    assert elsewhere(None, _claimed(other, 1), before)
+
+
+def test_reconcile_casualties_added_a_hospital_far_away_is_no_other_incident(store: Store) -> None:
+    # Yerevan, about 95 km away, is where the soldier was treated: the shelling near Berd is the incident
+    added = "A fifth soldier was taken to a military hospital in Yerevan, the army said."
     assert _fifth(store, added) == 5

@@ -9,6 +9,7 @@ from typing import Any
 
 from rashomon.records import CasualtyFigure, Claim
 from rashomon.store import Store
+from test_reconcile import at
 from test_reconcile_casualties import _figure, _slots, _store_event
 from test_reconcile_casualties_ties import _claim
 
@@ -71,6 +72,55 @@ def test_reconcile_casualties_whole_a_partys_mentions_against_the_outlets_own_to
     # wins; the army's mentions state no toll and stay in the slot, attributed, as the low bound
     assert (killed["low"], killed["best"], killed["high"]) == (1, 2, 2)
     assert {c["claimant_actor_id"] for c in killed["claims"]} == {"army-x", None}
+
+
+ARMY_MENTIONS = (
+    (
+        "Soldiers killed in weekend border clashes",
+        "A soldier was killed by shelling near Berd on Sunday, the army said.",
+    ),
+    (
+        "Victims of weekend border clashes named",
+        "Another soldier was killed by shelling near Berd on Sunday, the army said.",
+    ),
+)
+MEDIA = "Twelve soldiers were killed by shelling near Berd on Sunday, local media said."
+OWN_TOLL = "Twelve soldiers were killed by shelling near Berd on Sunday."
+
+
+def _against_the_army(store: Store, own_toll: bool) -> dict[str, Any]:
+    """The army's two mentions of one dead (under tally headlines) against local media's twelve (a label no
+    actor resolves), and with ``own_toll`` an outlet stating the twelve in its own voice."""
+    reports: list[Report] = [
+        (
+            title,
+            text,
+            [_claim(text, "the army", "army-x")],
+            [_figure(text, "killed", text.split(" was")[0], 1, 0, "killed")],
+        )
+        for title, text in ARMY_MENTIONS
+    ]
+    start, end = at(MEDIA, "local media")
+    claims = [Claim(MEDIA, 0, len(MEDIA), "local media", start, end, "said")]
+    reports.append(
+        ("Border clashes: what we know", MEDIA, claims, [_figure(MEDIA, "killed", "Twelve soldiers", 12, 0, "killed")])
+    )
+    if own_toll:
+        figure = _figure(OWN_TOLL, "killed", "Twelve soldiers", 12, None, "killed")
+        reports.append(("Border clashes: the toll", OWN_TOLL, [], [figure]))
+    return _killed(_reconciled(store, reports))
+
+
+def test_reconcile_casualties_whole_a_partys_mentions_against_a_labelled_claimants_toll(store: Store) -> None:
+    killed = _against_the_army(store, own_toll=False)
+    # "local media" is a party too: its twelve against the army's mentions is a dispute, not a toll stated
+    # over mentions; the army's count keeps its votes and the twelve stays the high bound
+    assert (killed["low"], killed["best"], killed["high"]) == (1, 1, 12)
+
+
+def test_reconcile_casualties_whole_a_toll_an_outlet_states_itself_is_no_partys(store: Store) -> None:
+    # an outlet states the twelve in its own voice: no party's figure, the toll stated whole wins
+    assert _against_the_army(store, own_toll=True)["best"] == 12
 
 
 def test_reconcile_casualties_whole_the_same_partys_toll_stands(store: Store) -> None:

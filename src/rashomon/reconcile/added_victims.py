@@ -26,7 +26,10 @@ another incident ("a fifth soldier was wounded in another attack", "in a separat
 other than the event's (the report's event day and the days of its ``T - 1`` sentence: "four soldiers were
 wounded on Tuesday ... a fifth on Thursday"), or names only towns more than :data:`NEAR_KM` from the event's
 place and the places of the ``T - 1`` sentence ("near Chinari, 40 kilometres away") adds no one to the count:
-the lower totals keep their votes.
+the lower totals keep their votes. Not so (second review fix): a person hurt in the incident or dying of it later
+(:data:`LATER_DEATH`: "wounded in the shelling, died in hospital on Thursday"; the day is the death's), a town of
+a hospital or an evacuation (:data:`CARE_PLACE`: "taken to a military hospital in Yerevan"), an incident word
+naming a person ("another shelling victim").
 
 Measured on GVA merged records (``rashomon eval clustering --dataset gva-records``, section "Merged-record
 casualties, eleventh session" of ``docs/benchmarks.md``).
@@ -67,11 +70,29 @@ victim as often as a count that grew."""
 ANOTHER_INCIDENT: Final = re.compile(
     r"\b(?:another|a\s+separate|an\s+unrelated|a\s+different|a\s+later|an\s+earlier)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:attack|incident|shooting|stabbing|strike|airstrike|clash|raid|ambush|bombing|explosion|blast|shelling|"
-    r"assault|skirmish|firefight|incursion|drive[- ]by)s?\b"
+    r"assault|skirmish|firefight|incursion|drive[- ]by)s?\b(?!\s+(?:victim|survivor|casualt|soldier|"
+    r"servicem[ae]n|civilian|m[ae]n\b|wom[ae]n|person|people|child|boy|girl|teen|resident|officer|fighter|"
+    r"patient|death|fatalit))"
     r"|\b(?:in|at)\s+(?:a|an)\s+(?:separate|unrelated|different)\b",
     re.IGNORECASE,
 )
-"""A sentence that turns to another incident: "in another attack near Chinari", "in a separate shooting"."""
+"""A sentence that turns to another incident: "in another attack near Chinari", "in a separate shooting"; not
+a person of the incident ("another shelling victim died overnight": the incident word names the victim)."""
+LATER_DEATH: Final = re.compile(
+    r"\b(?:died|dies|succumbed|succumbs|(?:of|from)\s+(?:his|her|their|the)?\s*(?:wounds|injuries)|"
+    r"(?:wounded|injured|hurt)\s+(?:in|during)\s+(?:the|that|this)\b)",
+    re.IGNORECASE,
+)
+"""A sentence of a person hurt in the incident or dying of it later ("A fifth soldier, wounded in the shelling,
+died in hospital on Thursday"): its day may be the death's, not the incident's, so no other-day test ("wounded
+by a sniper on Thursday" is a new wounding: tested)."""
+CARE_PLACE: Final = re.compile(
+    r"\b(?:hospital|clinic|infirmary|morgue|medical\s+(?:center|centre|facility)|"
+    r"(?:taken|flown|airlifted|evacuated|transferred|transported|rushed|brought|moved|driven)\s+to)\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+"""Words before a place that put it in a hospital or an evacuation ("taken to a military hospital in Yerevan"):
+where the person was treated, not where the incident was."""
 NEAR_KM: Final = 25.0
 """How far from the event's place (and the places of the ``T - 1`` sentence) a town may lie and still be the
 incident's: a hospital in the next town is the same incident, a village 40 km away another one."""
@@ -112,16 +133,36 @@ def _span(figure: FigureClaim) -> tuple[int, int]:
     return int(figure.record.get("start") or 0), int(figure.record.get("end") or 0)
 
 
+def _incident_towns(report: Report | None, added: FigureClaim) -> list[tuple[float, float]]:
+    """Coordinates of the towns the ``added`` person's sentence names, less those of a hospital or an
+    evacuation (:data:`CARE_PLACE` in the sentence's words before the place)."""
+    if report is None or report.analysis is None:
+        return []
+    start, end = _span(added)
+    text = added.record.get("text") or ""
+    return [
+        (p.lat, p.lon)
+        for p in report.analysis.places
+        if p.lat is not None
+        and p.lon is not None
+        and p.precision in TOWN_PRECISIONS
+        and start <= p.start
+        and p.end <= end
+        and not CARE_PLACE.search(text[: p.start - start])
+    ]
+
+
 def elsewhere(report: Report | None, added: FigureClaim, before: list[FigureClaim]) -> bool:
     """Whether the one person ``added`` is of another incident than the report's ``before`` figures (module
     docstring): its sentence turns to another incident, names only other days than the event's, or only
     towns far from the event's place."""
-    if ANOTHER_INCIDENT.search(added.record.get("text") or ""):
+    text = added.record.get("text") or ""
+    if ANOTHER_INCIDENT.search(text):
         return True
     anchor_days = {d for d in (added.report_date,) if d} | {d for f in before for d in f.dates}
-    if added.dates and anchor_days and not set(added.dates) & anchor_days:
+    if added.dates and anchor_days and not set(added.dates) & anchor_days and not LATER_DEATH.search(text):
         return True
-    towns = _coordinates(report, [_span(added)], event=False)
+    towns = _incident_towns(report, added)
     anchors = _coordinates(report, [_span(f) for f in before if _span(f) != _span(added)], event=True)
     return bool(towns and anchors) and all(min(haversine_km(t, a) for a in anchors) > NEAR_KM for t in towns)
 

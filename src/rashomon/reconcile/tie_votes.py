@@ -20,10 +20,13 @@ highest tied total that some report **states whole** wins (:func:`whole_on_a_tie
 the killed total with the most votes is one that no report states whole (each of its reports adds it up from
 partial mentions, "the victim", "his brother", or writes it under a tally headline, "men killed in northwest
 side shootings"), while a higher total is stated whole ("police would find two people dead", "a double
-homicide"), the lowest such higher total wins, unless it is a dispute between parties: parties (resolved
-claimant actors or states) give the mentions of the lower total, **other parties** state the higher one, and
+homicide"), the lowest such higher total wins, unless it is a dispute between parties: parties (claimants:
+actors, states, unresolved labels) give the mentions of the lower total, **other parties** state the higher one, and
 none of these is among the first (an army's "a soldier was killed ... another soldier died" against another
-party's "twelve soldiers were killed" keeps 2). An outlet's own voice is no party (review fix, by
+party's "twelve soldiers were killed" keeps 2). Any claimant is a party here, an unresolved label too (second
+review fix: the army's mentions against "Twelve soldiers were killed ..., local media said" keep the army's
+count, where no outlet states the twelve itself); an outlet's own voice is no party, and a higher total some
+outlet states in its own voice is no party's figure, whoever else states it (review fix, by
 measurement): an army's two mentions of one dead against an unattributed "Two people were found dead" give
 2, since the mentions state no toll, the outlet's sentence does, and no party states a toll against the
 army's (both figures stay in the slot with their claimants; ``low``/``high`` keep 1 and 2). Treating any
@@ -56,6 +59,8 @@ PERIOD_TALLY: Final = re.compile(
 """A count over a period ("3 dead in less than 30 hours", "over the past three days"): a tally, not a toll."""
 PARTY_KEYS: Final = ("state:", "actor:")
 """Claimant keys of parties (resolved actors and states); outlets and unresolved labels are no party."""
+OUTLET_KEY: Final = "outlet:"
+"""Claimant key of a figure the outlet states in its own voice (no claimant)."""
 
 
 def tally(text: str) -> bool:
@@ -97,19 +102,27 @@ def shot_with_the_dead(slot: Slot, high: int, lower: list[int]) -> bool:
     return slot.kind == "injured" and slot.dead_beside > 0 and any(t + slot.dead_beside == high for t in lower)
 
 
+def _own_voice(claimant_key: str) -> bool:
+    """Whether a figure is the outlet's own (no claimant): every other claimant, an unresolved label ("local
+    media", "witnesses") included, is a party to a dispute over a death toll."""
+    return claimant_key.startswith(OUTLET_KEY)
+
+
 def whole_over_mentions(slot: Slot, votes: Counter[int], best: int) -> int:
     """In a killed slot, the lowest total above ``best`` that some report states whole, when no report states
     ``best`` whole and the higher one is no dispute between parties (module docstring: parties state both,
-    none of the lower's among the higher's; an outlet's own voice disputes no party); else ``best``."""
+    none of the lower's among the higher's, no outlet's own voice among the higher's; any claimant is a party);
+    else ``best``."""
     if slot.kind != "killed" or best <= 0 or stated_whole(slot, best):
         return best
     for high in sorted(t for t in votes if t > best and votes[t] > 0):
         if stated_whole(slot, high):
             voters = {a for a, t in slot.report_totals.items() if t == best}
-            below = {
-                f.claimant_key for f in slot.figures if f.article_id in voters and f.claimant_key.startswith(PARTY_KEYS)
-            }
-            above = party_claimants(slot, {high})  # empty: the outlet's own voice, no party's dispute
+            below = {f.claimant_key for f in slot.figures if f.article_id in voters and not _own_voice(f.claimant_key)}
+            stating = {f.claimant_key for f in slot.figures if f.stated == high}
+            above = {key for key in stating if not _own_voice(key)}
+            if any(_own_voice(key) for key in stating):  # an outlet states the toll itself: no party's figure
+                return high
             return best if below and above and not below & above else high
     return best
 
