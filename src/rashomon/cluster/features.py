@@ -31,6 +31,21 @@ from rashomon.records import Article, ArticleAnalysis, Place
 
 _NAME = re.compile(r"\b([A-Z][a-z]+(?:[ \t]+[A-Z]\.)?[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 """Two capitalised words on one line (a line break ends a headline or caption, never a name)."""
+RANKS = frozenset(
+    {
+        "Private", "Pvt", "Sergeant", "Sgt", "Corporal", "Cpl", "Lieutenant", "Lt", "Captain", "Capt", "Major",
+        "Colonel", "Col", "General", "Gen", "Commander", "Officer", "Deputy", "Detective", "Trooper", "Agent",
+        "Chief", "Mayor", "Governor", "President", "Minister", "Dr", "Mr", "Mrs", "Ms"
+    }
+)
+"""Ranks and titles before a person's name ("Private Armen Hakobyan", "Sgt Dan Ruiz", "Lt. Col. Ian Ross")."""
+_RANKED = re.compile(
+    rf"(?:(?:{'|'.join(sorted(RANKS))})\.?[ \t]+)+"
+    r"(?:[A-Z][a-z]+[ \t]+(?=[A-Z][a-z]+(?:[ \t]+[A-Z]\.)?[ \t]+(?!(?:Jr|Sr)\b)[A-Z][a-z]+\b))*"
+    r"(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z]\.)?[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+)
+"""Ranks, then the words of a role ("Deputy District Attorney Harold Nutt"), then the person's name: the
+last two of the capitalised words after the ranks ("Jr." is no name word)."""
 _ADDRESS = re.compile(
     r"\b(\d{1,5})(?:[ \t]+block[ \t]+of)?[ \t]+(?:(?:[NSEW]\.?|North|South|East|West)[ \t]+)?"
     r"((?:[A-Z][a-z]+|\d{1,3}(?:st|nd|rd|th))(?:[ \t]+[A-Z][a-z]+){0,2})[ \t]+"
@@ -115,12 +130,13 @@ _AREA_LAST = frozenset(
         "Metropolitan", "News", "Office", "Parish", "Patrol", "Police", "Services", "Sheriff", "Shot", "Side",
         "State", "Station", "Stoppers", "Stopper", "University", "Stations", "Corporation", "Corp", "Broadcasting",
         "Sciences", "Works", "Service", "Care", "Group", "Network", "Company", "Regional", "Memorial", "General",
-        "Eve"
+        "Eve", "Unit", "Squad", "Division"
     }
 )
 """Last words of institutions and areas ("Broward County", "Vincent Medical", "West Side", "Tampa General",
 "Orlando Regional", "Marshals Service", "CBS Television Stations", "Nexstar Broadcasting") and of holiday eves
-("Christmas Eve"): every incident of a region (or of a day of the year) shares them, so they single out none."""
+("Christmas Eve"), and of a department's units ("Major Crimes Unit", "Major Case Squad"): every incident of a region
+(or of a day of the year) shares them, so they single out none."""
 _TOWN = frozenset(["exact", "town"])
 LEAD_CHARS = 400
 """A place or date starting in the first this many characters is in the lead."""
@@ -199,14 +215,25 @@ def parse_day(value: str | None) -> int | None:
 def proper_names(text: str) -> set[str]:
     """Capitalised word pairs ("Marcus Deering", "Berkley Avenue"): candidates for rare-name keys.
 
-    Titles and roles ("Sheriff Dan"), institutions and areas ("Broward County", "West Side") are left
+    Ranks and titles before a name are skipped ("Private Armen Hakobyan": "Armen Hakobyan", :data:`RANKS`);
+    other titles and roles ("Sheriff Dan"), institutions and areas ("Broward County", "West Side") are left
     out: every incident of a region names them.
     """
     out = set()
+    ranked_end = 0
     for match in _NAME.finditer(text):
-        words = match.group(1).split()
+        if match.start() < ranked_end:
+            continue  # a pair inside a ranked name read already
+        name = match.group(1)
+        words = name.split()
+        if words[0] in RANKS:  # "Private Armen Hakobyan": the name after the ranks, none when no pair
+            ranked = _RANKED.match(text, match.start())
+            if ranked is None:
+                continue
+            name, ranked_end = ranked.group("name"), ranked.end()
+            words = name.split()
         if words[0] not in _NOT_NAME_START and words[0] not in _ROLE_FIRST and words[-1] not in _AREA_LAST:
-            out.add(match.group(1))
+            out.add(name)
     return out
 
 
