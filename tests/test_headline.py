@@ -213,6 +213,10 @@ def test_headline_counts_a_time_after_the_verb_is_no_object() -> None:
     assert headline_counts("Two people killed the same day in Kharkiv strikes").explicit == {"killed": 2}
     assert headline_counts("Officer killed the gunman and himself at Elmtown post").implied == {}  # an object
     assert headline_counts("Man killed a neighbor in Elmtown").implied == {}
+    # second review: a time word that goes on to a noun is the object's ("the morning patrol"), not a time
+    assert headline_counts("Three militants killed the morning patrol near Berd").explicit == {}
+    assert headline_counts("Gunman killed the night watchman at Elmtown depot").implied == {}
+    assert headline_counts("2 killed the morning of May 3 in Kharkiv").explicit == {"killed": 2}
 
 
 def test_headline_counts_an_event_before_and_leaves_the_list_read() -> None:

@@ -99,10 +99,13 @@ _TIME_NOUN = (
     r"(?:(?:same|following|next|previous|very)\s+)?(?:day|night|morning|afternoon|evening|eve|week|weekend|month"
     r"|year|hours?|moment|time)s?"
 )
-_NO_OBJECT = rf"(?!\s+(?:his|her|their|its|my|him|them|(?:a|an|the)\s+(?!{_TIME_NOUN}\b))\b)"
+_TIME_AFTER = r"(?:\s*$|\s*[-,;:.!?|(]|\s+(?:after|before|of|following|since|in|at|on|when|as|amid|during)\b)"
+_NO_OBJECT = rf"(?!\s+(?:his|her|their|its|my|him|them|(?:a|an|the)\s+(?!{_TIME_NOUN}\b{_TIME_AFTER}))\b)"
 """The word is no active verb with an object ("Retired officer killed his son and himself": the person
 before it is the killer, not a victim): a possessive or personal pronoun, or an article before anything but
-a time ("Two people killed the day after ceasefire", "Five dead the morning after ...": a passive toll)."""
+a time that ends the title or leads on to what it dates ("Two people killed the day after ceasefire", "Five
+dead the morning after ...": a passive toll; "Three militants killed the morning patrol" is a killer and its
+object)."""
 _PERSON_WORD = (
     rf"(?:{_SINGLE}|{_MORE_SINGLE}|{_CONFLICT_SINGLE}|adult|male|female|suspect|gunman|shooter|troop"
     rf"|[\w-]+-old)(?:s|es)?|servicemen|policemen|gunmen|{_PEOPLE}"
