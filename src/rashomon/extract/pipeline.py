@@ -33,7 +33,7 @@ from rashomon.extract.lemmas import array_lemmatizer
 
 log = logging.getLogger(__name__)
 
-PIPELINE_VERSION = "rashomon-extract-12"
+PIPELINE_VERSION = "rashomon-extract-13"
 """The version stored with every analysis; bump it when an extractor's output changes."""
 
 COMPONENTS: tuple[tuple[str, str, str], ...] = (

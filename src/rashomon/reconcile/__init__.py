@@ -12,5 +12,5 @@ Read in processing order:
 The rules are documented in ``docs/reconcile.md``.
 """
 
-RECONCILE_VERSION = "reconcile-16"
+RECONCILE_VERSION = "reconcile-17"
 """Part of every dossier's fingerprint: bump it when a rule changes so stored dossiers are rebuilt."""
