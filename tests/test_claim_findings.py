@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from tests.test_claims_complements import attributed, content_of
 
 from rashomon.extract.claim_findings import finding_attribution, impression_attribution
 from rashomon.extract.claims import ClaimExtractor, tentative
-from rashomon.records import Claim
 
 pytestmark = pytest.mark.slow
 
@@ -16,20 +16,6 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def nlp(claims_nlp: Language) -> Language:
     return claims_nlp
-
-
-def attributed(nlp: Language, text: str) -> list[Claim]:
-    """The attributed claims of ``text``, after checking that every offset points at the text it names."""
-    found = [c for c in nlp(text)._.claims if c.kind != "own_voice"]
-    for claim in found:
-        assert claim.cue is not None and text[claim.cue_start: claim.cue_end] == claim.cue
-        if claim.claimant is not None:
-            assert text[claim.claimant_start: claim.claimant_end] == claim.claimant
-    return found
-
-
-def content_of(text: str, claim: Claim) -> str:
-    return text[claim.content_start: claim.content_end]
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from tests.test_dates import _times_in
 
-from rashomon.extract.dates import day_scores, event_date, is_event_evidence, parse_published, resolve
+from rashomon.extract.dates import day_scores, event_date, is_event_evidence, resolve
 from rashomon.records import TimeExpr
 
 WEDNESDAY = date(2022, 8, 3)  # published Wednesday 2022-08-03
@@ -47,27 +48,17 @@ def test_dates_core_without_publication_nothing_is_resolved() -> None:
     assert resolve("the early hours of Saturday morning", None) == (None, None)
 
 
-def _times(text: str, published: str, *words: str) -> list[TimeExpr]:
-    out = []
-    for word in words:
-        start = text.index(word)
-        day, precision = resolve(word, parse_published(published))
-        out.append(TimeExpr(text=word, start=start, end=start + len(word),
-                            date=day.isoformat() if day else None, precision=precision))
-    return sorted(out, key=lambda t: t.start)
-
-
 def test_dates_core_dates_the_event_where_the_lead_says_it_unusually() -> None:
     text = ("Two men were shot outside a bar in the early hours of Saturday morning, police said. "
             "Detectives were still at the scene Monday afternoon.")
-    times = _times(text, "2022-08-03", "the early hours of Saturday morning", "Monday afternoon")
+    times = _times_in(text, "2022-08-03", "the early hours of Saturday morning", "Monday afternoon")
     assert event_date(times, "2022-08-03", text=text) == ("2022-07-30", "day")
 
 
 def test_dates_core_bare_ordinal_is_a_street_not_a_day() -> None:
     text = ("A teenager was shot near 23rd and Elm shortly before 11 p.m. Saturday, police say. "
             "He was taken to a hospital.")
-    times = _times(text, "2022-08-25", "23rd", "Saturday")
+    times = _times_in(text, "2022-08-25", "23rd", "Saturday")
     assert times[0].date == "2022-08-23"  # read as a day of this month: only the evidence rule leaves it out
     assert not is_event_evidence(times[0], text)
     assert {d.isoformat() for d, _ in day_scores(times, "2022-08-25", text=text)} == {"2022-08-20"}
@@ -97,7 +88,7 @@ def test_dates_core_a_weekday_in_a_named_month_is_that_month() -> None:
 def test_dates_core_a_weekday_in_a_named_month_does_not_date_the_event() -> None:
     text = ("Gunmen attacked a checkpoint on a Saturday night in July, killing two soldiers, "
             "the ministry said in a report published on Wednesday.")
-    times = _times(text, "2020-10-14", "a Saturday night in July")
+    times = _times_in(text, "2020-10-14", "a Saturday night in July")
     assert not day_scores(times, "2020-10-14", text=text)  # month precision: no day or week candidate
     assert event_date(times, "2020-10-14", text=text) == ("2020-10-08", "week")
 
@@ -126,7 +117,7 @@ def test_dates_core_ordinal_after_a_named_month_is_a_day() -> None:
 def test_dates_core_ordinal_counts_in_the_month_named_before_it() -> None:
     text = ("Fighting broke out on September 25 along the line of contact. "
             "It resumed on the 27th, killing 14 soldiers, the defence ministry said.")
-    times = _times(text, "2020-10-28", "September 25", "the 27th")
+    times = _times_in(text, "2020-10-28", "September 25", "the 27th")
     assert times[1].date == "2020-10-27"  # the parser reads the publication month
     days = {d.isoformat() for d, _ in day_scores(times, "2020-10-28", text=text)}
     assert "2020-09-27" in days and "2020-10-27" not in days
@@ -135,7 +126,7 @@ def test_dates_core_ordinal_counts_in_the_month_named_before_it() -> None:
 
 def test_dates_core_ordinal_the_named_month_lacks_is_no_day() -> None:
     text = "Shelling began on September 28. It resumed on the 31st, killing three civilians."
-    times = _times(text, "2020-10-20", "September 28", "the 31st")
+    times = _times_in(text, "2020-10-20", "September 28", "the 31st")
     assert {d.isoformat() for d, _ in day_scores(times, "2020-10-20", text=text)} == {"2020-09-28"}
 
 
