@@ -217,7 +217,7 @@ def test_claim_findings_fronted_poll_yields_to_a_named_speaker(nlp: Language) ->
         "Smoke appeared to rise from the village after the strike.",
         "The wounded soldier seemed fine after surgery.",
         "The soldier appeared to be dead when medics arrived.",
-        "He is alert and his injuries do not appear to be life threatening.",
+        "She is awake, and her wounds do not appear to be life threatening.",
         "The suspect appeared nervous in court on Monday.",
         "The commander appeared calm at the funeral of the fallen soldiers.",
     ],

@@ -143,7 +143,7 @@ PECAN_OTHER_OUTLET = (
 BIRCHWOOD = "Two teenagers were wounded Saturday afternoon on Birchwood Avenue in south Riverton."
 LARKSPUR = "A woman was hurt Sunday when a bullet came through a window on Larkspur Road."
 COPIED = "The shooting remains under investigation and anyone with information is asked to call police at once."
-CAPTION = "Image {} of 9 Dorian Quist, 21, was arrested in Fairhaven on Friday after more than a month on the run."
+CAPTION = "Image {} of 9 Dorian Quist, 21, was detained in Fairhaven on Friday after five weeks in hiding."
 ME = "Alan Smithers"
 
 
@@ -152,9 +152,9 @@ def test_cluster_furniture_templates_recur_with_other_words_on_days_apart() -> N
         _form("Jane Q. Doe") + PECAN,
         _form("Jane Q. Doe") + BIRCHWOOD + "\n" + COPIED,
         _form(ME) + LARKSPUR + "\n" + COPIED + "\n" + CAPTION.format(1),
-        "He was pronounced dead at the scene.\n" + COPIED + "\n" + CAPTION.format(5),
-        "She was pronounced dead at the scene.\n" + CAPTION.format(7),
-        "The man was pronounced dead at the scene.",
+        "He died where he fell, officers said.\n" + COPIED + "\n" + CAPTION.format(5),
+        "She died where she fell, officers said.\n" + CAPTION.format(7),
+        "The man died where he fell, officers said.",
     ]
     days = [735000, 735020, 735100, 735200, 735300, 735400]
     found = furniture_templates(texts, days, 3, 5)
@@ -167,7 +167,7 @@ def test_cluster_furniture_templates_recur_with_other_words_on_days_apart() -> N
     # recurring with other subjects, on pages without a form, is no furniture
     assert found == {form, short}
     assert template(COPIED) not in found and template(CAPTION.format(1)) not in found
-    assert template("He was pronounced dead at the scene.", MIN_SHORT_WORDS) not in found
+    assert template("He died where he fell, officers said.", MIN_SHORT_WORDS) not in found
     # the same pages published within days: a story copied with edits, not furniture
     assert furniture_templates(texts, [735000 + i for i in range(6)], 3, 5) == set()
     # two pages of the form are too few

@@ -155,7 +155,7 @@ def test_headline_counts_one_person_shot_is_one_injured() -> None:
 
 FORM = (
     "Close Get email notifications on Pat Reporter daily!\n\nYour notification has been saved.\n\n"
-    "Whenever Pat Reporter posts new content, you'll get an email delivered to your inbox with a link."
+    "Each time Pat Reporter writes a new story, a message with a link lands in your inbox."
 )
 """Page furniture of our own: a notification form, the whole body of a headline-only page."""
 BODY = "A woman died Sunday after she was shot while cleaning a rifle at her home in Elmtown, deputies said."

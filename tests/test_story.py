@@ -144,9 +144,9 @@ def test_story_gallery_captions_and_playlist_entries_are_left_out() -> None:
 def test_story_headline_only_pages() -> None:
     form = (
         "Close Get email notifications on Pat Reporter daily!\n\nYour notification has been saved.\n\n"
-        "Whenever Pat Reporter posts new content, you'll get an email delivered to your inbox with a link."
+        "Each time Pat Reporter writes a new story, a message with a link lands in your inbox."
     )
-    promo = "Five Best Ski Lodges In The Rockies A look at five of the very best ski lodges in the mountains."
+    promo = "Six Quiet Lakeside Cabins Up North Our pick of six quiet lakeside cabins for a long weekend away."
     title = "Woman dies from accidental gunshot wound in Elmtown"
     assert headline_only(form, title)
     assert headline_only(promo, title)
@@ -167,5 +167,5 @@ def test_story_war_report_is_no_headline_only_page() -> None:
     )
     assert not headline_only(war, "Father and son hurt in Berd shelling")
     assert not headline_only("Rockets hit a market in Donetsk on Sunday, the city's mayor said.", "Market hit")
-    promo = "Five Best Ski Lodges In The Rockies A look at five of the very best ski lodges in the mountains."
+    promo = "Six Quiet Lakeside Cabins Up North Our pick of six quiet lakeside cabins for a long weekend away."
     assert headline_only(promo, "Father and son hurt in Berd shelling")  # still furniture

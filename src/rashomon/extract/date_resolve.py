@@ -13,7 +13,7 @@
 * a day and month without a year ("on 3 August") takes the publication year, or the year before when
   that would put it more than :data:`FUTURE_SLACK_DAYS` after publication;
 * an expression no rule reads whole that holds exactly one calendar date or weekday ("the early hours of Saturday
-  morning", "a little after 3:15 p.m. Saturday", "Sunday night's", "this past Sunday") is that day, and so is
+  morning", "a little after 4:40 p.m. Saturday", "Sunday night's", "this past Sunday") is that day, and so is
   one naming a weekday that ``dateparser`` put on another weekday ("three Saturday night"); spans, lists and
   nights across two days are not (:func:`_core`);
 * a weekday with a month and no day of the month ("a Saturday night in July") is that month, at month precision;
@@ -88,13 +88,13 @@ _FRAME = frozenset((
     "earlier", "later", "day", "moments", "fifteen", "twenty", "thirty", "forty",
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"))
 """The words that may stand around the one day of an expression no rule reads whole (:func:`_core`): parts of the
-day, a clock time and its hedges ("around 3 o'clock", "a few minutes before 10 p.m."), "early", "late", "this
+day, a clock time and its hedges ("around 3 o'clock", "a few minutes before 11 p.m."), "early", "late", "this
 past", the possessive alone ("Sunday night's"). Any other word ("the following", "that", "the first", "the eve of",
 "'s funeral", a month) says the day is another one, or another event's. "today" and a weekday may stand beside a
 calendar date ("today, Monday, July 25, 2016")."""
 _FRAME_CLOCK = re.compile(
     r"\d{1,2}(?:[:.]\d{2})?(?:[ap]\.?m)?|[ap]\.?m|noon|midnight|dawn|daybreak|sunrise|sunset|dusk", re.IGNORECASE)
-"""A clock time or a moment of the day: what "before" or "after" may lead in the frame ("a little after 3:15 p.m.
+"""A clock time or a moment of the day: what "before" or "after" may lead in the frame ("a little after 4:40 p.m.
 Saturday", "before dawn Sunday"; not "after Saturday's shelling", "the Saturday before")."""
 _FRAME_TOKEN = re.compile(r"'s\b|\d{1,2}[:.]\d{2}|[ap]\.m\b\.?|[\w']+")
 """A word of the frame; a clock's "p.m." glued to the next word is a word of its own ("12:36 a.m.on July 25")."""
@@ -175,7 +175,7 @@ def _weekday_in_month(clean: str, day: date | None,
 
 
 def _core(clean: str) -> str | None:
-    """The one day inside an expression the rules do not read whole ("the early hours of Saturday morning", "a
+    """The one day inside an expression the rules do not read whole ("the early morning hours of Saturday", "a
     little after 3:15 p.m. Saturday", "Sunday night's", "this past Sunday", "the very early hours of June 19,
     2015", "three Saturday night"): its calendar date, else its weekday, where every other word is of its frame
     (:data:`_FRAME`: parts of the day, clock times, "early", "late"; a weekday beside a calendar date); ``None``
