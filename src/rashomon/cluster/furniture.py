@@ -12,7 +12,7 @@ words (the reporter changes, the form does not: a story's sentence copied by sev
 gallery's caption numbered "Image 1 of 5" and "Image 5 of 9", is one filling) and published more than
 ``spread_days`` apart (a story copied with small edits is published within days; a form is on an
 outlet's pages for years). A recurring template is furniture when it is long, at least
-``MIN_TEMPLATE_WORDS`` lower-case words (a short story sentence, "He was pronounced dead at the scene",
+``MIN_TEMPLATE_WORDS`` lower-case words (a short story sentence, "She died at the scene, police said",
 recurs with other subjects in many reports), or when nearly all of its pages hold a long one (the
 form's short lines: "Sign up for alerts on Jane Q. Doe stories every day!"). A template that writes a word
 of a violent event's story (:data:`rashomon.extract.story.STORY_WORD`, crime and war news: a ministry's daily

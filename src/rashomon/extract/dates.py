@@ -231,7 +231,7 @@ def is_event_evidence(time: TimeExpr, text: str | None) -> bool:
     """Whether a time expression may date the event: not a bare clock time ("7:44 p.m." says the hour, not
     the day, nor does "9:45 PM EST"), not a bare number (an age: "Givens, 16,") or ordinal (a street: "23rd and
     Elm"), not a time counted from another moment of the story ("about two hours later"), not a page stamp
-    ("Published Wednesday, March 25", "Posted: Monday, February 2, 2015 9:45 PM"), not the day something was said
+    ("Published Wednesday, March 25", "Posted: Monday, March 7, 2016 8:15 PM"), not the day something was said
     ("police said Monday", "said at Sunday's briefing"), not the start or end of a period ("since Monday"). A day
     with a clock time after a speech verb dates the event (:data:`_CLOCKED`: "police said around 9 p.m. Sunday
     they were called"), unless what was said follows it (:data:`_STATEMENT_AFTER`: "the ministry said at 6 p.m.

@@ -33,7 +33,7 @@ army's (both figures stay in the slot with their claimants; ``low``/``high`` kee
 party's lower mentions as a dispute, the outlet's own toll included, lost an incident on GVA (odd merged
 killed 0.8903 -> 0.8895, even unchanged). A report's "the victim ... he" is no count of the event's dead;
 "two people were killed" is. The injured keep their votes: a number of the hurt stated whole often counts
-the shot, the dead among them ("wounding four people -- hitting and killing" one of them).
+the shot, the dead among them ("wounding five people, hitting and killing" one of them).
 
 Measured on odd GVA incident ids with system clusters (``rashomon eval clustering --dataset gva-records``):
 killed 0.8714 -> 0.8757, injured 0.8081 -> 0.8154 (section "Merged-record casualties, eighth session" of
