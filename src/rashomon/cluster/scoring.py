@@ -59,11 +59,13 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from rashomon.cluster.features import ArticleFeatures, haversine_km, is_street_name
 from rashomon.cluster.headlines import headline_cosine
 from rashomon.cluster.options import ClusterOptions
+from rashomon.extract.date_resolve import WEEKDAYS
 
 GAP_SPAN_DAYS = 60
 MAX_EXTRA_NAMES = 2
@@ -164,7 +166,6 @@ _DEATH_OF_WOUNDS = re.compile(
 )
 """A death of wounds ("died of his wounds", "succumbed to his injuries"): it points back when the report's lead
 names the earlier incident's weekday too (``_points_back``); alone it may be the new incident's own victim."""
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 WEEKDAY_SPAN = 14
 """A weekday names the earlier incident's day only this many days back at most (beyond, it names another week)."""
 
@@ -177,7 +178,7 @@ def _points_back(later: ArticleFeatures, other: ArticleFeatures) -> bool:
         return True
     if later.day is None or other.day is None or not 0 < later.day - other.day <= WEEKDAY_SPAN:
         return False
-    earlier_weekday = _WEEKDAYS[(other.day - 1) % 7]  # ordinal 1 (0001-01-01) is a Monday
+    earlier_weekday = WEEKDAYS[date.fromordinal(other.day).weekday()].title()
     return earlier_weekday in later.weekdays and bool(_DEATH_OF_WOUNDS.search(later.text))
 
 
